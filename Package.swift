@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+// The package shows the compiler's pipeline: source -> YAML/tokens -> syntax -> checked model -> emitters -> CLI.
+import PackageDescription
+
+let package = Package(
+  name: "vstream",
+  products: [
+    .executable(name: "vstream", targets: ["VStreamCLI"]),
+    .library(name: "VStream", targets: ["VStream"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libyaml, the system library (Debian: libyaml-dev). Named CLibYAML, not CYaml, to stay clear of Yams.
+    .systemLibrary(
+      name: "CLibYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(name: "VStreamSource"),
+    .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
+    .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
+    .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
+    .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
+    .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel"]),
+    .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax"]),
+    .target(
+      name: "VStream",
+      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]
+    ),
+    .executableTarget(
+      name: "VStreamCLI",
+      dependencies: ["VStream", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
+    .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
+    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
+    .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
+    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream"]),
+    .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"]),
+    .testTarget(name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["VStream"]),
+    .testTarget(name: "CLITests", dependencies: ["VStream"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

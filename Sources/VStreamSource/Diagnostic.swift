@@ -1,0 +1,87 @@
+/// One finding about a source file, as plain data.
+///
+/// The message says what is wrong, in lower case, without a full stop and without the location: renderers add
+/// positions. The fix goes in `help`. Long explanations live with the rule (``RuleDescriptor``), shown by
+/// `vstream explain`.
+public struct Diagnostic: Hashable, Sendable {
+  /// A secondary place that explains the primary one ("first declared here"). `path` is set when the place is in
+  /// another file than the diagnostic's own.
+  public struct Label: Hashable, Sendable {
+    public var range: SourceRange
+    public var message: String
+    public var path: String?
+
+    public init(range: SourceRange, message: String, path: String? = nil) {
+      self.range = range
+      self.message = message
+      self.path = path
+    }
+  }
+
+  /// Why a finding was silenced: a `# vstream: allow RULE -- reason` comment or configuration. Suppressed findings
+  /// are still reported to machine formats, marked, and never counted toward the exit code.
+  public struct Suppression: Hashable, Sendable {
+    public var reason: String
+    /// Where the suppressing comment is, when it is in the file.
+    public var range: SourceRange?
+
+    public init(reason: String, range: SourceRange? = nil) {
+      self.reason = reason
+      self.range = range
+    }
+  }
+
+  /// Stable code such as `VS104`.
+  public var code: String
+  public var severity: Severity
+  public var message: String
+  /// The primary place: where the caret points.
+  public var range: SourceRange
+  /// The text under the carets ("not a duration").
+  public var label: String?
+  public var secondary: [Label]
+  public var notes: [String]
+  public var help: String?
+  public var suppression: Suppression?
+
+  public init(
+    code: String,
+    severity: Severity,
+    message: String,
+    range: SourceRange,
+    label: String? = nil,
+    secondary: [Label] = [],
+    notes: [String] = [],
+    help: String? = nil,
+    suppression: Suppression? = nil
+  ) {
+    self.code = code
+    self.severity = severity
+    self.message = message
+    self.range = range
+    self.label = label
+    self.secondary = secondary
+    self.notes = notes
+    self.help = help
+    self.suppression = suppression
+  }
+
+  public var isSuppressed: Bool { suppression != nil }
+}
+
+extension Diagnostic {
+  /// The order findings are reported in: by position, then code, then message. Sorting makes output independent of
+  /// the order in which rules ran or files were read.
+  public static func reportOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+    if lhs.range.start != rhs.range.start { return lhs.range.start < rhs.range.start }
+    if lhs.range.end != rhs.range.end { return lhs.range.end < rhs.range.end }
+    if lhs.code != rhs.code { return lhs.code < rhs.code }
+    return lhs.message < rhs.message
+  }
+
+  /// Sorts and removes exact duplicates, so that two routes to one finding report it once.
+  public static func normalized(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return diagnostics.sorted(by: reportOrder).filter { seen.insert($0).inserted }
+  }
+}

@@ -1,0 +1,83 @@
+/// The bytes of one source file with its line table.
+///
+/// Lines end at `\n`; a `\r` just before it belongs to the line ending, so CRLF files give the same lines and
+/// columns as LF files. A lone `\r` is not a line break (no editor in use today writes one).
+public struct SourceFile: Sendable {
+  /// The path as the user named it, used in messages. Never made absolute: output must not depend on where the
+  /// repository is checked out.
+  public let path: String
+  public let bytes: [UInt8]
+  /// Byte offset of the first byte of each line; line `n` (1-based) starts at `lineStarts[n - 1]`.
+  public let lineStarts: [UInt32]
+
+  public init(path: String, bytes: [UInt8]) {
+    precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
+    self.path = path
+    self.bytes = bytes
+    var starts: [UInt32] = [0]
+    starts.reserveCapacity(bytes.count / 24 + 1)
+    bytes.withUnsafeBufferPointer { buffer in
+      for index in 0..<buffer.count where buffer[index] == 0x0A {
+        starts.append(UInt32(index + 1))
+      }
+    }
+    self.lineStarts = starts
+  }
+
+  public init(path: String, text: String) {
+    self.init(path: path, bytes: Array(text.utf8))
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// The 1-based line that contains `offset` (an offset at the very end belongs to the last line).
+  public func line(of offset: UInt32) -> Int {
+    // Binary search for the last line start <= offset.
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low + 1
+  }
+
+  /// The bytes of a 1-based line, without its `\n` or `\r\n`.
+  public func lineRange(_ line: Int) -> SourceRange {
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] - 1 : UInt32(bytes.count)
+    if end > start && bytes[Int(end) - 1] == 0x0D && (line < lineStarts.count) { end -= 1 }
+    if line == lineStarts.count, end > start, bytes[Int(end) - 1] == 0x0D { end -= 1 }
+    return SourceRange(start: start, end: end)
+  }
+
+  /// Line and columns of a byte offset. Columns are counted over the line's bytes up to the offset, so the cost is
+  /// the length of that prefix; callers on hot paths keep offsets and convert once at the edge.
+  public func location(of offset: UInt32) -> SourceLocation {
+    let clamped = Swift.min(offset, UInt32(bytes.count))
+    let line = self.line(of: clamped)
+    let start = Int(lineStarts[line - 1])
+    var scalars = 0
+    var utf16 = 0
+    var index = start
+    let end = Int(clamped)
+    while index < end {
+      let byte = bytes[index]
+      // Count scalars by their lead bytes; a stray continuation byte (invalid UTF-8) counts as one, as the
+      // replacement character it becomes when shown.
+      let width: Int
+      if byte < 0x80 { width = 1 } else if byte >= 0xF0 { width = 4 } else if byte >= 0xE0 { width = 3 } else if byte >= 0xC0 { width = 2 } else { width = 1 }
+      scalars += 1
+      utf16 += width == 4 ? 2 : 1
+      index += width
+    }
+    return SourceLocation(offset: clamped, line: line, column: scalars + 1, utf16Column: utf16 + 1, byteColumn: end - start + 1)
+  }
+
+  /// The text of a range, with invalid UTF-8 shown as U+FFFD.
+  public func text(_ range: SourceRange) -> String {
+    let start = Int(Swift.min(range.start, UInt32(bytes.count)))
+    let end = Int(Swift.min(range.end, UInt32(bytes.count)))
+    return String(decoding: bytes[start..<end], as: UTF8.self)
+  }
+}
