@@ -1,0 +1,19 @@
+import VStreamSource
+import VStreamSyntax
+
+/// The library's front door: everything the `vstream` command does, without any file or terminal I/O, so that other
+/// Swift code (an editor plug-in, a language server) can compile streams the same way.
+public enum Compiler {
+  /// The result of reading one file.
+  public struct Parsed: Sendable {
+    public var file: SourceFile
+    public var syntax: FileSyntax
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Parses one file: never fails, always returns a tree and every syntax diagnostic.
+  public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> Parsed {
+    let (syntax, diagnostics) = Parser.parse(file, options: options)
+    return Parsed(file: file, syntax: syntax, diagnostics: diagnostics)
+  }
+}

@@ -1,0 +1,667 @@
+import VStreamSource
+import VStreamYAML
+
+/// Options for the front end.
+public struct ParserOptions: Sendable {
+  public var yamlLimits: YAMLLimits
+
+  public init(yamlLimits: YAMLLimits = YAMLLimits()) {
+    self.yamlLimits = yamlLimits
+  }
+}
+
+/// Turns the bytes of a `.vstream` file into a syntax tree and diagnostics. Parsing never fails: whatever the bytes,
+/// the result is a tree (possibly empty) and the list of everything wrong with it.
+///
+/// The body is line-oriented, and the keyword at the start of a line is the synchronisation point: a bad line costs
+/// one diagnostic and parsing resumes on the next line.
+public enum Parser {
+  public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> (FileSyntax, [Diagnostic]) {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var run = ParseRun(file: file, buffer: buffer, options: options)
+      run.parseFile()
+      return (run.tree, Diagnostic.normalized(run.diagnostics))
+    }
+  }
+}
+
+/// The state of one parse.
+struct ParseRun {
+  let file: SourceFile
+  let bytes: UnsafeBufferPointer<UInt8>
+  let options: ParserOptions
+  var tree = FileSyntax()
+  var diagnostics: [Diagnostic] = []
+  var lexer: Lexer
+  /// Index in `tree.items` of the declaration that attribute lines belong to.
+  var currentDeclaration: Int?
+  /// Index in `tree.items` of the flow that a `->` line would continue.
+  var openFlow: Int?
+  /// The tokens of the line being parsed, comments excluded.
+  var line: [Token] = []
+  var lineHadComment = false
+
+  init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>, options: ParserOptions) {
+    self.file = file
+    self.bytes = buffer
+    self.options = options
+    self.lexer = Lexer(bytes: buffer, start: 0, end: 0)
+  }
+
+  // MARK: - File
+
+  mutating func parseFile() {
+    var bodyStart = 0
+    if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+      tree.hasByteOrderMark = true
+      bodyStart = 3
+    }
+    let encoding = EncodingCheck.run(bytes, from: bodyStart)
+    diagnostics += encoding.diagnostics
+    // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
+    if encoding.isBinary { return }
+
+    if let frontMatterEnd = parseFrontMatter(at: bodyStart) {
+      bodyStart = frontMatterEnd
+    } else if tree.frontMatter == nil, diagnostics.contains(where: { $0.code == SyntaxMessages.unterminatedFrontMatter }) {
+      return
+    }
+    lexer = Lexer(bytes: bytes, start: bodyStart, end: bytes.count)
+    while readLine() {
+      parseLine()
+    }
+    closeFlow()
+  }
+
+  /// Reads the front matter if the file starts with a `---` line. Returns where the body starts, or nil when there
+  /// is no front matter (or it is unterminated, which is reported).
+  mutating func parseFrontMatter(at start: Int) -> Int? {
+    guard let openingEnd = fenceLineEnd(at: start, fences: [0x2D]) else { return nil }
+    // Find the closing fence: the next line that is exactly `---` or `...`.
+    var lineStart = nextLineStart(after: openingEnd)
+    while lineStart < bytes.count {
+      if let closingEnd = fenceLineEnd(at: lineStart, fences: [0x2D, 0x2E]) {
+        let content = SourceRange(start: UInt32(Swift.min(nextLineStart(after: openingEnd), lineStart)), end: UInt32(lineStart))
+        let (root, yamlDiagnostics) = YAMLReader(limits: options.yamlLimits).read(file, range: content)
+        diagnostics += yamlDiagnostics
+        tree.frontMatter = FrontMatterSyntax(
+          range: SourceRange(start: UInt32(start), end: UInt32(closingEnd)), contentRange: content, root: root)
+        return nextLineStart(after: closingEnd)
+      }
+      lineStart = nextLineStart(after: lineEnd(from: lineStart))
+    }
+    diagnostics.append(
+      Diagnostic(
+        code: SyntaxMessages.unterminatedFrontMatter, severity: .error,
+        message: "front matter has no closing `---` line",
+        range: SourceRange(start: UInt32(start), end: UInt32(openingEnd)), label: "front matter starts here",
+        help: "add a line `---` after the last front matter key"))
+    return nil
+  }
+
+  /// If the line at `start` is three fence characters (`---` or `...`) followed only by blanks, the offset where its
+  /// text ends (before the line break).
+  func fenceLineEnd(at start: Int, fences: [UInt8]) -> Int? {
+    guard start + 3 <= bytes.count else { return nil }
+    let fence = bytes[start]
+    guard fences.contains(fence), bytes[start + 1] == fence, bytes[start + 2] == fence else { return nil }
+    var index = start + 3
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+    guard index == bytes.count || bytes[index] == 0x0A else { return nil }
+    var end = index
+    while end > start + 3, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+    return end
+  }
+
+  func lineEnd(from start: Int) -> Int {
+    var index = start
+    while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+    return index
+  }
+
+  func nextLineStart(after offset: Int) -> Int {
+    let end = lineEnd(from: offset)
+    return end < bytes.count ? end + 1 : bytes.count
+  }
+
+  // MARK: - Lines
+
+  /// Reads the next line's tokens into `line`, recording its comments. Returns false at the end of the file.
+  mutating func readLine() -> Bool {
+    line.removeAll(keepingCapacity: true)
+    lineHadComment = false
+    while true {
+      let token = lexer.next()
+      switch token.kind {
+      case .endOfFile:
+        return !line.isEmpty || lineHadComment
+      case .newline:
+        return true
+      case .comment:
+        lineHadComment = true
+        recordComment(token, isTrailing: !line.isEmpty)
+      default:
+        line.append(token)
+      }
+    }
+  }
+
+  mutating func recordComment(_ token: Token, isTrailing: Bool) {
+    tree.comments.append(CommentSyntax(range: token.range, isTrailing: isTrailing))
+    if let directive = DirectiveParser.parse(comment: token, bytes: bytes, isTrailing: isTrailing) {
+      tree.directives.append(directive)
+    }
+  }
+
+  mutating func parseLine() {
+    guard let first = line.first else {
+      // A blank line ends a flow's continuation; a comment-only line does not.
+      if !lineHadComment { closeFlow() }
+      return
+    }
+    if first.kind == .arrow {
+      continueFlow()
+      return
+    }
+    closeFlow()
+    guard first.kind == .word else {
+      report(
+        SyntaxMessages.unknownKeyword, "expected a keyword at the start of the line, found \(describe(first))",
+        at: first.range, label: "expected a keyword",
+        help: first.kind == .string ? "a title goes on the declaration line, after the identifier: `step triage \"Title\"`" : nil)
+      markCurrentDeclarationBroken()
+      return
+    }
+    let word = text(first)
+    if let kind = DeclarationKind(rawValue: word) {
+      parseDeclaration(kind, keyword: first)
+    } else if word == "flow" {
+      parseFlow(keyword: first)
+    } else if let kind = AttributeKind(rawValue: word) {
+      parseAttribute(kind, keyword: first)
+    } else if word == "---" && line.count == 1 {
+      report(
+        SyntaxMessages.misplacedFrontMatter, "front matter must be at the very top of the file", at: first.range,
+        label: "not at the top", help: "move the front matter block to the first line of the file")
+      currentDeclaration = nil
+    } else {
+      let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
+      let suggestion = Spelling.closest(to: word, among: keywords)
+      report(
+        SyntaxMessages.unknownKeyword, "unknown keyword `\(Self.shorten(word))`", at: first.range,
+        label: "not a keyword", help: suggestion.map { "did you mean `\($0)`?" })
+      markCurrentDeclarationBroken()
+    }
+  }
+
+  // MARK: - Declarations
+
+  mutating func parseDeclaration(_ kind: DeclarationKind, keyword: Token) {
+    var hasErrors = false
+    var identifier: IdentifierSyntax?
+    var title: StringSyntax?
+    var index = 1
+    if index < line.count, line[index].kind == .word {
+      identifier = checkedIdentifier(line[index], hasErrors: &hasErrors)
+      index += 1
+    } else {
+      let at = index < line.count ? line[index].range : SourceRange.empty(at: keyword.end)
+      report(
+        SyntaxMessages.missingIdentifier, "expected an identifier after `\(kind.rawValue)`", at: at,
+        label: "identifier expected", help: "write `\(kind.rawValue) some-name \"Title\"`")
+      hasErrors = true
+    }
+    if index < line.count {
+      let token = line[index]
+      switch token.kind {
+      case .string, .blockString, .unterminatedString, .unterminatedBlockString:
+        title = checkedString(token, hasErrors: &hasErrors)
+        index += 1
+      case .word:
+        let rest = restRange(from: index)
+        report(
+          SyntaxMessages.expectedString, "expected a quoted title, found `\(Self.shorten(file.text(rest)))`", at: rest,
+          label: "not quoted", help: "write `\"\(Self.shorten(file.text(rest)))\"`")
+        hasErrors = true
+        index = line.count
+      default:
+        break
+      }
+    }
+    if index < line.count, !hasErrors {
+      let rest = restRange(from: index)
+      report(
+        SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index])) after the \(kind.rawValue) declaration",
+        at: rest, label: "unexpected", help: "a declaration line is `\(kind.rawValue) NAME \"Title\"`")
+      hasErrors = true
+    }
+    let range = SourceRange(start: keyword.start, end: line.last!.end)
+    tree.items.append(
+      .declaration(
+        DeclarationSyntax(
+          kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range,
+          hasErrors: hasErrors)))
+    currentDeclaration = tree.items.count - 1
+  }
+
+  /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
+  mutating func checkedIdentifier(_ token: Token, hasErrors: inout Bool) -> IdentifierSyntax? {
+    if Self.isIdentifier(bytes, token.start, token.end) { return IdentifierSyntax(range: token.range) }
+    let written = text(token)
+    let suggestion = Self.identifierSuggestion(written)
+    report(
+      SyntaxMessages.invalidIdentifier, "`\(Self.shorten(written))` is not a valid identifier", at: token.range,
+      label: "invalid identifier",
+      help: suggestion.map { "identifiers start with a letter and use letters, digits, `-` and `_`: try `\($0)`" }
+        ?? "identifiers start with a letter and use letters, digits, `-` and `_`")
+    hasErrors = true
+    return nil
+  }
+
+  mutating func checkedString(_ token: Token, hasErrors: inout Bool) -> StringSyntax {
+    let isBlock = token.kind == .blockString || token.kind == .unterminatedBlockString
+    if token.kind == .unterminatedString || token.kind == .unterminatedBlockString {
+      report(
+        SyntaxMessages.unterminatedString,
+        isBlock ? "unterminated `\"\"\"` block" : "unterminated string", at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range,
+        label: isBlock ? "block starts here" : "no closing quote",
+        help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
+      hasErrors = true
+    } else {
+      let decoded = StringDecoder.decode(file: file, range: token.range, isBlock: isBlock)
+      for escape in decoded.badEscapes {
+        report(
+          SyntaxMessages.invalidEscape, "unknown escape `\(file.text(escape))` in a string", at: escape,
+          label: "unknown escape", help: "write `\\\\` for a backslash; the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
+        hasErrors = true
+      }
+    }
+    return StringSyntax(range: token.range, isBlock: isBlock)
+  }
+
+  mutating func markCurrentDeclarationBroken() {
+    guard let index = currentDeclaration, case .declaration(var declaration) = tree.items[index] else { return }
+    declaration.hasErrors = true
+    tree.items[index] = .declaration(declaration)
+  }
+
+  // MARK: - Attributes
+
+  mutating func parseAttribute(_ kind: AttributeKind, keyword: Token) {
+    guard let index = currentDeclaration, case .declaration(var declaration) = tree.items[index] else {
+      report(
+        SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
+        label: "no declaration above",
+        help: openFlowOrLastIsFlow
+          ? "attributes belong to the declaration above them; move this line under its step, before the flows"
+          : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
+      return
+    }
+    guard declaration.kind.allowedAttributes.contains(kind) else {
+      let allowed = declaration.kind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+      report(
+        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declaration.kind.withArticle)",
+        at: keyword.range, label: "not allowed here",
+        help: "\(declaration.kind.withArticle) takes \(allowed)")
+      declaration.hasErrors = true
+      tree.items[index] = .declaration(declaration)
+      return
+    }
+    var hasErrors = false
+    let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
+    let range = SourceRange(start: keyword.start, end: line.last!.end)
+    if let earlier = declaration.attribute(kind) {
+      report(
+        SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
+        secondary: [Diagnostic.Label(range: earlier.range, message: "first given here")],
+        help: kind == .practices || kind == .roles
+          ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
+      declaration.hasErrors = true
+    } else {
+      declaration.attributes.append(
+        AttributeSyntax(kind: kind, keywordRange: keyword.range, value: value, range: range, hasErrors: hasErrors))
+    }
+    declaration.range = declaration.range.union(range)
+    tree.items[index] = .declaration(declaration)
+  }
+
+  var openFlowOrLastIsFlow: Bool {
+    if case .flow = tree.items.last { return true }
+    return false
+  }
+
+  mutating func parseAttributeValue(_ kind: AttributeKind, keyword: Token, hasErrors: inout Bool) -> AttributeValueSyntax {
+    guard line.count > 1 else {
+      report(
+        SyntaxMessages.missingValue, "`\(kind.rawValue)` needs \(kind.valueDescription)",
+        at: SourceRange.empty(at: keyword.end), label: "value expected", help: Self.exampleLine(kind).map { "write `\($0)`" })
+      hasErrors = true
+      return .missing
+    }
+    switch kind {
+    case .activity:
+      guard line[1].kind == .word else { return wrongValue(kind, hasErrors: &hasErrors) }
+      if line.count > 2 { return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(WordSyntax(range: line[1].range))) }
+      return .word(WordSyntax(range: line[1].range))
+    case .practices:
+      return parseList(kind, element: .word, hasErrors: &hasErrors)
+    case .roles:
+      return parseList(kind, element: .string, hasErrors: &hasErrors)
+    case .time, .wait:
+      let rest = restRange(from: 1)
+      if line.count == 2, line[1].kind == .word, let parts = DurationText.parse(bytes, line[1].start, line[1].end) {
+        return .duration(DurationSyntax(parts: parts, range: line[1].range))
+      }
+      let written = file.text(rest)
+      let suggestion = DurationText.suggestion(for: written)
+      report(
+        SyntaxMessages.invalidDuration,
+        "expected a duration such as `5m` or `1h30m`, found `\(Self.shorten(written))`", at: rest,
+        label: "not a duration",
+        help: suggestion.map { "write `\(kind.rawValue) \($0)`" } ?? "use whole numbers with units w, d, h, m, s, largest first")
+      hasErrors = true
+      return .missing
+    case .ca:
+      let rest = restRange(from: 1)
+      if line.count == 2, line[1].kind == .word, let hundredths = PercentText.parse(bytes, line[1].start, line[1].end) {
+        return .percentage(PercentageSyntax(hundredths: hundredths, range: line[1].range))
+      }
+      let written = file.text(rest)
+      let suggestion = PercentText.suggestion(for: written)
+      report(
+        SyntaxMessages.invalidPercentage, "expected a percentage such as `90%`, found `\(Self.shorten(written))`",
+        at: rest, label: "not a percentage", help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`")
+      hasErrors = true
+      return .missing
+    case .note, .from, .for:
+      let token = line[1]
+      guard [.string, .blockString, .unterminatedString, .unterminatedBlockString].contains(token.kind) else {
+        return wrongValue(kind, hasErrors: &hasErrors)
+      }
+      let value = AttributeValueSyntax.string(checkedString(token, hasErrors: &hasErrors))
+      if line.count > 2 { return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: value) }
+      return value
+    }
+  }
+
+  mutating func wrongValue(_ kind: AttributeKind, hasErrors: inout Bool) -> AttributeValueSyntax {
+    let rest = restRange(from: 1)
+    let written = Self.shorten(file.text(rest))
+    let expectsString = kind == .note || kind == .from || kind == .for || kind == .roles
+    report(
+      expectsString ? SyntaxMessages.expectedString : SyntaxMessages.missingValue,
+      "`\(kind.rawValue)` needs \(kind.valueDescription), found `\(written)`", at: rest,
+      label: expectsString ? "not quoted" : "unexpected value",
+      help: expectsString ? "write `\(kind.rawValue) \"\(written.replacingQuotes())\"`" : Self.exampleLine(kind).map { "write `\($0)`" })
+    hasErrors = true
+    return .missing
+  }
+
+  mutating func extraTokens(after index: Int, _ kind: AttributeKind, hasErrors: inout Bool, value: AttributeValueSyntax)
+    -> AttributeValueSyntax
+  {
+    let rest = restRange(from: index + 1)
+    report(
+      SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index + 1])) after the `\(kind.rawValue)` value",
+      at: rest, label: "unexpected", help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
+    hasErrors = true
+    return value
+  }
+
+  enum ListElement { case word, string }
+
+  /// `a, b, c`: items separated by commas, every item the same kind of token.
+  mutating func parseList(_ kind: AttributeKind, element: ListElement, hasErrors: inout Bool) -> AttributeValueSyntax {
+    var words: [WordSyntax] = []
+    var strings: [StringSyntax] = []
+    var expectItem = true
+    var index = 1
+    let noun = kind == .practices ? "practice" : "role"
+    while index < line.count {
+      let token = line[index]
+      if expectItem {
+        switch (token.kind, element) {
+        case (.word, .word):
+          words.append(WordSyntax(range: token.range))
+        case (.string, .string), (.unterminatedString, .string):
+          strings.append(checkedString(token, hasErrors: &hasErrors))
+        case (.comma, _):
+          report(
+            SyntaxMessages.invalidList, "expected a \(noun) before `,`", at: token.range, label: "\(noun) missing",
+            help: "remove the extra comma")
+          hasErrors = true
+          index += 1
+          continue
+        case (.word, .string):
+          let written = text(token)
+          report(
+            SyntaxMessages.expectedString, "roles are quoted text, found `\(Self.shorten(written))`", at: token.range,
+            label: "not quoted", help: "write `\"\(Self.shorten(written))\"`")
+          hasErrors = true
+        default:
+          report(
+            SyntaxMessages.invalidList, "expected a \(noun), found \(describe(token))", at: token.range,
+            label: "\(noun) expected",
+            help: element == .word ? "practices are written without quotes: `practices service-desk`" : nil)
+          hasErrors = true
+        }
+        expectItem = false
+      } else {
+        if token.kind == .comma {
+          expectItem = true
+        } else {
+          let previous = line[index - 1]
+          report(
+            SyntaxMessages.invalidList, "expected `,` between \(noun)s", at: SourceRange(start: previous.end, end: token.start),
+            label: "`,` expected", help: "separate the \(noun)s with commas: `\(text(previous)), \(text(token))`")
+          hasErrors = true
+          expectItem = true
+          continue
+        }
+      }
+      index += 1
+    }
+    if expectItem, let last = line.last, last.kind == .comma {
+      report(
+        SyntaxMessages.invalidList, "a trailing `,` after the last \(noun)", at: last.range, label: "nothing follows",
+        help: "remove the trailing comma")
+      hasErrors = true
+    }
+    return element == .word ? .words(words) : .strings(strings)
+  }
+
+  // MARK: - Flows
+
+  mutating func parseFlow(keyword: Token) {
+    var flow = FlowSyntax(
+      keywordRange: keyword.range, nodes: [], arrows: [], label: nil,
+      range: SourceRange(start: keyword.start, end: line.last!.end), hasErrors: false)
+    parseFlowTokens(&flow, from: 1, expectName: true)
+    tree.items.append(.flow(flow))
+    openFlow = tree.items.count - 1
+    currentDeclaration = nil
+  }
+
+  mutating func continueFlow() {
+    guard let index = openFlow, case .flow(var flow) = tree.items[index] else {
+      report(
+        SyntaxMessages.invalidFlow, "`->` continues a flow, but there is no `flow` line above", at: line[0].range,
+        label: "nothing to continue", help: "start the chain with `flow`: `flow a -> b`")
+      markCurrentDeclarationBroken()
+      return
+    }
+    if let label = flow.label, !flow.hasErrors {
+      report(
+        SyntaxMessages.invalidFlow, "a flow's label must come at its end", at: label.range, label: "label before the end",
+        help: "move the label to the end of the last `->` line")
+      flow.hasErrors = true
+    }
+    flow.range = flow.range.union(SourceRange(start: line[0].start, end: line.last!.end))
+    parseFlowTokens(&flow, from: 0, expectName: false)
+    tree.items[index] = .flow(flow)
+  }
+
+  mutating func parseFlowTokens(_ flow: inout FlowSyntax, from start: Int, expectName startExpectingName: Bool) {
+    var expectName = startExpectingName
+    var index = start
+    while index < line.count {
+      let token = line[index]
+      if expectName {
+        switch token.kind {
+        case .word:
+          var hasErrors = false
+          if let identifier = checkedIdentifier(token, hasErrors: &hasErrors) {
+            flow.nodes.append(identifier)
+          }
+          if hasErrors { flow.hasErrors = true }
+        default:
+          report(
+            SyntaxMessages.invalidFlow, "expected a step name, found \(describe(token))", at: token.range,
+            label: "name expected", help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+          flow.hasErrors = true
+          return
+        }
+        expectName = false
+      } else {
+        switch token.kind {
+        case .arrow:
+          flow.arrows.append(token.range)
+          expectName = true
+        case .string, .unterminatedString:
+          var hasErrors = false
+          flow.label = checkedString(token, hasErrors: &hasErrors)
+          if hasErrors { flow.hasErrors = true }
+          if index + 1 < line.count {
+            report(
+              SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index + 1])) after the flow's label",
+              at: restRange(from: index + 1), label: "unexpected", help: "the label comes last on a flow line")
+            flow.hasErrors = true
+          }
+          return
+        case .word:
+          let previous = line[index - 1]
+          report(
+            SyntaxMessages.invalidFlow, "expected `->` between `\(text(previous))` and `\(Self.shorten(text(token)))`",
+            at: SourceRange(start: previous.end, end: token.start), label: "`->` expected",
+            help: "join the names with an arrow: `\(text(previous)) -> \(Self.shorten(text(token)))`")
+          flow.hasErrors = true
+          return
+        default:
+          report(
+            SyntaxMessages.invalidFlow, "unexpected \(describe(token)) in a flow", at: token.range, label: "unexpected",
+            help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+          flow.hasErrors = true
+          return
+        }
+      }
+      index += 1
+    }
+    if expectName, let last = line.last, last.kind == .arrow {
+      report(
+        SyntaxMessages.invalidFlow, "expected a step name after `->`", at: SourceRange.empty(at: last.end),
+        label: "name expected", help: "end the line with a name; continue a long flow on a new line that starts with `->`")
+      flow.hasErrors = true
+    }
+  }
+
+  /// Ends the open flow, reporting one that never got an arrow.
+  mutating func closeFlow() {
+    guard let index = openFlow, case .flow(var flow) = tree.items[index] else { return }
+    openFlow = nil
+    if flow.arrows.isEmpty && !flow.hasErrors {
+      report(
+        SyntaxMessages.invalidFlow, "a flow needs at least one arrow", at: flow.range, label: "no `->`",
+        help: "write `flow a -> b`")
+      flow.hasErrors = true
+      tree.items[index] = .flow(flow)
+    }
+  }
+
+  // MARK: - Helpers
+
+  mutating func report(
+    _ code: String, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
+    help: String?
+  ) {
+    diagnostics.append(
+      Diagnostic(code: code, severity: .error, message: message, range: range, label: label, secondary: secondary, help: help))
+  }
+
+  func text(_ token: Token) -> String { file.text(token.range) }
+
+  /// From token `index` to the end of the line's last token.
+  func restRange(from index: Int) -> SourceRange {
+    SourceRange(start: line[Swift.min(index, line.count - 1)].start, end: line.last!.end)
+  }
+
+  func describe(_ token: Token) -> String {
+    switch token.kind {
+    case .word: return "`\(Self.shorten(text(token)))`"
+    case .string, .unterminatedString: return "a string"
+    case .blockString, .unterminatedBlockString: return "a `\"\"\"` block"
+    case .arrow: return "`->`"
+    case .comma: return "`,`"
+    case .comment: return "a comment"
+    case .newline: return "the end of the line"
+    case .endOfFile: return "the end of the file"
+    }
+  }
+
+  /// Keeps messages readable when the offending text is huge (a 5 MB line).
+  static func shorten(_ text: String) -> String {
+    guard text.utf8.count > 60 else { return text }
+    return String(text.prefix(40)) + "…"
+  }
+
+  static func isIdentifier(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Bool {
+    guard start < end else { return false }
+    let first = bytes[Int(start)]
+    guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
+    for index in Int(start + 1)..<Int(end) {
+      let byte = bytes[index]
+      let ok = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        || byte == 0x2D || byte == 0x5F
+      if !ok { return false }
+    }
+    return true
+  }
+
+  /// A valid identifier close to what was written: spaces and punctuation become `-`, a leading digit gets a prefix.
+  static func identifierSuggestion(_ written: String) -> String? {
+    var out = ""
+    for scalar in written.unicodeScalars {
+      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+        out.unicodeScalars.append(scalar)
+      } else if !out.isEmpty, out.last != "-" {
+        out += "-"
+      }
+      if out.count > 60 { break }
+    }
+    while out.hasSuffix("-") { out.removeLast() }
+    guard let first = out.unicodeScalars.first else { return nil }
+    if !first.properties.isAlphabetic { out = "step-" + out }
+    return out
+  }
+
+  static func exampleLine(_ kind: AttributeKind) -> String? {
+    switch kind {
+    case .activity: return "activity engage"
+    case .practices: return "practices service-desk, incident-management"
+    case .roles: return "roles \"Service desk agent\""
+    case .time: return "time 5m"
+    case .wait: return "wait 1h"
+    case .ca: return "ca 90%"
+    case .note: return "note \"...\""
+    case .from: return "from \"Retail customer\""
+    case .for: return "for \"Retail customer\""
+    }
+  }
+}
+
+extension String {
+  fileprivate func replacingQuotes() -> String {
+    var out = ""
+    for character in self { out += character == "\"" ? "\\\"" : String(character) }
+    return out
+  }
+}

@@ -1,0 +1,75 @@
+import VStreamSource
+
+/// The four kinds of declaration, by keyword.
+public enum DeclarationKind: String, Sendable, CaseIterable {
+  case stream
+  case demand
+  case step
+  case value
+
+  /// The attributes a declaration of this kind may have, in canonical order (the formatter's order).
+  public var allowedAttributes: [AttributeKind] {
+    switch self {
+    case .stream: return [.note]
+    case .demand: return [.from, .note]
+    case .step: return [.activity, .practices, .roles, .time, .wait, .ca, .note]
+    case .value: return [.for, .note]
+    }
+  }
+
+  /// "a step", "an activity": for messages.
+  public var withArticle: String {
+    self == .stream ? "a stream" : "a \(rawValue)"
+  }
+}
+
+/// `step triage "Log and classify the incident"` and its attribute lines.
+public struct DeclarationSyntax: Sendable {
+  public var kind: DeclarationKind
+  public var keywordRange: SourceRange
+  /// Missing when the line has no identifier (reported).
+  public var identifier: IdentifierSyntax?
+  public var title: StringSyntax?
+  public var attributes: [AttributeSyntax]
+  /// From the keyword to the end of the last attribute (comments excluded).
+  public var range: SourceRange
+  /// Whether the declaration line itself had a syntax error (attributes carry their own flag).
+  public var hasErrors: Bool
+
+  public init(
+    kind: DeclarationKind,
+    keywordRange: SourceRange,
+    identifier: IdentifierSyntax?,
+    title: StringSyntax?,
+    attributes: [AttributeSyntax] = [],
+    range: SourceRange,
+    hasErrors: Bool
+  ) {
+    self.kind = kind
+    self.keywordRange = keywordRange
+    self.identifier = identifier
+    self.title = title
+    self.attributes = attributes
+    self.range = range
+    self.hasErrors = hasErrors
+  }
+
+  public func attribute(_ kind: AttributeKind) -> AttributeSyntax? {
+    attributes.first { $0.kind == kind }
+  }
+
+  /// Whether this declaration or any of its attributes had a syntax error.
+  public var hasErrorsInside: Bool { hasErrors || attributes.contains { $0.hasErrors } }
+}
+
+/// An identifier as written: `triage`, `restore-live-service`.
+public struct IdentifierSyntax: Hashable, Sendable {
+  public var range: SourceRange
+
+  public init(range: SourceRange) { self.range = range }
+
+  public func text(in file: SourceFile) -> String { file.text(range) }
+}
+
+/// A word as written where the checker interprets it: an activity or a practice name.
+public typealias WordSyntax = IdentifierSyntax

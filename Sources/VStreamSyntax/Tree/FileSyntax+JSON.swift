@@ -1,0 +1,99 @@
+import VStreamSource
+import VStreamYAML
+
+extension FileSyntax {
+  /// The tree as JSON, for `vstream parse` and the conformance suite. Positions are written `line:column-line:column`
+  /// (columns in Unicode scalars, 1-based, end exclusive); texts are decoded values.
+  public func json(in file: SourceFile) -> JSONValue {
+    let position = { (range: SourceRange) -> JSONValue in .string(Self.position(range, in: file)) }
+    var members: [(String, JSONValue)] = [("format", .string("vstream-syntax/1"))]
+    if hasByteOrderMark { members.append(("byteOrderMark", .bool(true))) }
+    if let frontMatter = frontMatter {
+      members.append(
+        ("frontMatter", .object([("range", position(frontMatter.range)), ("yaml", frontMatter.root.map { Self.yaml($0, file) } ?? .null)])))
+    }
+    members.append(("items", .array(items.map { Self.item($0, file) })))
+    if !comments.isEmpty {
+      members.append(
+        ("comments", .array(comments.map { .object([("range", position($0.range)), ("text", .string(file.text($0.range))), ("trailing", .bool($0.isTrailing))]) })))
+    }
+    if !directives.isEmpty {
+      members.append(
+        ("directives",
+          .array(
+            directives.map { directive in
+              .object([
+                ("range", position(directive.range)),
+                ("directive", .string(file.text(directive.verbRange))),
+                ("rules", .array(directive.rules.map { .string(file.text($0.range)) })),
+                ("reason", .string(directive.reasonRange.map { file.text($0) })),
+              ])
+            })))
+    }
+    return .object(members)
+  }
+
+  static func position(_ range: SourceRange, in file: SourceFile) -> String {
+    let start = file.location(of: range.start)
+    let end = file.location(of: range.end)
+    return "\(start.line):\(start.column)-\(end.line):\(end.column)"
+  }
+
+  static func item(_ item: ItemSyntax, _ file: SourceFile) -> JSONValue {
+    switch item {
+    case .declaration(let declaration):
+      var members: [(String, JSONValue)] = [
+        ("kind", .string(declaration.kind.rawValue)),
+        ("range", .string(position(declaration.range, in: file))),
+        ("id", declaration.identifier.map { .string($0.text(in: file)) } ?? .null),
+      ]
+      if let title = declaration.title { members.append(("title", .string(title.value(in: file)))) }
+      if !declaration.attributes.isEmpty {
+        members.append(("attributes", .array(declaration.attributes.map { attribute($0, file) })))
+      }
+      if declaration.hasErrors { members.append(("hasErrors", .bool(true))) }
+      return .object(members)
+    case .flow(let flow):
+      var members: [(String, JSONValue)] = [
+        ("kind", .string("flow")),
+        ("range", .string(position(flow.range, in: file))),
+        ("nodes", .array(flow.nodes.map { .string($0.text(in: file)) })),
+      ]
+      if let label = flow.label { members.append(("label", .string(label.value(in: file)))) }
+      if flow.hasErrors { members.append(("hasErrors", .bool(true))) }
+      return .object(members)
+    }
+  }
+
+  static func attribute(_ attribute: AttributeSyntax, _ file: SourceFile) -> JSONValue {
+    let value: JSONValue
+    switch attribute.value {
+    case .word(let word): value = .string(word.text(in: file))
+    case .words(let words): value = .array(words.map { .string($0.text(in: file)) })
+    case .strings(let strings): value = .array(strings.map { .string($0.value(in: file)) })
+    case .string(let string): value = .string(string.value(in: file))
+    case .duration(let duration):
+      value = .array(duration.parts.map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
+    case .percentage(let percentage): value = .object([("hundredths", .int(percentage.hundredths))])
+    case .missing: value = .null
+    }
+    var members: [(String, JSONValue)] = [
+      ("name", .string(attribute.kind.rawValue)), ("range", .string(position(attribute.range, in: file))), ("value", value),
+    ]
+    if attribute.hasErrors { members.append(("hasErrors", .bool(true))) }
+    return .object(members)
+  }
+
+  static func yaml(_ node: YAMLNode, _ file: SourceFile) -> JSONValue {
+    let range = JSONValue.string(position(node.range, in: file))
+    switch node.kind {
+    case .scalar(let text): return .object([("range", range), ("scalar", .string(text))])
+    case .sequence(let items): return .object([("range", range), ("sequence", .array(items.map { yaml($0, file) }))])
+    case .mapping(let pairs):
+      return .object([
+        ("range", range),
+        ("mapping", .array(pairs.map { .object([("key", yaml($0.key, file)), ("value", yaml($0.value, file))]) })),
+      ])
+    }
+  }
+}
