@@ -16,4 +16,14 @@ public enum Compiler {
     let (syntax, diagnostics) = Parser.parse(file, options: options)
     return Parsed(file: file, syntax: syntax, diagnostics: diagnostics)
   }
+
+  /// Every diagnostic code of every stage, sorted by code: for `vstream explain`, SARIF and the specification.
+  public static var rules: [RuleDescriptor] {
+    SyntaxMessages.rules.sorted { $0.code < $1.code }
+  }
+
+  /// The full diagnosis of one file: what `vstream check` reports for it.
+  public static func diagnose(_ file: SourceFile) -> Parsed {
+    parse(file)
+  }
 }

@@ -184,6 +184,7 @@ struct ParseRun {
         SyntaxMessages.misplacedFrontMatter, "front matter must be at the very top of the file", at: first.range,
         label: "not at the top", help: "move the front matter block to the first line of the file")
       currentDeclaration = nil
+      skipMisplacedFrontMatter()
     } else {
       let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
       let suggestion = Spelling.closest(to: word, among: keywords)
@@ -192,6 +193,19 @@ struct ParseRun {
         label: "not a keyword", help: suggestion.map { "did you mean `\($0)`?" })
       markCurrentDeclarationBroken()
     }
+  }
+
+  /// Skips the YAML lines of a front matter block that is not at the top, up to its closing fence, so that one
+  /// misplaced block is one diagnostic. Without a closing fence nothing is skipped.
+  mutating func skipMisplacedFrontMatter() {
+    let saved = lexer
+    let savedComments = (tree.comments.count, tree.directives.count)
+    while readLine() {
+      if line.count == 1, line[0].kind == .word, ["---", "..."].contains(text(line[0])) { return }
+    }
+    lexer = saved
+    tree.comments.removeLast(tree.comments.count - savedComments.0)
+    tree.directives.removeLast(tree.directives.count - savedComments.1)
   }
 
   // MARK: - Declarations
@@ -231,7 +245,7 @@ struct ParseRun {
     if index < line.count, !hasErrors {
       let rest = restRange(from: index)
       report(
-        SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index])) after the \(kind.rawValue) declaration",
+        SyntaxMessages.unexpectedToken, "expected the end of the line after the \(kind.rawValue) declaration, found \(describe(line[index]))",
         at: rest, label: "unexpected", help: "a declaration line is `\(kind.rawValue) NAME \"Title\"`")
       hasErrors = true
     }
@@ -402,7 +416,7 @@ struct ParseRun {
   {
     let rest = restRange(from: index + 1)
     report(
-      SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index + 1])) after the `\(kind.rawValue)` value",
+      SyntaxMessages.unexpectedToken, "expected the end of the line after the `\(kind.rawValue)` value, found \(describe(line[index + 1]))",
       at: rest, label: "unexpected", help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
     hasErrors = true
     return value
@@ -533,7 +547,7 @@ struct ParseRun {
           if hasErrors { flow.hasErrors = true }
           if index + 1 < line.count {
             report(
-              SyntaxMessages.unexpectedToken, "unexpected \(describe(line[index + 1])) after the flow's label",
+              SyntaxMessages.unexpectedToken, "expected the end of the line after the flow's label, found \(describe(line[index + 1]))",
               at: restRange(from: index + 1), label: "unexpected", help: "the label comes last on a flow line")
             flow.hasErrors = true
           }
@@ -548,7 +562,7 @@ struct ParseRun {
           return
         default:
           report(
-            SyntaxMessages.invalidFlow, "unexpected \(describe(token)) in a flow", at: token.range, label: "unexpected",
+            SyntaxMessages.invalidFlow, "expected `->` or a label, found \(describe(token))", at: token.range, label: "unexpected",
             help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
           flow.hasErrors = true
           return

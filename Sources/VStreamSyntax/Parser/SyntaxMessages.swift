@@ -164,7 +164,7 @@ public enum SyntaxMessages {
       and `\\t` for a tab. Any other backslash sequence is an error, so that a Windows path or a regular expression \
       is not silently changed: write `\\\\` for a literal backslash.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step work \"Save to C:\\temp\""),
+      bad: minimal.replacingOccurrences(of: "step work", with: "step work \"Save to C:\\data\""),
       good: minimal.replacingOccurrences(of: "step work", with: "step work \"Save to C:\\\\temp\"")),
     rule(
       invalidFlow, "invalid-flow", "a flow line is not a chain of names joined by arrows",

@@ -1,0 +1,57 @@
+import VStreamSource
+import XCTest
+
+final class SourceFileTests: XCTestCase {
+  func testLinesAndColumnsCountScalarsUTF16AndBytes() {
+    let file = SourceFile(path: "a.vstream", text: "ab\nçé😀x\n")
+    let x = file.location(of: UInt32(Array("ab\nçé😀".utf8).count))
+    XCTAssertEqual(x.line, 2)
+    XCTAssertEqual(x.column, 4, "ç, é and 😀 are one scalar each")
+    XCTAssertEqual(x.utf16Column, 5, "😀 is two UTF-16 code units")
+    XCTAssertEqual(x.byteColumn, 9, "ç and é are 2 bytes, 😀 is 4")
+  }
+
+  func testCRLFLinesExcludeTheCarriageReturn() {
+    let file = SourceFile(path: "a", text: "one\r\ntwo\r\nthree")
+    XCTAssertEqual(file.lineCount, 3)
+    XCTAssertEqual(file.text(file.lineRange(1)), "one")
+    XCTAssertEqual(file.text(file.lineRange(2)), "two")
+    XCTAssertEqual(file.text(file.lineRange(3)), "three")
+    XCTAssertEqual(file.location(of: 5).line, 2)
+    XCTAssertEqual(file.location(of: 5).column, 1)
+  }
+
+  func testOffsetsAtTheEndBelongToTheLastLine() {
+    let file = SourceFile(path: "a", text: "x\n")
+    XCTAssertEqual(file.location(of: 2).line, 2)
+    XCTAssertEqual(file.location(of: 99).offset, 2, "offsets past the end are clamped")
+    XCTAssertEqual(SourceFile(path: "e", bytes: []).location(of: 0).line, 1)
+  }
+
+  func testInvalidUTF8IsShownAsReplacementCharacters() {
+    let file = SourceFile(path: "a", bytes: [0x61, 0xFF, 0x62])
+    XCTAssertEqual(file.text(SourceRange(start: 0, end: 3)), "a\u{FFFD}b")
+  }
+
+  func testNormalizedSortsByPositionAndRemovesDuplicates() {
+    let late = Diagnostic(code: "VS101", severity: .error, message: "b", range: SourceRange(start: 9, end: 10))
+    let early = Diagnostic(code: "VS102", severity: .error, message: "a", range: SourceRange(start: 1, end: 2))
+    XCTAssertEqual(Diagnostic.normalized([late, early, late]), [early, late])
+  }
+
+  func testSpellingSuggestsTheClosestCandidate() {
+    XCTAssertEqual(Spelling.distance("activty", "activity", limit: 3), 1)
+    XCTAssertEqual(Spelling.distance("stpe", "step", limit: 3), 1, "a swap of neighbours is one edit")
+    XCTAssertNil(Spelling.distance("engage", "improve", limit: 2))
+    XCTAssertEqual(Spelling.closest(to: "practises", among: ["activity", "practices", "roles"]), "practices")
+    XCTAssertNil(Spelling.closest(to: "zzzzzz", among: ["activity", "practices"]))
+    XCTAssertNil(Spelling.distance(String(repeating: "a", count: 1_000_000), "a", limit: 3), "huge inputs return at once")
+  }
+
+  func testJSONEscapesControlCharactersAndKeepsKeyOrder() {
+    let value = JSONValue.object([("z", .string("a\"b\\c\n\u{01}é")), ("a", .array([.int(1), .double(0.5), .double(2), .null, .bool(true)]))])
+    XCTAssertEqual(value.rendered(pretty: false), #"{"z":"a\"b\\c\n\u0001é","a":[1,0.5,2,null,true]}"#)
+    XCTAssertEqual(JSONValue.double(.nan).rendered(pretty: false), "null")
+    XCTAssertEqual(JSONValue.object([]).rendered(), "{}\n")
+  }
+}

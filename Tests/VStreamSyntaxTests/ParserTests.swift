@@ -1,0 +1,111 @@
+import VStreamSource
+import VStreamSyntax
+import XCTest
+
+final class ParserTests: XCTestCase {
+  func parse(_ text: String) -> (FileSyntax, [Diagnostic], SourceFile) {
+    let file = SourceFile(path: "t.vstream", text: text)
+    let (tree, diagnostics) = Parser.parse(file)
+    return (tree, diagnostics, file)
+  }
+
+  func testDeclarationsAttributesAndFlows() throws {
+    let (tree, diagnostics, file) = parse(
+      """
+      stream s "S"
+      demand d "D"
+        from "customer"
+      step a "A"   # trailing
+        activity obtain/build
+        practices service-desk, change-control
+        roles "Agent", "Lead"
+        time 1h30m
+        wait 2d
+        ca 92.5%
+      value v
+      flow d -> a
+        -> v "ok"
+      """)
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertEqual(tree.declarations.map(\.kind), [.stream, .demand, .step, .value])
+    let step = tree.declarations[2]
+    XCTAssertEqual(step.identifier?.text(in: file), "a")
+    XCTAssertEqual(step.title?.value(in: file), "A")
+    XCTAssertEqual(step.attributes.map(\.kind), [.activity, .practices, .roles, .time, .wait, .ca])
+    guard case .duration(let time) = try XCTUnwrap(step.attribute(.time)).value else { return XCTFail("time") }
+    XCTAssertEqual(time.parts, [.init(amount: 1, unit: .h), .init(amount: 30, unit: .m)])
+    guard case .percentage(let ca) = try XCTUnwrap(step.attribute(.ca)).value else { return XCTFail("ca") }
+    XCTAssertEqual(ca.hundredths, 9250)
+    guard case .words(let practices) = try XCTUnwrap(step.attribute(.practices)).value else { return XCTFail("practices") }
+    XCTAssertEqual(practices.map { $0.text(in: file) }, ["service-desk", "change-control"])
+    let flow = try XCTUnwrap(tree.flows.first)
+    XCTAssertEqual(flow.nodes.map { $0.text(in: file) }, ["d", "a", "v"])
+    XCTAssertEqual(flow.label?.value(in: file), "ok")
+    XCTAssertEqual(tree.comments.map(\.isTrailing), [true])
+  }
+
+  func testBlockStringsAreDedentedByTheClosingDelimiter() {
+    let (tree, diagnostics, file) = parse("stream s\n  note \"\"\"\n    one \\\"two\\\"\n      indented\n    \"\"\"\n")
+    XCTAssertEqual(diagnostics, [])
+    guard case .string(let note) = tree.declarations[0].attribute(.note)!.value else { return XCTFail() }
+    XCTAssertEqual(note.value(in: file), "one \"two\"\n  indented")
+  }
+
+  func testOneDiagnosticPerBrokenLineAndParsingResumes() {
+    let (tree, diagnostics, _) = parse("stpe a\nstep b\n  tiem 5m\n  activity engage\nvalue c\n")
+    XCTAssertEqual(diagnostics.map(\.code), ["VS101", "VS101"])
+    XCTAssertEqual(tree.declarations.map(\.kind), [.step, .value])
+    XCTAssertTrue(tree.declarations[0].hasErrors, "a broken line inside a step marks the step")
+    XCTAssertEqual(tree.declarations[0].attributes.map(\.kind), [.activity])
+  }
+
+  func testDirectivesAreParsed() {
+    let (tree, _, file) = parse("# vstream: allow-file no-practices, VS402 -- legacy stream\nstep a  # vstream: allow no-metrics\n")
+    XCTAssertEqual(tree.directives.count, 2)
+    XCTAssertEqual(tree.directives[0].kind, .allowFile)
+    XCTAssertEqual(tree.directives[0].rules.map { $0.text(in: file) }, ["no-practices", "VS402"])
+    XCTAssertEqual(tree.directives[0].reasonRange.map { file.text($0) }, "legacy stream")
+    XCTAssertEqual(tree.directives[1].kind, .allow)
+    XCTAssertNil(tree.directives[1].reasonRange)
+    XCTAssertTrue(tree.directives[1].isTrailing)
+  }
+
+  func testDiagnosticPositionsAreExact() {
+    let (_, diagnostics, file) = parse("stream s\nstep a\n  time 5 minutes\n")
+    let location = file.location(of: diagnostics[0].range.start)
+    XCTAssertEqual([location.line, location.column], [3, 8])
+    XCTAssertEqual(file.text(diagnostics[0].range), "5 minutes")
+    XCTAssertEqual(diagnostics[0].help, "write `time 5m`")
+  }
+
+  func testHugeLineWithManyTokensCostsOneDiagnostic() {
+    let line = "step a " + String(repeating: "x ", count: 200_000)
+    let (tree, diagnostics, _) = parse(line)
+    XCTAssertEqual(diagnostics.map(\.code), ["VS116"])
+    XCTAssertEqual(tree.declarations.count, 1)
+  }
+
+  func testFiveMegabyteLineInAStringParses() {
+    let (_, diagnostics, file) = parse("stream s \"" + String(repeating: "é", count: 2_500_000) + "\"\n")
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertGreaterThan(file.bytes.count, 5_000_000)
+  }
+
+  func testAnyBytesGiveATreeAndNoCrash() {
+    var generator = SystemRandomNumberGenerator()
+    for length in [0, 1, 2, 3, 17, 256, 4096] {
+      for _ in 0..<20 {
+        let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let (_, diagnostics) = Parser.parse(SourceFile(path: "r", bytes: bytes))
+        XCTAssertTrue(diagnostics.allSatisfy { $0.range.end <= UInt32(bytes.count) }, "ranges stay inside the file")
+      }
+    }
+    // Text made of the language's own pieces in random order exercises recovery rather than the encoding check.
+    let pieces = ["step", "flow", "->", "\"", "\"\"\"", ",", "#", "\n", " ", "a", "5m", "90%", "activity", "---", "\\", "\r\n", "\t"]
+    for _ in 0..<500 {
+      let text = (0..<40).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let (_, diagnostics) = Parser.parse(SourceFile(path: "r", text: text))
+      XCTAssertTrue(diagnostics.allSatisfy { $0.range.end <= UInt32(text.utf8.count) }, text)
+    }
+  }
+}
