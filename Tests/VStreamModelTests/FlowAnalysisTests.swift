@@ -1,0 +1,68 @@
+import VStreamModel
+import VStreamSource
+import XCTest
+
+final class FlowAnalysisTests: XCTestCase {
+  func step(_ id: String, _ activity: Activity, time: Int64, wait: Int64, ca: Int64? = nil, practices: [String] = []) -> Step {
+    Step(
+      id: id, title: id, activity: activity, practices: practices, roles: [], processTime: Duration(seconds: time * 60),
+      waitTime: Duration(seconds: wait * 60), completeAccurate: ca.map { Percentage(hundredths: $0 * 100) }, note: nil,
+      range: SourceRange(start: 0, end: 0))
+  }
+
+  /// The restore stream from the issue: triage (5m, wait 2m, 90%), diagnose (30m, wait 1h), fix (2h, wait 4h, 80%),
+  /// deploy (30m, wait 2h), confirm (10m), with a workaround arrow diagnose -> confirm and rework fix -> diagnose.
+  func testRestoreStreamByHand() {
+    let steps = [
+      step("triage", .engage, time: 5, wait: 2, ca: 90, practices: ["service-desk", "incident-management"]),
+      step("diagnose", .deliverAndSupport, time: 30, wait: 60, practices: ["incident-management"]),
+      step("fix", .obtainBuild, time: 120, wait: 240, ca: 80, practices: ["software-development-and-management"]),
+      step("deploy", .designAndTransition, time: 30, wait: 120, practices: ["change-enablement"]),
+      step("confirm", .engage, time: 10, wait: 0, practices: ["service-desk"]),
+    ]
+    let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
+    var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, label: nil, range: nil) }
+    edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available", range: nil))
+    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil))
+    let metrics = FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil)
+
+    XCTAssertEqual(metrics.mainPath.nodes, chain, "the first-written arrows give the whole chain")
+    // PT = 5 + 30 + 120 + 30 + 10 = 195 min; WT = 2 + 60 + 240 + 120 + 0 = 422 min; LT = 617 min.
+    XCTAssertEqual(metrics.mainPath.processTime.seconds, 195 * 60)
+    XCTAssertEqual(metrics.mainPath.waitTime.seconds, 422 * 60)
+    XCTAssertEqual(metrics.mainPath.leadTime.seconds, 617 * 60)
+    XCTAssertEqual(metrics.mainPath.flowEfficiency!, 195.0 / 617.0, accuracy: 1e-12)
+    XCTAssertEqual(metrics.mainPath.rolledCompleteAccurate!, 0.9 * 0.8, accuracy: 1e-12)
+    XCTAssertEqual(metrics.mainPath.bottleneck, 2, "fix waits longest (4h)")
+    XCTAssertEqual(metrics.worstCasePath.nodes, chain, "the workaround is shorter; rework is not repeated")
+    let engage = metrics.activityBreakdown.first { $0.activity == .engage }!
+    XCTAssertEqual([engage.steps, Int(engage.processTime.seconds / 60), Int(engage.waitTime.seconds / 60)], [2, 15, 2])
+    XCTAssertEqual(metrics.activityBreakdown.map(\.activity), Activity.allCases)
+    XCTAssertEqual(metrics.practiceMatrix.practices, ["change-enablement", "incident-management", "service-desk", "software-development-and-management"])
+    XCTAssertEqual(metrics.practiceMatrix.steps[1], [0, 1], "incident management supports triage and diagnose")
+    XCTAssertTrue(metrics.isComplete)
+  }
+
+  func testMainPathBacktracksFromLoopsAndWorstPathTakesTheLongestBranch() {
+    let steps = [step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 100, wait: 0), step("c", .engage, time: 1, wait: 0)]
+    // demand -> a; a -> a (self loop first) ; a -> c -> value ; a -> b -> value
+    let edges = [
+      Edge(from: .demand, to: .step(0), label: nil, range: nil), Edge(from: .step(0), to: .step(0), label: nil, range: nil),
+      Edge(from: .step(0), to: .step(2), label: nil, range: nil), Edge(from: .step(2), to: .value(0), label: nil, range: nil),
+      Edge(from: .step(0), to: .step(1), label: nil, range: nil), Edge(from: .step(1), to: .value(0), label: nil, range: nil),
+    ]
+    XCTAssertEqual(FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: edges), [.demand, .step(0), .step(2), .value(0)])
+    XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [.demand, .step(0), .step(1), .value(0)])
+  }
+
+  func testLongChainsAreLinear() {
+    let count = 200_000
+    let steps = (0..<count).map { step("s\($0)", .engage, time: 1, wait: 1) }
+    var edges = [Edge(from: .demand, to: .step(0), label: nil, range: nil)]
+    for index in 1..<count { edges.append(Edge(from: .step(index - 1), to: .step(index), label: nil, range: nil)) }
+    edges.append(Edge(from: .step(count - 1), to: .value(0), label: nil, range: nil))
+    let metrics = FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil)
+    XCTAssertEqual(metrics.mainPath.nodes.count, count + 2)
+    XCTAssertEqual(metrics.worstCasePath.leadTime.seconds, Int64(count) * 120)
+  }
+}
