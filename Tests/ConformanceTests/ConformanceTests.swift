@@ -83,7 +83,9 @@ final class ConformanceTests: XCTestCase {
         }
       }
     }
-    let untestable: Set<String> = ["VS003"]  // a file over the size limit: covered by the CLI tests
+    // Not expressible as one .vstream file: a file over the size limit (CLI tests), several YAML documents and the
+    // vstream.yml rules (configuration tests), stream ids across files (repository tests).
+    let untestable: Set<String> = ["VS003", "VS207", "VS319", "VS501", "VS502", "VS503", "VS504"]
     for rule in Compiler.rules where !untestable.contains(rule.code) {
       XCTAssertTrue(seen.contains(rule.code), "no conformance case produces \(rule.code) (\(rule.name))")
     }

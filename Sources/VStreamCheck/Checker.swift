@@ -1,0 +1,164 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+import VStreamYAML
+
+/// Every rule the compiler knows, from every stage, sorted by code.
+public enum RuleCatalog {
+  public static let all: [RuleDescriptor] =
+    (SyntaxMessages.rules + YAMLMessages.rules + CheckMessages.rules).sorted { $0.code < $1.code }
+
+  private static let byKey: [String: RuleDescriptor] = {
+    var keys: [String: RuleDescriptor] = [:]
+    for rule in all {
+      keys[rule.code] = rule
+      keys[rule.name] = rule
+    }
+    return keys
+  }()
+
+  /// A rule by code (`VS401`, any case) or name (`no-practices`).
+  public static func rule(named name: String) -> RuleDescriptor? {
+    byKey[name] ?? byKey[name.uppercased()]
+  }
+}
+
+/// Turns a parsed file into a checked ``ValueStream`` or the reasons it is not one.
+///
+/// The checker never repeats the parser: declarations that carry a syntax error are skipped by the rules that their
+/// error would trigger again (one typo, one diagnostic). Severities come from the configuration; findings silenced
+/// by `# vstream: allow` comments are kept, marked as suppressed.
+public struct Checker: Sendable {
+  public var configuration: Configuration
+
+  public init(configuration: Configuration = .default) {
+    self.configuration = configuration
+  }
+
+  /// Checks one file. `syntaxDiagnostics` are the parser's; the result holds them too, so that it is the file's
+  /// complete report.
+  public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic]) -> (ValueStream?, [Diagnostic]) {
+    var run = CheckRun(file: file, syntax: syntax, configuration: configuration)
+    run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
+    run.checkAll()
+    var diagnostics = syntaxDiagnostics + run.findings
+    diagnostics = applySeverities(diagnostics, path: file.path)
+    diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
+    diagnostics = Diagnostic.normalized(diagnostics)
+    let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
+    return (failed ? nil : run.makeStream(), diagnostics)
+  }
+
+  /// Applies the configured severity of each configurable rule; rules turned off are dropped.
+  func applySeverities(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
+    diagnostics.compactMap { diagnostic in
+      guard let rule = RuleCatalog.rule(named: diagnostic.code), rule.isConfigurable else { return diagnostic }
+      guard let severity = configuration.severity(of: rule, path: path) else { return nil }
+      var changed = diagnostic
+      changed.severity = severity
+      return changed
+    }
+  }
+}
+
+/// The state of checking one file.
+struct CheckRun {
+  let file: SourceFile
+  let syntax: FileSyntax
+  let configuration: Configuration
+  var hasSyntaxErrors = false
+  var findings: [Diagnostic] = []
+
+  // Resolved declarations, in source order.
+  var streams: [DeclarationSyntax] = []
+  var demands: [DeclarationSyntax] = []
+  var steps: [DeclarationSyntax] = []
+  var values: [DeclarationSyntax] = []
+  /// Node ids to nodes, for flows.
+  var nodesByID: [String: NodeRef] = [:]
+  var edges: [Edge] = []
+  /// Whether the flow could be built completely (no syntax errors in flows, every name declared).
+  var flowIsComplete = true
+  /// Per step, its resolved activity, practices and metrics (nil where missing or wrong: already reported).
+  var activities: [Activity?] = []
+  var practices: [[String]] = []
+  var processTimes: [Duration?] = []
+  var waitTimes: [Duration?] = []
+  var completeAccurate: [Percentage?] = []
+  var metadata = Metadata()
+
+  init(file: SourceFile, syntax: FileSyntax, configuration: Configuration) {
+    self.file = file
+    self.syntax = syntax
+    self.configuration = configuration
+  }
+
+  mutating func checkAll() {
+    checkFrontMatter()
+    collectDeclarations()
+    checkDeclarationCounts()
+    checkUniqueIdentifiers()
+    checkSteps()
+    buildEdges()
+    checkReachability()
+    checkTypicalShape()
+    checkMetricsCoverage()
+    checkDirectives()
+  }
+
+  // MARK: - Reporting
+
+  mutating func report(
+    _ code: String, _ message: String, at range: SourceRange, label: String? = nil, secondary: [Diagnostic.Label] = [],
+    notes: [String] = [], help: String? = nil
+  ) {
+    let severity = RuleCatalog.rule(named: code)?.defaultSeverity ?? .error
+    findings.append(
+      Diagnostic(code: code, severity: severity, message: message, range: range, label: label, secondary: secondary, notes: notes, help: help))
+  }
+
+  func text(_ identifier: IdentifierSyntax?) -> String? { identifier.map { $0.text(in: file) } }
+
+  /// Where to point at a declaration: its identifier, or its keyword when the identifier is missing.
+  func anchor(_ declaration: DeclarationSyntax) -> SourceRange { declaration.identifier?.range ?? declaration.keywordRange }
+
+  // MARK: - Building the model
+
+  func stringValue(_ declaration: DeclarationSyntax, _ kind: AttributeKind) -> String? {
+    guard let attribute = declaration.attribute(kind), case .string(let string) = attribute.value else { return nil }
+    return string.value(in: file)
+  }
+
+  func title(_ declaration: DeclarationSyntax) -> String {
+    declaration.title.map { $0.value(in: file) } ?? text(declaration.identifier) ?? ""
+  }
+
+  /// The checked stream; only called when no error remains.
+  func makeStream() -> ValueStream? {
+    guard let stream = streams.first, let demand = demands.first, let streamID = text(stream.identifier),
+      let demandID = text(demand.identifier)
+    else { return nil }
+    var modelSteps: [Step] = []
+    for (index, step) in steps.enumerated() {
+      guard let id = text(step.identifier), let activity = activities[index] else { return nil }
+      var roles: [String] = []
+      if let attribute = step.attribute(.roles), case .strings(let strings) = attribute.value { roles = strings.map { $0.value(in: file) } }
+      modelSteps.append(
+        Step(
+          id: id, title: title(step), activity: activity, practices: practices[index], roles: roles,
+          processTime: processTimes[index], waitTime: waitTimes[index], completeAccurate: completeAccurate[index],
+          note: stringValue(step, .note), range: step.range))
+    }
+    let modelValues = values.compactMap { value -> Value? in
+      guard let id = text(value.identifier) else { return nil }
+      return Value(id: id, title: title(value), beneficiary: stringValue(value, .for), note: stringValue(value, .note), range: value.range)
+    }
+    let metrics = FlowAnalysis.metrics(steps: modelSteps, valueCount: modelValues.count, edges: edges, catalogue: configuration.catalogue)
+    var meta = metadata
+    if meta.title == nil, stream.title != nil { meta.title = title(stream) }
+    return ValueStream(
+      id: streamID, title: metadata.title ?? title(stream), path: file.path, metadata: meta,
+      demand: Demand(id: demandID, title: title(demand), from: stringValue(demand, .from), note: stringValue(demand, .note), range: demand.range),
+      steps: modelSteps, values: modelValues, edges: edges, metrics: metrics, settings: configuration.durationSettings)
+  }
+}

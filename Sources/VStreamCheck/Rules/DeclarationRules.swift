@@ -1,0 +1,72 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+extension CheckRun {
+  mutating func collectDeclarations() {
+    for declaration in syntax.declarations {
+      switch declaration.kind {
+      case .stream: streams.append(declaration)
+      case .demand: demands.append(declaration)
+      case .step: steps.append(declaration)
+      case .value: values.append(declaration)
+      }
+    }
+  }
+
+  /// One stream, one demand, at least one value (VS301-VS305). A declaration whose line is broken still counts, so a
+  /// syntax error in it is not reported again as "missing".
+  mutating func checkDeclarationCounts() {
+    let start = SourceRange.empty(at: syntax.frontMatter?.range.end ?? 0)
+    if streams.isEmpty {
+      report(
+        CheckMessages.missingStream, "the file has no `stream` line", at: start, label: "expected `stream ID \"Title\"`",
+        help: "start the body with `stream some-id \"Title\"`")
+    }
+    for extra in streams.dropFirst() {
+      report(
+        CheckMessages.duplicateStream, "a file holds one stream, but this is the second `stream` line", at: anchor(extra),
+        label: "second stream", secondary: [Diagnostic.Label(range: anchor(streams[0]), message: "first stream")],
+        help: "put each stream in its own file")
+    }
+    if demands.isEmpty {
+      report(
+        CheckMessages.missingDemand, "the stream has no demand", at: streams.first.map(anchor) ?? start,
+        label: "every value stream starts with demand", help: "add `demand some-id \"What the consumer asks for\"`")
+    }
+    for extra in demands.dropFirst() {
+      report(
+        CheckMessages.multipleDemands, "a stream answers one demand, but this is the second", at: anchor(extra),
+        label: "second demand", secondary: [Diagnostic.Label(range: anchor(demands[0]), message: "first demand")],
+        help: "split the file into one stream per demand")
+    }
+    if values.isEmpty {
+      report(
+        CheckMessages.missingValue, "the stream has no value", at: streams.first.map(anchor) ?? start,
+        label: "every value stream ends with value", help: "add `value some-id \"What the consumer gets\"`")
+    }
+  }
+
+  /// The demand, steps and values share one namespace (VS306).
+  mutating func checkUniqueIdentifiers() {
+    var first: [String: DeclarationSyntax] = [:]
+    for declaration in syntax.declarations where declaration.kind != .stream {
+      guard let identifier = declaration.identifier else { continue }
+      let id = identifier.text(in: file)
+      if let earlier = first[id] {
+        report(
+          CheckMessages.duplicateIdentifier, "`\(id)` is declared twice", at: identifier.range, label: "declared again here",
+          secondary: [Diagnostic.Label(range: anchor(earlier), message: "first declared here")],
+          help: "rename one; flows refer to declarations by id")
+      } else {
+        first[id] = declaration
+        switch declaration.kind {
+        case .demand where declaration.identifier == demands.first?.identifier: nodesByID[id] = .demand
+        case .step: if let index = steps.firstIndex(where: { $0.identifier == identifier }) { nodesByID[id] = .step(index) }
+        case .value: if let index = values.firstIndex(where: { $0.identifier == identifier }) { nodesByID[id] = .value(index) }
+        default: break
+        }
+      }
+    }
+  }
+}

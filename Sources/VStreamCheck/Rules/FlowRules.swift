@@ -1,0 +1,175 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+extension CheckRun {
+  /// Builds the arrows: the written flows, or the declaration order when there are none (VS311-VS313, VS411).
+  mutating func buildEdges() {
+    let flows = syntax.flows
+    if flows.isEmpty {
+      guard !demands.isEmpty else { return }
+      var previous = NodeRef.demand
+      for index in steps.indices {
+        edges.append(Edge(from: previous, to: .step(index), label: nil, range: nil))
+        previous = .step(index)
+      }
+      for index in values.indices { edges.append(Edge(from: previous, to: .value(index), label: nil, range: nil)) }
+      return
+    }
+    var seen: [Edge: SourceRange] = [:]
+    for flow in flows {
+      if flow.hasErrors { flowIsComplete = false }
+      let label = flow.label.map { $0.value(in: file) }
+      var previous: (ref: NodeRef, range: SourceRange)?
+      for (index, name) in flow.nodes.enumerated() {
+        let id = name.text(in: file)
+        guard let ref = nodesByID[id] else {
+          flowIsComplete = false
+          reportUndefined(id, at: name.range)
+          previous = nil
+          continue
+        }
+        if let from = previous {
+          let arrow = index - 1 < flow.arrows.count ? flow.arrows[index - 1] : name.range
+          let range = from.range.union(name.range)
+          if ref == .demand {
+            report(
+              CheckMessages.arrowIntoDemand, "an arrow leads back into the demand `\(id)`", at: arrow,
+              label: "into the demand", help: "rework goes back to a step, not to the demand")
+            flowIsComplete = false
+          } else if case .value = from.ref {
+            report(
+              CheckMessages.arrowOutOfValue, "an arrow leads out of the value `\(text(values[valueIndex(from.ref)].identifier) ?? "")`",
+              at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
+            flowIsComplete = false
+          } else {
+            let edge = Edge(from: from.ref, to: ref, label: label, range: range)
+            let key = Edge(from: from.ref, to: ref, label: nil, range: nil)
+            if let earlier = seen[key] {
+              report(
+                CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(id)` is written twice", at: range,
+                label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
+                help: "remove the repeat")
+            } else {
+              seen[key] = range
+              edges.append(edge)
+            }
+          }
+        }
+        previous = (ref, name.range)
+      }
+    }
+  }
+
+  func valueIndex(_ ref: NodeRef) -> Int {
+    if case .value(let index) = ref { return index }
+    return 0
+  }
+
+  mutating func reportUndefined(_ id: String, at range: SourceRange) {
+    let declared = syntax.declarations.filter { $0.kind != .stream }.compactMap { text($0.identifier) }
+    if let stream = streams.first, text(stream.identifier) == id {
+      report(
+        CheckMessages.undefinedNode, "`\(id)` is the stream itself, not a step", at: range, label: "the stream's id",
+        help: "flows join the demand, steps and values")
+      return
+    }
+    report(
+      CheckMessages.undefinedNode, "`\(id)` is not declared", at: range, label: "no demand, step or value has this id",
+      help: Spelling.closest(to: id, among: declared).map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`")
+  }
+
+  /// Every step reachable from the demand, every step able to reach a value, no closed loops (VS314-VS316,
+  /// VS320, VS321). Skipped when the flow is incomplete: a missing arrow would make everything after it look
+  /// unreachable.
+  mutating func checkReachability() {
+    guard flowIsComplete, !hasSyntaxErrors || syntax.flows.allSatisfy({ !$0.hasErrors }), demands.count == 1, !values.isEmpty
+    else { return }
+    let count = 1 + steps.count + values.count
+    func number(_ ref: NodeRef) -> Int {
+      switch ref {
+      case .demand: return 0
+      case .step(let index): return 1 + index
+      case .value(let index): return 1 + steps.count + index
+      }
+    }
+    var forward = [[Int]](repeating: [], count: count)
+    var backward = [[Int]](repeating: [], count: count)
+    for edge in edges {
+      forward[number(edge.from)].append(number(edge.to))
+      backward[number(edge.to)].append(number(edge.from))
+    }
+    if forward[0].isEmpty {
+      report(
+        CheckMessages.flowDoesNotStart, "no arrow leaves the demand `\(text(demands[0].identifier) ?? "")`", at: anchor(demands[0]),
+        label: "the flow must start here", help: "add `flow \(text(demands[0].identifier) ?? "demand") -> first-step`")
+      return
+    }
+    let valueNumbers = Array((1 + steps.count)..<count)
+    if valueNumbers.allSatisfy({ backward[$0].isEmpty }) {
+      report(
+        CheckMessages.flowNeverEnds, "no arrow reaches a value", at: anchor(values[0]), label: "the flow must end here",
+        help: "add an arrow from the last step: `flow last-step -> \(text(values[0].identifier) ?? "value")`")
+      return
+    }
+    let reachable = Self.search(from: [0], along: forward, count: count)
+    let canFinish = Self.search(from: valueNumbers, along: backward, count: count)
+    let (stepDeclarations, valueDeclarations) = (steps, values)
+    let declarationOf: (Int) -> DeclarationSyntax = {
+      $0 <= stepDeclarations.count ? stepDeclarations[$0 - 1] : valueDeclarations[$0 - 1 - stepDeclarations.count]
+    }
+    for node in 1..<count where !reachable[node] {
+      let declaration = declarationOf(node)
+      report(
+        CheckMessages.unreachable, "\(declaration.kind.rawValue) `\(text(declaration.identifier) ?? "")` cannot be reached from the demand",
+        at: anchor(declaration), label: "no arrow path leads here",
+        help: "add an arrow into it, e.g. `flow some-step -> \(text(declaration.identifier) ?? "it")`")
+    }
+    // Steps that are reachable but cannot finish: a true dead end has no arrow out; the rest are stuck in loops.
+    let stuck = steps.isEmpty ? [] : (1...steps.count).filter { reachable[$0] && !canFinish[$0] }
+    let deadEnds = stuck.filter { forward[$0].isEmpty }
+    for node in deadEnds {
+      let step = declarationOf(node)
+      report(
+        CheckMessages.deadEnd, "no arrow leads on from step `\(text(step.identifier) ?? "")`", at: anchor(step),
+        label: "work stops here", help: "add an arrow toward a value, e.g. `flow \(text(step.identifier) ?? "step") -> next-step`")
+    }
+    let leadsToDeadEnd = Self.search(from: deadEnds, along: backward, count: count)
+    let stuckSet = Set(stuck)
+    var assigned = Set<Int>()
+    for node in stuck where !leadsToDeadEnd[node] && !assigned.contains(node) {
+      // Group the loop this step is in (and what it leads into) into one finding.
+      var group: [Int] = []
+      var queue = [node]
+      assigned.insert(node)
+      while let current = queue.popLast() {
+        group.append(current)
+        for next in forward[current] where !assigned.contains(next) && stuckSet.contains(next) {
+          assigned.insert(next)
+          queue.append(next)
+        }
+      }
+      group.sort()
+      let first = declarationOf(group[0])
+      let others = group.dropFirst().prefix(8).map { Diagnostic.Label(range: anchor(declarationOf($0)), message: "in the loop") }
+      report(
+        CheckMessages.closedLoop,
+        "steps \(group.prefix(5).map { "`\(text(declarationOf($0).identifier) ?? "")`" }.joined(separator: ", "))\(group.count > 5 ? ", ..." : "") loop with no way out toward a value",
+        at: anchor(first), label: "the loop never reaches a value", secondary: Array(others),
+        help: "add an arrow from one of these steps toward a value")
+    }
+  }
+
+  static func search(from starts: [Int], along graph: [[Int]], count: Int) -> [Bool] {
+    var seen = [Bool](repeating: false, count: count)
+    var queue = starts
+    for start in starts { seen[start] = true }
+    while let node = queue.popLast() {
+      for next in graph[node] where !seen[next] {
+        seen[next] = true
+        queue.append(next)
+      }
+    }
+    return seen
+  }
+}

@@ -1,0 +1,171 @@
+import VStream
+import VStreamCheck
+import VStreamModel
+import VStreamSource
+import XCTest
+
+final class CheckerTests: XCTestCase {
+  static let restore = """
+    ---
+    title: Restore a live service
+    owner: Major Incident Manager
+    status: live
+    tags: [incident, availability]
+    ---
+    stream restore-live-service "Restore a live service"
+    demand outage "Customer reports that online banking is down"
+      from "Retail customer"
+    step triage "Log and classify the incident"
+      activity engage
+      practices service-desk, incident-management
+      time 5m
+      wait 2m
+      ca 90%
+    step diagnose "Investigate and diagnose"
+      activity deliver-and-support
+      practices incident-management, monitoring-and-event-management
+      time 30m
+      wait 1h
+    step fix "Build and test a fix"
+      activity obtain-build
+      practices software-development-and-management, service-validation-and-testing
+      time 2h
+      wait 4h
+      ca 80%
+    step deploy "Deploy the fix"
+      activity design-and-transition
+      practices change-enablement, deployment-management
+      time 30m
+      wait 2h
+    step confirm "Confirm recovery with the customer"
+      activity engage
+      practices service-desk, relationship-management
+      time 10m
+      wait 0s
+    value restored "Customer can bank online again"
+    flow outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored
+    flow diagnose -> confirm "workaround available"
+    flow fix -> diagnose "fix fails its tests"
+
+    """
+
+  func testTheIssuesExampleChecksAndItsMetricsMatchAHandCalculation() throws {
+    let result = Compiler.check(SourceFile(path: "restore.vstream", text: Self.restore))
+    XCTAssertEqual(result.diagnostics, [])
+    let stream = try XCTUnwrap(result.stream)
+    XCTAssertEqual(stream.id, "restore-live-service")
+    XCTAssertEqual(stream.metadata.status, .live)
+    XCTAssertEqual(stream.steps.map(\.activity), [.engage, .deliverAndSupport, .obtainBuild, .designAndTransition, .engage])
+    let main = stream.metrics.mainPath
+    // PT 5 + 30 + 120 + 30 + 10 = 195 min; WT 2 + 60 + 240 + 120 + 0 = 422 min; LT 617 min.
+    XCTAssertEqual(main.processTime.seconds, 195 * 60)
+    XCTAssertEqual(main.waitTime.seconds, 422 * 60)
+    XCTAssertEqual(main.leadTime.seconds, 617 * 60)
+    XCTAssertEqual(main.flowEfficiency!, 195.0 / 617.0, accuracy: 1e-12)
+    XCTAssertEqual(main.rolledCompleteAccurate!, 0.72, accuracy: 1e-12)
+    XCTAssertEqual(main.bottleneck, 2)
+    XCTAssertEqual(stream.edges.count, 8)
+    XCTAssertEqual(stream.edges[6].label, "workaround available")
+  }
+
+  func testWorkingDaysChangeWhatADayMeans() throws {
+    let text = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1d")
+    let working = Configuration(durationSettings: .working(hoursPerDay: 8, daysPerWeek: 5))
+    let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text), configuration: working).stream)
+    XCTAssertEqual(stream.steps[2].waitTime?.seconds, 8 * 3600)
+    let calendar = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
+    XCTAssertEqual(calendar.steps[2].waitTime?.seconds, 24 * 3600)
+  }
+
+  func testImplicitFlowIsTheDeclarationOrder() throws {
+    let text = Self.restore.components(separatedBy: "\nflow ").first! + "\n"
+    let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
+    XCTAssertEqual(stream.metrics.mainPath.nodes, [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)])
+    XCTAssertTrue(stream.edges.allSatisfy { $0.range == nil })
+  }
+
+  func testSeveritiesFromConfigurationAndOverrides() {
+    let config = SourceFile(
+      path: "vstream.yml",
+      text: """
+        rules:
+          no-practices: error
+          VS403: off
+        overrides:
+          - paths: ["legacy/**"]
+            rules: { no-practices: off }
+        """)
+    let (configuration, diagnostics) = Configuration.load(config)
+    XCTAssertEqual(diagnostics, [])
+    let text = Self.restore.replacingOccurrences(of: "  practices service-desk, relationship-management\n", with: "")
+    let strict = Compiler.check(SourceFile(path: "streams/a.vstream", text: text), configuration: configuration)
+    XCTAssertEqual(strict.diagnostics.map(\.code), ["VS401"])
+    XCTAssertEqual(strict.diagnostics.first?.severity, .error)
+    XCTAssertNil(strict.stream, "a lint raised to error blocks the model")
+    let legacy = Compiler.check(SourceFile(path: "legacy/old/a.vstream", text: text), configuration: configuration)
+    XCTAssertEqual(legacy.diagnostics, [])
+  }
+
+  func testConfigurationProblemsAreReported() {
+    let config = SourceFile(
+      path: "vstream.yml",
+      text: """
+        rulez: {}
+        rules:
+          no-practises: error
+          missing-demand: off
+          no-engage: loud
+        practices:
+          - id: service-desk
+          - id: vendor-onboarding
+            name: Vendor onboarding
+        thresholds:
+          flow-efficiency: 250%
+        time:
+          hours-per-day: 30
+        ---
+        second: document
+        """)
+    let (configuration, diagnostics) = Configuration.load(config)
+    XCTAssertEqual(
+      Diagnostic.normalized(diagnostics).map(\.code), ["VS501", "VS503", "VS503", "VS502", "VS504", "VS502", "VS502", "VS207"])
+    XCTAssertEqual(configuration.catalogue.all.count, 35, "the valid custom practice is added")
+    XCTAssertEqual(configuration.flowEfficiencyThreshold, 0.10, "an invalid threshold keeps the default")
+  }
+
+  func testCustomPracticesAreValidEverywhere() {
+    let (configuration, _) = Configuration.load(SourceFile(path: "vstream.yml", text: "practices:\n  - id: vendor-onboarding\n"))
+    let text = Self.restore.replacingOccurrences(of: "practices service-desk, relationship-management", with: "practices vendor-onboarding")
+    XCTAssertEqual(Compiler.check(SourceFile(path: "a", text: text), configuration: configuration).diagnostics, [])
+    XCTAssertEqual(Compiler.check(SourceFile(path: "a", text: text)).diagnostics.map(\.code), ["VS309"])
+  }
+
+  func testDuplicateStreamIDsAcrossFilesReportBothPlaces() throws {
+    let files = ["b.vstream", "a.vstream", "c.vstream"].map { SourceFile(path: $0, text: Self.restore) }
+    let unique = SourceFile(path: "d.vstream", text: Self.restore.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
+    let results = Compiler.checkRepository(files + [unique])
+    XCTAssertEqual(results.map(\.file.path), ["b.vstream", "a.vstream", "c.vstream", "d.vstream"], "input order is kept")
+    for result in results.prefix(3) {
+      XCTAssertEqual(result.diagnostics.map(\.code), ["VS319"])
+      XCTAssertNil(result.stream)
+      XCTAssertEqual(Set(result.diagnostics[0].secondary.compactMap(\.path)), Set(files.map(\.path)).subtracting([result.file.path]))
+    }
+    XCTAssertNotNil(results[3].stream)
+  }
+
+  func testRepositoryResultsDoNotDependOnScheduling() {
+    let files = (0..<200).map { SourceFile(path: "s\($0).vstream", text: Self.restore.replacingOccurrences(of: "restore-live-service", with: "s\($0 % 150)")) }
+    let first = Compiler.checkRepository(files).map { $0.diagnostics }
+    let second = Compiler.checkRepository(files).map { $0.diagnostics }
+    XCTAssertEqual(first, second)
+    XCTAssertEqual(first.filter { !$0.isEmpty }.count, 100, "ids s0...s49 are used twice")
+  }
+
+  func testGlobPatterns() {
+    let (configuration, _) = Configuration.load(
+      SourceFile(path: "vstream.yml", text: "overrides:\n  - paths: [\"*.vstream\"]\n    rules: { no-practices: off }\n"))
+    let rule = RuleCatalog.rule(named: "no-practices")!
+    XCTAssertNil(configuration.severity(of: rule, path: "top.vstream"))
+    XCTAssertEqual(configuration.severity(of: rule, path: "deep/top.vstream"), .warning, "`*` does not cross folders")
+  }
+}
