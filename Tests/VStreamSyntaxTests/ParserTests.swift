@@ -54,9 +54,10 @@ final class ParserTests: XCTestCase {
   func testOneDiagnosticPerBrokenLineAndParsingResumes() {
     let (tree, diagnostics, _) = parse("stpe a\nstep b\n  tiem 5m\n  activity engage\nvalue c\n")
     XCTAssertEqual(diagnostics.map(\.code), ["VS101", "VS101"])
-    XCTAssertEqual(tree.declarations.map(\.kind), [.step, .value])
-    XCTAssertTrue(tree.declarations[0].hasErrors, "a broken line inside a step marks the step")
-    XCTAssertEqual(tree.declarations[0].attributes.map(\.kind), [.activity])
+    XCTAssertEqual(tree.declarations.map(\.kind), [.step, .step, .value], "`stpe a` is recovered as the step it resembles")
+    XCTAssertTrue(tree.declarations[0].hasErrors, "the recovered declaration is marked broken")
+    XCTAssertTrue(tree.declarations[1].hasErrors, "a broken line inside a step marks the step")
+    XCTAssertEqual(tree.declarations[1].attributes.map(\.kind), [.activity])
   }
 
   func testDirectivesAreParsed() {

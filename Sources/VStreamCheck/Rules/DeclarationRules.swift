@@ -54,6 +54,8 @@ extension CheckRun {
       guard let identifier = declaration.identifier else { continue }
       let id = identifier.text(in: file)
       if let earlier = first[id] {
+        // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
+        guard !earlier.hasErrors, !declaration.hasErrors else { continue }
         report(
           CheckMessages.duplicateIdentifier, "`\(id)` is declared twice", at: identifier.range, label: "declared again here",
           secondary: [Diagnostic.Label(range: anchor(earlier), message: "first declared here")],

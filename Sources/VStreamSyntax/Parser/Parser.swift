@@ -191,7 +191,16 @@ struct ParseRun {
       report(
         SyntaxMessages.unknownKeyword, "unknown keyword `\(Self.shorten(word))`", at: first.range,
         label: "not a keyword", help: suggestion.map { "did you mean `\($0)`?" })
-      markCurrentDeclarationBroken()
+      // A misspelt declaration keyword (`stpe triage "..."`) is read as the declaration it resembles, marked broken:
+      // its attribute lines then belong to it, and flows that name it still resolve, so one typo is one diagnostic.
+      if let kind = suggestion.flatMap(DeclarationKind.init(rawValue:)), line.count >= 2, line[1].kind == .word {
+        let before = diagnostics.count
+        parseDeclaration(kind, keyword: first)
+        diagnostics.removeLast(diagnostics.count - before)
+        markCurrentDeclarationBroken()
+      } else {
+        markCurrentDeclarationBroken()
+      }
     }
   }
 
