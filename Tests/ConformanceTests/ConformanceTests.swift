@@ -144,3 +144,28 @@ final class ConformanceTests: XCTestCase {
     }
   }
 }
+
+/// `specs/diagnostics/` holds one page per code, exactly as `vstream explain CODE --markdown` prints it, and no
+/// other pages. `VSTREAM_RECORD=1` rewrites them (and fails, so that they are read before they are committed).
+final class DiagnosticPagesTests: XCTestCase {
+  func testEveryCodeHasItsPageAndThePagesAreCurrent() throws {
+    let folder = ConformanceTests.root.appendingPathComponent("specs/diagnostics")
+    var written: [String] = []
+    for rule in Compiler.rules {
+      let url = folder.appendingPathComponent("\(rule.code).md")
+      let expected = RulePage.markdown(rule)
+      if ConformanceTests.recording {
+        if (try? String(contentsOf: url, encoding: .utf8)) != expected {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+          try expected.write(to: url, atomically: true, encoding: .utf8)
+          written.append(rule.code)
+        }
+        continue
+      }
+      XCTAssertEqual(try? String(contentsOf: url, encoding: .utf8), expected, "specs/diagnostics/\(rule.code).md is out of date")
+    }
+    let pages = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+    XCTAssertEqual(Set(pages), Set(Compiler.rules.map { "\($0.code).md" }), "pages without a rule, or rules without a page")
+    if ConformanceTests.recording, !written.isEmpty { XCTFail("wrote \(written.count) pages; review them before committing") }
+  }
+}

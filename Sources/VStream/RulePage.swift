@@ -1,8 +1,8 @@
 import VStreamSource
 
 /// A rule's explanation as text (for the terminal) and as the Markdown page under `specs/diagnostics/`.
-enum RulePage {
-  static func text(_ rule: RuleDescriptor) -> String {
+public enum RulePage {
+  public static func text(_ rule: RuleDescriptor) -> String {
     var out = "\(rule.code) \(rule.name) (\(rule.defaultSeverity.rawValue)\(rule.isConfigurable ? ", configurable" : ""))\n"
     out += rule.summary + "\n\n" + rule.explanation + "\n"
     if !rule.badExample.isEmpty {
@@ -11,7 +11,7 @@ enum RulePage {
     return out
   }
 
-  static func markdown(_ rule: RuleDescriptor) -> String {
+  public static func markdown(_ rule: RuleDescriptor) -> String {
     var out = "# \(rule.code): \(rule.name)\n\n"
     out += "Default severity: **\(rule.defaultSeverity.rawValue)**"
     out += rule.isConfigurable ? " (configurable in `vstream.yml`, can be silenced with `# vstream: allow \(rule.name) -- reason`)\n\n" : "\n\n"
