@@ -31,7 +31,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "VStreamCLI",
-      dependencies: ["VStream", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["VStream", "VStreamEmit", "VStreamModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
