@@ -1,3 +1,4 @@
+import Foundation
 import VStreamModel
 import VStreamSource
 
@@ -11,7 +12,9 @@ public struct MarkdownEmitter: Sendable {
     let settings = stream.settings
     func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
     var out = "# \(MarkdownEscaping.text(stream.title))\n\n"
-    if let description = stream.metadata.description { out += MarkdownEscaping.text(description) + "\n\n" }
+    if let description = stream.metadata.description {
+      out += MarkdownEscaping.text(description.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n"
+    }
 
     out += "| | |\n| --- | --- |\n"
     out += "| Stream | `\(stream.id)` |\n"

@@ -1,13 +1,15 @@
 /// Escaping for Markdown text and Mermaid labels: user text can never open a table cell, a link, emphasis, HTML, or
 /// end a Mermaid label early.
 public enum MarkdownEscaping {
-  /// Inline Markdown text, safe in a paragraph or a table cell: Markdown punctuation is backslash-escaped, HTML
-  /// specials become entities, and line breaks become spaces (a table row is one line).
+  /// Inline Markdown text, safe in a paragraph or a table cell: the punctuation that starts emphasis, code, links,
+  /// strikethrough or a cell is backslash-escaped, HTML specials become entities, and line breaks become spaces (a
+  /// table row is one line). A leading `#`, `-`, `+` or `>` cannot start a block because the text is always
+  /// written after other text or inside a cell.
   public static func text(_ text: String) -> String {
     var out = ""
     for scalar in text.unicodeScalars {
       switch scalar {
-      case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!", "{", "}", "(", ")", "+", "-", ".":
+      case "\\", "`", "*", "_", "[", "]", "|", "~":
         out += "\\" + String(scalar)
       case "<": out += "&lt;"
       case ">": out += "&gt;"

@@ -1,0 +1,203 @@
+import Foundation
+import VStream
+import VStreamEmit
+import VStreamModel
+import VStreamSource
+import XCTest
+
+/// Helpers shared by the back-end tests.
+enum Fixtures {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static func stream(_ path: String) throws -> (ValueStream, Compiler.FileResult) {
+    let url = root.appendingPathComponent(path)
+    let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
+    let result = Compiler.check(file)
+    guard let stream = result.stream else { throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))") }
+    return (stream, result)
+  }
+
+  /// Runs a program, returning its status, standard output and standard error; nil when it is not installed.
+  static func run(_ program: String, _ arguments: [String], input: String) -> (Int32, String, String)? {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/\(program)" }
+      .first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let executable = path else { return nil }
+    let folder = NSTemporaryDirectory() + "vstream-test-\(UUID().uuidString)"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    FileManager.default.createFile(atPath: folder + "/in", contents: Data(input.utf8))
+    FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+    FileManager.default.createFile(atPath: folder + "/err", contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments.map { $0 == "{in}" ? folder + "/in" : $0 }
+    process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
+    process.standardError = FileHandle(forWritingAtPath: folder + "/err")
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    return (
+      process.terminationStatus, (try? String(contentsOfFile: folder + "/out", encoding: .utf8)) ?? "",
+      (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? ""
+    )
+  }
+
+  static let hostile = """
+    ---
+    title: "Title with \\"quotes\\", <b>HTML</b> & | pipes | and `code`"
+    owner: "O'Brien <script>alert(1)</script>"
+    ---
+    stream hostile "Quotes \\" backslash \\\\ <tags> & | pipe"
+    demand d "end\\"] ; digraph x { a -> b } # not a comment"
+      from "--> graph LR; click A callback"
+    step s1 "Mermaid keywords: end subgraph style classDef click"
+      activity engage
+      practices service-desk
+      roles "Agent | lead", "*bold* _it_ [link](http://x)"
+      note "line one\\nline two\\ttab"
+    step s2 "Emoji 🚑🔥 and right-to-left שלום עולם مرحبا"
+      activity deliver-and-support
+      practices incident-management
+    value v "Value with ]] and [[ and (( ))"
+    flow d -> s1 -> s2 -> v
+    flow s2 -> s1 "label with \\"quotes\\" | pipe -> arrow <br/> & entity &amp;"
+
+    """
+}
+
+final class EscapingTests: XCTestCase {
+  func testDOTEscaping() {
+    XCTAssertEqual(DOTEscaping.html("a<b>&\"c\"\n'd'\u{01}"), "a&lt;b&gt;&amp;&quot;c&quot;<BR/>&#39;d&#39;")
+    XCTAssertEqual(DOTEscaping.quoted("a\"b\\n\nc"), #""a\"b\\n\nc""#)
+  }
+
+  func testMarkdownEscaping() {
+    XCTAssertEqual(MarkdownEscaping.text("a|b *c* [d](e) <f> & `g`\nh 1.3.0"), #"a\|b \*c\* \[d\](e) &lt;f&gt; &amp; \`g\` h 1.3.0"#)
+    XCTAssertEqual(MarkdownEscaping.mermaid("a \"b\" <c> & #d | e"), "a #quot;b#quot; #lt;c#gt; #amp; #35;d #124; e")
+  }
+}
+
+final class EmitterGoldenTests: XCTestCase {
+  static var recording: Bool { ProcessInfo.processInfo.environment["VSTREAM_RECORD"] == "1" }
+
+  /// Compares with a reviewed golden file; `VSTREAM_RECORD=1` rewrites it and fails, so that it is read first.
+  func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let url = Fixtures.root.appendingPathComponent("Tests/VStreamEmitTests/Goldens/\(name)")
+    if Self.recording {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+      XCTFail("recorded \(name); review it before committing", file: file, line: line)
+      return
+    }
+    XCTAssertEqual(text, try String(contentsOf: url, encoding: .utf8), "output differs from Goldens/\(name)", file: file, line: line)
+  }
+
+  func testRestoreLiveServiceInEveryFormat() throws {
+    let (stream, result) = try Fixtures.stream("examples/restore-live-service.vstream")
+    try assertGolden(DOTEmitter().emit(stream), "restore-live-service.dot")
+    try assertGolden(DOTEmitter(options: .init(lanes: true, showPractices: false, showMetrics: false, legend: false, theme: .dark)).emit(stream), "restore-live-service.lanes-dark.dot")
+    try assertGolden(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file), "restore-live-service.md")
+    try assertGolden(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules), "restore-live-service.json")
+  }
+
+  func testOutputIsByteIdenticalAcrossRuns() throws {
+    let (stream, result) = try Fixtures.stream("examples/develop-new-service.vstream")
+    let again = try Fixtures.stream("examples/develop-new-service.vstream").0
+    XCTAssertEqual(DOTEmitter().emit(stream), DOTEmitter().emit(again))
+    XCTAssertEqual(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics), MarkdownEmitter().emit(again, diagnostics: result.diagnostics))
+    XCTAssertEqual(JSONEmitter().emit(stream), JSONEmitter().emit(again))
+  }
+}
+
+final class HostileTextTests: XCTestCase {
+  func hostileStream() throws -> ValueStream {
+    let result = Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile))
+    return try XCTUnwrap(result.stream, "\(result.diagnostics.map { "\($0.code) \($0.message)" })")
+  }
+
+  func testHostileTitlesDoNotBreakDOT() throws {
+    let dot = DOTEmitter().emit(try hostileStream())
+    guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+      throw XCTSkip("Graphviz is not installed (CI installs it): the DOT was not rendered")
+    }
+    XCTAssertEqual(status, 0, errors)
+    XCTAssertEqual(errors, "", "Graphviz printed warnings")
+  }
+
+  func testHostileTitlesDoNotBreakMarkdownTables() throws {
+    let markdown = MarkdownEmitter().emit(try hostileStream())
+    let lines = markdown.split(separator: "\n")
+    // Every table row of the steps table has exactly the columns of its header: no title opened a cell.
+    let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| # | Step |") })
+    for row in lines[(header + 2)...].prefix(2) {
+      XCTAssertEqual(row.filter { $0 == "|" }.count - row.components(separatedBy: "\\|").count + 1, 8, String(row))
+    }
+    XCTAssertFalse(markdown.contains("<script>"))
+    let mermaid = markdown.components(separatedBy: "```mermaid\n")[1].components(separatedBy: "```")[0]
+    for line in mermaid.split(separator: "\n") {
+      // Quotes only open and close labels.
+      XCTAssertEqual(line.filter { $0 == "\"" }.count % 2, 0, String(line))
+    }
+  }
+
+  func testHostileTitlesRoundTripThroughJSON() throws {
+    let stream = try hostileStream()
+    let data = Data(JSONEmitter().emit(stream).utf8)
+    let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
+    XCTAssertEqual(steps[1]["title"] as? String, stream.steps[1].title)
+    XCTAssertEqual(object["title"] as? String, stream.title)
+  }
+}
+
+/// Every JSON output validates against specs/vstream.schema.json with a real validator (Python's jsonschema).
+final class SchemaTests: XCTestCase {
+  func testStreamAndReportJSONValidateAgainstTheSchema() throws {
+    var documents: [String] = []
+    let examples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("examples").path)
+      .filter { $0.hasSuffix(".vstream") }.sorted()
+    XCTAssertGreaterThanOrEqual(examples.count, 4)
+    for name in examples {
+      let (stream, result) = try Fixtures.stream("examples/\(name)")
+      documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules))
+    }
+    // Every conformance case, as a check report (most have errors, so they have no stream).
+    let cases = Fixtures.root.appendingPathComponent("specs/cases")
+    var reports: [FileReport] = []
+    let enumerator = FileManager.default.enumerator(atPath: cases.path)
+    while let path = enumerator?.nextObject() as? String {
+      guard path.hasSuffix(".vstream") else { continue }
+      let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: cases.appendingPathComponent(path))))
+      let result = Compiler.check(file)
+      reports.append(FileReport(file: file, diagnostics: result.diagnostics))
+      if let stream = result.stream { documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: file, rules: Compiler.rules)) }
+    }
+    documents.append(DiagnosticsJSON.render(reports, rules: Compiler.rules))
+    documents.append(JSONEmitter().emit(try XCTUnwrap(Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile)).stream)))
+    let script = """
+      import json, sys
+      try:
+          import jsonschema
+      except ImportError:
+          print("SKIP: Python's jsonschema is not installed"); sys.exit(3)
+      schema = json.load(open(sys.argv[1]))
+      validator = jsonschema.Draft202012Validator(schema)
+      failed = 0
+      for index, document in enumerate(json.load(open(sys.argv[2]))):
+          for error in validator.iter_errors(json.loads(document)):
+              failed += 1
+              print(f"document {index}: {error.json_path}: {error.message[:300]}")
+      sys.exit(1 if failed else 0)
+      """
+    let folder = NSTemporaryDirectory() + "vstream-schema-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
+    try bundle.write(toFile: folder + "/documents.json", atomically: true, encoding: .utf8)
+    try script.write(toFile: folder + "/validate.py", atomically: true, encoding: .utf8)
+    guard let (status, output, errors) = Fixtures.run(
+      "python3", [folder + "/validate.py", Fixtures.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
+    else { throw XCTSkip("python3 is not installed: the JSON was not validated") }
+    if status == 3 { throw XCTSkip(output) }
+    XCTAssertEqual(status, 0, output + errors)
+    XCTAssertGreaterThan(documents.count, 8)
+  }
+}
