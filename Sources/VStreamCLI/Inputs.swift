@@ -57,7 +57,13 @@ struct Inputs {
     var visited = Set<String>()
     var pending = [root]
     while let folder = pending.popLast() {
-      let real = (folder as NSString).resolvingSymlinksInPath
+      // The real path (realpath(3)) identifies a folder however it was reached, so a link loop is walked once.
+      guard let resolved = realpath(folder, nil) else {
+        failures.append("\(folder): cannot read the folder")
+        continue
+      }
+      let real = String(cString: resolved)
+      free(resolved)
       guard visited.insert(real).inserted else { continue }
       let entries: [String]
       do {
@@ -120,63 +126,57 @@ struct Inputs {
       for file in files { configurationFor[file.path] = explicit }
       return
     }
+    // Walk absolute, standardised folders (so `..` and symbolic links cannot confuse the walk), and show the paths
+    // found relative to the working directory, like the inputs.
+    let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
     var byFolder: [String: String?] = [:]
     for file in files {
-      var folder = (file.path as NSString).deletingLastPathComponent
-      if file.path.hasPrefix("<") || file.path == (file.path as NSString).lastPathComponent { folder = "." }
+      let isStandardInput = !FileManager.default.fileExists(atPath: file.path)
+      let start = isStandardInput
+        ? workingDirectory
+        : URL(fileURLWithPath: file.path, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
+          .standardizedFileURL.deletingLastPathComponent().path
       var visited: [String] = []
-      var found: String?? = nil
-      var current = folder.isEmpty ? "." : folder
+      var found: String?
+      var current = start
       while true {
         if let cached = byFolder[current] {
           found = cached
           break
         }
         visited.append(current)
-        let candidate = current == "." ? "vstream.yml" : current + "/vstream.yml"
+        let candidate = current == "/" ? "/vstream.yml" : current + "/vstream.yml"
         if FileManager.default.fileExists(atPath: candidate) {
-          found = .some(candidate)
+          found = candidate
           break
         }
-        let parent = Self.parent(of: current)
-        if parent == current {
-          found = .some(nil)
-          break
-        }
-        current = parent
+        if current == "/" || current.isEmpty { break }
+        current = (current as NSString).deletingLastPathComponent
       }
-      let result = found ?? nil
-      for folder in visited { byFolder[folder] = result }
-      if let path = result {
-        if configurations[path] == nil {
-          guard let data = FileManager.default.contents(atPath: path) else {
-            failures.append("\(path): cannot read the configuration file")
-            continue
-          }
-          let root = (path as NSString).deletingLastPathComponent
-          load(SourceFile(path: path, bytes: [UInt8](data)), root: root)
+      for folder in visited { byFolder[folder] = .some(found) }
+      guard let absolute = found else { continue }
+      let path = Self.display(absolute, workingDirectory: workingDirectory)
+      if configurations[path] == nil {
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+          failures.append("\(path): cannot read the configuration file")
+          continue
         }
-        configurationFor[file.path] = path
+        load(SourceFile(path: path, bytes: [UInt8](data)), root: (path as NSString).deletingLastPathComponent)
       }
+      configurationFor[file.path] = path
     }
+  }
+
+  /// A path relative to the working directory when it is inside it, else absolute.
+  static func display(_ absolute: String, workingDirectory: String) -> String {
+    if absolute.hasPrefix(workingDirectory + "/") { return String(absolute.dropFirst(workingDirectory.count + 1)) }
+    return absolute
   }
 
   mutating func load(_ file: SourceFile, root: String) {
     let (configuration, diagnostics) = Configuration.load(file, root: root.isEmpty || root == "." ? "" : root + "/")
     configurations[file.path] = configuration
     if !diagnostics.isEmpty { configurationReports.append(FileReport(file: file, diagnostics: Diagnostic.normalized(diagnostics))) }
-  }
-
-  /// The parent folder of a relative or absolute path, stopping at `/` and at the top of a relative path (`..`).
-  static func parent(of folder: String) -> String {
-    if folder == "/" { return "/" }
-    if folder == "." { return FileManager.default.currentDirectoryPath == "/" ? "." : ".." }
-    if folder.hasSuffix("..") {
-      let absolute = URL(fileURLWithPath: folder).standardizedFileURL.path
-      return absolute == "/" ? folder : folder + "/.."
-    }
-    let parent = (folder as NSString).deletingLastPathComponent
-    return parent.isEmpty ? "." : parent
   }
 
   func configuration(for file: SourceFile) -> Configuration {

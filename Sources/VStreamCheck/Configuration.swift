@@ -55,7 +55,9 @@ public struct Configuration: Sendable {
   public func severity(of rule: RuleDescriptor, path: String) -> Severity? {
     var severity: Severity? = severities[rule.code] ?? rule.defaultSeverity
     guard rule.isConfigurable else { return rule.defaultSeverity }
-    let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
+    var relative = path
+    while relative.hasPrefix("./") { relative.removeFirst(2) }
+    if relative.hasPrefix(root) { relative.removeFirst(root.count) }
     for override in overrides where override.patterns.contains(where: { Glob.matches($0, relative) }) {
       if let value = override.severities[rule.code] { severity = value }
     }

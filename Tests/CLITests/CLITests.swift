@@ -1,0 +1,272 @@
+import Foundation
+import XCTest
+
+/// Runs the built `vstream` binary as a user or a CI system would. `swift build` must have run first (CI does).
+final class CLITests: XCTestCase {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var binary: String {
+    if let explicit = ProcessInfo.processInfo.environment["VSTREAM_BINARY"] { return explicit }
+    return root.appendingPathComponent(".build/debug/vstream").path
+  }
+
+  var folder = ""
+
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+      throw XCTSkip("no vstream binary at \(Self.binary); run `swift build` first")
+    }
+    folder = NSTemporaryDirectory() + "vstream-cli-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() {
+    try? FileManager.default.removeItem(atPath: folder)
+  }
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errors: String
+  }
+
+  @discardableResult
+  func vstream(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: Self.binary)
+    process.arguments = arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder)
+    var env = ProcessInfo.processInfo.environment
+    for key in ["NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"] { env[key] = nil }
+    env.merge(environment) { $1 }
+    process.environment = env
+    let files = (0..<3).map { folder + "/.io\($0)-\(UUID().uuidString)" }
+    FileManager.default.createFile(atPath: files[0], contents: Data(input.utf8))
+    FileManager.default.createFile(atPath: files[1], contents: nil)
+    FileManager.default.createFile(atPath: files[2], contents: nil)
+    process.standardInput = FileHandle(forReadingAtPath: files[0])
+    process.standardOutput = FileHandle(forWritingAtPath: files[1])
+    process.standardError = FileHandle(forWritingAtPath: files[2])
+    try process.run()
+    process.waitUntilExit()
+    defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }
+    return Run(
+      status: process.terminationStatus, output: try String(contentsOfFile: files[1], encoding: .utf8),
+      errors: try String(contentsOfFile: files[2], encoding: .utf8))
+  }
+
+  func write(_ name: String, _ text: String) {
+    let path = folder + "/" + name
+    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+  }
+
+  static let clean = try! String(contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+  static let warningOnly = clean.replacingOccurrences(of: "  practices service-desk, relationship-management\n", with: "")
+    .replacingOccurrences(of: "stream restore-live-service", with: "stream warning-only")
+  static let broken = clean.replacingOccurrences(of: "time 2h\n", with: "time 2 hours\n")
+
+  func testExitCodes() throws {
+    write("clean.vstream", Self.clean)
+    write("warning.vstream", Self.warningOnly)
+    write("broken.vstream", Self.broken)
+    XCTAssertEqual(try vstream(["check", "clean.vstream"]).status, 0)
+    XCTAssertEqual(try vstream(["check", "warning.vstream"]).status, 0)
+    XCTAssertEqual(try vstream(["check", "--werror", "warning.vstream"]).status, 1)
+    XCTAssertEqual(try vstream(["check", "broken.vstream"]).status, 1)
+    let missing = try vstream(["check", "nowhere.vstream"])
+    XCTAssertEqual(missing.status, 2)
+    XCTAssertTrue(missing.errors.contains("nowhere.vstream"), missing.errors)
+    XCTAssertEqual(try vstream(["check", "--no-such-option"]).status, 2, "usage errors are 2, not swift-argument-parser's 64")
+    XCTAssertEqual(try vstream(["check", "--format", "xml", "clean.vstream"]).status, 2)
+    XCTAssertEqual(try vstream(["explain", "VS999"]).status, 2)
+    try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
+    let empty = try vstream(["check", "empty"])
+    XCTAssertEqual(empty.status, 2)
+    XCTAssertTrue(empty.errors.contains("no .vstream files"), empty.errors)
+    XCTAssertEqual(try vstream(["--version"]).output, "vstream 0.1.0\n")
+  }
+
+  func testUnreadableFilesAreReportedAndTheRestStillChecked() throws {
+    guard geteuid() != 0 else { throw XCTSkip("running as root: permissions cannot make a file unreadable") }
+    write("dir/ok.vstream", Self.clean)
+    write("dir/secret.vstream", Self.clean)
+    chmod(folder + "/dir/secret.vstream", 0)
+    let run = try vstream(["check", "--format", "gcc", "dir"])
+    XCTAssertEqual(run.status, 2)
+    XCTAssertTrue(run.errors.contains("secret.vstream"))
+  }
+
+  func testSummaryLine() throws {
+    write("a/broken.vstream", Self.broken)
+    write("a/warning.vstream", Self.warningOnly)
+    let run = try vstream(["check", "a"])
+    XCTAssertTrue(run.output.hasSuffix("1 error, 1 warning in 2 files\n"), run.output)
+    write("b/clean.vstream", Self.clean)
+    XCTAssertEqual(try vstream(["check", "b"]).output, "no problems in 1 file\n")
+  }
+
+  func testGCCLinesMatchAProblemMatcher() throws {
+    write("s/broken.vstream", Self.broken)
+    write("s/warning.vstream", Self.warningOnly)
+    let run = try vstream(["check", "--format", "gcc", "s"])
+    let pattern = try NSRegularExpression(pattern: #"^(.+):(\d+):(\d+): (error|warning|note): (.+) \[(VS\d+)\]$"#)
+    let lines = run.output.split(separator: "\n").map(String.init)
+    XCTAssertEqual(lines.count, 2)
+    for line in lines {
+      XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
+    }
+    XCTAssertEqual(lines[0], "s/broken.vstream:44:8: error: expected a duration such as `5m` or `1h30m`, found `2 hours` [VS104]")
+  }
+
+  func testGitHubCommandsAndStepSummary() throws {
+    write("s/broken.vstream", Self.broken)
+    write("summary.md", "# earlier content\n")
+    let run = try vstream(["check", "--format", "github", "s"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary.md"])
+    let pattern = try NSRegularExpression(pattern: #"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$"#)
+    let line = run.output.trimmingCharacters(in: .newlines)
+    XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
+    XCTAssertTrue(line.hasPrefix("::error file=s/broken.vstream,line=44,col=8,endLine=44,endColumn=15,title=VS104 invalid-duration::"), line)
+    XCTAssertFalse(line.contains("\n"))
+    let summary = try String(contentsOfFile: folder + "/summary.md", encoding: .utf8)
+    XCTAssertTrue(summary.hasPrefix("# earlier content\n### vstream check"), summary)
+    XCTAssertTrue(summary.contains("| s/broken.vstream | 44 | error | VS104 |"), summary)
+  }
+
+  func testSARIFValidatesAgainstTheOfficialSchema() throws {
+    write("s/broken.vstream", Self.broken)
+    write("s/suppressed.vstream", Self.warningOnly.replacingOccurrences(of: "step confirm", with: "# vstream: allow no-practices -- mapped later\nstep confirm"))
+    let run = try vstream(["check", "--format", "sarif=out.sarif", "--format", "gcc", "s"])
+    XCTAssertEqual(run.status, 1)
+    let sarif = try String(contentsOfFile: folder + "/out.sarif", encoding: .utf8)
+    let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+    let runs = try XCTUnwrap(document["runs"] as? [[String: Any]])
+    let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
+    XCTAssertEqual(results.count, 2)
+    XCTAssertNotNil(results.first { $0["suppressions"] != nil }, "suppressed findings stay in SARIF, marked")
+    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    guard FileManager.default.fileExists(atPath: schema) else {
+      print("notice: \(schema) is absent; the SARIF schema check is skipped")
+      throw XCTSkip("the SARIF schema is not beside the project")
+    }
+    let validate = "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", validate, schema, folder + "/out.sarif"]
+    try process.run()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, "the SARIF does not validate against the SARIF 2.1.0 schema")
+  }
+
+  func testColourOnlyWhenWanted() throws {
+    write("w.vstream", Self.warningOnly)
+    XCTAssertFalse(try vstream(["check", "w.vstream"]).output.contains("\u{1B}["), "no colour in a pipe")
+    XCTAssertTrue(try vstream(["check", "w.vstream"], environment: ["FORCE_COLOR": "1"]).output.contains("\u{1B}["))
+    XCTAssertFalse(try vstream(["check", "--color", "never", "w.vstream"], environment: ["FORCE_COLOR": "1"]).output.contains("\u{1B}["))
+    XCTAssertTrue(try vstream(["check", "--color", "always", "w.vstream"]).output.contains("\u{1B}["))
+    XCTAssertFalse(try vstream(["check", "w.vstream"], environment: ["NO_COLOR": "1"]).output.contains("\u{1B}["))
+  }
+
+  func testStandardInputWithAName() throws {
+    let run = try vstream(["check", "--format", "gcc", "-", "--stdin-filename", "streams/restore.vstream"], input: Self.broken)
+    XCTAssertEqual(run.status, 1)
+    XCTAssertTrue(run.output.hasPrefix("streams/restore.vstream:44:8: error:"), run.output)
+  }
+
+  func testFolderWalkSkipsHiddenAndBuildFoldersAndSurvivesSymlinkLoops() throws {
+    write("repo/streams/a.vstream", Self.clean)
+    write("repo/.git/b.vstream", Self.broken)
+    write("repo/.build/c.vstream", Self.broken)
+    write("repo/streams/notes.txt", "not a stream")
+    try FileManager.default.createSymbolicLink(atPath: folder + "/repo/streams/loop", withDestinationPath: folder + "/repo/streams")
+    let run = try vstream(["check", "repo"])
+    XCTAssertEqual(run.status, 0, run.output + run.errors)
+    XCTAssertTrue(run.output.hasSuffix("in 1 file\n"), run.output)
+  }
+
+  func testOutputDoesNotDependOnArgumentOrder() throws {
+    write("x/b.vstream", Self.broken)
+    write("x/a.vstream", Self.warningOnly)
+    let first = try vstream(["check", "--format", "json", "x/b.vstream", "x/a.vstream"]).output
+    let second = try vstream(["check", "--format", "json", "x/a.vstream", "x/b.vstream"]).output
+    XCTAssertEqual(first, second)
+  }
+
+  func testBuildWritesAtomicallyAndOnlyWhatChanged() throws {
+    write("streams/restore.vstream", Self.clean)
+    write("streams/other.vstream", Self.clean.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
+    let first = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site"])
+    XCTAssertEqual(first.status, 0, first.errors)
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/site").sorted()
+    XCTAssertEqual(files, ["index.md", "other.dot", "other.json", "other.md", "practices.md", "restore-live-service.dot", "restore-live-service.json", "restore-live-service.md"])
+    XCTAssertTrue(first.errors.contains("(8 files changed)"), first.errors)
+    let second = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site"])
+    XCTAssertTrue(second.errors.contains("(0 files changed)"), second.errors)
+    // One file built alone gives the same bytes as the same file in a folder build.
+    let single = try vstream(["build", "streams/restore.vstream", "--format", "dot"])
+    XCTAssertEqual(single.output, try String(contentsOfFile: folder + "/site/restore-live-service.dot", encoding: .utf8))
+  }
+
+  func testBuildRefusesAnOutputThatIsAFileAndLeavesNothingBehind() throws {
+    write("s.vstream", Self.clean)
+    write("taken", "a file")
+    let run = try vstream(["build", "s.vstream", "--format", "all", "--out", "taken"])
+    XCTAssertEqual(run.status, 2)
+    XCTAssertTrue(run.errors.contains("is a file"), run.errors)
+    let under = try vstream(["build", "s.vstream", "--format", "md", "--out", "taken/site"])
+    XCTAssertEqual(under.status, 2)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".io") }.sorted(), ["s.vstream", "taken"])
+  }
+
+  func testBuildReportsBrokenStreamsAndBuildsTheRest() throws {
+    write("m/good.vstream", Self.clean)
+    write("m/bad.vstream", Self.broken.replacingOccurrences(of: "stream restore-live-service", with: "stream bad"))
+    let run = try vstream(["build", "m", "--format", "json", "--out", "site"])
+    XCTAssertEqual(run.status, 1)
+    XCTAssertTrue(run.errors.contains("VS104"), run.errors)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.json"))
+    XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/site/bad.json"))
+  }
+
+  func testInitWritesAStreamThatPassesCheckAndNeverOverwrites() throws {
+    XCTAssertEqual(try vstream(["init", "onboard-contractor", "--title", "Onboard a contractor"]).status, 0)
+    let check = try vstream(["check", "--werror", "onboard-contractor.vstream"])
+    XCTAssertEqual(check.status, 0, check.output)
+    XCTAssertEqual(check.output, "no problems in 1 file\n")
+    XCTAssertEqual(try vstream(["init", "onboard-contractor"]).status, 2)
+    XCTAssertEqual(try vstream(["init", "1-bad name"]).status, 2)
+  }
+
+  func testExplainAndCatalogues() throws {
+    let explain = try vstream(["explain", "no-practices"])
+    XCTAssertTrue(explain.output.hasPrefix("VS401 no-practices (warning, configurable)"), explain.output)
+    XCTAssertTrue(explain.output.contains("This triggers it:"))
+    let list = try vstream(["explain", "--list"]).output.split(separator: "\n")
+    XCTAssertGreaterThan(list.count, 60)
+    let practices = try JSONSerialization.jsonObject(with: Data(try vstream(["practices", "--json"]).output.utf8)) as? [[String: Any]]
+    XCTAssertEqual(practices?.count, 34)
+    let activities = try JSONSerialization.jsonObject(with: Data(try vstream(["activities", "--json"]).output.utf8)) as? [[String: Any]]
+    XCTAssertEqual(activities?.count, 6)
+  }
+
+  func testConfigurationIsFoundByWalkingUp() throws {
+    write("repo/vstream.yml", "rules:\n  no-practices: error\n")
+    write("repo/streams/deep/w.vstream", Self.warningOnly)
+    let run = try vstream(["check", "--format", "gcc", "repo/streams"])
+    XCTAssertEqual(run.status, 1, run.output)
+    XCTAssertTrue(run.output.contains("error: step `confirm` names no practices [VS401]"), run.output)
+    write("repo/other.yml", "rules:\n  no-practices: off\n")
+    XCTAssertEqual(try vstream(["check", "--config", "repo/other.yml", "repo/streams"]).output, "no problems in 1 file\n")
+  }
+
+  func testHugeAndBinaryFilesGiveClearErrors() throws {
+    FileManager.default.createFile(atPath: folder + "/binary.vstream", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+    let binary = try vstream(["check", "--format", "gcc", "binary.vstream"])
+    XCTAssertEqual(binary.status, 1)
+    XCTAssertTrue(binary.output.contains("[VS001]") || binary.output.contains("[VS002]"), binary.output)
+    write("big.vstream", Self.clean)
+    let big = try vstream(["check", "--format", "gcc", "--max-file-size", "100", "big.vstream"])
+    XCTAssertEqual(big.status, 1)
+    XCTAssertTrue(big.output.contains("[VS003]"), big.output)
+  }
+}
