@@ -17,7 +17,7 @@ struct Inputs {
   static let skippedFolders: Set<String> = [".build", "node_modules", ".git"]
 
   /// Reads `paths` (files, folders searched for `.vstream` files, or `-` for standard input).
-  init(paths: [String], stdinName: String?, maxFileSize: Int, configPath: String?) throws {
+  init(paths: [String], stdinName: String?, maxFileSize: Int, configPath: String?, loadsConfiguration: Bool = true) throws {
     var discovered: [String] = []
     var readStandardInput = false
     for path in paths {
@@ -47,7 +47,7 @@ struct Inputs {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       files.append(SourceFile(path: stdinName ?? "<stdin>", bytes: [UInt8](data)))
     }
-    try loadConfigurations(explicit: configPath)
+    if loadsConfiguration { try loadConfigurations(explicit: configPath) }
   }
 
   /// Every `.vstream` file under `root`, skipping hidden folders and build folders; symbolic links to folders are

@@ -86,6 +86,9 @@ struct CheckRun {
   var waitTimes: [Duration?] = []
   var completeAccurate: [Percentage?] = []
   var metadata = Metadata()
+  /// Resolutions by the text as written: a large stream names the same few practices thousands of times.
+  var practiceResolutions: [String: Resolution<Practice>] = [:]
+  var activityResolutions: [String: Resolution<Activity>] = [:]
 
   init(file: SourceFile, syntax: FileSyntax, configuration: Configuration) {
     self.file = file

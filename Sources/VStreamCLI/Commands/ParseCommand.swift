@@ -21,7 +21,7 @@ struct ParseCommand: ParsableCommand {
   var path: String
 
   func run() throws {
-    let inputs = try Inputs(paths: [path], stdinName: nil, maxFileSize: Inputs.defaultMaxFileSize, configPath: "/dev/null")
+    let inputs = try Inputs(paths: [path], stdinName: nil, maxFileSize: Inputs.defaultMaxFileSize, configPath: nil, loadsConfiguration: false)
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     guard let file = inputs.files.first else { throw CommandFailure("\(path): not a file") }
     let parsed = Compiler.parse(file)

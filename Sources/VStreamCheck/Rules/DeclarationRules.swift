@@ -50,7 +50,25 @@ extension CheckRun {
   /// The demand, steps and values share one namespace (VS306).
   mutating func checkUniqueIdentifiers() {
     var first: [String: DeclarationSyntax] = [:]
+    var stepIndex = 0
+    var valueIndex = 0
+    var demandSeen = false
     for declaration in syntax.declarations where declaration.kind != .stream {
+      // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
+      let ref: NodeRef?
+      switch declaration.kind {
+      case .step:
+        ref = .step(stepIndex)
+        stepIndex += 1
+      case .value:
+        ref = .value(valueIndex)
+        valueIndex += 1
+      case .demand:
+        ref = demandSeen ? nil : .demand
+        demandSeen = true
+      case .stream:
+        ref = nil
+      }
       guard let identifier = declaration.identifier else { continue }
       let id = identifier.text(in: file)
       if let earlier = first[id] {
@@ -62,12 +80,7 @@ extension CheckRun {
           help: "rename one; flows refer to declarations by id")
       } else {
         first[id] = declaration
-        switch declaration.kind {
-        case .demand where declaration.identifier == demands.first?.identifier: nodesByID[id] = .demand
-        case .step: if let index = steps.firstIndex(where: { $0.identifier == identifier }) { nodesByID[id] = .step(index) }
-        case .value: if let index = values.firstIndex(where: { $0.identifier == identifier }) { nodesByID[id] = .value(index) }
-        default: break
-        }
+        if let ref = ref { nodesByID[id] = ref }
       }
     }
   }

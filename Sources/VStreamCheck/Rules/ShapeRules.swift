@@ -27,9 +27,9 @@ extension CheckRun {
 
   /// Metrics for every step or none (VS406), and flow efficiency above the threshold (VS407).
   mutating func checkMetricsCoverage() {
-    let measured = steps.indices.filter { steps[$0].attribute(.time) != nil || steps[$0].attribute(.wait) != nil }
-    guard !measured.isEmpty else { return }
-    for (index, step) in steps.enumerated() where !measured.contains(index) && !step.hasErrorsInside {
+    let measured = steps.map { $0.attribute(.time) != nil || $0.attribute(.wait) != nil }
+    guard measured.contains(true) else { return }
+    for (index, step) in steps.enumerated() where !measured[index] && !step.hasErrorsInside {
       report(
         CheckMessages.partialMetrics, "step `\(text(step.identifier) ?? "")` has no `time` or `wait`, but other steps do",
         at: anchor(step), label: "no metrics", help: "add `time` and `wait` so that the totals are not understated")

@@ -25,7 +25,9 @@ extension CheckRun {
     }
     guard case .word(let word) = attribute.value else { return nil }
     let written = word.text(in: file)
-    switch Activity.resolve(written) {
+    let resolution = activityResolutions[written] ?? Activity.resolve(written)
+    activityResolutions[written] = resolution
+    switch resolution {
     case .canonical(let activity):
       return activity
     case .alias(let activity, _):
@@ -55,7 +57,8 @@ extension CheckRun {
     var firstRange: [String: SourceRange] = [:]
     for word in words {
       let written = word.text(in: file)
-      let resolution = configuration.catalogue.resolve(written)
+      let resolution = practiceResolutions[written] ?? configuration.catalogue.resolve(written)
+      practiceResolutions[written] = resolution
       guard let practice = resolution.entry else {
         if case .unknown(let suggestions) = resolution {
           report(

@@ -33,10 +33,11 @@ struct ParseRun {
   var tree = FileSyntax()
   var diagnostics: [Diagnostic] = []
   var lexer: Lexer
-  /// Index in `tree.items` of the declaration that attribute lines belong to.
-  var currentDeclaration: Int?
-  /// Index in `tree.items` of the flow that a `->` line would continue.
-  var openFlow: Int?
+  /// The declaration that attribute lines belong to. It is built here and moved into `tree.items` when the next
+  /// item starts, so that adding an attribute never copies the declaration.
+  var pending: DeclarationSyntax?
+  /// The flow that a `->` line would continue, built in place the same way.
+  var pendingFlow: FlowSyntax?
   /// The tokens of the line being parsed, comments excluded.
   var line: [Token] = []
   var lineHadComment = false
@@ -71,6 +72,7 @@ struct ParseRun {
       parseLine()
     }
     closeFlow()
+    flushDeclaration()
   }
 
   /// Reads the front matter if the file starts with a `---` line. Returns where the body starts, or nil when there
@@ -172,18 +174,25 @@ struct ParseRun {
       markCurrentDeclarationBroken()
       return
     }
-    let word = text(first)
-    if let kind = DeclarationKind(rawValue: word) {
+    switch Keyword.classify(bytes, first.start, first.end) {
+    case .declaration(let kind)?:
       parseDeclaration(kind, keyword: first)
-    } else if word == "flow" {
+      return
+    case .flow?:
       parseFlow(keyword: first)
-    } else if let kind = AttributeKind(rawValue: word) {
+      return
+    case .attribute(let kind)?:
       parseAttribute(kind, keyword: first)
-    } else if word == "---" && line.count == 1 {
+      return
+    case nil:
+      break
+    }
+    let word = text(first)
+    if word == "---" && line.count == 1 {
       report(
         SyntaxMessages.misplacedFrontMatter, "front matter must be at the very top of the file", at: first.range,
         label: "not at the top", help: "move the front matter block to the first line of the file")
-      currentDeclaration = nil
+      flushDeclaration()
       skipMisplacedFrontMatter()
     } else {
       let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
@@ -259,12 +268,9 @@ struct ParseRun {
       hasErrors = true
     }
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    tree.items.append(
-      .declaration(
-        DeclarationSyntax(
-          kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range,
-          hasErrors: hasErrors)))
-    currentDeclaration = tree.items.count - 1
+    flushDeclaration()
+    pending = DeclarationSyntax(
+      kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range, hasErrors: hasErrors)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -303,15 +309,21 @@ struct ParseRun {
   }
 
   mutating func markCurrentDeclarationBroken() {
-    guard let index = currentDeclaration, case .declaration(var declaration) = tree.items[index] else { return }
-    declaration.hasErrors = true
-    tree.items[index] = .declaration(declaration)
+    pending?.hasErrors = true
+  }
+
+  /// Moves the declaration being built into the tree.
+  mutating func flushDeclaration() {
+    if let declaration = pending {
+      tree.items.append(.declaration(declaration))
+      pending = nil
+    }
   }
 
   // MARK: - Attributes
 
   mutating func parseAttribute(_ kind: AttributeKind, keyword: Token) {
-    guard let index = currentDeclaration, case .declaration(var declaration) = tree.items[index] else {
+    guard let declaration = pending else {
       report(
         SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
         label: "no declaration above",
@@ -326,8 +338,7 @@ struct ParseRun {
         SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declaration.kind.withArticle)",
         at: keyword.range, label: "not allowed here",
         help: "\(declaration.kind.withArticle) takes \(allowed)")
-      declaration.hasErrors = true
-      tree.items[index] = .declaration(declaration)
+      pending?.hasErrors = true
       return
     }
     var hasErrors = false
@@ -339,16 +350,16 @@ struct ParseRun {
         secondary: [Diagnostic.Label(range: earlier.range, message: "first given here")],
         help: kind == .practices || kind == .roles
           ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
-      declaration.hasErrors = true
+      pending?.hasErrors = true
     } else {
-      declaration.attributes.append(
+      pending?.attributes.append(
         AttributeSyntax(kind: kind, keywordRange: keyword.range, value: value, range: range, hasErrors: hasErrors))
     }
-    declaration.range = declaration.range.union(range)
-    tree.items[index] = .declaration(declaration)
+    pending?.range = declaration.range.union(range)
   }
 
   var openFlowOrLastIsFlow: Bool {
+    if pendingFlow != nil { return true }
     if case .flow = tree.items.last { return true }
     return false
   }
@@ -500,13 +511,12 @@ struct ParseRun {
       keywordRange: keyword.range, nodes: [], arrows: [], label: nil,
       range: SourceRange(start: keyword.start, end: line.last!.end), hasErrors: false)
     parseFlowTokens(&flow, from: 1, expectName: true)
-    tree.items.append(.flow(flow))
-    openFlow = tree.items.count - 1
-    currentDeclaration = nil
+    flushDeclaration()
+    pendingFlow = flow
   }
 
   mutating func continueFlow() {
-    guard let index = openFlow, case .flow(var flow) = tree.items[index] else {
+    guard var flow = pendingFlow else {
       report(
         SyntaxMessages.invalidFlow, "`->` continues a flow, but there is no `flow` line above", at: line[0].range,
         label: "nothing to continue", help: "start the chain with `flow`: `flow a -> b`")
@@ -519,9 +529,11 @@ struct ParseRun {
         help: "move the label to the end of the last `->` line")
       flow.hasErrors = true
     }
+    // Take the flow out so that extending it does not copy its nodes (a chain may continue over many lines).
+    pendingFlow = nil
     flow.range = flow.range.union(SourceRange(start: line[0].start, end: line.last!.end))
     parseFlowTokens(&flow, from: 0, expectName: false)
-    tree.items[index] = .flow(flow)
+    pendingFlow = flow
   }
 
   mutating func parseFlowTokens(_ flow: inout FlowSyntax, from start: Int, expectName startExpectingName: Bool) {
@@ -589,15 +601,15 @@ struct ParseRun {
 
   /// Ends the open flow, reporting one that never got an arrow.
   mutating func closeFlow() {
-    guard let index = openFlow, case .flow(var flow) = tree.items[index] else { return }
-    openFlow = nil
+    guard var flow = pendingFlow else { return }
+    pendingFlow = nil
     if flow.arrows.isEmpty && !flow.hasErrors {
       report(
         SyntaxMessages.invalidFlow, "a flow needs at least one arrow", at: flow.range, label: "no `->`",
         help: "write `flow a -> b`")
       flow.hasErrors = true
-      tree.items[index] = .flow(flow)
     }
+    tree.items.append(.flow(flow))
   }
 
   // MARK: - Helpers
