@@ -273,10 +273,3 @@ struct FormatWriter {
     lastSourceLine = lastLine
   }
 }
-
-extension String {
-  func replacingAll(_ target: String, _ replacement: String) -> String {
-    guard contains(target) else { return self }
-    return components(separatedBy: target).joined(separator: replacement)
-  }
-}
