@@ -16,7 +16,11 @@ enum StringDecoder {
     // A terminated string ends with its closing quotes; an unterminated one (already reported) runs to its end.
     if end - Int(range.start) >= 2 * quote {
       let closing = bytes[(end - quote)..<end].allSatisfy { $0 == 0x22 }
-      let escaped = end - quote - 1 >= start && bytes[end - quote - 1] == 0x5C
+      // The quotes are escaped only after an odd run of backslashes: `"a\\"` ends with an escaped backslash, not
+      // an escaped quote.
+      var backslashes = 0
+      while end - quote - 1 - backslashes >= start, bytes[end - quote - 1 - backslashes] == 0x5C { backslashes += 1 }
+      let escaped = backslashes % 2 == 1
       if closing && !escaped { end -= quote }
     }
     guard start <= end else { return Result(value: "", badEscapes: []) }
