@@ -1,121 +1,123 @@
-/// Unified diffs (`diff -u` style) for `vstream fmt --diff`.
+/// Unified diffs in the shape of `diff -u`, for `vstream fmt --diff`.
 public enum UnifiedDiff {
-  /// The diff from `old` to `new`, or "" when they are equal. Lines are compared whole; the edit script is Myers'
-  /// O((N+M)·D) algorithm, so a formatting change to a large file stays fast.
+  /// The diff from `old` to `new` with `context` unchanged lines around each change, or "" when the texts have the
+  /// same bytes.
+  ///
+  /// Headers are `--- oldPath` and `+++ newPath` (no timestamps); hunks are `@@ -l,s +l,s @@` with a count of 1
+  /// left out, as GNU diff writes them; a last line without a line break is followed by
+  /// `\ No newline at end of file`. Lines are compared as bytes, a carriage return included, so CRLF files diff as
+  /// they are. The edit script is minimal for everyday inputs and computed in bounded time for huge ones (see
+  /// ``LineDiff``).
   public static func diff(old: String, new: String, oldPath: String, newPath: String, context: Int = 3) -> String {
-    guard old != new else { return "" }
-    // Split on line feeds as Unicode scalars: as Characters, "\r\n" is one grapheme and would not split.
-    let a = lines(old)
-    let b = lines(new)
-    let script = editScript(a, b)
-    // Group changes into hunks with `context` lines around them.
+    // Byte comparison: String equality is canonical equivalence, which would hide a change of normalisation form.
+    guard !old.utf8.elementsEqual(new.utf8) else { return "" }
+    var interner = LineInterner()
+    let a = interner.lines(of: old)
+    let b = interner.lines(of: new)
+    let changes = LineDiff(old: a.map(\.symbol), new: b.map(\.symbol))
+    let context = max(0, context)
+
     var out = "--- \(oldPath)\n+++ \(newPath)\n"
-    var index = 0
-    while index < script.count {
-      guard let firstChange = script[index...].firstIndex(where: { $0.kind != .same }) else { break }
-      let start = max(index, firstChange - context)
-      var end = firstChange
-      var lastChange = firstChange
-      while end < script.count {
-        if script[end].kind != .same { lastChange = end }
-        if end - lastChange > 2 * context { break }
-        end += 1
+    let groups = changeGroups(changes)
+    var groupIndex = 0
+    while groupIndex < groups.count {
+      // A hunk takes every following group whose gap of unchanged lines its context would cover.
+      var last = groupIndex
+      while last + 1 < groups.count, groups[last + 1].oldStart - groups[last].oldEnd <= 2 * context { last += 1 }
+      let first = groups[groupIndex]
+      let oldStart = max(0, first.oldStart - context)
+      let newStart = first.newStart - (first.oldStart - oldStart)
+      let oldEnd = min(a.count, groups[last].oldEnd + context)
+      // Unchanged lines pair up one to one, so the new side has as much context as the old.
+      let newEnd = groups[last].newEnd + (oldEnd - groups[last].oldEnd)
+      out += "@@ -\(range(oldStart, oldEnd)) +\(range(newStart, newEnd)) @@\n"
+      var i = oldStart
+      for group in groups[groupIndex...last] {
+        for index in i..<group.oldStart { out += line(" ", a[index]) }
+        for index in group.oldStart..<group.oldEnd { out += line("-", a[index]) }
+        for index in group.newStart..<group.newEnd { out += line("+", b[index]) }
+        i = group.oldEnd
       }
-      end = min(script.count, lastChange + context + 1)
-      let hunk = script[start..<end]
-      let oldStart = hunk.first { $0.kind != .insert }?.oldLine ?? (script[start].oldLine)
-      let newStart = hunk.first { $0.kind != .delete }?.newLine ?? (script[start].newLine)
-      let oldCount = hunk.filter { $0.kind != .insert }.count
-      let newCount = hunk.filter { $0.kind != .delete }.count
-      out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
-      for line in hunk {
-        switch line.kind {
-        case .same: out += " " + printable(a[line.oldLine]) + "\n"
-        case .delete: out += "-" + printable(a[line.oldLine]) + "\n"
-        case .insert: out += "+" + printable(b[line.newLine]) + "\n"
-        }
-      }
-      index = end
+      for index in i..<oldEnd { out += line(" ", a[index]) }
+      groupIndex = last + 1
     }
     return out
   }
 
-  /// The lines of a text; a final line break ends the last line rather than starting an empty one.
-  static func lines(_ text: String) -> [String] {
-    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { String(String.UnicodeScalarView($0)) }
-    if text.unicodeScalars.last == "\n" {
-      lines.removeLast()
-    } else if !lines.isEmpty {
-      // A last line without its line break differs from the same text with one.
-      lines[lines.count - 1] += openEnd
+  /// A run of changed lines: old lines `oldStart..<oldEnd` replaced by new lines `newStart..<newEnd`.
+  struct ChangeGroup {
+    var oldStart: Int
+    var oldEnd: Int
+    var newStart: Int
+    var newEnd: Int
+  }
+
+  static func changeGroups(_ changes: LineDiff) -> [ChangeGroup] {
+    var groups: [ChangeGroup] = []
+    var i = 0
+    var j = 0
+    let n = changes.deleted.count
+    let m = changes.inserted.count
+    while i < n || j < m {
+      if i < n, j < m, !changes.deleted[i], !changes.inserted[j] {
+        i += 1
+        j += 1
+        continue
+      }
+      var group = ChangeGroup(oldStart: i, oldEnd: i, newStart: j, newEnd: j)
+      while (i < n && changes.deleted[i]) || (j < m && changes.inserted[j]) {
+        while i < n, changes.deleted[i] { i += 1 }
+        while j < m, changes.inserted[j] { j += 1 }
+      }
+      group.oldEnd = i
+      group.newEnd = j
+      groups.append(group)
     }
-    return lines
+    return groups
   }
 
-  static let openEnd = "\u{FFFF}"
-
-  static func printable(_ line: String) -> String {
-    line.hasSuffix(openEnd) ? String(line.dropLast()) + "\n\\ No newline at end of file" : line
+  /// `l,s` as GNU diff writes it: the first line (1-based; for an empty range, the line before it) and the count,
+  /// which is left out when it is 1.
+  static func range(_ start: Int, _ end: Int) -> String {
+    let count = end - start
+    if count == 1 { return "\(start + 1)" }
+    return "\(count == 0 ? start : start + 1),\(count)"
   }
 
+  static func line(_ mark: String, _ line: Line) -> String {
+    mark + String(line.text) + (line.hasBreak ? "\n" : "\n\\ No newline at end of file\n")
+  }
+
+  /// One line of a text: its text without the `\n`, whether the `\n` was there, and its number for comparison.
   struct Line {
-    enum Kind { case same, delete, insert }
-    var kind: Kind
-    /// 0-based positions in the old and new files (for an insert, the old position it comes before, and so on).
-    var oldLine: Int
-    var newLine: Int
+    var text: Substring
+    var hasBreak: Bool
+    var symbol: Int
   }
 
-  /// Myers' shortest edit script.
-  static func editScript(_ a: [String], _ b: [String]) -> [Line] {
-    let n = a.count
-    let m = b.count
-    let maximum = n + m
-    var v = [Int](repeating: 0, count: 2 * maximum + 2)
-    var trace: [[Int]] = []
-    var found = false
-    for d in 0...maximum {
-      trace.append(v)
-      for k in stride(from: -d, through: d, by: 2) {
-        var x = (k == -d || (k != d && v[k - 1 + maximum] < v[k + 1 + maximum])) ? v[k + 1 + maximum] : v[k - 1 + maximum] + 1
-        var y = x - k
-        while x < n, y < m, a[x] == b[y] {
-          x += 1
-          y += 1
-        }
-        v[k + maximum] = x
-        if x >= n && y >= m {
-          found = true
-          break
-        }
-      }
-      if found { break }
+  /// Numbers lines so that equal lines (same bytes, same ending) get the same number.
+  struct LineInterner {
+    struct Key: Hashable {
+      var bytes: [UInt8]
+      var hasBreak: Bool
     }
-    // Walk back through the trace.
-    var script: [Line] = []
-    var x = n
-    var y = m
-    for d in stride(from: trace.count - 1, through: 0, by: -1) {
-      let v = trace[d]
-      let k = x - y
-      let previousK = (k == -d || (k != d && v[k - 1 + maximum] < v[k + 1 + maximum])) ? k + 1 : k - 1
-      let previousX = v[previousK + maximum]
-      let previousY = previousX - previousK
-      while x > previousX, y > previousY {
-        x -= 1
-        y -= 1
-        script.append(Line(kind: .same, oldLine: x, newLine: y))
+
+    var symbols: [Key: Int] = [:]
+
+    mutating func lines(of text: String) -> [Line] {
+      var lines: [Line] = []
+      var start = text.utf8.startIndex
+      let end = text.utf8.endIndex
+      while start < end {
+        let lineEnd = text.utf8[start...].firstIndex(of: 0x0A) ?? end
+        let hasBreak = lineEnd < end
+        let key = Key(bytes: Array(text.utf8[start..<lineEnd]), hasBreak: hasBreak)
+        let symbol = symbols[key] ?? symbols.count
+        symbols[key] = symbol
+        lines.append(Line(text: Substring(text.utf8[start..<lineEnd]), hasBreak: hasBreak, symbol: symbol))
+        start = hasBreak ? text.utf8.index(after: lineEnd) : end
       }
-      if d > 0 {
-        if x == previousX {
-          y -= 1
-          script.append(Line(kind: .insert, oldLine: x, newLine: y))
-        } else {
-          x -= 1
-          script.append(Line(kind: .delete, oldLine: x, newLine: y))
-        }
-      }
+      return lines
     }
-    return script.reversed()
   }
 }
