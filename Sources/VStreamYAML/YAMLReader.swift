@@ -19,8 +19,9 @@ public struct YAMLReader: Sendable {
   /// Parses the single YAML document in `range` of `file`.
   ///
   /// Returns the root, or nil for an empty document (nothing, only comments, or an explicit empty document) and
-  /// after a fatal error (a syntax error, a limit, more than one document, an undefined alias). Duplicate, complex
-  /// and merge keys are errors that keep the tree; an unsupported tag is a warning.
+  /// after a fatal error (a syntax error, a limit, an undefined alias). A second document is an error that keeps the
+  /// first one, unread itself. Duplicate, complex and merge keys are errors that keep the tree; an unsupported tag is
+  /// a warning.
   public func read(_ file: SourceFile, range: SourceRange) -> (root: YAMLNode?, diagnostics: [Diagnostic]) {
     let bytes = file.bytes
     let end = Int(Swift.min(range.end, UInt32(bytes.count)))

@@ -72,7 +72,11 @@ struct YAMLTreeBuilder {
     switch event {
     case .documentStart(let range):
       documents += 1
-      if documents > 1 { stop(with: YAMLMessages.multipleDocumentsDiagnostic(at: range)) }
+      if documents > 1 {
+        // The first document is complete, so it is kept: its own problems are reported in the same run.
+        diagnostics.append(YAMLMessages.multipleDocumentsDiagnostic(at: range))
+        return false
+      }
     case .scalar(let text, let style, let range, let anchor, let tag):
       guard count(1, at: range) else { break }
       add(YAMLNode(kind: .scalar(text), range: range, style: style, tag: checked(tag)), size: 1, anchor: anchor)
