@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
     .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel"]),
-    .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax"]),
+    .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
     .target(
       name: "VStream",
       dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]

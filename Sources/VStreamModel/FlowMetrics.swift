@@ -19,6 +19,13 @@ public struct FlowMetrics: Sendable, Hashable {
   }
 }
 
+/// A ratio (0...1) as a percentage for people: one decimal when it has one (`30.9%`, `57%`), "–" for none.
+public func percentText(_ fraction: Double?) -> String {
+  guard let fraction = fraction else { return "–" }
+  let tenths = (fraction * 1000).rounded()
+  return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
+}
+
 /// Totals along one path.
 public struct PathMetrics: Sendable, Hashable {
   public var nodes: [NodeRef]

@@ -2,6 +2,33 @@ import Foundation
 import XCTest
 
 /// Runs the built `vstream` binary as a user or a CI system would. `swift build` must have run first (CI does).
+/// Runs the binary in `directory` with `input` on standard input, returning its status and output.
+func runVStream(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String) throws -> CLITests.Run {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: CLITests.binary)
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: directory)
+  var env = ProcessInfo.processInfo.environment
+  for key in ["NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"] { env[key] = nil }
+  env.merge(environment) { $1 }
+  process.environment = env
+  let scratch = NSTemporaryDirectory() + "vstream-io-\(UUID().uuidString)"
+  try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+  defer { try? FileManager.default.removeItem(atPath: scratch) }
+  let files = (0..<3).map { scratch + "/\($0)" }
+  FileManager.default.createFile(atPath: files[0], contents: Data(input.utf8))
+  FileManager.default.createFile(atPath: files[1], contents: nil)
+  FileManager.default.createFile(atPath: files[2], contents: nil)
+  process.standardInput = FileHandle(forReadingAtPath: files[0])
+  process.standardOutput = FileHandle(forWritingAtPath: files[1])
+  process.standardError = FileHandle(forWritingAtPath: files[2])
+  try process.run()
+  process.waitUntilExit()
+  return CLITests.Run(
+    status: process.terminationStatus, output: try String(contentsOfFile: files[1], encoding: .utf8),
+    errors: try String(contentsOfFile: files[2], encoding: .utf8))
+}
+
 final class CLITests: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -32,27 +59,7 @@ final class CLITests: XCTestCase {
 
   @discardableResult
   func vstream(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: Self.binary)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder)
-    var env = ProcessInfo.processInfo.environment
-    for key in ["NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"] { env[key] = nil }
-    env.merge(environment) { $1 }
-    process.environment = env
-    let files = (0..<3).map { folder + "/.io\($0)-\(UUID().uuidString)" }
-    FileManager.default.createFile(atPath: files[0], contents: Data(input.utf8))
-    FileManager.default.createFile(atPath: files[1], contents: nil)
-    FileManager.default.createFile(atPath: files[2], contents: nil)
-    process.standardInput = FileHandle(forReadingAtPath: files[0])
-    process.standardOutput = FileHandle(forWritingAtPath: files[1])
-    process.standardError = FileHandle(forWritingAtPath: files[2])
-    try process.run()
-    process.waitUntilExit()
-    defer { files.forEach { try? FileManager.default.removeItem(atPath: $0) } }
-    return Run(
-      status: process.terminationStatus, output: try String(contentsOfFile: files[1], encoding: .utf8),
-      errors: try String(contentsOfFile: files[2], encoding: .utf8))
+    try runVStream(arguments, input: input, environment: environment, in: directory ?? folder)
   }
 
   func write(_ name: String, _ text: String) {
@@ -215,7 +222,7 @@ final class CLITests: XCTestCase {
     XCTAssertTrue(run.errors.contains("is a file"), run.errors)
     let under = try vstream(["build", "s.vstream", "--format", "md", "--out", "taken/site"])
     XCTAssertEqual(under.status, 2)
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".io") }.sorted(), ["s.vstream", "taken"])
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["s.vstream", "taken"])
   }
 
   func testBuildReportsBrokenStreamsAndBuildsTheRest() throws {
@@ -268,5 +275,58 @@ final class CLITests: XCTestCase {
     let big = try vstream(["check", "--format", "gcc", "--max-file-size", "100", "big.vstream"])
     XCTAssertEqual(big.status, 1)
     XCTAssertTrue(big.output.contains("[VS003]"), big.output)
+  }
+}
+
+final class FormatCommandTests: XCTestCase {
+  var folder = ""
+
+  override func setUpWithError() throws {
+    guard FileManager.default.isExecutableFile(atPath: CLITests.binary) else { throw XCTSkip("run `swift build` first") }
+    folder = NSTemporaryDirectory() + "vstream-fmt-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+  }
+
+  override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+  func run(_ arguments: [String], input: String = "") throws -> CLITests.Run {
+    try runVStream(arguments, input: input, in: folder)
+  }
+
+  let messy = "stream s\ndemand d\nstep a   # why\n    time 90m\n  activity obtain/build\nvalue v\n"
+  let tidy = "stream s\ndemand d\nstep a  # why\n  activity obtain-build\n  time 1h30m\n\nvalue v\n"
+
+  func testCheckDiffWriteAndStandardInput() throws {
+    FileManager.default.createFile(atPath: folder + "/a.vstream", contents: Data(messy.utf8))
+    FileManager.default.createFile(atPath: folder + "/b.vstream", contents: Data(tidy.utf8))
+    let check = try run(["fmt", "--check", "."])
+    XCTAssertEqual(check.status, 1)
+    XCTAssertEqual(check.output, "./a.vstream\n")
+    let diff = try run(["fmt", "--diff", "a.vstream"])
+    XCTAssertEqual(diff.status, 1)
+    XCTAssertTrue(diff.output.hasPrefix("--- a/a.vstream\n+++ b/a.vstream\n@@"), diff.output)
+    XCTAssertEqual(try String(contentsOfFile: folder + "/a.vstream", encoding: .utf8), messy, "--check and --diff never write")
+    XCTAssertEqual(try run(["fmt", "a.vstream"]).status, 0)
+    XCTAssertEqual(try String(contentsOfFile: folder + "/a.vstream", encoding: .utf8), tidy)
+    XCTAssertEqual(try run(["fmt", "--check", "."]).status, 0)
+    let piped = try run(["fmt", "-"], input: messy)
+    XCTAssertEqual(piped.output, tidy)
+  }
+
+  func testSyntaxErrorsAreNeverRewritten() throws {
+    let broken = "stream s\nstep a\n  time 5 minutes\n"
+    FileManager.default.createFile(atPath: folder + "/broken.vstream", contents: Data(broken.utf8))
+    let result = try run(["fmt", "broken.vstream"])
+    XCTAssertEqual(result.status, 1)
+    XCTAssertTrue(result.errors.contains("VS104"), result.errors)
+    XCTAssertEqual(try String(contentsOfFile: folder + "/broken.vstream", encoding: .utf8), broken)
+  }
+
+  func testTheExamplesAreFormatted() throws {
+    let examples = CLITests.root.appendingPathComponent("examples")
+    let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".vstream") }
+    XCTAssertGreaterThanOrEqual(files.count, 4)
+    let result = try run(["fmt", "--check"] + files.map { examples.appendingPathComponent($0).path })
+    XCTAssertEqual(result.status, 0, "run `vstream fmt examples/`: \(result.output)")
   }
 }

@@ -49,16 +49,11 @@ extension CheckRun {
       let bottleneck = onPath.max { (waitTimes[$0]!, $1) < (waitTimes[$1]!, $0) }!
       report(
         CheckMessages.lowFlowEfficiency,
-        "flow efficiency is \(Self.percent(efficiency)), below the threshold of \(Self.percent(configuration.flowEfficiencyThreshold))",
+        "flow efficiency is \(percentText(efficiency)), below the threshold of \(percentText(configuration.flowEfficiencyThreshold))",
         at: streams.first.map(anchor) ?? anchor(steps[0]), label: "items mostly wait",
         secondary: [Diagnostic.Label(range: anchor(steps[bottleneck]), message: "longest wait: \(waitTimes[bottleneck]!.formatted(configuration.durationSettings))")],
         notes: ["process time \(process.formatted(configuration.durationSettings)) of lead time \(lead.formatted(configuration.durationSettings)) on the main path"],
         help: "shorten the wait before the bottleneck step, or change the threshold in vstream.yml")
     }
-  }
-
-  static func percent(_ fraction: Double) -> String {
-    let tenths = (fraction * 1000).rounded()
-    return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
   }
 }

@@ -14,7 +14,7 @@ public struct CatalogueEmitter: Sendable {
       let main = stream.metrics.mainPath
       out += "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
         + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.formatted(stream.settings)) | "
-        + "\(MarkdownEmitter.percent(main.flowEfficiency)) |\n"
+        + "\(percentText(main.flowEfficiency)) |\n"
     }
     return out
   }

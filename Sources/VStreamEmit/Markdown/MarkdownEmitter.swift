@@ -41,8 +41,8 @@ public struct MarkdownEmitter: Sendable {
     out += "| Lead time | \(duration(main.leadTime)) | \(duration(worst.leadTime)) |\n"
     out += "| Process time | \(duration(main.processTime)) | \(duration(worst.processTime)) |\n"
     out += "| Wait time | \(duration(main.waitTime)) | \(duration(worst.waitTime)) |\n"
-    out += "| Flow efficiency | \(Self.percent(main.flowEfficiency)) | \(Self.percent(worst.flowEfficiency)) |\n"
-    out += "| Rolled %C/A | \(Self.percent(main.rolledCompleteAccurate)) | \(Self.percent(worst.rolledCompleteAccurate)) |\n"
+    out += "| Flow efficiency | \(percentText(main.flowEfficiency)) | \(percentText(worst.flowEfficiency)) |\n"
+    out += "| Rolled %C/A | \(percentText(main.rolledCompleteAccurate)) | \(percentText(worst.rolledCompleteAccurate)) |\n"
     out += "| Bottleneck (longest wait) | \(main.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–") | "
       + "\(worst.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–") |\n"
     out += "| Steps on the path | \(main.nodes.count - 2) | \(worst.nodes.count - 2) |\n"
@@ -109,12 +109,6 @@ public struct MarkdownEmitter: Sendable {
     case .step(let index): return "step\(index)"
     case .value(let index): return "value\(index)"
     }
-  }
-
-  static func percent(_ fraction: Double?) -> String {
-    guard let fraction = fraction else { return "–" }
-    let tenths = (fraction * 1000).rounded()
-    return tenths.truncatingRemainder(dividingBy: 10) == 0 ? "\(Int(tenths / 10))%" : "\(tenths / 10)%"
   }
 }
 

@@ -45,10 +45,3 @@ public enum GitHubRenderer {
     text.replacingAll("\\", "\\\\").replacingAll("|", "\\|").replacingAll("\n", " ").replacingAll("\r", " ")
   }
 }
-
-extension String {
-  func replacingAll(_ target: String, _ replacement: String) -> String {
-    guard contains(target) else { return self }
-    return components(separatedBy: target).joined(separator: replacement)
-  }
-}
