@@ -77,8 +77,11 @@ struct FormatWriter {
     var previous: ItemSyntax?
     for item in syntax.items {
       let firstLine = file.line(of: item.range.start)
+      // The blank line that sets a declaration off from the previous one goes before the comments above it, so
+      // that those comments stay attached to the declaration they describe.
+      if case .declaration(let earlier)? = previous, !earlier.attributes.isEmpty, case .declaration = item { blank() }
       writeComments(before: firstLine, afterItem: previous)
-      if needsBlankLine(before: firstLine, previous: previous, next: item) { blank() }
+      if sourceHasBlankLine(between: lastSourceLine, and: firstLine) { blank() }
       switch item {
       case .declaration(let declaration): writeDeclaration(declaration)
       case .flow(let flow): writeFlow(flow)
@@ -98,13 +101,6 @@ struct FormatWriter {
   func sourceHasBlankLine(between start: Int, and end: Int) -> Bool {
     guard start + 1 < end else { return false }
     for line in (start + 1)..<end where file.text(file.lineRange(line)).allSatisfy({ $0 == " " || $0 == "\t" }) { return true }
-    return false
-  }
-
-  func needsBlankLine(before line: Int, previous: ItemSyntax?, next: ItemSyntax) -> Bool {
-    if sourceHasBlankLine(between: lastSourceLine, and: line) { return true }
-    // A declaration with attributes is set off from the next declaration.
-    if case .declaration(let earlier)? = previous, !earlier.attributes.isEmpty, case .declaration = next { return true }
     return false
   }
 

@@ -282,3 +282,12 @@ enum MessyStreams {
     return lines.joined(separator: separator) + (chance(80) ? separator : "")
   }
 }
+
+final class FormatterCommentPlacementTests: XCTestCase {
+  /// A comment directly above a declaration stays directly above it, even where a blank line is added.
+  func testCommentStaysAttachedToTheDeclarationBelow() throws {
+    let text = "stream s\ndemand d\nstep a\n  activity engage\n# about b\nstep b\n  activity engage\nvalue v\n"
+    guard case .formatted(let output) = Compiler.format(SourceFile(path: "x", text: text)) else { return XCTFail() }
+    XCTAssertTrue(output.contains("  activity engage\n\n# about b\nstep b\n"), output)
+  }
+}
