@@ -40,6 +40,7 @@ public struct Checker: Sendable {
   public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic]) -> (ValueStream?, [Diagnostic]) {
     var run = CheckRun(file: file, syntax: syntax, configuration: configuration)
     run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
+    run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
     run.checkAll()
     var diagnostics = syntaxDiagnostics + run.findings
     diagnostics = applySeverities(diagnostics, path: file.path)
@@ -67,6 +68,8 @@ struct CheckRun {
   let syntax: FileSyntax
   let configuration: Configuration
   var hasSyntaxErrors = false
+  /// The YAML had errors: its keys are not judged again (one mistake, one diagnostic).
+  var hasFrontMatterErrors = false
   var findings: [Diagnostic] = []
 
   // Resolved declarations, in source order.

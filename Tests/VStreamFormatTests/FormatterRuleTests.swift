@@ -109,6 +109,12 @@ final class FormatterRuleTests: XCTestCase {
       "# top\n\nstream s\ndemand d\n  from \"x\"\n\n# on step\nstep a\n  time 1m\nflow d -> a\nflow a -> d\n")
   }
 
+  func testACommentStaysDirectlyAboveItsDeclarationWhereABlankLineIsAdded() {
+    XCTAssertEqual(
+      format("stream s\ndemand d\nstep a\n  activity engage\n# about b\nstep b\n  activity engage\nvalue v\n"),
+      "stream s\ndemand d\nstep a\n  activity engage\n\n# about b\nstep b\n  activity engage\n\nvalue v\n")
+  }
+
   func testFrontMatterIsKeptByteForByte() {
     let frontMatter = "---  \ntitle:   Odd    spacing   # yaml comment\r\ntags: [ a,b ]\n---"
     XCTAssertEqual(format(frontMatter + "\n\n\nstream   s\n"), frontMatter + "\n\nstream s\n")

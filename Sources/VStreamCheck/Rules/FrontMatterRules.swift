@@ -9,6 +9,7 @@ extension CheckRun {
   /// Known keys have the right types (VS317), the language version is supported (VS318), unknown keys are lints
   /// (VS404), and a published stream has a title and an owner (VS405).
   mutating func checkFrontMatter() {
+    guard !hasFrontMatterErrors else { return }
     guard let frontMatter = syntax.frontMatter else {
       if !hasSyntaxErrors {
         report(
