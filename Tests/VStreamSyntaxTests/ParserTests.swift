@@ -51,6 +51,13 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(note.value(in: file), "one \"two\"\n  indented")
   }
 
+  func testABackslashBeforeTheClosingQuoteIsAnEscapedBackslash() {
+    let (tree, diagnostics, file) = parse("stream s \"a\\\\\"\ndemand d \"b\\\\\\\"c\"\n")
+    XCTAssertEqual(diagnostics, [])
+    XCTAssertEqual(tree.declarations[0].title?.value(in: file), "a\\", "`\"a\\\\\"` ends with one backslash")
+    XCTAssertEqual(tree.declarations[1].title?.value(in: file), "b\\\"c")
+  }
+
   func testOneDiagnosticPerBrokenLineAndParsingResumes() {
     let (tree, diagnostics, _) = parse("stpe a\nstep b\n  tiem 5m\n  activity engage\nvalue c\n")
     XCTAssertEqual(diagnostics.map(\.code), ["VS101", "VS101"])
