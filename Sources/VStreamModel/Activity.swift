@@ -1,6 +1,4 @@
-import VStreamSource
-
-/// The six activities of the ITIL 4 service value chain, by stable id.
+/// The six activities of the ITIL 4 service value chain, by stable id, in the order ITIL lists them.
 public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
   case plan
   case improve
@@ -9,8 +7,10 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
   case obtainBuild = "obtain-build"
   case deliverAndSupport = "deliver-and-support"
 
+  /// The stable id written in `.vstream` files and printed by every back end.
   public var id: String { rawValue }
 
+  /// ITIL's name for the activity.
   public var name: String {
     switch self {
     case .plan: return "Plan"
@@ -22,61 +22,81 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
     }
   }
 
+  /// What the activity is for, in one line (our words).
   public var purpose: String {
     switch self {
     case .plan:
-      return "a shared view of vision, current status and improvement direction across all four dimensions"
-    case .improve: return "continual improvement of products, services and practices across all activities"
+      return "a shared view of vision, current status and improvement direction across the four dimensions and every "
+        + "product and service"
+    case .improve:
+      return "continual improvement of products, services and practices across all activities and dimensions"
     case .engage:
-      return "understand stakeholders' needs, stay transparent and keep good relationships with all stakeholders"
+      return "understand stakeholders' needs, stay transparent and keep good relationships with consumers, partners "
+        + "and suppliers"
     case .designAndTransition:
       return "products and services keep meeting stakeholders' expectations of quality, cost and time to market"
-    case .obtainBuild: return "service components are available when and where needed and meet agreed specifications"
-    case .deliverAndSupport: return "services are delivered and supported to agreed specifications and expectations"
+    case .obtainBuild:
+      return "service components are available when and where needed and meet agreed specifications"
+    case .deliverAndSupport:
+      return "services are delivered and supported to agreed specifications and expectations"
     }
   }
 
-  /// Spellings people write, accepted and normalised by the formatter.
-  public static let aliases: [String: Activity] = [
-    "design-transition": .designAndTransition, "design-&-transition": .designAndTransition,
-    "obtain/build": .obtainBuild, "obtain-and-build": .obtainBuild, "build": .obtainBuild,
-    "deliver-support": .deliverAndSupport, "deliver-&-support": .deliverAndSupport,
-  ]
+  /// What the activity typically hands on to the others.
+  public var outputs: String {
+    switch self {
+    case .plan:
+      return "strategic, tactical and operational plans; portfolio decisions; architectures and policies"
+    case .improve:
+      return "improvement initiatives; status reports; value-chain performance information"
+    case .engage:
+      return "consolidated demand and opportunities; product and service requirements; user support tasks; change or "
+        + "project initiation requests"
+    case .designAndTransition:
+      return "requirements and specifications; new and changed products and services; knowledge about them"
+    case .obtainBuild:
+      return "service components (built or bought); knowledge about them"
+    case .deliverAndSupport:
+      return "services delivered; completed user support tasks; performance information; change requests"
+    }
+  }
 
-  /// Reads an activity as written: case-insensitive, `_` the same as `-`, aliases accepted.
-  public static func resolve(_ written: String) -> Resolution<Activity> {
+  /// Other spellings people write for this activity, normalised (lower case, `-` for `_`), accepted and rewritten to
+  /// the id by the formatter.
+  public var aliases: [String] {
+    switch self {
+    case .plan, .improve, .engage: return []
+    case .designAndTransition: return ["design-transition", "design-&-transition"]
+    case .obtainBuild: return ["obtain/build", "obtain-and-build", "build"]
+    case .deliverAndSupport: return ["deliver-support", "deliver-&-support"]
+    }
+  }
+
+  /// Every alias with the activity it stands for.
+  public static let aliases: [String: Activity] = Dictionary(
+    uniqueKeysWithValues: allCases.flatMap { activity in activity.aliases.map { ($0, activity) } })
+
+  /// Reads an activity as written: case does not matter, `_` is the same as `-`, aliases are accepted. An unknown
+  /// word gets up to three suggestions (activity ids), best first.
+  public static func resolve(_ written: String) -> ActivityResolution {
     let key = Catalogue.normalize(written)
     if let activity = Activity(rawValue: key) { return .canonical(activity) }
     if let activity = aliases[key] { return .alias(activity, alias: written) }
-    let candidates = allCases.map(\.rawValue) + aliases.keys.sorted()
-    let suggestions = Spelling.suggestions(for: key, among: candidates, count: 3).map { (aliases[$0] ?? Activity(rawValue: $0)!).rawValue }
-    return .unknown(suggestions: Array(Set(suggestions)).sorted { suggestions.firstIndex(of: $0)! < suggestions.firstIndex(of: $1)! })
+    let entries = allCases.map { (id: $0.id, spellings: [$0.id] + $0.aliases) }
+    return .unknown(suggestions: Catalogue.suggestions(for: key, entries: entries))
   }
 
-  private var order: Int { Activity.allCases.firstIndex(of: self)! }
-  public static func < (lhs: Activity, rhs: Activity) -> Bool { lhs.order < rhs.order }
-}
-
-/// The outcome of looking a written name up in a catalogue.
-public enum Resolution<Entry: Sendable>: Sendable {
-  case canonical(Entry)
-  /// Written with an alias (an older or regional name); the entry is what it means.
-  case alias(Entry, alias: String)
-  /// Not known; up to three close names.
-  case unknown(suggestions: [String])
-
-  public var entry: Entry? {
+  /// Position in ITIL's order (`allCases`), for tables and breakdowns.
+  public var index: Int {
     switch self {
-    case .canonical(let entry), .alias(let entry, _): return entry
-    case .unknown: return nil
+    case .plan: return 0
+    case .improve: return 1
+    case .engage: return 2
+    case .designAndTransition: return 3
+    case .obtainBuild: return 4
+    case .deliverAndSupport: return 5
     }
   }
-}
 
-/// Normalisation shared by the catalogues.
-public enum Catalogue {
-  /// Lower case, `_` and spaces as `-`.
-  public static func normalize(_ written: String) -> String {
-    String(written.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
-  }
+  public static func < (lhs: Activity, rhs: Activity) -> Bool { lhs.index < rhs.index }
 }

@@ -1,80 +1,54 @@
 /// An exact length of time in whole seconds.
-public struct Duration: Hashable, Comparable, Sendable {
+///
+/// Arithmetic saturates at `Int64.min` and `Int64.max` instead of trapping: the parser bounds each amount, so only
+/// absurd streams come near the limit, and a metric pinned at the maximum is better than a crash. Durations written
+/// in files are never negative; `-` exists for differences and for `AdditiveArithmetic`.
+public struct Duration: Hashable, Comparable, Sendable, AdditiveArithmetic, CustomStringConvertible {
+  /// The length in seconds; never negative for a duration written in a file.
   public var seconds: Int64
 
   public init(seconds: Int64) { self.seconds = seconds }
 
+  /// `amount` of `unit`, with days and weeks as `settings` define them; saturates like `+`.
+  public init(_ amount: Int64, _ unit: DurationUnit, settings: DurationSettings = .calendar) {
+    let (product, overflow) = amount.multipliedReportingOverflow(by: unit.seconds(in: settings))
+    seconds = overflow ? (amount < 0 ? .min : .max) : product
+  }
+
+  /// No time at all.
   public static let zero = Duration(seconds: 0)
 
-  /// Sums saturate rather than trap: the parser bounds each amount, so only absurd streams could get near the limit,
-  /// and a metric pinned at the maximum is better than a crash.
+  /// The sum, saturating.
   public static func + (lhs: Duration, rhs: Duration) -> Duration {
     let (sum, overflow) = lhs.seconds.addingReportingOverflow(rhs.seconds)
-    return Duration(seconds: overflow ? Int64.max : sum)
+    return Duration(seconds: overflow ? (rhs.seconds < 0 ? .min : .max) : sum)
+  }
+
+  /// The difference, saturating.
+  public static func - (lhs: Duration, rhs: Duration) -> Duration {
+    let (difference, overflow) = lhs.seconds.subtractingReportingOverflow(rhs.seconds)
+    return Duration(seconds: overflow ? (rhs.seconds < 0 ? .max : .min) : difference)
   }
 
   public static func < (lhs: Duration, rhs: Duration) -> Bool { lhs.seconds < rhs.seconds }
 
-  /// `1h30m`, `2d4h`, `0s`: largest units first, days and weeks as the settings define them.
+  /// The canonical text, largest units first, each at most once, zero parts left out: `1h30m`, `2d4h`, `0s`.
+  /// Days and weeks are as long as `settings` say, so the same duration reads `1d1h` with a working day of 8 h.
+  /// The text parses back to the same duration under the same settings.
   public func formatted(_ settings: DurationSettings) -> String {
-    guard seconds > 0 else { return "0s" }
-    var rest = seconds
-    var text = ""
-    let units: [(String, Int64)] = [
-      ("w", settings.secondsPerDay * settings.daysPerWeek), ("d", settings.secondsPerDay), ("h", 3_600), ("m", 60), ("s", 1),
-    ]
-    for (unit, size) in units where size > 0 && rest >= size {
-      text += "\(rest / size)\(unit)"
-      rest %= size
+    guard seconds != 0 else { return "0s" }
+    // The magnitude of Int64.min does not fit in Int64.
+    var rest = seconds.magnitude
+    var text = seconds < 0 ? "-" : ""
+    for unit in DurationUnit.allCases {
+      let size = unit.seconds(in: settings)
+      guard size > 0, rest >= UInt64(size) else { continue }
+      text += "\(rest / UInt64(size))\(unit.rawValue)"
+      rest %= UInt64(size)
     }
     return text
   }
-}
 
-/// How long a day and a week are: calendar (24 h, 7 d) by default, or a working day and week from `vstream.yml`.
-public struct DurationSettings: Hashable, Sendable {
-  public var secondsPerDay: Int64
-  public var daysPerWeek: Int64
-
-  public init(secondsPerDay: Int64 = 86_400, daysPerWeek: Int64 = 7) {
-    self.secondsPerDay = secondsPerDay
-    self.daysPerWeek = daysPerWeek
-  }
-
-  public static let calendar = DurationSettings()
-
-  public static func working(hoursPerDay: Int64, daysPerWeek: Int64) -> DurationSettings {
-    DurationSettings(secondsPerDay: hoursPerDay * 3_600, daysPerWeek: daysPerWeek)
-  }
-
-  /// Seconds in one unit (`w`, `d`, `h`, `m`, `s`).
-  public func seconds(per unit: String) -> Int64 {
-    switch unit {
-    case "w": return secondsPerDay * daysPerWeek
-    case "d": return secondsPerDay
-    case "h": return 3_600
-    case "m": return 60
-    default: return 1
-    }
-  }
-}
-
-/// A percentage kept exact as hundredths of a percent: 92.5% is 9250.
-public struct Percentage: Hashable, Comparable, Sendable {
-  public var hundredths: Int64
-
-  public init(hundredths: Int64) { self.hundredths = hundredths }
-
-  public var fraction: Double { Double(hundredths) / 10_000 }
-
-  public static func < (lhs: Percentage, rhs: Percentage) -> Bool { lhs.hundredths < rhs.hundredths }
-
-  /// `90%`, `92.5%`, `97.25%`.
-  public var formatted: String {
-    let whole = hundredths / 100
-    let fraction = hundredths % 100
-    if fraction == 0 { return "\(whole)%" }
-    if fraction % 10 == 0 { return "\(whole).\(fraction / 10)%" }
-    return "\(whole).\(fraction < 10 ? "0" : "")\(fraction)%"
-  }
+  /// The text with calendar days and weeks (24 h, 7 d): `1h30m`.
+  public var description: String { formatted(.calendar) }
 }

@@ -112,33 +112,17 @@ public enum FlowAnalysis {
     return path.reversed().map(graph.ref)
   }
 
-  /// Every metric of a stream whose flow is valid.
-  public static func metrics(steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue) -> FlowMetrics {
-    let main = PathMetrics.measure(path: mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges), steps: steps)
-    let worst = PathMetrics.measure(path: worstCasePath(steps: steps, valueCount: valueCount, edges: edges), steps: steps)
-    var breakdown = Activity.allCases.map { ActivityTime(activity: $0, steps: 0, processTime: .zero, waitTime: .zero) }
-    for case .step(let index) in main.nodes {
-      let step = steps[index]
-      let slot = Activity.allCases.firstIndex(of: step.activity)!
-      breakdown[slot].steps += 1
-      breakdown[slot].processTime = breakdown[slot].processTime + (step.processTime ?? .zero)
-      breakdown[slot].waitTime = breakdown[slot].waitTime + (step.waitTime ?? .zero)
-    }
-    var stepsByPractice: [String: [Int]] = [:]
-    for (index, step) in steps.enumerated() {
-      for practice in step.practices { stepsByPractice[practice, default: []].append(index) }
-    }
-    let practices = stepsByPractice.keys.sorted {
-      let (left, right) = (catalogue.index(of: $0), catalogue.index(of: $1))
-      return left != right ? left < right : $0 < $1
-    }
-    let matrix = PracticeMatrix(
-      practices: practices,
-      steps: practices.map { stepsByPractice[$0]! },
-      activityCounts: practices.map { practice in
-        Activity.allCases.map { activity in stepsByPractice[practice]!.filter { steps[$0].activity == activity }.count }
-      })
-    let complete = steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil }
-    return FlowMetrics(mainPath: main, worstCasePath: worst, activityBreakdown: breakdown, practiceMatrix: matrix, isComplete: complete)
+  /// Every metric of a stream whose flow is valid (a value is reachable from the demand).
+  public static func metrics(
+    steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue
+  ) -> FlowMetrics {
+    let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges)
+    let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges)
+    return FlowMetrics(
+      mainPath: PathMetrics.measure(path: mainNodes, steps: steps),
+      worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
+      activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps),
+      practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue),
+      isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil })
   }
 }

@@ -2,23 +2,30 @@ import VStreamSource
 
 /// A checked value stream. One exists only for a file that checked without errors, so every field is complete:
 /// back ends take this and never the syntax tree.
-public struct ValueStream: Sendable {
+public struct ValueStream: Sendable, Hashable {
+  /// The id after `stream`.
   public var id: String
+  /// The title after the id, or the front matter's title, or the id.
   public var title: String
-  /// The display path of the file it came from.
+  /// The display path of the file it came from (as given, never made absolute).
   public var path: String
   public var metadata: Metadata
   public var demand: Demand
   public var steps: [Step]
   public var values: [Value]
-  /// In the order written (or declaration order for the implicit flow).
-  public var edges: [Edge]
+  /// The arrows in the order written, or the declaration-order flow when the file has no `flow` line.
+  public var edges: [Edge] {
+    didSet { outgoing = Self.outgoing(edges) }
+  }
   public var metrics: FlowMetrics
+  /// How long days and weeks were when the file was read; back ends print durations with the same settings.
   public var settings: DurationSettings
+  /// Indices into `edges` by the node they leave, in written order; derived from `edges`, kept in step with it.
+  private var outgoing: [NodeRef: [Int]]
 
   public init(
     id: String, title: String, path: String, metadata: Metadata, demand: Demand, steps: [Step], values: [Value],
-    edges: [Edge], metrics: FlowMetrics, settings: DurationSettings
+    edges: [Edge], metrics: FlowMetrics, settings: DurationSettings = .calendar
   ) {
     self.id = id
     self.title = title
@@ -30,6 +37,13 @@ public struct ValueStream: Sendable {
     self.edges = edges
     self.metrics = metrics
     self.settings = settings
+    outgoing = Self.outgoing(edges)
+  }
+
+  private static func outgoing(_ edges: [Edge]) -> [NodeRef: [Int]] {
+    var result: [NodeRef: [Int]] = [:]
+    for (index, edge) in edges.enumerated() { result[edge.from, default: []].append(index) }
+    return result
   }
 
   /// Id and title of a node.
@@ -41,137 +55,26 @@ public struct ValueStream: Sendable {
     }
   }
 
+  /// The id of a node.
+  public func id(of ref: NodeRef) -> String { node(ref).id }
+
+  /// The title of a node (its id when none was written).
+  public func title(of ref: NodeRef) -> String { node(ref).title }
+
   /// Every node: the demand, the steps, the values, in that order.
   public var nodes: [NodeRef] {
     [.demand] + steps.indices.map { .step($0) } + values.indices.map { .value($0) }
   }
-}
 
-/// Front matter, typed.
-public struct Metadata: Sendable, Hashable {
-  public enum Status: String, CaseIterable, Sendable {
-    case draft, review, live, retired
+  /// The arrows that leave `ref`, in the order written.
+  public func outgoingEdges(of ref: NodeRef) -> [Edge] {
+    (outgoing[ref] ?? []).map { edges[$0] }
   }
 
-  public var title: String?
-  public var owner: String?
-  public var version: String?
-  public var status: Status?
-  public var consumer: String?
-  public var description: String?
-  public var tags: [String]
-  public var languageVersion: Int
-
-  public init(
-    title: String? = nil, owner: String? = nil, version: String? = nil, status: Status? = nil, consumer: String? = nil,
-    description: String? = nil, tags: [String] = [], languageVersion: Int = 1
-  ) {
-    self.title = title
-    self.owner = owner
-    self.version = version
-    self.status = status
-    self.consumer = consumer
-    self.description = description
-    self.tags = tags
-    self.languageVersion = languageVersion
-  }
-}
-
-public struct Demand: Sendable, Hashable {
-  public var id: String
-  /// The title as written, or the id when there is none.
-  public var title: String
-  public var from: String?
-  public var note: String?
-  public var range: SourceRange
-
-  public init(id: String, title: String, from: String?, note: String?, range: SourceRange) {
-    self.id = id
-    self.title = title
-    self.from = from
-    self.note = note
-    self.range = range
-  }
-}
-
-public struct Step: Sendable, Hashable {
-  public var id: String
-  public var title: String
-  public var activity: Activity
-  /// Canonical practice ids, in the order written, without repeats.
-  public var practices: [String]
-  public var roles: [String]
-  public var processTime: Duration?
-  public var waitTime: Duration?
-  public var completeAccurate: Percentage?
-  public var note: String?
-  public var range: SourceRange
-
-  public init(
-    id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
-    waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange
-  ) {
-    self.id = id
-    self.title = title
-    self.activity = activity
-    self.practices = practices
-    self.roles = roles
-    self.processTime = processTime
-    self.waitTime = waitTime
-    self.completeAccurate = completeAccurate
-    self.note = note
-    self.range = range
-  }
-
-  public var leadTime: Duration { (processTime ?? .zero) + (waitTime ?? .zero) }
-}
-
-public struct Value: Sendable, Hashable {
-  public var id: String
-  public var title: String
-  /// Who receives the value (`for`).
-  public var beneficiary: String?
-  public var note: String?
-  public var range: SourceRange
-
-  public init(id: String, title: String, beneficiary: String?, note: String?, range: SourceRange) {
-    self.id = id
-    self.title = title
-    self.beneficiary = beneficiary
-    self.note = note
-    self.range = range
-  }
-}
-
-/// A node of the flow graph.
-public enum NodeRef: Hashable, Comparable, Sendable {
-  case demand
-  case step(Int)
-  case value(Int)
-
-  private var order: (Int, Int) {
-    switch self {
-    case .demand: return (0, 0)
-    case .step(let index): return (1, index)
-    case .value(let index): return (2, index)
-    }
-  }
-
-  public static func < (lhs: NodeRef, rhs: NodeRef) -> Bool { lhs.order < rhs.order }
-}
-
-/// An arrow of the flow.
-public struct Edge: Sendable, Hashable {
-  public var from: NodeRef
-  public var to: NodeRef
-  public var label: String?
-  /// Where the arrow is written; nil for the implicit declaration-order flow.
-  public var range: SourceRange?
-
-  public init(from: NodeRef, to: NodeRef, label: String?, range: SourceRange?) {
-    self.from = from
-    self.to = to
-    self.label = label
-    self.range = range
+  /// The nodes `ref` has arrows to, in the order first written, each once.
+  public func successors(of ref: NodeRef) -> [NodeRef] {
+    var result: [NodeRef] = []
+    for edge in outgoingEdges(of: ref) where !result.contains(edge.to) { result.append(edge.to) }
+    return result
   }
 }

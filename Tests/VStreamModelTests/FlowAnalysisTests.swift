@@ -3,7 +3,9 @@ import VStreamSource
 import XCTest
 
 final class FlowAnalysisTests: XCTestCase {
-  func step(_ id: String, _ activity: Activity, time: Int64, wait: Int64, ca: Int64? = nil, practices: [String] = []) -> Step {
+  func step(_ id: String, _ activity: Activity, time: Int64, wait: Int64, ca: Int64? = nil, practices: [String] = [])
+    -> Step
+  {
     Step(
       id: id, title: id, activity: activity, practices: practices, roles: [], processTime: Duration(seconds: time * 60),
       waitTime: Duration(seconds: wait * 60), completeAccurate: ca.map { Percentage(hundredths: $0 * 100) }, note: nil,
@@ -36,23 +38,34 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertEqual(metrics.mainPath.bottleneck, 2, "fix waits longest (4h)")
     XCTAssertEqual(metrics.worstCasePath.nodes, chain, "the workaround is shorter; rework is not repeated")
     let engage = metrics.activityBreakdown.first { $0.activity == .engage }!
-    XCTAssertEqual([engage.steps, Int(engage.processTime.seconds / 60), Int(engage.waitTime.seconds / 60)], [2, 15, 2])
+    XCTAssertEqual(
+      [engage.steps, Int(engage.processTime.seconds / 60), Int(engage.waitTime.seconds / 60)], [2, 15, 2])
     XCTAssertEqual(metrics.activityBreakdown.map(\.activity), Activity.allCases)
-    XCTAssertEqual(metrics.practiceMatrix.practices, ["change-enablement", "incident-management", "service-desk", "software-development-and-management"])
+    XCTAssertEqual(
+      metrics.practiceMatrix.practices,
+      ["change-enablement", "incident-management", "service-desk", "software-development-and-management"])
     XCTAssertEqual(metrics.practiceMatrix.steps[1], [0, 1], "incident management supports triage and diagnose")
     XCTAssertTrue(metrics.isComplete)
   }
 
   func testMainPathBacktracksFromLoopsAndWorstPathTakesTheLongestBranch() {
-    let steps = [step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 100, wait: 0), step("c", .engage, time: 1, wait: 0)]
+    let steps = [
+      step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 100, wait: 0),
+      step("c", .engage, time: 1, wait: 0),
+    ]
     // demand -> a; a -> a (self loop first) ; a -> c -> value ; a -> b -> value
     let edges = [
-      Edge(from: .demand, to: .step(0), label: nil, range: nil), Edge(from: .step(0), to: .step(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(2), label: nil, range: nil), Edge(from: .step(2), to: .value(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(1), label: nil, range: nil), Edge(from: .step(1), to: .value(0), label: nil, range: nil),
+      Edge(from: .demand, to: .step(0), label: nil, range: nil),
+      Edge(from: .step(0), to: .step(0), label: nil, range: nil),
+      Edge(from: .step(0), to: .step(2), label: nil, range: nil),
+      Edge(from: .step(2), to: .value(0), label: nil, range: nil),
+      Edge(from: .step(0), to: .step(1), label: nil, range: nil),
+      Edge(from: .step(1), to: .value(0), label: nil, range: nil),
     ]
-    XCTAssertEqual(FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: edges), [.demand, .step(0), .step(2), .value(0)])
-    XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [.demand, .step(0), .step(1), .value(0)])
+    XCTAssertEqual(
+      FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: edges), [.demand, .step(0), .step(2), .value(0)])
+    XCTAssertEqual(
+      FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [.demand, .step(0), .step(1), .value(0)])
   }
 
   func testLongChainsAreLinear() {

@@ -1,0 +1,57 @@
+/// Totals along one path from the demand to a value.
+public struct PathMetrics: Sendable, Hashable {
+  /// The path, demand first.
+  public var nodes: [NodeRef]
+  /// Σ PT over the steps of the path.
+  public var processTime: Duration
+  /// Σ WT over the steps of the path.
+  public var waitTime: Duration
+  /// Σ (WT + PT) over the steps of the path.
+  public var leadTime: Duration
+  /// processTime / leadTime (0...1); nil when the lead time is zero.
+  public var flowEfficiency: Double?
+  /// Π (%C/A as a fraction) over the path, a step without `ca` counting as 100% (0...1); nil when no step on the
+  /// path gives one.
+  public var rolledCompleteAccurate: Double?
+  /// The step (index into the stream's steps) with the longest wait on this path, the first on ties; nil when no
+  /// step on it waits. Longest wait, not longest lead time: waiting is the delay a team can remove.
+  public var bottleneck: Int?
+
+  public init(
+    nodes: [NodeRef], processTime: Duration, waitTime: Duration, leadTime: Duration, flowEfficiency: Double?,
+    rolledCompleteAccurate: Double?, bottleneck: Int?
+  ) {
+    self.nodes = nodes
+    self.processTime = processTime
+    self.waitTime = waitTime
+    self.leadTime = leadTime
+    self.flowEfficiency = flowEfficiency
+    self.rolledCompleteAccurate = rolledCompleteAccurate
+    self.bottleneck = bottleneck
+  }
+
+  /// Measures `path` through `steps`: depends only on the steps the path visits, in path order. Missing times count
+  /// as zero (`FlowMetrics.isComplete` says whether any are missing).
+  public static func measure(path: [NodeRef], steps: [Step]) -> PathMetrics {
+    var process = Duration.zero
+    var wait = Duration.zero
+    var rolled: Double?
+    var bottleneck: Int?
+    var longestWait = Duration.zero
+    for case .step(let index) in path {
+      let step = steps[index]
+      process += step.processTime ?? .zero
+      wait += step.waitTime ?? .zero
+      if let ca = step.completeAccurate { rolled = (rolled ?? 1) * ca.fraction }
+      if let stepWait = step.waitTime, stepWait > longestWait {
+        longestWait = stepWait
+        bottleneck = index
+      }
+    }
+    let lead = process + wait
+    let efficiency = lead.seconds > 0 ? Double(process.seconds) / Double(lead.seconds) : nil
+    return PathMetrics(
+      nodes: path, processTime: process, waitTime: wait, leadTime: lead, flowEfficiency: efficiency,
+      rolledCompleteAccurate: rolled, bottleneck: bottleneck)
+  }
+}

@@ -1,0 +1,42 @@
+import VStreamSource
+
+/// One step of the stream (`step`): an activity of the value chain with the practices that support it.
+public struct Step: Sendable, Hashable {
+  public var id: String
+  /// The title as written, or the id when there is none.
+  public var title: String
+  /// The value chain activity the step maps to (`activity`).
+  public var activity: Activity
+  /// Canonical practice ids, in the order written, without repeats.
+  public var practices: [String]
+  /// Who does the step (`roles`), in the order written.
+  public var roles: [String]
+  /// Hands-on time for one item (`time`).
+  public var processTime: Duration?
+  /// Time the item waits before the step (`wait`).
+  public var waitTime: Duration?
+  /// Share of the output the next step can use as it is (`ca`).
+  public var completeAccurate: Percentage?
+  public var note: String?
+  /// The whole declaration.
+  public var range: SourceRange
+
+  public init(
+    id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
+    waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange
+  ) {
+    self.id = id
+    self.title = title
+    self.activity = activity
+    self.practices = practices
+    self.roles = roles
+    self.processTime = processTime
+    self.waitTime = waitTime
+    self.completeAccurate = completeAccurate
+    self.note = note
+    self.range = range
+  }
+
+  /// Wait plus process time, a missing one counted as zero.
+  public var leadTime: Duration { (waitTime ?? .zero) + (processTime ?? .zero) }
+}
