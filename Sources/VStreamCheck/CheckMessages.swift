@@ -197,8 +197,8 @@ public enum CheckMessages {
       "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: hours-per-day` is 1 to 24 and `days-per-week` 1 to 7."),
     config(configUnknownRule, "config-unknown-rule", .error, "`vstream.yml` configures a rule that does not exist or cannot be configured",
       "Rules are named by name (`no-practices`) or code (`VS401`). Only lints (VS4xx) can be re-levelled or turned off; errors that make a stream meaningless cannot."),
-    config(configPracticeConflict, "config-practice-conflict", .error, "a custom practice reuses an ITIL practice id or alias",
-      "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases. Choose another id."),
+    config(configPracticeConflict, "config-practice-conflict", .error, "a custom practice reuses an id or alias that another practice has",
+      "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."),
   ]
 
   private static func error(_ code: String, _ name: String, _ summary: String, _ explanation: String, bad: String) -> RuleDescriptor {

@@ -87,10 +87,13 @@ public struct Configuration: Sendable {
         let (catalogue, conflicts) = PracticeCatalogue.make(custom: custom.map(\.practice))
         configuration.catalogue = catalogue
         for conflict in conflicts {
-          let node = custom.first { $0.practice.id == conflict.id }!.node
+          // The conflict's index points at the entry that was left out, not at an earlier one with the same id.
+          let node = custom[conflict.index].node
+          let owner = conflict.isBuiltIn ? "the ITIL practice `\(conflict.existing)`" : "the custom practice `\(conflict.existing)` above"
           reader.report(
-            CheckMessages.configPracticeConflict, .error, "custom practice `\(conflict.id)` reuses an ITIL practice id or alias",
-            at: node, help: "choose an id that is not one of the 34 ITIL practices or their aliases")
+            CheckMessages.configPracticeConflict, .error,
+            "custom practice `\(conflict.id)` reuses `\(conflict.key)`, already taken by \(owner)", at: node,
+            help: "choose an id and aliases that no other practice uses")
         }
       case "thresholds":
         for entry in reader.mapping(pair.value, "thresholds") {

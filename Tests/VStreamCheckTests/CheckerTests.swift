@@ -169,3 +169,16 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(configuration.severity(of: rule, path: "deep/top.vstream"), .warning, "`*` does not cross folders")
   }
 }
+
+final class CustomPracticeConflictTests: XCTestCase {
+  func testConflictsPointAtTheEntryLeftOutAndSayWhatItClashesWith() {
+    let text = "practices:\n  - id: vendor-onboarding\n  - id: vendor-onboarding\n  - id: desk\n    aliases: [service-desk]\n"
+    let (configuration, diagnostics) = Configuration.load(SourceFile(path: "vstream.yml", text: text))
+    let file = SourceFile(path: "vstream.yml", text: text)
+    XCTAssertEqual(diagnostics.map(\.code), ["VS504", "VS504"])
+    XCTAssertEqual(diagnostics.map { file.location(of: $0.range.start).line }, [3, 4], "the second vendor-onboarding, then desk")
+    XCTAssertTrue(diagnostics[0].message.contains("custom practice `vendor-onboarding` above"), diagnostics[0].message)
+    XCTAssertTrue(diagnostics[1].message.contains("ITIL practice `service-desk`"), diagnostics[1].message)
+    XCTAssertEqual(configuration.catalogue.all.count, 35)
+  }
+}
