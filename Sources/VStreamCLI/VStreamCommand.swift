@@ -27,25 +27,26 @@ struct VStreamCommand: ParsableCommand {
     ]
   )
 
-  /// Runs the command line, mapping every outcome to an ``ExitStatus``: swift-argument-parser's own usage errors
-  /// (exit 64) become 2, so that all usage and I/O problems share one code.
-  static func run() {
+  /// Runs the command line, mapping every outcome to an ``ExitStatus``. swift-argument-parser's own usage errors
+  /// (its exit code 64, `EX_USAGE`) become 2, so that every usage and I/O problem shares one documented code.
+  static func main(_ arguments: [String]? = nil) -> Never {
     do {
-      var command = try parseAsRoot()
+      var command = try parseAsRoot(arguments)
       try command.run()
+      Foundation.exit(ExitStatus.clean.rawValue)
     } catch let failure as CommandFailure {
       Terminal.standardError.write("error: \(failure.description)\n")
       Foundation.exit(ExitStatus.usageOrIO.rawValue)
     } catch let code as ExitCode {
       Foundation.exit(code.rawValue)
     } catch {
-      let message = fullMessage(for: error)
       let code = exitCode(for: error)
-      if code == .success {
-        Terminal.standardOutput.write(message + "\n")
-        Foundation.exit(0)
+      guard code != .success else {
+        // --help and --version: swift-argument-parser reports them as errors that exit successfully.
+        Terminal.standardOutput.write(fullMessage(for: error) + "\n")
+        Foundation.exit(ExitStatus.clean.rawValue)
       }
-      Terminal.standardError.write(message + "\n")
+      Terminal.standardError.write(fullMessage(for: error) + "\n")
       Foundation.exit(ExitStatus.usageOrIO.rawValue)
     }
   }

@@ -1,2 +1,2 @@
 // The `vstream` executable: parse the command line, run the command, exit with a documented status.
-VStreamCommand.run()
+VStreamCommand.main()

@@ -301,7 +301,7 @@ final class FormatCommandTests: XCTestCase {
     FileManager.default.createFile(atPath: folder + "/b.vstream", contents: Data(tidy.utf8))
     let check = try run(["fmt", "--check", "."])
     XCTAssertEqual(check.status, 1)
-    XCTAssertEqual(check.output, "./a.vstream\n")
+    XCTAssertEqual(check.output, "a.vstream\n", "`.` lists bare paths, as annotations and SARIF want")
     let diff = try run(["fmt", "--diff", "a.vstream"])
     XCTAssertEqual(diff.status, 1)
     XCTAssertTrue(diff.output.hasPrefix("--- a/a.vstream\n+++ b/a.vstream\n@@"), diff.output)

@@ -52,11 +52,18 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "DOT: light or dark.")
   var theme: String = "light"
 
-  @Option(help: "The name to report for standard input.")
+  @Option(help: "The name to report for standard input, and where its vstream.yml is looked for.")
   var stdinFilename: String?
+
+  @Option(help: "Refuse files larger than this many bytes (VS003).")
+  var maxFileSize: Int = Inputs.defaultMaxFileSize
+
+  @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
+  var color: Terminal.ColorChoice = .auto
 
   func validate() throws {
     guard DOTEmitter.Options.Theme(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark") }
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
   }
 
   var formats: [Format] {
@@ -66,31 +73,22 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
-    let inputs = try Inputs(paths: paths, stdinName: stdinFilename, maxFileSize: Inputs.defaultMaxFileSize, configPath: config)
+    if let out, case .file = InputDiscovery.status(of: out) {
+      throw CommandFailure("--out \(out) is a file, not a folder")
+    }
+    let inputs = try Inputs(
+      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config, loadsConfiguration: true)
     let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
-    let renderer = HumanRenderer(options: .init(colors: Terminal.standardError.usesColor(.auto)))
-    var failed = false
-    for report in inputs.configurationReports + inputs.tooLarge {
-      for diagnostic in report.diagnostics where diagnostic.severity == .error {
-        failed = true
-        Terminal.standardError.write(renderer.render(diagnostic, in: report.file) + "\n")
-      }
-    }
-    for result in results where result.stream == nil {
-      failed = true
-      for diagnostic in result.diagnostics where diagnostic.severity == .error && !diagnostic.isSuppressed {
-        Terminal.standardError.write(renderer.render(diagnostic, in: result.file) + "\n")
-      }
-    }
+    // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
+    var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
+    engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+    Terminal.standardError.write(engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
+    let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
     let built = results.filter { $0.stream != nil }
     let dotOptions = DOTEmitter.Options(
       lanes: lanes, showPractices: !hidePractices, showMetrics: !hideMetrics, theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
-    if let out = out {
-      var isDirectory: ObjCBool = false
-      if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-        throw CommandFailure("--out \(out) is a file, not a folder")
-      }
+    if let out {
       var written = 0
       for result in built {
         let stream = result.stream!
@@ -106,19 +104,18 @@ struct BuildCommand: ParsableCommand {
         if try AtomicWriter.write(catalogue.index(streams) { "\($0.id).md" }, to: "\(out)/index.md") { written += 1 }
         if try AtomicWriter.write(catalogue.practiceMatrix(streams), to: "\(out)/practices.md") { written += 1 }
       }
-      Terminal.standardError.write("built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n")
+      Terminal.standardError.write(
+        "built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n")
     } else {
       guard built.count <= 1, formats.count == 1 else {
         throw CommandFailure("several streams or formats need --out DIR")
       }
       if let result = built.first {
         let configuration = inputs.configuration(for: result.file)
-        let content = try render(formats[0], result, catalogue: configuration.catalogue, dot: dotOptions)
-        if formats[0] == .png {
-          FileHandle.standardOutput.write(Data(content.utf8))
-        } else {
-          Terminal.standardOutput.write(content)
+        if formats[0] == .png && Terminal.standardOutput.isTerminal {
+          throw CommandFailure("PNG is binary: redirect standard output to a file, or use --out DIR")
         }
+        Terminal.standardOutput.write(try render(formats[0], result, catalogue: configuration.catalogue, dot: dotOptions))
       }
     }
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
@@ -130,57 +127,17 @@ struct BuildCommand: ParsableCommand {
     return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
   }
 
-  func render(_ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options) throws -> String {
+  /// One stream in one format, as bytes (PNG is binary).
+  func render(_ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options) throws -> [UInt8] {
     let stream = result.stream!
     switch format {
-    case .dot, .all: return DOTEmitter(options: dot).emit(stream, catalogue: catalogue)
-    case .md: return MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue)
+    case .dot, .all: return Array(DOTEmitter(options: dot).emit(stream, catalogue: catalogue).utf8)
+    case .md: return Array(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue).utf8)
     case .json:
-      return JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue)
-    case .svg: return try Graphviz.render(DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: "svg")
-    case .png: throw CommandFailure("png output is binary: use --out DIR, or `--format dot | dot -Tpng`")
+      return Array(
+        JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue).utf8)
+    case .svg, .png:
+      return try Graphviz.render(DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
     }
-  }
-}
-
-/// Runs Graphviz's `dot` to render DOT as SVG.
-enum Graphviz {
-  static func render(_ dot: String, format: String) throws -> String {
-    guard let executable = locate("dot") else {
-      throw CommandFailure("Graphviz's `dot` is not installed; install it with `apt-get install graphviz` (or use --format dot)")
-    }
-    // dot reads and writes temporary files rather than pipes, so that no size of graph or of warnings can fill a pipe
-    // and block either side.
-    let folder = NSTemporaryDirectory() + "vstream-dot-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let input = folder + "/in.dot"
-    let output = folder + "/out.\(format)"
-    let errors = folder + "/errors.txt"
-    guard FileManager.default.createFile(atPath: input, contents: Data(dot.utf8)),
-      FileManager.default.createFile(atPath: errors, contents: nil), let errorHandle = FileHandle(forWritingAtPath: errors)
-    else { throw CommandFailure("cannot write temporary files in \(NSTemporaryDirectory())") }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = ["-T\(format)", input, "-o", output]
-    process.standardError = errorHandle
-    try process.run()
-    process.waitUntilExit()
-    try? errorHandle.close()
-    let messages = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-    guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: output) else {
-      throw CommandFailure("dot failed: \(messages)")
-    }
-    if !messages.isEmpty { Terminal.standardError.write("dot: \(messages)") }
-    return String(decoding: data, as: UTF8.self)
-  }
-
-  static func locate(_ name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in path.split(separator: ":") {
-      let candidate = "\(folder)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
   }
 }

@@ -3,43 +3,35 @@ import Foundation
 import VStream
 import VStreamSource
 
-/// A report format, optionally written to a file: `sarif=out.sarif`.
-struct ReportRequest: ExpressibleByArgument {
-  enum Format: String, CaseIterable {
-    case human, gcc, github, sarif, json
-  }
-
-  var format: Format
-  var path: String?
-
-  init?(argument: String) {
-    let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-    guard let format = Format(rawValue: parts[0]) else { return nil }
-    self.format = format
-    self.path = parts.count == 2 ? parts[1] : nil
-  }
-
-  static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
-}
-
 struct CheckCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
     abstract: "Check value streams against the language and the ITIL 4 rules.",
     discussion: """
-      PATH is a .vstream file, a folder (searched for .vstream files, skipping hidden folders, .build and \
-      node_modules), or - for standard input. Each file uses the nearest vstream.yml above it unless --config is given.
+      PATH is a .vstream file, a folder (searched recursively for .vstream files, skipping hidden folders, .build \
+      and node_modules), or - for standard input. Each file uses the nearest vstream.yml above it, unless --config \
+      is given.
 
       Examples:
         vstream check streams/
         vstream check --format gcc streams/restore.vstream
         vstream check --format github --format sarif=vstream.sarif .
-        cat restore.vstream | vstream check - --stdin-filename streams/restore.vstream
+        vstream check --werror --quiet .
+        vstream check - --stdin-filename streams/a.vstream < a.vstream
 
-      Formats: human (snippets, colour on a terminal, a summary line), gcc (file:line:col: severity: message [CODE]), \
-      github (workflow commands: annotations on the pull request; also a summary in $GITHUB_STEP_SUMMARY), sarif \
-      (SARIF 2.1.0 for code scanning), json (vstream-diagnostics/1). Findings go to standard output; problems with \
-      the tool itself go to standard error.
+      Formats (--format may be repeated; FORMAT=FILE writes that format to FILE instead of standard output):
+        human   snippets with carets, colour on a terminal, and a summary line (the default)
+        gcc     file:line:col: severity: message [CODE], one per line, for editors and problem matchers
+        github  GitHub Actions workflow commands: annotations on the pull request; with $GITHUB_STEP_SUMMARY set, \
+      also a Markdown table in the job summary
+        sarif   SARIF 2.1.0 for code scanning (suppressed findings included, marked)
+        json    vstream-diagnostics/1, described by specs/vstream.schema.json (suppressed findings included, marked)
+
+      Findings go to standard output; problems with the tool itself (unreadable files, bad options) go to standard \
+      error. Findings silenced by `# vstream: allow` comments are never shown or counted in human, gcc or github.
+
+      Colour: --color auto (the default) colours only when standard output is a terminal and NO_COLOR is unset or \
+      empty; a non-empty FORCE_COLOR turns it on; --color always/never overrides both.
 
       \(ExitStatus.documentation)
       """)
@@ -47,82 +39,64 @@ struct CheckCommand: ParsableCommand {
   @Argument(help: "Files, folders or - (standard input).")
   var paths: [String] = ["."]
 
-  @Option(name: .customLong("format"), help: "human, gcc, github, sarif or json; FORMAT=FILE writes that format to FILE. Repeatable.")
+  @Option(
+    name: .customLong("format"),
+    help: "human, gcc, github, sarif or json; FORMAT=FILE writes that format to FILE. Repeatable. (default: human)")
   var formats: [ReportRequest] = []
 
   @Option(help: "The configuration file (default: the nearest vstream.yml above each file).")
   var config: String?
 
-  @Flag(help: "Treat warnings as errors for the exit status.")
+  @Flag(help: "Fail (exit 1) on warnings too.")
   var werror = false
 
-  @Flag(name: .shortAndLong, help: "Human format: show only errors and the summary.")
+  @Flag(name: .shortAndLong, help: "Human format: show only errors, and the summary line.")
   var quiet = false
 
-  @Option(help: "auto, always or never. auto colours on a terminal unless NO_COLOR is set (FORCE_COLOR forces it).")
-  var color: String = "auto"
+  @Option(help: "auto, always or never.")
+  var color: Terminal.ColorChoice = .auto
 
-  @Option(help: "The name to report for standard input.")
+  @Option(help: "The name to report for standard input, and where its vstream.yml is looked for.")
   var stdinFilename: String?
 
-  @Option(help: "Refuse files larger than this many bytes.")
+  @Option(help: "Refuse files larger than this many bytes (VS003).")
   var maxFileSize: Int = Inputs.defaultMaxFileSize
 
   func validate() throws {
-    guard Terminal.ColorChoice(rawValue: color) != nil else {
-      throw ValidationError("--color must be auto, always or never")
-    }
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
   }
 
   func run() throws {
-    let inputs = try Inputs(paths: paths, stdinName: stdinFilename, maxFileSize: maxFileSize, configPath: config)
+    let inputs = try Inputs(
+      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config, loadsConfiguration: true)
     let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
-    let reports = inputs.configurationReports + inputs.tooLarge + results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) }
-    let requests = formats.isEmpty ? [ReportRequest(argument: "human")!] : formats
-    let files = Dictionary(reports.map { ($0.file.path, $0.file) }, uniquingKeysWith: { first, _ in first })
-    for request in requests {
-      let text = render(request.format, reports, files: files, toTerminal: request.path == nil)
-      if let path = request.path {
-        try AtomicWriter.write(text, to: path)
-      } else {
-        Terminal.standardOutput.write(text)
-      }
-    }
-    if requests.contains(where: { $0.format == .github }), let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"],
-      !summaryPath.isEmpty, let handle = FileHandle(forWritingAtPath: summaryPath)
-    {
-      handle.seekToEndOfFile()
-      handle.write(Data(GitHubRenderer.summary(reports).utf8))
-      try? handle.close()
-    }
-    let hadFailures = inputs.reportFailures()
-    let summary = ReportSummary(reports)
-    if hadFailures { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
-    if summary.errors > 0 || (werror && summary.warnings > 0) { throw ExitCode(ExitStatus.findings.rawValue) }
-  }
+    var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
+    engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
 
-  func render(_ format: ReportRequest.Format, _ reports: [FileReport], files: [String: SourceFile], toTerminal: Bool) -> String {
-    let names = Dictionary(Compiler.rules.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-    let visible = reports.map { report in
-      (report.file, report.diagnostics.filter { !$0.isSuppressed && (!quiet || $0.severity == .error) })
-    }
-    switch format {
-    case .human:
-      let colors = toTerminal && Terminal.standardOutput.usesColor(Terminal.ColorChoice(rawValue: color) ?? .auto)
-      let renderer = HumanRenderer(options: .init(colors: colors))
-      var out = ""
-      for (file, diagnostics) in visible {
-        for diagnostic in diagnostics { out += renderer.render(diagnostic, in: file, otherFiles: files) + "\n" }
+    let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats
+    var failures: [String] = []
+    for request in requests {
+      if let path = request.path {
+        do {
+          try AtomicWriter.write(engine.render(request.format), to: path)
+        } catch let failure as CommandFailure {
+          failures.append(failure.description)
+        }
+      } else {
+        let colors = request.format == .human && Terminal.standardOutput.usesColor(color)
+        Terminal.standardOutput.write(engine.render(request.format, colors: colors, quiet: quiet))
       }
-      return out + ReportSummary(reports).line + "\n"
-    case .gcc:
-      return visible.flatMap { file, diagnostics in diagnostics.map { ShortRenderer.render($0, in: file) + "\n" } }.joined()
-    case .github:
-      return visible.flatMap { file, diagnostics in diagnostics.map { GitHubRenderer.render($0, in: file, name: names[$0.code]) + "\n" } }.joined()
-    case .sarif:
-      return SARIFRenderer.render(reports, rules: Compiler.rules, version: VStreamCommand.version)
-    case .json:
-      return DiagnosticsJSON.render(reports, rules: Compiler.rules)
     }
+    if requests.contains(where: { $0.format == .github }),
+      let summaryPath = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summaryPath.isEmpty
+    {
+      if let problem = Terminal.append(engine.stepSummary, to: summaryPath) {
+        failures.append("\(summaryPath) (GITHUB_STEP_SUMMARY): \(problem)")
+      }
+    }
+    let hadInputFailures = inputs.reportFailures()
+    for failure in failures { Terminal.standardError.write("error: \(failure)\n") }
+    if hadInputFailures || !failures.isEmpty { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
+    if engine.fails(warningsAreErrors: werror) { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 }

@@ -36,29 +36,36 @@ struct FormatCommand: ParsableCommand {
   @Option(help: "The name to report for standard input.")
   var stdinFilename: String?
 
+  @Option(help: "Refuse files larger than this many bytes (VS003).")
+  var maxFileSize: Int = Inputs.defaultMaxFileSize
+
+  @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
+  var color: Terminal.ColorChoice = .auto
+
+  func validate() throws {
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+    guard flowWidth > 0 else { throw ValidationError("--flow-width must be a positive number of columns") }
+  }
+
   func run() throws {
-    let inputs = try Inputs(
-      paths: paths, stdinName: stdinFilename ?? "<stdin>", maxFileSize: Inputs.defaultMaxFileSize, configPath: nil,
-      loadsConfiguration: false)
-    let renderer = HumanRenderer(options: .init(colors: Terminal.standardError.usesColor(.auto)))
-    let fromStandardInput = paths == ["-"]
+    let inputs = try Inputs(paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize)
+    let colors = Terminal.standardError.usesColor(color)
+    var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
-    var failed = false
-    for file in inputs.files {
+    for (index, file) in inputs.files.enumerated() {
       switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth)) {
       case .syntaxErrors(let diagnostics):
-        failed = true
-        for diagnostic in diagnostics { Terminal.standardError.write(renderer.render(diagnostic, in: file) + "\n") }
-        Terminal.standardError.write("\(file.path): not formatted because it has syntax errors\n")
+        refused.add([FileReport(file: file, diagnostics: diagnostics)])
       case .formatted(let text):
-        let original = String(decoding: file.bytes, as: UTF8.self)
-        if fromStandardInput && !check && !diff {
+        // Standard input is formatted to standard output, for editors, whether or not it changes.
+        if index == inputs.standardInputIndex && !check && !diff {
           Terminal.standardOutput.write(text)
           continue
         }
-        guard text != original else { continue }
+        guard Array(text.utf8) != file.bytes else { continue }
         unformatted.append(file.path)
         if diff {
+          let original = String(decoding: file.bytes, as: UTF8.self)
           Terminal.standardOutput.write(UnifiedDiff.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
         } else if check {
           Terminal.standardOutput.write("\(file.path)\n")
@@ -68,7 +75,10 @@ struct FormatCommand: ParsableCommand {
         }
       }
     }
+    // A file that does not parse (or was not read) is never rewritten: its errors are shown and the run fails.
+    Terminal.standardError.write(refused.humanDiagnostics(minimum: .error, colors: colors))
+    for report in refused.reports { Terminal.standardError.write("\(report.file.path): not formatted because it has errors\n") }
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
-    if failed || ((check || diff) && !unformatted.isEmpty) { throw ExitCode(ExitStatus.findings.rawValue) }
+    if !refused.reports.isEmpty || ((check || diff) && !unformatted.isEmpty) { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 }

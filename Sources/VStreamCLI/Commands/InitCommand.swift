@@ -29,11 +29,13 @@ struct InitCommand: ParsableCommand {
   }
 
   func run() throws {
-    let path = out ?? name + ".vstream"
-    guard !FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path) already exists; not overwriting it") }
-    let displayTitle = (title ?? name.replacingOccurrences(of: "-", with: " ").capitalizedFirst).replacingOccurrences(of: "\"", with: "'")
-    try AtomicWriter.write(StarterStream.text(id: name, title: displayTitle), to: path)
-    Terminal.standardOutput.write("wrote \(path)\n")
+    var path = out ?? name + ".vstream"
+    if case .folder = InputDiscovery.status(of: path) { path = InputDiscovery.prefix(for: path) + name + ".vstream" }
+    // Control characters would break the line-oriented syntax; a title is one line of text.
+    let chosen = title ?? name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
+    let oneLine = String(String.UnicodeScalarView(chosen.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    try AtomicWriter.write(StarterStream.text(id: name, title: oneLine), to: path, mode: .createNew)
+    Terminal.standardOutput.write("wrote \(path); check it with `vstream check \(path)`\n")
   }
 }
 
@@ -43,7 +45,7 @@ enum StarterStream {
     ---
     # Front matter: who owns this stream and where it stands.
     vstream: 1
-    title: \(yamlQuoted(title))
+    title: \(quoted(title))
     owner: Service owner
     status: draft              # draft | review | live | retired
     consumer: Users of the service
@@ -53,7 +55,7 @@ enum StarterStream {
     # activity (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) and is supported
     # by ITIL practices (`vstream practices` lists them). `vstream explain --list` lists every check.
 
-    stream \(id) "\(title)"
+    stream \(id) \(quoted(title))
 
     demand request "A user asks for something"
       from "User"
@@ -88,7 +90,8 @@ enum StarterStream {
     """
   }
 
-  static func yamlQuoted(_ text: String) -> String {
+  /// A double-quoted string; YAML and the stream language escape a one-line text the same way.
+  static func quoted(_ text: String) -> String {
     "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }

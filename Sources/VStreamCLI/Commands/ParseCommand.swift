@@ -20,14 +20,30 @@ struct ParseCommand: ParsableCommand {
   @Argument(help: "A .vstream file, or - for standard input.")
   var path: String
 
+  @Option(help: "The name to report for standard input.")
+  var stdinFilename: String?
+
+  @Option(help: "Refuse files larger than this many bytes (VS003).")
+  var maxFileSize: Int = Inputs.defaultMaxFileSize
+
+  @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
+  var color: Terminal.ColorChoice = .auto
+
+  func validate() throws {
+    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+  }
+
   func run() throws {
-    let inputs = try Inputs(paths: [path], stdinName: nil, maxFileSize: Inputs.defaultMaxFileSize, configPath: nil, loadsConfiguration: false)
+    if case .folder = InputDiscovery.status(of: path) { throw CommandFailure("\(path) is a folder; parse takes one file") }
+    let inputs = try Inputs(paths: [path], standardInputName: stdinFilename, maxFileSize: maxFileSize)
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
-    guard let file = inputs.files.first else { throw CommandFailure("\(path): not a file") }
-    let parsed = Compiler.parse(file)
-    let renderer = HumanRenderer(options: .init(colors: Terminal.standardError.usesColor(.auto)))
-    for diagnostic in parsed.diagnostics { Terminal.standardError.write(renderer.render(diagnostic, in: file) + "\n") }
-    Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
-    if parsed.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(ExitStatus.findings.rawValue) }
+    var engine = DiagnosticsEngine(inputs.refused)
+    if let file = inputs.files.first {
+      let parsed = Compiler.parse(file)
+      engine.add([FileReport(file: file, diagnostics: parsed.diagnostics)])
+      Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
+    }
+    Terminal.standardError.write(engine.humanDiagnostics(minimum: .note, colors: Terminal.standardError.usesColor(color)))
+    if engine.fails(warningsAreErrors: false) { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 }

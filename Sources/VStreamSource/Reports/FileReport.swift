@@ -9,7 +9,7 @@ public struct FileReport: Sendable {
   }
 }
 
-/// Counts of unsuppressed findings, for summaries and exit codes.
+/// Counts of unsuppressed findings, for summaries and exit codes; suppressed ones are counted apart.
 public struct ReportSummary: Hashable, Sendable {
   public var errors = 0
   public var warnings = 0
@@ -32,7 +32,8 @@ public struct ReportSummary: Hashable, Sendable {
     }
   }
 
-  /// `2 errors, 1 warning in 14 files`, or `no problems in 3 files`.
+  /// `2 errors, 1 warning in 14 files`, or `no problems in 3 files`. Suppressed findings are not mentioned: they were
+  /// silenced on purpose, with a reason, and the json and SARIF reports keep them for audits.
   public var line: String {
     func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
     var parts: [String] = []
@@ -40,6 +41,6 @@ public struct ReportSummary: Hashable, Sendable {
     if warnings > 0 { parts.append(count(warnings, "warning")) }
     if notes > 0 { parts.append(count(notes, "note")) }
     let findings = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
-    return "\(findings) in \(count(files, "file"))" + (suppressed > 0 ? " (\(suppressed) suppressed)" : "")
+    return "\(findings) in \(count(files, "file"))"
   }
 }

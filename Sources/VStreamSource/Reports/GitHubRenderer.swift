@@ -27,17 +27,19 @@ public enum GitHubRenderer {
     escapeData(text).replacingAll(":", "%3A").replacingAll(",", "%2C")
   }
 
-  /// A Markdown table of the findings for `$GITHUB_STEP_SUMMARY`.
-  public static func summary(_ reports: [FileReport]) -> String {
+  /// A Markdown table of the findings for `$GITHUB_STEP_SUMMARY`. GitHub refuses a job summary over 1 MiB, so the
+  /// table stops after `limit` rows and says how many it left out.
+  public static func summary(_ reports: [FileReport], limit: Int = 500) -> String {
     let summary = ReportSummary(reports)
     var out = "### vstream check\n\n\(summary.line)\n"
     let rows = reports.flatMap { report in report.diagnostics.filter { !$0.isSuppressed }.map { (report.file, $0) } }
     guard !rows.isEmpty else { return out + "\n" }
     out += "\n| file | line | severity | code | message |\n| --- | --- | --- | --- | --- |\n"
-    for (file, diagnostic) in rows {
+    for (file, diagnostic) in rows.prefix(limit) {
       let line = file.location(of: diagnostic.range.start).line
       out += "| \(cell(file.path)) | \(line) | \(diagnostic.severity.rawValue) | \(diagnostic.code) | \(cell(diagnostic.message)) |\n"
     }
+    if rows.count > limit { out += "\n\(rows.count - limit) more not shown; the annotations and the SARIF report have them all.\n" }
     return out + "\n"
   }
 

@@ -1,6 +1,14 @@
 /// SARIF 2.1.0, as GitHub code scanning reads it: every rule in the driver, results with physical locations relative
 /// to `%SRCROOT%`, stable fingerprints, and suppressed findings marked rather than dropped.
+///
+/// Paths are taken as relative to the repository root (the working directory of the run), so `vstream check` should
+/// run there; an absolute path becomes a `file://` URI. Columns count Unicode scalars (`columnKind`
+/// `unicodeCodePoints`), as the human and gcc formats do, and end columns are exclusive, as SARIF defines them.
 public enum SARIFRenderer {
+  /// The address in the driver's `informationUri`.
+  public static let informationURI = "https://github.com/vstream/vstream"
+
+  /// The whole log: one run, every rule of `rules` in the driver, one result per diagnostic of `reports`.
   public static func render(_ reports: [FileReport], rules: [RuleDescriptor], version: String) -> String {
     let ruleIndex = Dictionary(rules.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
     let driverRules = rules.map { rule -> JSONValue in
@@ -21,23 +29,26 @@ public enum SARIFRenderer {
       ])
     }
     var results: [JSONValue] = []
-    var artifacts: [String] = []
+    var artifacts: [JSONValue] = []
+    var files: [String: SourceFile] = [:]
+    for report in reports where files[report.file.path] == nil {
+      files[report.file.path] = report.file
+      artifacts.append(.object([("location", artifactLocation(report.file.path))]))
+    }
     for report in reports {
-      let uri = uriReference(report.file.path)
-      if !artifacts.contains(uri) { artifacts.append(uri) }
       for diagnostic in report.diagnostics {
-        results.append(result(diagnostic, in: report.file, uri: uri, ruleIndex: ruleIndex[diagnostic.code]))
+        results.append(result(diagnostic, in: report.file, ruleIndex: ruleIndex[diagnostic.code], files: files))
       }
     }
     let run = JSONValue.object([
       ("tool", .object([("driver", .object([
         ("name", .string("vstream")),
-        ("informationUri", .string("https://github.com/vstream/vstream")),
+        ("informationUri", .string(informationURI)),
         ("semanticVersion", .string(version)),
         ("rules", .array(driverRules)),
       ]))])),
       ("originalUriBaseIds", .object([("%SRCROOT%", .object([("description", .object([("text", .string("The repository root."))]))]))])),
-      ("artifacts", .array(artifacts.map { .object([("location", .object([("uri", .string($0)), ("uriBaseId", .string("%SRCROOT%"))]))]) })),
+      ("artifacts", .array(artifacts)),
       ("results", .array(results)),
       ("columnKind", .string("unicodeCodePoints")),
     ])
@@ -48,29 +59,60 @@ public enum SARIFRenderer {
     ]).rendered()
   }
 
-  static func result(_ diagnostic: Diagnostic, in file: SourceFile, uri: String, ruleIndex: Int?) -> JSONValue {
-    let start = file.location(of: diagnostic.range.start)
-    let end = file.location(of: diagnostic.range.end)
+  static func result(_ diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?, files: [String: SourceFile]) -> JSONValue {
     var message = diagnostic.message
     if let help = diagnostic.help { message += " (help: \(help))" }
     var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
     if let index = ruleIndex { members.append(("ruleIndex", .int(index))) }
+    var primary: [(String, JSONValue)] = [("physicalLocation", physicalLocation(diagnostic.range, in: file))]
+    if let label = diagnostic.label { primary.append(("message", .object([("text", .string(label))]))) }
     members += [
       ("level", .string(level(diagnostic.severity))),
       ("message", .object([("text", .string(message))])),
-      ("locations", .array([.object([("physicalLocation", .object([
-        ("artifactLocation", .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))])),
-        ("region", .object([
-          ("startLine", .int(start.line)), ("startColumn", .int(start.column)),
-          ("endLine", .int(end.line)), ("endColumn", .int(Swift.max(end.column, end.line == start.line ? start.column + 1 : 1))),
-        ])),
-      ]))])])),
-      ("partialFingerprints", .object([("vstream/v1", .string(fingerprint(diagnostic, in: file)))])),
+      ("locations", .array([.object(primary)])),
     ]
+    // Secondary labels ("also declared here") become related locations, which code scanning shows beside the result.
+    var related: [JSONValue] = []
+    for (index, label) in diagnostic.secondary.enumerated() {
+      let target = label.path.flatMap { files[$0] } ?? (label.path == nil ? file : nil)
+      let location: JSONValue
+      if let target, label.range.end <= target.bytes.count {
+        location = physicalLocation(label.range, in: target)
+      } else {
+        location = .object([("artifactLocation", artifactLocation(label.path ?? file.path))])
+      }
+      related.append(.object([("id", .int(index + 1)), ("physicalLocation", location), ("message", .object([("text", .string(label.message))]))]))
+    }
+    if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+    members.append(("partialFingerprints", .object([("vstream/v1", .string(fingerprint(diagnostic, in: file)))])))
     if let suppression = diagnostic.suppression {
       members.append(("suppressions", .array([.object([("kind", .string("inSource")), ("justification", .string(suppression.reason))])])))
     }
     return .object(members)
+  }
+
+  /// A file and a region in it. An empty range still covers one column: SARIF regions are never empty, and code
+  /// scanning needs something to underline.
+  static func physicalLocation(_ range: SourceRange, in file: SourceFile) -> JSONValue {
+    let start = file.location(of: range.start)
+    let end = file.location(of: range.end)
+    let endColumn = end.line == start.line ? Swift.max(end.column, start.column + 1) : end.column
+    return .object([
+      ("artifactLocation", artifactLocation(file.path)),
+      (
+        "region",
+        .object([
+          ("startLine", .int(start.line)), ("startColumn", .int(start.column)),
+          ("endLine", .int(end.line)), ("endColumn", .int(endColumn)),
+        ])
+      ),
+    ])
+  }
+
+  /// A relative path as a URI reference against `%SRCROOT%`; an absolute path as a `file://` URI.
+  static func artifactLocation(_ path: String) -> JSONValue {
+    if path.hasPrefix("/") { return .object([("uri", .string("file://" + uriReference(path)))]) }
+    return .object([("uri", .string(uriReference(path))), ("uriBaseId", .string("%SRCROOT%"))])
   }
 
   static func level(_ severity: Severity) -> String {
@@ -86,7 +128,8 @@ public enum SARIFRenderer {
     name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
   }
 
-  /// A relative URI reference: forward slashes, no leading `./`, reserved and non-ASCII bytes percent-encoded.
+  /// A relative URI reference: no leading `./`, reserved and non-ASCII bytes (and backslashes, which are ordinary
+  /// file-name characters on Linux) percent-encoded.
   public static func uriReference(_ path: String) -> String {
     var trimmed = path
     while trimmed.hasPrefix("./") { trimmed.removeFirst(2) }
@@ -96,8 +139,6 @@ public enum SARIFRenderer {
       case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
         UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
         out.unicodeScalars.append(Unicode.Scalar(byte))
-      case UInt8(ascii: "\\"):
-        out += "/"
       default:
         let hex = String(byte, radix: 16, uppercase: true)
         out += "%" + (hex.count == 1 ? "0" : "") + hex

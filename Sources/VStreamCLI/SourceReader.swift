@@ -1,0 +1,46 @@
+import Foundation
+
+/// Reads a file or standard input with a size limit, so that a stray huge file is refused (VS003) instead of being
+/// loaded into memory.
+enum SourceReader {
+  enum Outcome {
+    case read([UInt8])
+    /// Larger than the limit; the size when the file system knows it (not for pipes).
+    case tooLarge(Int?)
+    /// Not readable; the reason in lower case ("permission denied").
+    case failed(String)
+  }
+
+  static func read(path: String, limit: Int) -> Outcome {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return .failed(SystemError.describe(errno)) }
+    defer { close(descriptor) }
+    return read(descriptor: descriptor, limit: limit)
+  }
+
+  static func readStandardInput(limit: Int) -> Outcome {
+    read(descriptor: STDIN_FILENO, limit: limit)
+  }
+
+  static func read(descriptor: Int32, limit: Int) -> Outcome {
+    var info = stat()
+    if fstat(descriptor, &info) == 0 {
+      if (info.st_mode & S_IFMT) == S_IFDIR { return .failed("is a folder") }
+      if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
+    }
+    // Read in chunks rather than trusting st_size: pipes and /proc files report 0, and a file may grow meanwhile.
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+      if count == 0 { break }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failed(SystemError.describe(errno))
+      }
+      bytes += chunk[0..<count]
+      if bytes.count > limit { return .tooLarge(nil) }
+    }
+    return .read(bytes)
+  }
+}
