@@ -147,19 +147,25 @@ public enum SARIFRenderer {
     return out
   }
 
-  /// FNV-1a over the code, the path, the message and the text of the line: stable across runs and machines (Swift's
-  /// own hashing is seeded per process) and across edits elsewhere in the file.
+  /// FNV-1a over the code, the path, the message and the text of the line (blanks trimmed), each followed by a NUL:
+  /// stable across runs and machines (Swift's own hashing is seeded per process) and across edits elsewhere in the
+  /// file, so code scanning recognises a finding that only moved.
   static func fingerprint(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let line = file.text(file.lineRange(file.line(of: diagnostic.range.start)))
-    for part in [diagnostic.code, file.path, diagnostic.message, line.trimmingBlanks()] {
-      for byte in part.utf8 + [0] {
-        hash ^= UInt64(byte)
-        hash = hash &* 0x0000_0100_0000_01B3
-      }
-    }
-    let hex = String(hash, radix: 16)
+    let line = file.text(file.lineRange(file.line(of: diagnostic.range.start))).trimmingBlanks()
+    var bytes: [UInt8] = []
+    for part in [diagnostic.code, file.path, diagnostic.message, line] { bytes += Array(part.utf8) + [0] }
+    let hex = String(fnv1a64(bytes), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+
+  /// The 64-bit FNV-1a hash (http://www.isthe.com/chongo/tech/comp/fnv/).
+  static func fnv1a64(_ bytes: [UInt8]) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      hash ^= UInt64(byte)
+      hash = hash &* 0x0000_0100_0000_01B3
+    }
+    return hash
   }
 }
 
