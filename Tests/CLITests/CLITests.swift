@@ -1,78 +1,7 @@
 import Foundation
 import XCTest
 
-/// Runs the built `vstream` binary as a user or a CI system would. `swift build` must have run first (CI does).
-/// Runs the binary in `directory` with `input` on standard input, returning its status and output.
-func runVStream(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String) throws -> CLITests.Run {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: CLITests.binary)
-  process.arguments = arguments
-  process.currentDirectoryURL = URL(fileURLWithPath: directory)
-  var env = ProcessInfo.processInfo.environment
-  for key in ["NO_COLOR", "FORCE_COLOR", "GITHUB_STEP_SUMMARY"] { env[key] = nil }
-  env.merge(environment) { $1 }
-  process.environment = env
-  let scratch = NSTemporaryDirectory() + "vstream-io-\(UUID().uuidString)"
-  try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-  defer { try? FileManager.default.removeItem(atPath: scratch) }
-  let files = (0..<3).map { scratch + "/\($0)" }
-  FileManager.default.createFile(atPath: files[0], contents: Data(input.utf8))
-  FileManager.default.createFile(atPath: files[1], contents: nil)
-  FileManager.default.createFile(atPath: files[2], contents: nil)
-  process.standardInput = FileHandle(forReadingAtPath: files[0])
-  process.standardOutput = FileHandle(forWritingAtPath: files[1])
-  process.standardError = FileHandle(forWritingAtPath: files[2])
-  try process.run()
-  process.waitUntilExit()
-  return CLITests.Run(
-    status: process.terminationStatus, output: try String(contentsOfFile: files[1], encoding: .utf8),
-    errors: try String(contentsOfFile: files[2], encoding: .utf8))
-}
-
-final class CLITests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-  static var binary: String {
-    if let explicit = ProcessInfo.processInfo.environment["VSTREAM_BINARY"] { return explicit }
-    return root.appendingPathComponent(".build/debug/vstream").path
-  }
-
-  var folder = ""
-
-  override func setUpWithError() throws {
-    guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
-      throw XCTSkip("no vstream binary at \(Self.binary); run `swift build` first")
-    }
-    folder = NSTemporaryDirectory() + "vstream-cli-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  }
-
-  override func tearDown() {
-    try? FileManager.default.removeItem(atPath: folder)
-  }
-
-  struct Run {
-    var status: Int32
-    var output: String
-    var errors: String
-  }
-
-  @discardableResult
-  func vstream(_ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String? = nil) throws -> Run {
-    try runVStream(arguments, input: input, environment: environment, in: directory ?? folder)
-  }
-
-  func write(_ name: String, _ text: String) {
-    let path = folder + "/" + name
-    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
-  }
-
-  static let clean = try! String(contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
-  static let warningOnly = clean.replacingOccurrences(of: "  practices service-desk, relationship-management\n", with: "")
-    .replacingOccurrences(of: "stream restore-live-service", with: "stream warning-only")
-  static let broken = clean.replacingOccurrences(of: "time 2h\n", with: "time 2 hours\n")
-
+final class CLITests: CLITestCase {
   func testExitCodes() throws {
     write("clean.vstream", Self.clean)
     write("warning.vstream", Self.warningOnly)
@@ -95,13 +24,19 @@ final class CLITests: XCTestCase {
   }
 
   func testUnreadableFilesAreReportedAndTheRestStillChecked() throws {
-    guard geteuid() != 0 else { throw XCTSkip("running as root: permissions cannot make a file unreadable") }
-    write("dir/ok.vstream", Self.clean)
+    write("dir/ok.vstream", Self.broken)
     write("dir/secret.vstream", Self.clean)
+    write("dir/locked/inner.vstream", Self.clean)
     chmod(folder + "/dir/secret.vstream", 0)
-    let run = try vstream(["check", "--format", "gcc", "dir"])
-    XCTAssertEqual(run.status, 2)
-    XCTAssertTrue(run.errors.contains("secret.vstream"))
+    chmod(folder + "/dir/locked", 0)
+    let run = try vstream(["check", "--format", "gcc", "dir"], unprivileged: true)
+    XCTAssertEqual(run.status, 2, "an unreadable input wins over findings")
+    XCTAssertTrue(run.errors.contains("error: dir/secret.vstream: cannot read the file: permission denied\n"), run.errors)
+    XCTAssertTrue(run.errors.contains("error: dir/locked: cannot read the folder: permission denied\n"), run.errors)
+    XCTAssertTrue(run.output.hasPrefix("dir/ok.vstream:"), "the readable file is still checked: \(run.output)")
+    let explicit = try vstream(["check", "dir/secret.vstream"], unprivileged: true)
+    XCTAssertEqual(explicit.status, 2)
+    XCTAssertTrue(explicit.errors.contains("dir/secret.vstream"), explicit.errors)
   }
 
   func testSummaryLine() throws {
@@ -267,7 +202,7 @@ final class CLITests: XCTestCase {
   }
 
   func testHugeAndBinaryFilesGiveClearErrors() throws {
-    FileManager.default.createFile(atPath: folder + "/binary.vstream", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+    _ = FileManager.default.createFile(atPath: folder + "/binary.vstream", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
     let binary = try vstream(["check", "--format", "gcc", "binary.vstream"])
     XCTAssertEqual(binary.status, 1)
     XCTAssertTrue(binary.output.contains("[VS001]") || binary.output.contains("[VS002]"), binary.output)
@@ -278,27 +213,17 @@ final class CLITests: XCTestCase {
   }
 }
 
-final class FormatCommandTests: XCTestCase {
-  var folder = ""
-
-  override func setUpWithError() throws {
-    guard FileManager.default.isExecutableFile(atPath: CLITests.binary) else { throw XCTSkip("run `swift build` first") }
-    folder = NSTemporaryDirectory() + "vstream-fmt-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-  }
-
-  override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
-
-  func run(_ arguments: [String], input: String = "") throws -> CLITests.Run {
-    try runVStream(arguments, input: input, in: folder)
+final class FormatCommandTests: CLITestCase {
+  func run(_ arguments: [String], input: String = "") throws -> Run {
+    try vstream(arguments, input: input)
   }
 
   let messy = "stream s\ndemand d\nstep a   # why\n    time 90m\n  activity obtain/build\nvalue v\n"
   let tidy = "stream s\ndemand d\nstep a  # why\n  activity obtain-build\n  time 1h30m\n\nvalue v\n"
 
   func testCheckDiffWriteAndStandardInput() throws {
-    FileManager.default.createFile(atPath: folder + "/a.vstream", contents: Data(messy.utf8))
-    FileManager.default.createFile(atPath: folder + "/b.vstream", contents: Data(tidy.utf8))
+    _ = FileManager.default.createFile(atPath: folder + "/a.vstream", contents: Data(messy.utf8))
+    _ = FileManager.default.createFile(atPath: folder + "/b.vstream", contents: Data(tidy.utf8))
     let check = try run(["fmt", "--check", "."])
     XCTAssertEqual(check.status, 1)
     XCTAssertEqual(check.output, "a.vstream\n", "`.` lists bare paths, as annotations and SARIF want")
@@ -315,7 +240,7 @@ final class FormatCommandTests: XCTestCase {
 
   func testSyntaxErrorsAreNeverRewritten() throws {
     let broken = "stream s\nstep a\n  time 5 minutes\n"
-    FileManager.default.createFile(atPath: folder + "/broken.vstream", contents: Data(broken.utf8))
+    _ = FileManager.default.createFile(atPath: folder + "/broken.vstream", contents: Data(broken.utf8))
     let result = try run(["fmt", "broken.vstream"])
     XCTAssertEqual(result.status, 1)
     XCTAssertTrue(result.errors.contains("VS104"), result.errors)
@@ -323,7 +248,7 @@ final class FormatCommandTests: XCTestCase {
   }
 
   func testTheExamplesAreFormatted() throws {
-    let examples = CLITests.root.appendingPathComponent("examples")
+    let examples = Self.root.appendingPathComponent("examples")
     let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".vstream") }
     XCTAssertGreaterThanOrEqual(files.count, 4)
     let result = try run(["fmt", "--check"] + files.map { examples.appendingPathComponent($0).path })
