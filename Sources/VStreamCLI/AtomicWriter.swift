@@ -33,7 +33,9 @@ enum AtomicWriter {
     }
     if exists {
       if (existing.st_mode & S_IFMT) == S_IFDIR { throw CommandFailure("\(path) is a folder, not a file") }
-      if case .read(let current) = SourceReader.read(path: target, limit: bytes.count), current == bytes { return false }
+      if case .read(let current) = SourceReader.read(path: target, limit: bytes.count), current == bytes {
+        return false
+      }
     }
     let folder = try prepareFolder(of: target)
     var template = Array("\(folder)/.\((target as NSString).lastPathComponent).XXXXXX".utf8CString)
@@ -112,8 +114,12 @@ enum AtomicWriter {
   /// The POSIX reason inside a Foundation error, when there is one.
   private static func reason(of error: Error) -> String {
     let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-    if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return SystemError.describe(Int32(code)) }
-    if let code = (error as? CocoaError)?.errorCode, code == CocoaError.fileWriteNoPermission.rawValue { return "permission denied" }
+    if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain {
+      return SystemError.describe(Int32(code))
+    }
+    if let code = (error as? CocoaError)?.errorCode, code == CocoaError.fileWriteNoPermission.rawValue {
+      return "permission denied"
+    }
     return "\(error.localizedDescription)"
   }
 }

@@ -31,7 +31,9 @@ struct ConfigurationFinder {
       case .tooLarge: throw CommandFailure("\(explicit): the configuration file is larger than 1 MiB")
       case .failed(let reason): throw CommandFailure("\(explicit): cannot read the configuration file: \(reason)")
       }
-      load(SourceFile(path: explicit, bytes: data), folder: (absolute(explicit, isFolder: false) as NSString).deletingLastPathComponent)
+      load(
+        SourceFile(path: explicit, bytes: data),
+        folder: (absolute(explicit, isFolder: false) as NSString).deletingLastPathComponent)
       for file in files { chosen[file.path] = explicit }
       return
     }
@@ -80,8 +82,11 @@ struct ConfigurationFinder {
 
   /// The absolute, standardised path (no `.` or `..`; symbolic links are kept, as the user sees the tree).
   private func absolute(_ path: String, isFolder: Bool) -> String {
-    URL(fileURLWithPath: path, isDirectory: isFolder, relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true))
-      .standardizedFileURL.path
+    URL(
+      fileURLWithPath: path, isDirectory: isFolder,
+      relativeTo: URL(fileURLWithPath: workingDirectory, isDirectory: true)
+    )
+    .standardizedFileURL.path
   }
 
   /// The nearest `vstream.yml` in the folder of `file` or above it. A name given for standard input may point into

@@ -45,8 +45,10 @@ struct DiagnosticsEngine {
       return visible(minimum: .note).map { ShortRenderer.render($0.diagnostic, in: $0.file) + "\n" }.joined()
     case .github:
       let names = ruleNames
-      return visible(minimum: .note).map { GitHubRenderer.render($0.diagnostic, in: $0.file, name: names[$0.diagnostic.code]) + "\n" }
-        .joined()
+      return visible(minimum: .note).map {
+        GitHubRenderer.render($0.diagnostic, in: $0.file, name: names[$0.diagnostic.code]) + "\n"
+      }
+      .joined()
     case .sarif:
       return SARIFRenderer.render(reports, rules: Compiler.rules, version: VStreamCommand.version)
     case .json:
@@ -60,7 +62,8 @@ struct DiagnosticsEngine {
     let renderer = HumanRenderer(options: .init(colors: colors))
     var files: [String: SourceFile] = [:]
     for report in reports where files[report.file.path] == nil { files[report.file.path] = report.file }
-    return visible(minimum: minimum).map { renderer.render($0.diagnostic, in: $0.file, otherFiles: files) + "\n" }.joined()
+    return visible(minimum: minimum).map { renderer.render($0.diagnostic, in: $0.file, otherFiles: files) + "\n" }
+      .joined()
   }
 
   /// The Markdown summary for `$GITHUB_STEP_SUMMARY`.

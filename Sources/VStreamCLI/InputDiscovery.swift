@@ -44,7 +44,9 @@ struct InputDiscovery {
         guard visited.insert(id).inserted else { continue }
         let before = (candidates.count, failures.count)
         var reachesEarlierFolder = false
-        walk(argument, visited: &visited, walkedBefore: walkedBefore, reachesEarlierFolder: &reachesEarlierFolder, into: &candidates)
+        walk(
+          argument, visited: &visited, walkedBefore: walkedBefore, reachesEarlierFolder: &reachesEarlierFolder,
+          into: &candidates)
         if candidates.count == before.0 && failures.count == before.1 && !reachesEarlierFolder {
           failures.append("\(argument): no .vstream files found under this folder")
         }

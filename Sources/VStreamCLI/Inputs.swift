@@ -51,7 +51,10 @@ struct Inputs {
     case .read(let bytes):
       files.append(SourceFile(path: path, bytes: bytes))
     case .tooLarge(let size):
-      refused.append(FileReport(file: SourceFile(path: path, bytes: []), diagnostics: [Compiler.fileTooLarge(size: size, limit: maxFileSize)]))
+      refused.append(
+        FileReport(
+          file: SourceFile(path: path, bytes: []), diagnostics: [Compiler.fileTooLarge(size: size, limit: maxFileSize)])
+      )
     case .failed(let reason):
       failures.append("\(path): cannot read the file: \(reason)")
     }

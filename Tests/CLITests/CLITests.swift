@@ -13,7 +13,8 @@ final class CLITests: CLITestCase {
     let missing = try vstream(["check", "nowhere.vstream"])
     XCTAssertEqual(missing.status, 2)
     XCTAssertTrue(missing.errors.contains("nowhere.vstream"), missing.errors)
-    XCTAssertEqual(try vstream(["check", "--no-such-option"]).status, 2, "usage errors are 2, not swift-argument-parser's 64")
+    XCTAssertEqual(
+      try vstream(["check", "--no-such-option"]).status, 2, "usage errors are 2, not swift-argument-parser's 64")
     XCTAssertEqual(try vstream(["check", "--format", "xml", "clean.vstream"]).status, 2)
     XCTAssertEqual(try vstream(["explain", "VS999"]).status, 2)
     try FileManager.default.createDirectory(atPath: folder + "/empty", withIntermediateDirectories: true)
@@ -31,7 +32,8 @@ final class CLITests: CLITestCase {
     chmod(folder + "/dir/locked", 0)
     let run = try vstream(["check", "--format", "gcc", "dir"], unprivileged: true)
     XCTAssertEqual(run.status, 2, "an unreadable input wins over findings")
-    XCTAssertTrue(run.errors.contains("error: dir/secret.vstream: cannot read the file: permission denied\n"), run.errors)
+    XCTAssertTrue(
+      run.errors.contains("error: dir/secret.vstream: cannot read the file: permission denied\n"), run.errors)
     XCTAssertTrue(run.errors.contains("error: dir/locked: cannot read the folder: permission denied\n"), run.errors)
     XCTAssertTrue(run.output.hasPrefix("dir/ok.vstream:"), "the readable file is still checked: \(run.output)")
     let explicit = try vstream(["check", "dir/secret.vstream"], unprivileged: true)
@@ -58,17 +60,22 @@ final class CLITests: CLITestCase {
     for line in lines {
       XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
     }
-    XCTAssertEqual(lines[0], "s/broken.vstream:44:8: error: expected a duration such as `5m` or `1h30m`, found `2 hours` [VS104]")
+    XCTAssertEqual(
+      lines[0], "s/broken.vstream:44:8: error: expected a duration such as `5m` or `1h30m`, found `2 hours` [VS104]")
   }
 
   func testGitHubCommandsAndStepSummary() throws {
     write("s/broken.vstream", Self.broken)
     write("summary.md", "# earlier content\n")
-    let run = try vstream(["check", "--format", "github", "s"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary.md"])
-    let pattern = try NSRegularExpression(pattern: #"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$"#)
+    let run = try vstream(
+      ["check", "--format", "github", "s"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary.md"])
+    let pattern = try NSRegularExpression(
+      pattern: #"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^:]+::.+$"#)
     let line = run.output.trimmingCharacters(in: .newlines)
     XCTAssertNotNil(pattern.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)), line)
-    XCTAssertTrue(line.hasPrefix("::error file=s/broken.vstream,line=44,col=8,endLine=44,endColumn=15,title=VS104 invalid-duration::"), line)
+    XCTAssertTrue(
+      line.hasPrefix(
+        "::error file=s/broken.vstream,line=44,col=8,endLine=44,endColumn=15,title=VS104 invalid-duration::"), line)
     XCTAssertFalse(line.contains("\n"))
     let summary = try String(contentsOfFile: folder + "/summary.md", encoding: .utf8)
     XCTAssertTrue(summary.hasPrefix("# earlier content\n### vstream check"), summary)
@@ -77,7 +84,10 @@ final class CLITests: CLITestCase {
 
   func testSARIFValidatesAgainstTheOfficialSchema() throws {
     write("s/broken.vstream", Self.broken)
-    write("s/suppressed.vstream", Self.warningOnly.replacingOccurrences(of: "step confirm", with: "# vstream: allow no-practices -- mapped later\nstep confirm"))
+    write(
+      "s/suppressed.vstream",
+      Self.warningOnly.replacingOccurrences(
+        of: "step confirm", with: "# vstream: allow no-practices -- mapped later\nstep confirm"))
     let run = try vstream(["check", "--format", "sarif=out.sarif", "--format", "gcc", "s"])
     XCTAssertEqual(run.status, 1)
     let sarif = try String(contentsOfFile: folder + "/out.sarif", encoding: .utf8)
@@ -86,12 +96,14 @@ final class CLITests: CLITestCase {
     let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
     XCTAssertEqual(results.count, 2)
     XCTAssertNotNil(results.first { $0["suppressions"] != nil }, "suppressed findings stay in SARIF, marked")
-    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+      .path
     guard FileManager.default.fileExists(atPath: schema) else {
       print("notice: \(schema) is absent; the SARIF schema check is skipped")
       throw XCTSkip("the SARIF schema is not beside the project")
     }
-    let validate = "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+    let validate =
+      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = ["python3", "-c", validate, schema, folder + "/out.sarif"]
@@ -104,13 +116,16 @@ final class CLITests: CLITestCase {
     write("w.vstream", Self.warningOnly)
     XCTAssertFalse(try vstream(["check", "w.vstream"]).output.contains("\u{1B}["), "no colour in a pipe")
     XCTAssertTrue(try vstream(["check", "w.vstream"], environment: ["FORCE_COLOR": "1"]).output.contains("\u{1B}["))
-    XCTAssertFalse(try vstream(["check", "--color", "never", "w.vstream"], environment: ["FORCE_COLOR": "1"]).output.contains("\u{1B}["))
+    XCTAssertFalse(
+      try vstream(["check", "--color", "never", "w.vstream"], environment: ["FORCE_COLOR": "1"]).output.contains(
+        "\u{1B}["))
     XCTAssertTrue(try vstream(["check", "--color", "always", "w.vstream"]).output.contains("\u{1B}["))
     XCTAssertFalse(try vstream(["check", "w.vstream"], environment: ["NO_COLOR": "1"]).output.contains("\u{1B}["))
   }
 
   func testStandardInputWithAName() throws {
-    let run = try vstream(["check", "--format", "gcc", "-", "--stdin-filename", "streams/restore.vstream"], input: Self.broken)
+    let run = try vstream(
+      ["check", "--format", "gcc", "-", "--stdin-filename", "streams/restore.vstream"], input: Self.broken)
     XCTAssertEqual(run.status, 1)
     XCTAssertTrue(run.output.hasPrefix("streams/restore.vstream:44:8: error:"), run.output)
   }
@@ -120,7 +135,8 @@ final class CLITests: CLITestCase {
     write("repo/.git/b.vstream", Self.broken)
     write("repo/.build/c.vstream", Self.broken)
     write("repo/streams/notes.txt", "not a stream")
-    try FileManager.default.createSymbolicLink(atPath: folder + "/repo/streams/loop", withDestinationPath: folder + "/repo/streams")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/repo/streams/loop", withDestinationPath: folder + "/repo/streams")
     let run = try vstream(["check", "repo"])
     XCTAssertEqual(run.status, 0, run.output + run.errors)
     XCTAssertTrue(run.output.hasSuffix("in 1 file\n"), run.output)
@@ -136,17 +152,28 @@ final class CLITests: CLITestCase {
 
   func testBuildWritesAtomicallyAndOnlyWhatChanged() throws {
     write("streams/restore.vstream", Self.clean)
-    write("streams/other.vstream", Self.clean.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
-    let first = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site"])
+    write(
+      "streams/other.vstream", Self.clean.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
+    let first = try vstream([
+      "build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site",
+    ])
     XCTAssertEqual(first.status, 0, first.errors)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/site").sorted()
-    XCTAssertEqual(files, ["index.md", "other.dot", "other.json", "other.md", "practices.md", "restore-live-service.dot", "restore-live-service.json", "restore-live-service.md"])
+    XCTAssertEqual(
+      files,
+      [
+        "index.md", "other.dot", "other.json", "other.md", "practices.md", "restore-live-service.dot",
+        "restore-live-service.json", "restore-live-service.md",
+      ])
     XCTAssertTrue(first.errors.contains("(8 files changed)"), first.errors)
-    let second = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site"])
+    let second = try vstream([
+      "build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site",
+    ])
     XCTAssertTrue(second.errors.contains("(0 files changed)"), second.errors)
     // One file built alone gives the same bytes as the same file in a folder build.
     let single = try vstream(["build", "streams/restore.vstream", "--format", "dot"])
-    XCTAssertEqual(single.output, try String(contentsOfFile: folder + "/site/restore-live-service.dot", encoding: .utf8))
+    XCTAssertEqual(
+      single.output, try String(contentsOfFile: folder + "/site/restore-live-service.dot", encoding: .utf8))
   }
 
   func testBuildRefusesAnOutputThatIsAFileAndLeavesNothingBehind() throws {
@@ -185,9 +212,12 @@ final class CLITests: CLITestCase {
     XCTAssertTrue(explain.output.contains("This triggers it:"))
     let list = try vstream(["explain", "--list"]).output.split(separator: "\n")
     XCTAssertGreaterThan(list.count, 60)
-    let practices = try JSONSerialization.jsonObject(with: Data(try vstream(["practices", "--json"]).output.utf8)) as? [[String: Any]]
+    let practices =
+      try JSONSerialization.jsonObject(with: Data(try vstream(["practices", "--json"]).output.utf8)) as? [[String: Any]]
     XCTAssertEqual(practices?.count, 34)
-    let activities = try JSONSerialization.jsonObject(with: Data(try vstream(["activities", "--json"]).output.utf8)) as? [[String: Any]]
+    let activities =
+      try JSONSerialization.jsonObject(with: Data(try vstream(["activities", "--json"]).output.utf8))
+      as? [[String: Any]]
     XCTAssertEqual(activities?.count, 6)
   }
 
@@ -198,11 +228,13 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(run.status, 1, run.output)
     XCTAssertTrue(run.output.contains("error: step `confirm` names no practices [VS401]"), run.output)
     write("repo/other.yml", "rules:\n  no-practices: off\n")
-    XCTAssertEqual(try vstream(["check", "--config", "repo/other.yml", "repo/streams"]).output, "no problems in 1 file\n")
+    XCTAssertEqual(
+      try vstream(["check", "--config", "repo/other.yml", "repo/streams"]).output, "no problems in 1 file\n")
   }
 
   func testHugeAndBinaryFilesGiveClearErrors() throws {
-    _ = FileManager.default.createFile(atPath: folder + "/binary.vstream", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
+    _ = FileManager.default.createFile(
+      atPath: folder + "/binary.vstream", contents: Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }))
     let binary = try vstream(["check", "--format", "gcc", "binary.vstream"])
     XCTAssertEqual(binary.status, 1)
     XCTAssertTrue(binary.output.contains("[VS001]") || binary.output.contains("[VS002]"), binary.output)
@@ -230,7 +262,8 @@ final class FormatCommandTests: CLITestCase {
     let diff = try run(["fmt", "--diff", "a.vstream"])
     XCTAssertEqual(diff.status, 1)
     XCTAssertTrue(diff.output.hasPrefix("--- a/a.vstream\n+++ b/a.vstream\n@@"), diff.output)
-    XCTAssertEqual(try String(contentsOfFile: folder + "/a.vstream", encoding: .utf8), messy, "--check and --diff never write")
+    XCTAssertEqual(
+      try String(contentsOfFile: folder + "/a.vstream", encoding: .utf8), messy, "--check and --diff never write")
     XCTAssertEqual(try run(["fmt", "a.vstream"]).status, 0)
     XCTAssertEqual(try String(contentsOfFile: folder + "/a.vstream", encoding: .utf8), tidy)
     XCTAssertEqual(try run(["fmt", "--check", "."]).status, 0)

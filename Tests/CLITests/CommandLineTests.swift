@@ -12,7 +12,8 @@ final class CommandLineTests: CLITestCase {
       XCTAssertTrue(run.output.contains("  vstream \(command)"), "\(command) --help shows an example: \(run.output)")
     }
     for command in ["check", "build", "fmt"] {
-      XCTAssertTrue(try vstream([command, "--help"]).output.contains("Exit status: 0"), "\(command) documents its exit codes")
+      XCTAssertTrue(
+        try vstream([command, "--help"]).output.contains("Exit status: 0"), "\(command) documents its exit codes")
     }
     let root = try vstream(["--help"])
     XCTAssertTrue(root.output.contains("Exit status: 0"), root.output)
@@ -63,7 +64,8 @@ final class CommandLineTests: CLITestCase {
     write("s.vstream", Self.clean)
     try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: true)
     chmod(folder + "/site", 0o555)
-    let run = try vstream(["build", "s.vstream", "--format", "dot", "--format", "md", "--out", "site"], unprivileged: true)
+    let run = try vstream(
+      ["build", "s.vstream", "--format", "dot", "--format", "md", "--out", "site"], unprivileged: true)
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.errors.contains("cannot write in site: permission denied"), run.errors)
     XCTAssertEqual(try listing("site"), [], "nothing half-written, no temporary file")

@@ -84,7 +84,8 @@ class CLITestCase: XCTestCase {
   /// Writes a file under the test's folder, creating its folders.
   func write(_ name: String, _ text: String) {
     let path = folder + "/" + name
-    try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
   }
 
@@ -115,10 +116,13 @@ class CLITestCase: XCTestCase {
   }
 
   /// A complete, clean stream: the bundled example.
-  static let clean = try! String(contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+  static let clean = try! String(
+    contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
   /// The example with one step's practices removed: one warning (VS401), no error.
-  static let warningOnly = clean.replacingOccurrences(of: "  practices service-desk, relationship-management\n", with: "")
-    .replacingOccurrences(of: "stream restore-live-service", with: "stream warning-only")
+  static let warningOnly = clean.replacingOccurrences(
+    of: "  practices service-desk, relationship-management\n", with: ""
+  )
+  .replacingOccurrences(of: "stream restore-live-service", with: "stream warning-only")
   /// The example with one malformed duration: one error (VS104).
   static let broken = clean.replacingOccurrences(of: "time 2h\n", with: "time 2 hours\n")
 }

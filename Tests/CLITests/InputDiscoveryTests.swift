@@ -9,7 +9,8 @@ final class InputDiscoveryTests: CLITestCase {
     try FileManager.default.createSymbolicLink(atPath: folder + "/r/b/link", withDestinationPath: "../a")
     for arguments in [["r"], ["r/b", "r/a"], ["r/a", "r/b"], ["r/a/x.vstream", "./r/a/x.vstream"]] {
       let run = try vstream(["check", "--format", "gcc"] + arguments)
-      XCTAssertEqual(run.status, 0, "\(arguments): the file must not collide with itself (VS319): \(run.output)\(run.errors)")
+      XCTAssertEqual(
+        run.status, 0, "\(arguments): the file must not collide with itself (VS319): \(run.output)\(run.errors)")
       XCTAssertEqual(run.output, "", "\(arguments)")
     }
     let json = try vstream(["check", "--format", "json", "r/b", "r/a"]).output
@@ -18,7 +19,8 @@ final class InputDiscoveryTests: CLITestCase {
 
   func testBrokenLinksAndPipesInAFolderAreReportedNotWaitedFor() throws {
     write("s/ok.vstream", Self.clean)
-    try FileManager.default.createSymbolicLink(atPath: folder + "/s/gone.vstream", withDestinationPath: "nowhere.vstream")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder + "/s/gone.vstream", withDestinationPath: "nowhere.vstream")
     try FileManager.default.createSymbolicLink(atPath: folder + "/s/gone.txt", withDestinationPath: "nowhere.txt")
     XCTAssertEqual(mkfifo(folder + "/s/pipe.vstream", 0o644), 0)
     let run = try vstream(["check", "s"])
@@ -49,7 +51,8 @@ final class InputDiscoveryTests: CLITestCase {
   }
 
   func testStandardInputIsSizeLimitedAndNamed() throws {
-    let run = try vstream(["check", "--format", "gcc", "--max-file-size", "64", "-", "--stdin-filename", "in.vstream"], input: Self.clean)
+    let run = try vstream(
+      ["check", "--format", "gcc", "--max-file-size", "64", "-", "--stdin-filename", "in.vstream"], input: Self.clean)
     XCTAssertEqual(run.status, 1)
     XCTAssertTrue(run.output.hasPrefix("in.vstream:1:1: error: "), run.output)
     XCTAssertTrue(run.output.hasSuffix(", more than the limit of 64 bytes [VS003]\n"), run.output)
@@ -61,14 +64,20 @@ final class InputDiscoveryTests: CLITestCase {
   func testStandardInputUsesTheConfigurationWhereItsNamePoints() throws {
     write("repo/vstream.yml", "rules:\n  no-practices: error\n")
     try FileManager.default.createDirectory(atPath: folder + "/repo/streams", withIntermediateDirectories: true)
-    let run = try vstream(["check", "--format", "gcc", "-", "--stdin-filename", "repo/streams/w.vstream"], input: Self.warningOnly)
+    let run = try vstream(
+      ["check", "--format", "gcc", "-", "--stdin-filename", "repo/streams/w.vstream"], input: Self.warningOnly)
     XCTAssertEqual(run.status, 1, run.output)
-    XCTAssertTrue(run.output.contains("repo/streams/w.vstream:56:6: error: step `confirm` names no practices [VS401]"), run.output)
+    XCTAssertTrue(
+      run.output.contains("repo/streams/w.vstream:56:6: error: step `confirm` names no practices [VS401]"), run.output)
   }
 
   func testOverridesMatchHoweverThePathIsSpelt() throws {
-    write("repo/vstream.yml", "rules:\n  no-practices: error\noverrides:\n  - paths: [\"legacy/**\"]\n    rules: { no-practices: off }\n")
-    write("repo/legacy/a.vstream", Self.warningOnly.replacingOccurrences(of: "stream warning-only", with: "stream legacy-one"))
+    write(
+      "repo/vstream.yml",
+      "rules:\n  no-practices: error\noverrides:\n  - paths: [\"legacy/**\"]\n    rules: { no-practices: off }\n")
+    write(
+      "repo/legacy/a.vstream",
+      Self.warningOnly.replacingOccurrences(of: "stream warning-only", with: "stream legacy-one"))
     write("repo/new/b.vstream", Self.warningOnly)
     for root in ["repo", "./repo", folder + "/repo"] {
       let run = try vstream(["check", "--format", "gcc", root])
@@ -76,7 +85,8 @@ final class InputDiscoveryTests: CLITestCase {
       XCTAssertEqual(lines.count, 1, "\(root): \(run.output)")
       XCTAssertTrue(lines.first?.contains("new/b.vstream") == true, "\(root): \(run.output)")
     }
-    let inside = try vstream(["check", "--format", "gcc", "../legacy/a.vstream", "b.vstream"], in: folder + "/repo/new")
+    let inside = try vstream(
+      ["check", "--format", "gcc", "../legacy/a.vstream", "b.vstream"], in: folder + "/repo/new")
     XCTAssertEqual(inside.output.split(separator: "\n").count, 1, inside.output)
   }
 
@@ -86,7 +96,8 @@ final class InputDiscoveryTests: CLITestCase {
     chmod(folder + "/c/vstream.yml", 0)
     let run = try vstream(["check", "c"], unprivileged: true)
     XCTAssertEqual(run.status, 2)
-    XCTAssertTrue(run.errors.contains("c/vstream.yml: cannot read the configuration file: permission denied"), run.errors)
+    XCTAssertTrue(
+      run.errors.contains("c/vstream.yml: cannot read the configuration file: permission denied"), run.errors)
     let explicit = try vstream(["check", "--config", "missing.yml", "c/a.vstream"])
     XCTAssertEqual(explicit.status, 2)
     XCTAssertTrue(explicit.errors.contains("missing.yml: cannot read the configuration file"), explicit.errors)

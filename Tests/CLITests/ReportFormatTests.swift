@@ -19,7 +19,8 @@ final class ReportFormatTests: CLITestCase {
     let run = try vstream(["check", "--format", "json=report.json", "s"])
     XCTAssertEqual(run.status, 1)
     XCTAssertEqual(run.output, "", "a format written to a file prints nothing")
-    let report = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try read("report.json").utf8)) as? [String: Any])
+    let report = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(try read("report.json").utf8)) as? [String: Any])
     let files = try XCTUnwrap(report["files"] as? [[String: Any]])
     XCTAssertEqual(files.map { $0["path"] as? String }, ["s/broken.vstream", "s/twin.vstream", "s/warning.vstream"])
     let schema = Self.root.appendingPathComponent("specs/vstream.schema.json").path
@@ -36,16 +37,19 @@ final class ReportFormatTests: CLITestCase {
   func testSARIFWithRelatedLocationsAndSuppressionsValidates() throws {
     writeRepository()
     XCTAssertEqual(try vstream(["check", "--format", "sarif=out/vstream.sarif", "s"]).status, 1)
-    let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try read("out/vstream.sarif").utf8)) as? [String: Any])
+    let log = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(try read("out/vstream.sarif").utf8)) as? [String: Any])
     let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
     XCTAssertNotNil(results.first { $0["relatedLocations"] != nil }, "VS319 points at the other file")
     XCTAssertNotNil(results.first { $0["suppressions"] != nil }, "suppressed findings stay in SARIF, marked")
-    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
+      .path
     guard FileManager.default.fileExists(atPath: schema) else {
       print("notice: \(schema) is absent; the SARIF schema check is skipped")
       throw XCTSkip("the SARIF schema is not beside the project")
     }
-    let validate = "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+    let validate =
+      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
     guard let status = try python(validate, [schema, folder + "/out/vstream.sarif"], module: "jsonschema") else {
       throw XCTSkip("python3 with jsonschema is not installed")
     }
@@ -70,13 +74,15 @@ final class ReportFormatTests: CLITestCase {
     let run = try vstream(["check", "--quiet", "q"])
     XCTAssertTrue(run.output.contains("error[VS104]"), run.output)
     XCTAssertFalse(run.output.contains("warning[VS401]"), run.output)
-    XCTAssertTrue(run.output.hasSuffix("1 error, 1 warning in 2 files\n"), "the summary still counts warnings: \(run.output)")
+    XCTAssertTrue(
+      run.output.hasSuffix("1 error, 1 warning in 2 files\n"), "the summary still counts warnings: \(run.output)")
   }
 
   func testSuppressedFindingsAreNeitherShownNorCounted() throws {
     write(
       "w.vstream",
-      Self.warningOnly.replacingOccurrences(of: "step confirm", with: "# vstream: allow no-practices -- mapped later\nstep confirm"))
+      Self.warningOnly.replacingOccurrences(
+        of: "step confirm", with: "# vstream: allow no-practices -- mapped later\nstep confirm"))
     for format in ["human", "gcc", "github"] {
       let run = try vstream(["check", "--werror", "--format", format, "w.vstream"])
       XCTAssertEqual(run.status, 0, "\(format): \(run.output)")
@@ -88,10 +94,12 @@ final class ReportFormatTests: CLITestCase {
   func testStepSummaryOnlyWithTheGitHubFormat() throws {
     write("b.vstream", Self.broken)
     write("summary.md", "")
-    _ = try vstream(["check", "--format", "gcc", "b.vstream"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary.md"])
+    _ = try vstream(
+      ["check", "--format", "gcc", "b.vstream"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary.md"])
     XCTAssertEqual(try read("summary.md"), "")
     try FileManager.default.createDirectory(atPath: folder + "/summary-folder", withIntermediateDirectories: true)
-    let run = try vstream(["check", "--format", "github", "b.vstream"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary-folder"])
+    let run = try vstream(
+      ["check", "--format", "github", "b.vstream"], environment: ["GITHUB_STEP_SUMMARY": folder + "/summary-folder"])
     XCTAssertEqual(run.status, 2, "a summary that cannot be written is an I/O error")
     XCTAssertTrue(run.errors.contains("GITHUB_STEP_SUMMARY"), run.errors)
     XCTAssertTrue(run.output.hasPrefix("::error "), "the annotations are still printed: \(run.output)")
@@ -105,7 +113,9 @@ final class ReportFormatTests: CLITestCase {
 
   func testColourOnATerminal() throws {
     let script = "/usr/bin/script"
-    guard FileManager.default.isExecutableFile(atPath: script) else { throw XCTSkip("no script(1) to give vstream a terminal") }
+    guard FileManager.default.isExecutableFile(atPath: script) else {
+      throw XCTSkip("no script(1) to give vstream a terminal")
+    }
     write("w.vstream", Self.warningOnly)
     func inTerminal(_ environment: [String: String]) throws -> String {
       let process = Process()

@@ -5,7 +5,9 @@ import XCTest
 final class ReportsGitHubTests: XCTestCase {
   /// The syntax of a workflow command with every property the renderer writes, as GitHub documents it.
   let command = try! NSRegularExpression(
-    pattern: #"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,:]+)::([^\r\n]*)$"#)
+    pattern:
+      #"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([^,:]+)::([^\r\n]*)$"#
+  )
 
   func match(_ line: String) -> [String]? {
     guard let found = command.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) else { return nil }
@@ -46,7 +48,8 @@ final class ReportsGitHubTests: XCTestCase {
   func testColumnsCountUnicodeScalars() throws {
     let file = SourceFile(path: "a.vstream", text: "step é🙂 x\n")
     let start = UInt32("step é🙂 ".utf8.count)
-    let diagnostic = Diagnostic(code: "VS101", severity: .error, message: "m", range: SourceRange(start: start, end: start + 1))
+    let diagnostic = Diagnostic(
+      code: "VS101", severity: .error, message: "m", range: SourceRange(start: start, end: start + 1))
     let parts = try XCTUnwrap(match(GitHubRenderer.render(diagnostic, in: file, name: nil)))
     XCTAssertEqual(parts[3], "9")
     XCTAssertEqual(parts[5], "10")
@@ -54,20 +57,25 @@ final class ReportsGitHubTests: XCTestCase {
 
   func testStepSummaryIsATableWithoutSuppressedFindings() {
     let file = SourceFile(path: "a|b.vstream", text: "stream s\nstep a\n")
-    let shown = Diagnostic(code: "VS401", severity: .warning, message: "step `a` | names no practices", range: .empty(at: 14))
+    let shown = Diagnostic(
+      code: "VS401", severity: .warning, message: "step `a` | names no practices", range: .empty(at: 14))
     var hidden = shown
     hidden.message = "silenced"
     hidden.suppression = Diagnostic.Suppression(reason: "mapped later")
     let summary = GitHubRenderer.summary([FileReport(file: file, diagnostics: [shown, hidden])])
     XCTAssertTrue(summary.hasPrefix("### vstream check\n\n1 warning in 1 file\n"), summary)
-    XCTAssertTrue(summary.contains("| file | line | severity | code | message |\n| --- | --- | --- | --- | --- |\n"), summary)
-    XCTAssertTrue(summary.contains("| a\\|b.vstream | 2 | warning | VS401 | step `a` \\| names no practices |\n"), summary)
+    XCTAssertTrue(
+      summary.contains("| file | line | severity | code | message |\n| --- | --- | --- | --- | --- |\n"), summary)
+    XCTAssertTrue(
+      summary.contains("| a\\|b.vstream | 2 | warning | VS401 | step `a` \\| names no practices |\n"), summary)
     XCTAssertFalse(summary.contains("silenced"))
   }
 
   func testStepSummaryStopsAtItsLimit() {
     let file = SourceFile(path: "a.vstream", text: "stream s\n")
-    let findings = (0..<5).map { Diagnostic(code: "VS401", severity: .warning, message: "finding \($0)", range: .empty(at: 0)) }
+    let findings = (0..<5).map {
+      Diagnostic(code: "VS401", severity: .warning, message: "finding \($0)", range: .empty(at: 0))
+    }
     let summary = GitHubRenderer.summary([FileReport(file: file, diagnostics: findings)], limit: 3)
     XCTAssertEqual(summary.components(separatedBy: "| a.vstream |").count - 1, 3)
     XCTAssertTrue(summary.contains("2 more not shown"), summary)

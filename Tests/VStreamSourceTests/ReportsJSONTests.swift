@@ -17,11 +17,13 @@ final class ReportsJSONTests: XCTestCase {
   func testShapeOfTheReport() throws {
     let file = SourceFile(path: "a.vstream", text: "step 🙂\n  time 5 minutes\n")
     let start = UInt32("step 🙂\n  time ".utf8.count)
-    var silenced = Diagnostic(code: "VS401", severity: .warning, message: "no practices", range: SourceRange(start: 5, end: 9))
+    var silenced = Diagnostic(
+      code: "VS401", severity: .warning, message: "no practices", range: SourceRange(start: 5, end: 9))
     silenced.suppression = Diagnostic.Suppression(reason: "later")
     let error = Diagnostic(
       code: "VS104", severity: .error, message: "expected a duration", range: SourceRange(start: start, end: start + 9),
-      label: "not a duration", secondary: [Diagnostic.Label(range: SourceRange(start: 5, end: 9), message: "in this step")],
+      label: "not a duration",
+      secondary: [Diagnostic.Label(range: SourceRange(start: 5, end: 9), message: "in this step")],
       notes: ["durations have units"], help: "write `time 5m`")
     let report = try render([FileReport(file: file, diagnostics: [silenced, error])])
     XCTAssertEqual(report["format"] as? String, "vstream-diagnostics/1")
@@ -36,7 +38,8 @@ final class ReportsJSONTests: XCTestCase {
     XCTAssertTrue(diagnostics[0]["name"] is NSNull, "a code missing from the rules has a null name")
     let shown = diagnostics[1]
     XCTAssertEqual(
-      Set(shown.keys), ["code", "name", "severity", "message", "range", "label", "secondary", "notes", "help", "suppressed"])
+      Set(shown.keys),
+      ["code", "name", "severity", "message", "range", "label", "secondary", "notes", "help", "suppressed"])
     XCTAssertEqual(shown["name"] as? String, "invalid-duration")
     XCTAssertEqual(shown["severity"] as? String, "error")
     XCTAssertEqual(shown["label"] as? String, "not a duration")
@@ -62,9 +65,12 @@ final class ReportsJSONTests: XCTestCase {
         Diagnostic.Label(range: SourceRange(start: 11, end: 12), message: "here", path: "b.vstream"),
         Diagnostic.Label(range: SourceRange(start: 3, end: 4), message: "unknown", path: "c.vstream"),
       ])
-    let known = try render([FileReport(file: file, diagnostics: [diagnostic]), FileReport(file: other, diagnostics: [])])
+    let known = try render([
+      FileReport(file: file, diagnostics: [diagnostic]), FileReport(file: other, diagnostics: []),
+    ])
     let labels = try XCTUnwrap(
-      ((known["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])?.first?["secondary"] as? [[String: Any]])
+      ((known["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])?.first?["secondary"]
+        as? [[String: Any]])
     XCTAssertEqual(labels[0]["path"] as? String, "b.vstream")
     XCTAssertEqual((labels[0]["range"] as? [String: [String: Int]])?["start"]?["line"], 2)
     XCTAssertEqual(labels[1]["path"] as? String, "c.vstream")
@@ -76,6 +82,7 @@ final class ReportsJSONTests: XCTestCase {
     let file = SourceFile(path: "a.vstream", text: "stream s\n")
     let diagnostic = Diagnostic(code: "VS104", severity: .error, message: "m", range: .empty(at: 0))
     let reports = [FileReport(file: file, diagnostics: [diagnostic])]
-    XCTAssertEqual(DiagnosticsJSON.render(reports, rules: rules), DiagnosticsJSON.render(reports, rules: rules.reversed()))
+    XCTAssertEqual(
+      DiagnosticsJSON.render(reports, rules: rules), DiagnosticsJSON.render(reports, rules: rules.reversed()))
   }
 }

@@ -1,12 +1,14 @@
 import Foundation
-@testable import VStreamSource
 import XCTest
+
+@testable import VStreamSource
 
 final class ReportsSARIFTests: XCTestCase {
   let rules = [
     RuleDescriptor(
       code: "VS104", name: "invalid-duration", defaultSeverity: .error, summary: "a duration is malformed",
-      explanation: "Durations are written like `5m`.", badExample: "stream s\n", goodExample: "stream t\n", isConfigurable: false),
+      explanation: "Durations are written like `5m`.", badExample: "stream s\n", goodExample: "stream t\n",
+      isConfigurable: false),
     RuleDescriptor(
       code: "VS401", name: "no-practices", defaultSeverity: .warning, summary: "a step names no practices",
       explanation: "Name the practices.", badExample: "stream s\n", goodExample: "stream t\n", isConfigurable: false),
@@ -37,7 +39,8 @@ final class ReportsSARIFTests: XCTestCase {
     let described = try XCTUnwrap(driver["rules"] as? [[String: Any]])
     XCTAssertEqual(described.map { $0["id"] as? String }, ["VS104", "VS401"])
     XCTAssertEqual(described.map { $0["name"] as? String }, ["InvalidDuration", "NoPractices"])
-    XCTAssertEqual(described.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String }, ["error", "warning"])
+    XCTAssertEqual(
+      described.map { ($0["defaultConfiguration"] as? [String: Any])?["level"] as? String }, ["error", "warning"])
     XCTAssertEqual((described[0]["shortDescription"] as? [String: Any])?["text"] as? String, "a duration is malformed")
     let markdown = try XCTUnwrap((described[0]["help"] as? [String: Any])?["markdown"] as? String)
     XCTAssertTrue(markdown.contains("```vstream\nstream s\n```"), markdown)
@@ -60,15 +63,19 @@ final class ReportsSARIFTests: XCTestCase {
     XCTAssertEqual(results[1]["ruleId"] as? String, "VS104")
     XCTAssertEqual(results[1]["ruleIndex"] as? Int, 0)
     XCTAssertEqual(results[1]["level"] as? String, "error")
-    XCTAssertEqual((results[1]["message"] as? [String: Any])?["text"] as? String, "expected a duration (help: write `time 5m`)")
-    let location = try XCTUnwrap((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    XCTAssertEqual(
+      (results[1]["message"] as? [String: Any])?["text"] as? String, "expected a duration (help: write `time 5m`)")
+    let location = try XCTUnwrap(
+      (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
     let artifact = try XCTUnwrap(location["artifactLocation"] as? [String: Any])
     XCTAssertEqual(artifact["uri"] as? String, "streams/%C3%A9%20x.vstream")
     XCTAssertEqual(artifact["uriBaseId"] as? String, "%SRCROOT%")
     let region = try XCTUnwrap(location["region"] as? [String: Int])
     XCTAssertEqual(region, ["startLine": 2, "startColumn": 8, "endLine": 2, "endColumn": 17])
     // An empty range still covers one column, and columns count scalars (é and 🙂 are one each).
-    let noteRegion = (results[0]["locations"] as? [[String: Any]])?.first.flatMap { ($0["physicalLocation"] as? [String: Any])?["region"] }
+    let noteRegion = (results[0]["locations"] as? [[String: Any]])?.first.flatMap {
+      ($0["physicalLocation"] as? [String: Any])?["region"]
+    }
     XCTAssertEqual(noteRegion as? [String: Int], ["startLine": 1, "startColumn": 6, "endLine": 1, "endColumn": 7])
   }
 
@@ -82,7 +89,8 @@ final class ReportsSARIFTests: XCTestCase {
 
   func testSuppressedFindingsAreMarkedNotDropped() throws {
     let file = SourceFile(path: "a.vstream", text: "stream s\nstep a\n")
-    var diagnostic = Diagnostic(code: "VS401", severity: .warning, message: "no practices", range: SourceRange(start: 14, end: 15))
+    var diagnostic = Diagnostic(
+      code: "VS401", severity: .warning, message: "no practices", range: SourceRange(start: 14, end: 15))
     diagnostic.suppression = Diagnostic.Suppression(reason: "mapped in Q3")
     let result = try XCTUnwrap(try results(try run([FileReport(file: file, diagnostics: [diagnostic])])).first)
     let suppressions = try XCTUnwrap(result["suppressions"] as? [[String: String]])
@@ -93,8 +101,11 @@ final class ReportsSARIFTests: XCTestCase {
     let file = SourceFile(path: "a.vstream", text: "stream s\n")
     let other = SourceFile(path: "b.vstream", text: "# b\nstream s\n")
     let diagnostic = Diagnostic(
-      code: "VS319", severity: .error, message: "stream id `s` is used by 2 files", range: SourceRange(start: 7, end: 8),
-      secondary: [Diagnostic.Label(range: SourceRange(start: 11, end: 12), message: "also declared here", path: "b.vstream")])
+      code: "VS319", severity: .error, message: "stream id `s` is used by 2 files",
+      range: SourceRange(start: 7, end: 8),
+      secondary: [
+        Diagnostic.Label(range: SourceRange(start: 11, end: 12), message: "also declared here", path: "b.vstream")
+      ])
     let reports = [FileReport(file: file, diagnostics: [diagnostic]), FileReport(file: other, diagnostics: [])]
     let result = try XCTUnwrap(try results(try run(reports)).first)
     let related = try XCTUnwrap(result["relatedLocations"] as? [[String: Any]])
@@ -116,14 +127,16 @@ final class ReportsSARIFTests: XCTestCase {
     let text = "stream s\nstep a\n  time 5 minutes\n"
     func fingerprint(_ text: String, path: String = "a.vstream", message: String = "bad duration") -> String {
       let offset = UInt32(text.utf8.count - "5 minutes\n".utf8.count)
-      let diagnostic = Diagnostic(code: "VS104", severity: .error, message: message, range: SourceRange(start: offset, end: offset + 9))
+      let diagnostic = Diagnostic(
+        code: "VS104", severity: .error, message: message, range: SourceRange(start: offset, end: offset + 9))
       return SARIFRenderer.fingerprint(diagnostic, in: SourceFile(path: path, text: text))
     }
     let original = fingerprint(text)
     XCTAssertEqual(original.count, 16)
     XCTAssertEqual(original, fingerprint(text), "no per-process seed")
     XCTAssertEqual(original, fingerprint("# a comment above\n" + text), "moving the line keeps the fingerprint")
-    XCTAssertEqual(original, fingerprint(text.replacingOccurrences(of: "  time", with: "    time")), "indentation is ignored")
+    XCTAssertEqual(
+      original, fingerprint(text.replacingOccurrences(of: "  time", with: "    time")), "indentation is ignored")
     XCTAssertNotEqual(original, fingerprint(text, path: "b.vstream"))
     XCTAssertNotEqual(original, fingerprint(text, message: "other"))
     XCTAssertNotEqual(original, fingerprint(text.replacingOccurrences(of: "time", with: "wait")))

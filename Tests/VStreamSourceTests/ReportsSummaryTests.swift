@@ -25,7 +25,9 @@ final class ReportsSummaryTests: XCTestCase {
   }
 
   func testSuppressedFindingsAreNotCountedOrMentioned() {
-    let summary = ReportSummary([FileReport(file: file, diagnostics: [finding(.error, suppressed: true), finding(.warning)])])
+    let summary = ReportSummary([
+      FileReport(file: file, diagnostics: [finding(.error, suppressed: true), finding(.warning)])
+    ])
     XCTAssertEqual(summary.errors, 0)
     XCTAssertEqual(summary.warnings, 1)
     XCTAssertEqual(summary.suppressed, 1)

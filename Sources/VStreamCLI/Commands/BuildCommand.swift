@@ -62,7 +62,9 @@ struct BuildCommand: ParsableCommand {
   var color: Terminal.ColorChoice = .auto
 
   func validate() throws {
-    guard DOTEmitter.Options.Theme(rawValue: theme) != nil else { throw ValidationError("--theme must be light or dark") }
+    guard DOTEmitter.Options.Theme(rawValue: theme) != nil else {
+      throw ValidationError("--theme must be light or dark")
+    }
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
   }
 
@@ -77,16 +79,19 @@ struct BuildCommand: ParsableCommand {
       throw CommandFailure("--out \(out) is a file, not a folder")
     }
     let inputs = try Inputs(
-      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config, loadsConfiguration: true)
+      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
+      loadsConfiguration: true)
     let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
-    Terminal.standardError.write(engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
+    Terminal.standardError.write(
+      engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
     let built = results.filter { $0.stream != nil }
     let dotOptions = DOTEmitter.Options(
-      lanes: lanes, showPractices: !hidePractices, showMetrics: !hideMetrics, theme: DOTEmitter.Options.Theme(rawValue: theme)!)
+      lanes: lanes, showPractices: !hidePractices, showMetrics: !hideMetrics,
+      theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
     if let out {
       var written = 0
@@ -105,7 +110,8 @@ struct BuildCommand: ParsableCommand {
         if try AtomicWriter.write(catalogue.practiceMatrix(streams), to: "\(out)/practices.md") { written += 1 }
       }
       Terminal.standardError.write(
-        "built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n")
+        "built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n"
+      )
     } else {
       guard built.count <= 1, formats.count == 1 else {
         throw CommandFailure("several streams or formats need --out DIR")
@@ -115,7 +121,8 @@ struct BuildCommand: ParsableCommand {
         if formats[0] == .png && Terminal.standardOutput.isTerminal {
           throw CommandFailure("PNG is binary: redirect standard output to a file, or use --out DIR")
         }
-        Terminal.standardOutput.write(try render(formats[0], result, catalogue: configuration.catalogue, dot: dotOptions))
+        Terminal.standardOutput.write(
+          try render(formats[0], result, catalogue: configuration.catalogue, dot: dotOptions))
       }
     }
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
@@ -128,14 +135,20 @@ struct BuildCommand: ParsableCommand {
   }
 
   /// One stream in one format, as bytes (PNG is binary).
-  func render(_ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options) throws -> [UInt8] {
+  func render(_ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options)
+    throws -> [UInt8]
+  {
     let stream = result.stream!
     switch format {
     case .dot, .all: return Array(DOTEmitter(options: dot).emit(stream, catalogue: catalogue).utf8)
-    case .md: return Array(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue).utf8)
+    case .md:
+      return Array(
+        MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue).utf8)
     case .json:
       return Array(
-        JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue).utf8)
+        JSONEmitter().emit(
+          stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue
+        ).utf8)
     case .svg, .png:
       return try Graphviz.render(DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
     }

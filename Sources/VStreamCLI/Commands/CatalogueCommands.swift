@@ -15,12 +15,14 @@ struct PracticesCommand: ParsableCommand {
   func run() throws {
     let practices = PracticeCatalogue.itil.all
     if json {
-      let value = JSONValue.array(practices.map { practice in
-        .object([
-          ("id", .string(practice.id)), ("name", .string(practice.name)), ("group", .string(practice.group?.rawValue)),
-          ("purpose", .string(practice.purpose)), ("aliases", .array(practice.aliases.map { .string($0) })),
-        ])
-      })
+      let value = JSONValue.array(
+        practices.map { practice in
+          .object([
+            ("id", .string(practice.id)), ("name", .string(practice.name)),
+            ("group", .string(practice.group?.rawValue)),
+            ("purpose", .string(practice.purpose)), ("aliases", .array(practice.aliases.map { .string($0) })),
+          ])
+        })
       Terminal.standardOutput.write(value.rendered())
       return
     }
@@ -47,18 +49,20 @@ struct ActivitiesCommand: ParsableCommand {
 
   func run() throws {
     if json {
-      let value = JSONValue.array(Activity.allCases.map { activity in
-        .object([
-          ("id", .string(activity.id)), ("name", .string(activity.name)), ("purpose", .string(activity.purpose)),
-          ("aliases", .array(Activity.aliases.filter { $0.value == activity }.keys.sorted().map { .string($0) })),
-        ])
-      })
+      let value = JSONValue.array(
+        Activity.allCases.map { activity in
+          .object([
+            ("id", .string(activity.id)), ("name", .string(activity.name)), ("purpose", .string(activity.purpose)),
+            ("aliases", .array(Activity.aliases.filter { $0.value == activity }.keys.sorted().map { .string($0) })),
+          ])
+        })
       Terminal.standardOutput.write(value.rendered())
       return
     }
     var out = ""
     for activity in Activity.allCases {
-      out += activity.id.padding(toLength: 24, withPad: " ", startingAt: 0) + activity.name + ": " + activity.purpose + "\n"
+      out +=
+        activity.id.padding(toLength: 24, withPad: " ", startingAt: 0) + activity.name + ": " + activity.purpose + "\n"
     }
     Terminal.standardOutput.write(out)
   }

@@ -68,7 +68,8 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let inputs = try Inputs(
-      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config, loadsConfiguration: true)
+      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
+      loadsConfiguration: true)
     let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })

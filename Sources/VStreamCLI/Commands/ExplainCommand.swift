@@ -33,13 +33,15 @@ struct ExplainCommand: ParsableCommand {
     if list {
       var out = ""
       for rule in Compiler.rules {
-        out += rule.code + "  " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0)
+        out +=
+          rule.code + "  " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0)
           + rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + rule.summary + "\n"
       }
       Terminal.standardOutput.write(out)
       return
     }
-    guard let name = code, let rule = Compiler.rules.first(where: { $0.code == name.uppercased() || $0.name == name }) else {
+    guard let name = code, let rule = Compiler.rules.first(where: { $0.code == name.uppercased() || $0.name == name })
+    else {
       throw CommandFailure("unknown code `\(code ?? "")`; `vstream explain --list` lists them")
     }
     Terminal.standardOutput.write(markdown ? RulePage.markdown(rule) : RulePage.text(rule))

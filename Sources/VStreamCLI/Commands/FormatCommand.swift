@@ -66,7 +66,8 @@ struct FormatCommand: ParsableCommand {
         unformatted.append(file.path)
         if diff {
           let original = String(decoding: file.bytes, as: UTF8.self)
-          Terminal.standardOutput.write(UnifiedDiff.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
+          Terminal.standardOutput.write(
+            UnifiedDiff.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
         } else if check {
           Terminal.standardOutput.write("\(file.path)\n")
         } else {
@@ -77,8 +78,12 @@ struct FormatCommand: ParsableCommand {
     }
     // A file that does not parse (or was not read) is never rewritten: its errors are shown and the run fails.
     Terminal.standardError.write(refused.humanDiagnostics(minimum: .error, colors: colors))
-    for report in refused.reports { Terminal.standardError.write("\(report.file.path): not formatted because it has errors\n") }
+    for report in refused.reports {
+      Terminal.standardError.write("\(report.file.path): not formatted because it has errors\n")
+    }
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
-    if !refused.reports.isEmpty || ((check || diff) && !unformatted.isEmpty) { throw ExitCode(ExitStatus.findings.rawValue) }
+    if !refused.reports.isEmpty || ((check || diff) && !unformatted.isEmpty) {
+      throw ExitCode(ExitStatus.findings.rawValue)
+    }
   }
 }

@@ -22,9 +22,12 @@ struct InitCommand: ParsableCommand {
   var out: String?
 
   func validate() throws {
-    let allowed = name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+    let allowed = name.unicodeScalars.allSatisfy {
+      $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+    }
     guard let first = name.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic, allowed else {
-      throw ValidationError("NAME must start with a letter and use letters, digits, - and _ (it becomes the stream's id)")
+      throw ValidationError(
+        "NAME must start with a letter and use letters, digits, - and _ (it becomes the stream's id)")
     }
   }
 
@@ -32,8 +35,10 @@ struct InitCommand: ParsableCommand {
     var path = out ?? name + ".vstream"
     if case .folder = InputDiscovery.status(of: path) { path = InputDiscovery.prefix(for: path) + name + ".vstream" }
     // Control characters would break the line-oriented syntax; a title is one line of text.
-    let chosen = title ?? name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
-    let oneLine = String(String.UnicodeScalarView(chosen.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+    let chosen =
+      title ?? name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
+    let oneLine = String(
+      String.UnicodeScalarView(chosen.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
     try AtomicWriter.write(StarterStream.text(id: name, title: oneLine), to: path, mode: .createNew)
     Terminal.standardOutput.write("wrote \(path); check it with `vstream check \(path)`\n")
   }

@@ -34,7 +34,9 @@ struct ParseCommand: ParsableCommand {
   }
 
   func run() throws {
-    if case .folder = InputDiscovery.status(of: path) { throw CommandFailure("\(path) is a folder; parse takes one file") }
+    if case .folder = InputDiscovery.status(of: path) {
+      throw CommandFailure("\(path) is a folder; parse takes one file")
+    }
     let inputs = try Inputs(paths: [path], standardInputName: stdinFilename, maxFileSize: maxFileSize)
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     var engine = DiagnosticsEngine(inputs.refused)
@@ -43,7 +45,8 @@ struct ParseCommand: ParsableCommand {
       engine.add([FileReport(file: file, diagnostics: parsed.diagnostics)])
       Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
     }
-    Terminal.standardError.write(engine.humanDiagnostics(minimum: .note, colors: Terminal.standardError.usesColor(color)))
+    Terminal.standardError.write(
+      engine.humanDiagnostics(minimum: .note, colors: Terminal.standardError.usesColor(color)))
     if engine.fails(warningsAreErrors: false) { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 }

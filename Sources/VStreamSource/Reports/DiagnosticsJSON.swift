@@ -18,7 +18,8 @@ public enum DiagnosticsJSON {
         ("path", .string(report.file.path)),
         (
           "diagnostics",
-          .array(report.diagnostics.map { diagnostic(for: $0, in: report.file, name: names[$0.code], otherFiles: files) })
+          .array(
+            report.diagnostics.map { diagnostic(for: $0, in: report.file, name: names[$0.code], otherFiles: files) })
         ),
       ])
     }
@@ -64,7 +65,8 @@ public enum DiagnosticsJSON {
     if let other = otherFiles[path], label.range.end <= other.bytes.count {
       members.append(("range", range(label.range, in: other)))
     } else {
-      members.append(("offsets", .object([("start", .int(Int64(label.range.start))), ("end", .int(Int64(label.range.end)))])))
+      members.append(
+        ("offsets", .object([("start", .int(Int64(label.range.start))), ("end", .int(Int64(label.range.end)))])))
     }
     return .object(members)
   }

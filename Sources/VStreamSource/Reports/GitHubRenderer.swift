@@ -37,9 +37,12 @@ public enum GitHubRenderer {
     out += "\n| file | line | severity | code | message |\n| --- | --- | --- | --- | --- |\n"
     for (file, diagnostic) in rows.prefix(limit) {
       let line = file.location(of: diagnostic.range.start).line
-      out += "| \(cell(file.path)) | \(line) | \(diagnostic.severity.rawValue) | \(diagnostic.code) | \(cell(diagnostic.message)) |\n"
+      out +=
+        "| \(cell(file.path)) | \(line) | \(diagnostic.severity.rawValue) | \(diagnostic.code) | \(cell(diagnostic.message)) |\n"
     }
-    if rows.count > limit { out += "\n\(rows.count - limit) more not shown; the annotations and the SARIF report have them all.\n" }
+    if rows.count > limit {
+      out += "\n\(rows.count - limit) more not shown; the annotations and the SARIF report have them all.\n"
+    }
     return out + "\n"
   }
 

@@ -16,7 +16,9 @@ public enum SARIFRenderer {
       var markdown = rule.explanation
       if !rule.badExample.isEmpty {
         help += "\n\nExample that triggers it:\n\n" + rule.badExample + "\nFixed:\n\n" + rule.goodExample
-        markdown += "\n\nExample that triggers it:\n\n```vstream\n" + rule.badExample + "```\n\nFixed:\n\n```vstream\n" + rule.goodExample + "```"
+        markdown +=
+          "\n\nExample that triggers it:\n\n```vstream\n" + rule.badExample + "```\n\nFixed:\n\n```vstream\n"
+          + rule.goodExample + "```"
       }
       return .object([
         ("id", .string(rule.code)),
@@ -41,13 +43,24 @@ public enum SARIFRenderer {
       }
     }
     let run = JSONValue.object([
-      ("tool", .object([("driver", .object([
-        ("name", .string("vstream")),
-        ("informationUri", .string(informationURI)),
-        ("semanticVersion", .string(version)),
-        ("rules", .array(driverRules)),
-      ]))])),
-      ("originalUriBaseIds", .object([("%SRCROOT%", .object([("description", .object([("text", .string("The repository root."))]))]))])),
+      (
+        "tool",
+        .object([
+          (
+            "driver",
+            .object([
+              ("name", .string("vstream")),
+              ("informationUri", .string(informationURI)),
+              ("semanticVersion", .string(version)),
+              ("rules", .array(driverRules)),
+            ])
+          )
+        ])
+      ),
+      (
+        "originalUriBaseIds",
+        .object([("%SRCROOT%", .object([("description", .object([("text", .string("The repository root."))]))]))])
+      ),
       ("artifacts", .array(artifacts)),
       ("results", .array(results)),
       ("columnKind", .string("unicodeCodePoints")),
@@ -59,7 +72,9 @@ public enum SARIFRenderer {
     ]).rendered()
   }
 
-  static func result(_ diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?, files: [String: SourceFile]) -> JSONValue {
+  static func result(_ diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?, files: [String: SourceFile])
+    -> JSONValue
+  {
     var message = diagnostic.message
     if let help = diagnostic.help { message += " (help: \(help))" }
     var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
@@ -81,12 +96,20 @@ public enum SARIFRenderer {
       } else {
         location = .object([("artifactLocation", artifactLocation(label.path ?? file.path))])
       }
-      related.append(.object([("id", .int(index + 1)), ("physicalLocation", location), ("message", .object([("text", .string(label.message))]))]))
+      related.append(
+        .object([
+          ("id", .int(index + 1)), ("physicalLocation", location),
+          ("message", .object([("text", .string(label.message))])),
+        ]))
     }
     if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
     members.append(("partialFingerprints", .object([("vstream/v1", .string(fingerprint(diagnostic, in: file)))])))
     if let suppression = diagnostic.suppression {
-      members.append(("suppressions", .array([.object([("kind", .string("inSource")), ("justification", .string(suppression.reason))])])))
+      members.append(
+        (
+          "suppressions",
+          .array([.object([("kind", .string("inSource")), ("justification", .string(suppression.reason))])])
+        ))
     }
     return .object(members)
   }
@@ -136,7 +159,8 @@ public enum SARIFRenderer {
     var out = ""
     for byte in trimmed.utf8 {
       switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"),
         UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
         out.unicodeScalars.append(Unicode.Scalar(byte))
       default:
