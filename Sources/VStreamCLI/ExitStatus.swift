@@ -7,12 +7,14 @@ enum ExitStatus: Int32 {
   case clean = 0
   /// Findings at error level, warnings with `--werror`, or files `fmt --check` would change.
   case findings = 1
-  /// A usage error, or a file or folder that could not be read or written.
+  /// A usage error, or an input or output that could not be read or written.
   case usageOrIO = 2
 
+  /// The codes as `--help` shows them.
   static let documentation = """
     Exit status: 0 clean; 1 findings at error level (or warnings with --werror, or unformatted files with \
-    fmt --check); 2 usage error or a file that could not be read or written.
+    fmt --check); 2 usage error, or an input or output that could not be read or written (also a folder with no \
+    .vstream files).
     """
 }
 

@@ -19,13 +19,14 @@ struct CheckCommand: ParsableCommand {
         vstream check --werror --quiet .
         vstream check - --stdin-filename streams/a.vstream < a.vstream
 
-      Formats (--format may be repeated; FORMAT=FILE writes that format to FILE instead of standard output):
-        human   snippets with carets, colour on a terminal, and a summary line (the default)
-        gcc     file:line:col: severity: message [CODE], one per line, for editors and problem matchers
-        github  GitHub Actions workflow commands: annotations on the pull request; with $GITHUB_STEP_SUMMARY set, \
-      also a Markdown table in the job summary
-        sarif   SARIF 2.1.0 for code scanning (suppressed findings included, marked)
-        json    vstream-diagnostics/1, described by specs/vstream.schema.json (suppressed findings included, marked)
+      Formats (--format is repeatable; FORMAT=FILE writes to FILE instead):
+        human   snippets with carets and a summary line (the default)
+        gcc     file:line:col: severity: message [CODE], for problem matchers
+        github  workflow commands (annotations on the pull request); with
+                GITHUB_STEP_SUMMARY set, also a table in the job summary
+        sarif   SARIF 2.1.0 for code scanning; keeps suppressed findings
+        json    vstream-diagnostics/1 (specs/vstream.schema.json); keeps
+                suppressed findings
 
       Findings go to standard output; problems with the tool itself (unreadable files, bad options) go to standard \
       error. Findings silenced by `# vstream: allow` comments are never shown or counted in human, gcc or github.
