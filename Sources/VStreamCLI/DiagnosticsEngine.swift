@@ -40,6 +40,8 @@ struct DiagnosticsEngine {
   func render(_ format: ReportRequest.Format, colors: Bool = false, quiet: Bool = false) -> String {
     switch format {
     case .human:
+      // With no file read at all (every input failed), "no problems in 0 files" would only mislead.
+      guard !reports.isEmpty else { return "" }
       return humanDiagnostics(minimum: quiet ? .error : .note, colors: colors) + summary.line + "\n"
     case .gcc:
       return visible(minimum: .note).map { ShortRenderer.render($0.diagnostic, in: $0.file) + "\n" }.joined()

@@ -13,6 +13,7 @@ final class CLITests: CLITestCase {
     let missing = try vstream(["check", "nowhere.vstream"])
     XCTAssertEqual(missing.status, 2)
     XCTAssertTrue(missing.errors.contains("nowhere.vstream"), missing.errors)
+    XCTAssertEqual(missing.output, "", "no summary when nothing could be read")
     XCTAssertEqual(
       try vstream(["check", "--no-such-option"]).status, 2, "usage errors are 2, not swift-argument-parser's 64")
     XCTAssertEqual(try vstream(["check", "--format", "xml", "clean.vstream"]).status, 2)

@@ -1,46 +1,12 @@
 /// The findings for one file, as the report renderers take them.
 public struct FileReport: Sendable {
+  /// The file, for positions and snippets (empty when it was not read, as for VS003).
   public var file: SourceFile
+  /// Every finding, suppressed ones included and marked.
   public var diagnostics: [Diagnostic]
 
   public init(file: SourceFile, diagnostics: [Diagnostic]) {
     self.file = file
     self.diagnostics = diagnostics
-  }
-}
-
-/// Counts of unsuppressed findings, for summaries and exit codes; suppressed ones are counted apart.
-public struct ReportSummary: Hashable, Sendable {
-  public var errors = 0
-  public var warnings = 0
-  public var notes = 0
-  public var suppressed = 0
-  public var files = 0
-
-  public init(_ reports: [FileReport]) {
-    files = reports.count
-    for diagnostic in reports.flatMap(\.diagnostics) {
-      if diagnostic.isSuppressed {
-        suppressed += 1
-        continue
-      }
-      switch diagnostic.severity {
-      case .error: errors += 1
-      case .warning: warnings += 1
-      case .note: notes += 1
-      }
-    }
-  }
-
-  /// `2 errors, 1 warning in 14 files`, or `no problems in 3 files`. Suppressed findings are not mentioned: they were
-  /// silenced on purpose, with a reason, and the json and SARIF reports keep them for audits.
-  public var line: String {
-    func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-    var parts: [String] = []
-    if errors > 0 { parts.append(count(errors, "error")) }
-    if warnings > 0 { parts.append(count(warnings, "warning")) }
-    if notes > 0 { parts.append(count(notes, "note")) }
-    let findings = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
-    return "\(findings) in \(count(files, "file"))"
   }
 }

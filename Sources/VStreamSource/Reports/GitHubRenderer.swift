@@ -3,6 +3,8 @@ import Foundation
 /// GitHub Actions workflow commands, so that findings appear as annotations on a pull request's changed lines:
 /// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=VS104 invalid-duration::message`.
 public enum GitHubRenderer {
+  /// One workflow command for `diagnostic`: `::error`, `::warning` or `::notice`, titled with the code and the rule's
+  /// `name` when known, the help appended to the message on its own line.
   public static func render(_ diagnostic: Diagnostic, in file: SourceFile, name: String?) -> String {
     let start = file.location(of: diagnostic.range.start)
     let end = file.location(of: diagnostic.range.end)
