@@ -25,9 +25,9 @@ enum Fixtures {
     let folder = NSTemporaryDirectory() + "vstream-test-\(UUID().uuidString)"
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    FileManager.default.createFile(atPath: folder + "/in", contents: Data(input.utf8))
-    FileManager.default.createFile(atPath: folder + "/out", contents: nil)
-    FileManager.default.createFile(atPath: folder + "/err", contents: nil)
+    _ = FileManager.default.createFile(atPath: folder + "/in", contents: Data(input.utf8))
+    _ = FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+    _ = FileManager.default.createFile(atPath: folder + "/err", contents: nil)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments.map { $0 == "{in}" ? folder + "/in" : $0 }
