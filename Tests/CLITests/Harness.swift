@@ -41,6 +41,18 @@ class CLITestCase: XCTestCase {
   /// Runs `vstream` in `directory` (default: the test's folder) with `input` on standard input. `environment` is added
   /// to the test's own, from which the colour and GitHub variables are removed. `unprivileged` runs it as `nobody`
   /// when the tests run as root, so that file permissions apply; it skips the test when that is not possible.
+  /// Whether `nobody` can run the built binary: not when the checkout is in a folder only root may enter.
+  static let nobodyCanRunTheBinary: Bool = {
+    let probe = Process()
+    probe.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+    probe.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary, "--version"]
+    probe.standardOutput = FileHandle.nullDevice
+    probe.standardError = FileHandle.nullDevice
+    guard (try? probe.run()) != nil else { return false }
+    probe.waitUntilExit()
+    return probe.terminationStatus == 0
+  }()
+
   @discardableResult
   func vstream(
     _ arguments: [String], input: String = "", environment: [String: String] = [:], in directory: String? = nil,
@@ -51,6 +63,9 @@ class CLITestCase: XCTestCase {
       let setpriv = "/usr/bin/setpriv"
       guard FileManager.default.isExecutableFile(atPath: setpriv) else {
         throw XCTSkip("running as root without setpriv: permissions cannot be tested")
+      }
+      guard Self.nobodyCanRunTheBinary else {
+        throw XCTSkip("running as root, and `nobody` cannot reach \(Self.binary) (a private folder): permissions cannot be tested")
       }
       process.executableURL = URL(fileURLWithPath: setpriv)
       process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary] + arguments
