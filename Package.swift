@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 // The package shows the compiler's pipeline: source -> YAML/tokens -> syntax -> checked model -> emitters -> CLI.
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -45,3 +46,15 @@ let package = Package(
   ],
   swiftLanguageModes: [.v5]
 )
+
+// The libFuzzer targets exist only when VSTREAM_FUZZ is set, so that `swift build` and `swift test` never meet them
+// (they need `-sanitize=fuzzer`, which brings its own `main`). scripts/fuzz.sh builds and runs them.
+if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
+  package.targets += [
+    .target(name: "FuzzSupport", dependencies: ["VStream"]),
+    .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "VStream"]),
+    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream"]),
+    .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit"]),
+  ]
+  package.products += ["FuzzFrontMatter", "FuzzParser", "FuzzPipeline"].map { .executable(name: $0, targets: [$0]) }
+}

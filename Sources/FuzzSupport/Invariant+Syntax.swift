@@ -1,0 +1,69 @@
+import VStreamSource
+import VStreamSyntax
+import VStreamYAML
+
+extension Invariant {
+  /// A syntax tree fits its file: every node inside the file and inside its parent, items and comments in source
+  /// order without overlapping, the front matter's YAML inside its fences and within the parser's YAML limits.
+  public static func syntax(_ syntax: FileSyntax, in file: SourceFile, yamlLimits: YAMLLimits = YAMLLimits()) {
+    if let frontMatter = syntax.frontMatter {
+      inside(frontMatter.range, file, "the front matter")
+      inside(frontMatter.contentRange, file, bounds: frontMatter.range, "the front matter's YAML")
+      if let root = frontMatter.root {
+        yaml(root, in: file, bounds: frontMatter.contentRange, limits: yamlLimits)
+      }
+    }
+    var previousEnd: UInt32 = syntax.frontMatter?.range.end ?? 0
+    for item in syntax.items {
+      inside(item.range, file, "an item")
+      require(item.range.start >= previousEnd, "an item at \(item.range.start) starts before \(previousEnd)")
+      previousEnd = item.range.end
+      switch item {
+      case .declaration(let declaration): self.declaration(declaration, in: file)
+      case .flow(let flow): self.flow(flow, in: file)
+      }
+    }
+    var previousComment: UInt32 = 0
+    for comment in syntax.comments {
+      inside(comment.range, file, "a comment")
+      require(comment.range.start >= previousComment, "comments out of order at \(comment.range.start)")
+      require(file.bytes[Int(comment.range.start)] == 0x23, "a comment at \(comment.range.start) does not start with #")
+      previousComment = comment.range.end
+    }
+    for directive in syntax.directives {
+      inside(directive.range, file, "a directive")
+      inside(directive.verbRange, file, bounds: directive.range, "a directive's verb")
+      for rule in directive.rules { inside(rule.range, file, bounds: directive.range, "a directive's rule") }
+      if let reason = directive.reasonRange { inside(reason, file, bounds: directive.range, "a directive's reason") }
+    }
+  }
+
+  static func declaration(_ declaration: DeclarationSyntax, in file: SourceFile) {
+    let bounds = declaration.range
+    inside(declaration.keywordRange, file, bounds: bounds, "a declaration keyword")
+    if let identifier = declaration.identifier { inside(identifier.range, file, bounds: bounds, "an identifier") }
+    if let title = declaration.title { inside(title.range, file, bounds: bounds, "a title") }
+    for attribute in declaration.attributes {
+      inside(attribute.range, file, bounds: bounds, "an attribute")
+      inside(attribute.keywordRange, file, bounds: attribute.range, "an attribute keyword")
+      let ranges: [SourceRange]
+      switch attribute.value {
+      case .word(let word): ranges = [word.range]
+      case .words(let words): ranges = words.map(\.range)
+      case .strings(let strings): ranges = strings.map(\.range)
+      case .string(let string): ranges = [string.range]
+      case .duration(let duration): ranges = [duration.range]
+      case .percentage(let percentage): ranges = [percentage.range]
+      case .missing: ranges = []
+      }
+      for range in ranges { inside(range, file, bounds: attribute.range, "the value of `\(attribute.kind.rawValue)`") }
+    }
+  }
+
+  static func flow(_ flow: FlowSyntax, in file: SourceFile) {
+    inside(flow.keywordRange, file, bounds: flow.range, "a flow keyword")
+    for node in flow.nodes { inside(node.range, file, bounds: flow.range, "a flow node") }
+    for arrow in flow.arrows { inside(arrow, file, bounds: flow.range, "an arrow") }
+    if let label = flow.label { inside(label.range, file, bounds: flow.range, "a flow label") }
+  }
+}
