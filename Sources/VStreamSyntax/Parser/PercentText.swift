@@ -10,7 +10,8 @@ enum PercentText {
     var whole: Int64 = 0
     var digits = 0
     while index < stop - 1, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-      whole = whole * 10 + Int64(bytes[index] - 0x30)
+      // Digits past the limit are counted, not added: the value is refused below, and adding them could overflow.
+      if digits < 9 { whole = whole * 10 + Int64(bytes[index] - 0x30) }
       digits += 1
       index += 1
     }
@@ -21,7 +22,7 @@ enum PercentText {
       index += 1
       var fractionDigits = 0
       while index < stop - 1, bytes[index] >= 0x30, bytes[index] <= 0x39 {
-        fraction = fraction * 10 + Int64(bytes[index] - 0x30)
+        if fractionDigits < 2 { fraction = fraction * 10 + Int64(bytes[index] - 0x30) }
         fractionDigits += 1
         index += 1
       }
