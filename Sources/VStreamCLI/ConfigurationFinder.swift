@@ -1,6 +1,7 @@
 import Foundation
 import VStreamCheck
 import VStreamSource
+import VStreamYAML
 
 /// Finds the `vstream.yml` that applies to each input (the nearest one above the file's folder, or `--config`),
 /// reads each configuration file once, and keeps its diagnostics for the report.
@@ -22,13 +23,17 @@ struct ConfigurationFinder {
   private var byFolder: [String: String?] = [:]
   private let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
 
+  /// The YAML limits that configuration files are read with; a file over their size is not read at all.
+  private let limits: YAMLLimits
+
   /// Chooses the configuration of every file: `explicit` for all of them, or the nearest `vstream.yml` above each.
-  init(files: [SourceFile], explicit: String?) throws {
+  init(files: [SourceFile], explicit: String?, limits: YAMLLimits = YAMLLimits()) throws {
+    self.limits = limits
     if let explicit {
       let data: [UInt8]
-      switch SourceReader.read(path: explicit, limit: 1 << 20) {
+      switch SourceReader.read(path: explicit, limit: limits.maxBytes) {
       case .read(let bytes): data = bytes
-      case .tooLarge: throw CommandFailure("\(explicit): the configuration file is larger than 1 MiB")
+      case .tooLarge: throw CommandFailure("\(explicit): \(Self.tooLarge(limits))")
       case .failed(let reason): throw CommandFailure("\(explicit): cannot read the configuration file: \(reason)")
       }
       load(
@@ -41,11 +46,11 @@ struct ConfigurationFinder {
       guard let found = nearest(above: absolute(file.path, isFolder: false)) else { continue }
       let shown = Self.display(found, workingDirectory: workingDirectory)
       if loaded[shown] == nil {
-        switch SourceReader.read(path: found, limit: 1 << 20) {
+        switch SourceReader.read(path: found, limit: limits.maxBytes) {
         case .read(let bytes):
           load(SourceFile(path: shown, bytes: bytes), folder: (found as NSString).deletingLastPathComponent)
         case .tooLarge:
-          failures.append("\(shown): the configuration file is larger than 1 MiB")
+          failures.append("\(shown): \(Self.tooLarge(limits))")
           continue
         case .failed(let reason):
           failures.append("\(shown): cannot read the configuration file: \(reason)")
@@ -74,8 +79,13 @@ struct ConfigurationFinder {
     return configuration
   }
 
+  /// Why a configuration file over the size limit was not read, and how to read it anyway.
+  static func tooLarge(_ limits: YAMLLimits) -> String {
+    "the configuration file is larger than \(limits.maxBytes) bytes (raise the limit with --max-yaml-size)"
+  }
+
   private mutating func load(_ file: SourceFile, folder: String) {
-    let (configuration, diagnostics) = Configuration.load(file, root: "")
+    let (configuration, diagnostics) = Configuration.load(file, root: "", limits: limits)
     loaded[file.path] = Loaded(configuration: configuration, folder: folder)
     if !diagnostics.isEmpty { reports.append(FileReport(file: file, diagnostics: Diagnostic.normalized(diagnostics))) }
   }

@@ -2,6 +2,7 @@ import Foundation
 import VStream
 import VStreamCheck
 import VStreamSource
+import VStreamYAML
 
 /// The files a command works on, read, with their configurations: what `check`, `build`, `fmt` and `parse` share.
 ///
@@ -28,7 +29,7 @@ struct Inputs {
   /// each file's configuration. Throws only for what ends the command at once (an unreadable `--config`).
   init(
     paths: [String], standardInputName: String?, maxFileSize: Int, configPath: String? = nil,
-    loadsConfiguration: Bool = false
+    loadsConfiguration: Bool = false, yamlLimits: YAMLLimits = YAMLLimits()
   ) throws {
     self.maxFileSize = maxFileSize
     let discovery = InputDiscovery(arguments: paths)
@@ -40,7 +41,7 @@ struct Inputs {
       if files.count > index { standardInputIndex = index }
     }
     if loadsConfiguration {
-      let finder = try ConfigurationFinder(files: files, explicit: configPath)
+      let finder = try ConfigurationFinder(files: files, explicit: configPath, limits: yamlLimits)
       failures += finder.failures
       configurations = finder
     }

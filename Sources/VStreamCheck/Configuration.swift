@@ -66,11 +66,15 @@ public struct Configuration: Sendable {
 
   static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time"]
 
-  /// Reads `vstream.yml`. Never fails: problems are diagnostics and the setting keeps its default.
-  public static func load(_ file: SourceFile, root: String = "") -> (Configuration, [Diagnostic]) {
+  /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
+  /// diagnostics and the setting keeps its default.
+  public static func load(_ file: SourceFile, root: String = "", limits: YAMLLimits = YAMLLimits()) -> (
+    Configuration, [Diagnostic]
+  ) {
     var reader = ConfigurationReader(file: file)
     var configuration = Configuration(root: root)
-    let (document, yamlDiagnostics) = YAMLReader().read(file, range: SourceRange(start: 0, end: UInt32(file.bytes.count)))
+    let (document, yamlDiagnostics) = YAMLReader(limits: limits).read(
+      file, range: SourceRange(start: 0, end: UInt32(file.bytes.count)))
     reader.diagnostics += yamlDiagnostics
     guard let document = document, !document.isNull else { return (configuration, reader.diagnostics) }
     guard let pairs = document.mapping else {

@@ -95,7 +95,8 @@ public enum YAMLMessages {
   static func tooLargeDiagnostic(bytes: Int, limit: Int, at range: SourceRange) -> Diagnostic {
     Diagnostic(
       code: tooLarge, severity: .error, message: "the YAML is \(bytes) bytes, more than the limit of \(limit)",
-      range: range, label: "too large", help: "shorten the YAML; long text belongs in `note` attributes")
+      range: range, label: "too large",
+      help: "shorten the YAML (long text belongs in `note` attributes), or raise the limit with `--max-yaml-size`")
   }
 
   static func tooManyValues(limit: Int, at range: SourceRange, aliases: Bool) -> Diagnostic {
@@ -103,13 +104,14 @@ public enum YAMLMessages {
       code: tooLarge, severity: .error,
       message: aliases ? "the YAML expands to more than \(limit) values" : "the YAML has more than \(limit) values",
       range: range, label: "limit reached here",
-      help: aliases ? "remove the aliases (`*name`) or shorten the document" : "shorten the document")
+      help: (aliases ? "remove the aliases (`*name`) or shorten the document" : "shorten the document")
+        + ", or raise the limit with `--max-yaml-values`")
   }
 
   static func tooDeepDiagnostic(limit: Int, at range: SourceRange) -> Diagnostic {
     Diagnostic(
       code: tooDeep, severity: .error, message: "the YAML nests more than \(limit) levels deep", range: range,
-      label: "level \(limit + 1)", help: "flatten the structure")
+      label: "level \(limit + 1)", help: "flatten the structure, or raise the limit with `--max-yaml-depth`")
   }
 
   static func duplicateKeyDiagnostic(_ key: String, at range: SourceRange, first: SourceRange) -> Diagnostic {
@@ -220,7 +222,8 @@ public enum YAMLMessages {
       code: tooDeep, name: "yaml-too-deep", defaultSeverity: .error, summary: "the YAML nests deeper than the limit",
       explanation: """
         Lists and mappings may nest at most 64 levels deep. Metadata never needs more than a few; the limit keeps a \
-        hostile file from exhausting the stack or memory, and the read stops at the first level too deep.
+        hostile file from exhausting the stack or memory, and the read stops at the first level too deep. \
+        `--max-yaml-depth` changes the limit (up to 1000).
         """,
       badExample: frontMatter("tags: " + String(repeating: "[", count: 70) + String(repeating: "]", count: 70) + "\n"),
       goodExample: frontMatter("tags: [a, b]\n"), isConfigurable: false),
@@ -230,7 +233,8 @@ public enum YAMLMessages {
       explanation: """
         Front matter and `vstream.yml` may hold at most 1 MiB of YAML, and 10,000 values once aliases are expanded. \
         A few lines of YAML with nested aliases (the "billion laughs" attack) could otherwise expand to billions of \
-        values. The read stops at the limit. Remove the aliases or shrink the document.
+        values. The read stops at the limit. Remove the aliases or shrink the document; `--max-yaml-size` and \
+        `--max-yaml-values` raise the limits for a repository that needs more.
         """,
       badExample: frontMatter(
         "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"

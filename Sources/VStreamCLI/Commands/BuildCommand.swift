@@ -58,6 +58,9 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Refuse files larger than this many bytes (VS003).")
   var maxFileSize: Int = Inputs.defaultMaxFileSize
 
+  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
+  var yaml: YAMLLimitOptions
+
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
 
@@ -80,8 +83,9 @@ struct BuildCommand: ParsableCommand {
     }
     let inputs = try Inputs(
       paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
-      loadsConfiguration: true)
-    let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
+      loadsConfiguration: true, yamlLimits: yaml.limits)
+    let results = Compiler.checkRepository(
+      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })

@@ -63,6 +63,9 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "Refuse files larger than this many bytes (VS003).")
   var maxFileSize: Int = Inputs.defaultMaxFileSize
 
+  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
+  var yaml: YAMLLimitOptions
+
   func validate() throws {
     guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
   }
@@ -70,8 +73,9 @@ struct CheckCommand: ParsableCommand {
   func run() throws {
     let inputs = try Inputs(
       paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
-      loadsConfiguration: true)
-    let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
+      loadsConfiguration: true, yamlLimits: yaml.limits)
+    let results = Compiler.checkRepository(
+      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
 

@@ -39,6 +39,9 @@ struct FormatCommand: ParsableCommand {
   @Option(help: "Refuse files larger than this many bytes (VS003).")
   var maxFileSize: Int = Inputs.defaultMaxFileSize
 
+  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
+  var yaml: YAMLLimitOptions
+
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
 
@@ -53,7 +56,7 @@ struct FormatCommand: ParsableCommand {
     var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
     for (index, file) in inputs.files.enumerated() {
-      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth)) {
+      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth), parserOptions: yaml.parserOptions) {
       case .syntaxErrors(let diagnostics):
         refused.add([FileReport(file: file, diagnostics: diagnostics)])
       case .formatted(let text):

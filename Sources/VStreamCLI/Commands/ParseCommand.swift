@@ -26,6 +26,9 @@ struct ParseCommand: ParsableCommand {
   @Option(help: "Refuse files larger than this many bytes (VS003).")
   var maxFileSize: Int = Inputs.defaultMaxFileSize
 
+  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
+  var yaml: YAMLLimitOptions
+
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
 
@@ -41,7 +44,7 @@ struct ParseCommand: ParsableCommand {
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     var engine = DiagnosticsEngine(inputs.refused)
     if let file = inputs.files.first {
-      let parsed = Compiler.parse(file)
+      let parsed = Compiler.parse(file, options: yaml.parserOptions)
       engine.add([FileReport(file: file, diagnostics: parsed.diagnostics)])
       Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
     }
