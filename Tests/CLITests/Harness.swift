@@ -8,10 +8,25 @@ class CLITestCase: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-  static var binary: String {
+  /// The `vstream` built beside these tests: same scratch path, same configuration, same sanitizer. Looking beside
+  /// the test executable (rather than at `.build/debug`) keeps `swift test --scratch-path .build-asan` from testing
+  /// a binary left over from another build.
+  static let binary: String = {
     if let explicit = ProcessInfo.processInfo.environment["VSTREAM_BINARY"] { return explicit }
-    return root.appendingPathComponent(".build/debug/vstream").path
-  }
+    // Linux runs `<scratch>/<triple>/debug/<package>PackageTests.xctest` itself; macOS runs an executable inside the
+    // bundle, three folders further down.
+    guard let tests = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
+      return root.appendingPathComponent(".build/debug/vstream").path
+    }
+    var folder = tests
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("vstream").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    // Not built: the tests skip and name the place where it should have been.
+    return tests.appendingPathComponent("vstream").path
+  }()
 
   /// The temporary folder the test runs in.
   var folder = ""
