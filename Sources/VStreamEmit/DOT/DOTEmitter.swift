@@ -38,12 +38,12 @@ public struct DOTEmitter: Sendable {
       .compactMap { $0 }.joined(separator: " · ")
     out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, labeljust=l, nodesep=0.35, ranksep=0.55, "
       + "bgcolor=\"\(background)\", fontcolor=\"\(foreground)\", "
-      + "label=<<B>\(DOTEscaping.html(stream.title))</B>\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
+      + "label=<\(DOTEscaping.bold(stream.title))\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
     out += "  node [fontname=\"Helvetica\", fontsize=11, color=\"\(border)\", fontcolor=\"\(foreground)\"];\n"
     out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"\(border)\", fontcolor=\"\(foreground)\"];\n\n"
 
     out += "  demand [shape=cds, style=filled, fillcolor=\"\(dark ? "#3A3A3A" : "#EEEEEE")\", margin=\"0.15,0.08\", "
-      + "label=<<FONT POINT-SIZE=\"9\">DEMAND</FONT><BR/><B>\(DOTEscaping.html(stream.demand.title))</B>"
+      + "label=<<FONT POINT-SIZE=\"9\">DEMAND</FONT><BR/>\(DOTEscaping.bold(stream.demand.title))"
       + "\(stream.demand.from.map { "<BR/><FONT POINT-SIZE=\"9\">from \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
     if options.lanes {
       for activity in Activity.allCases {
@@ -59,7 +59,7 @@ public struct DOTEmitter: Sendable {
     }
     for (index, value) in stream.values.enumerated() {
       out += "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(dark ? "#3A3A3A" : "#EEEEEE")\", "
-        + "margin=\"0.15,0.08\", label=<<FONT POINT-SIZE=\"9\">VALUE</FONT><BR/><B>\(DOTEscaping.html(value.title))</B>"
+        + "margin=\"0.15,0.08\", label=<<FONT POINT-SIZE=\"9\">VALUE</FONT><BR/>\(DOTEscaping.bold(value.title))"
         + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"9\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
     }
     out += "\n"
@@ -99,7 +99,7 @@ public struct DOTEmitter: Sendable {
     let activity = step.activity
     var rows = "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(Palette.color(activity))\"><FONT COLOR=\"\(Palette.textColor(activity))\" POINT-SIZE=\"9\">"
       + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR>"
-    rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>\(DOTEscaping.html(step.title))</B></TD></TR>"
+    rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(DOTEscaping.bold(step.title))</TD></TR>"
     if options.showPractices, !step.practices.isEmpty {
       let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
       rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(names.map(DOTEscaping.html).joined(separator: "<BR/>"))</FONT></TD></TR>"

@@ -21,6 +21,13 @@ public enum DOTEscaping {
     return out
   }
 
+  /// User text in bold inside an HTML-like label. Graphviz rejects an empty `<B></B>` (and an empty label), so an
+  /// empty title (`step a ""`) becomes a bold space.
+  public static func bold(_ text: String) -> String {
+    let escaped = html(text)
+    return "<B>\(escaped.isEmpty ? " " : escaped)</B>"
+  }
+
   /// A double-quoted DOT string: backslashes and quotes escaped (so `\n`, `\l` written by a user stay literal), line
   /// breaks as `\n`, control characters dropped.
   public static func quoted(_ text: String) -> String {
