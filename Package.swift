@@ -40,7 +40,9 @@ let package = Package(
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
     .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream"]),
     .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"], exclude: ["Goldens"]),
-    .testTarget(name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "ConformanceTests", dependencies: ["VStream"]),
     .testTarget(name: "CLITests", dependencies: ["VStream"]),
   ],

@@ -1,0 +1,172 @@
+import Foundation
+import VStream
+import VStreamCheck
+import VStreamEmit
+import VStreamFormat
+import VStreamModel
+import VStreamSource
+import XCTest
+
+/// Properties of the whole pipeline over generated valid streams (``ValidStreams``): each parses without errors,
+/// checks into the stream the generator meant, emits every format, and formats idempotently without changing what
+/// any back end says. Samples of the JSON go through the project's schema and of the DOT through Graphviz.
+///
+/// These live beside the formatter's properties to share its generators and ``FormatProperties``.
+final class ValidStreamPropertyTests: XCTestCase {
+  static let count = 300
+
+  /// The generated files with their intent, the same on every run.
+  static let generated: [(file: SourceFile, intent: ValidStreams.Intent)] = {
+    var streams = ValidStreams(seed: 8_2026)
+    return (0..<count).map { index in
+      let (text, intent) = streams.make()
+      return (SourceFile(path: "generated-\(index).vstream", text: text), intent)
+    }
+  }()
+
+  static let workingTime = Configuration(durationSettings: .working(hoursPerDay: 8, daysPerWeek: 5))
+
+  func testEveryGeneratedStreamChecksIntoTheStreamItMeans() throws {
+    for (file, intent) in Self.generated {
+      let context = "\(file.path):\n\(file.text(file.wholeRange))"
+      let parsed = Compiler.parse(file)
+      XCTAssertEqual(parsed.diagnostics.filter { $0.severity == .error }.map(\.message), [], context)
+      let result = Compiler.check(file)
+      XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.message), [], context)
+      guard let stream = result.stream else {
+        XCTFail("no stream: \(context)")
+        continue
+      }
+      XCTAssertEqual(stream.id, intent.streamID, context)
+      XCTAssertEqual(stream.demand.id, intent.demand, context)
+      XCTAssertEqual(stream.steps.map(\.id), intent.steps, context)
+      XCTAssertEqual(stream.values.map(\.id), intent.values, context)
+      let arrows = Set(stream.edges.map { "\(stream.node($0.from).id)>\(stream.node($0.to).id)" })
+      XCTAssertEqual(arrows, intent.arrows, context)
+      XCTAssertNotNil(Compiler.check(file, configuration: Self.workingTime).stream, "working time: \(context)")
+    }
+  }
+
+  func testEveryGeneratedStreamEmitsEveryFormat() throws {
+    for (file, _) in Self.generated {
+      guard let stream = Compiler.check(file).stream else { continue }
+      for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: true, legend: false, theme: .dark)] {
+        let dot = DOTEmitter(options: options).emit(stream)
+        XCTAssertTrue(dot.hasPrefix("digraph ") && dot.hasSuffix("}\n"), "\(file.path): \(dot)")
+      }
+      let markdown = MarkdownEmitter().emit(stream)
+      XCTAssertTrue(markdown.hasPrefix("# "), file.path)
+      XCTAssertTrue(markdown.contains("```mermaid"), file.path)
+      let json = Self.json(file)!
+      let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+      XCTAssertEqual(object?["id"] as? String, stream.id, file.path)
+      XCTAssertEqual((object?["steps"] as? [Any])?.count, stream.steps.count, file.path)
+    }
+  }
+
+  /// fmt keeps the formatter's promises (``FormatProperties``), and every back end says the same before and after.
+  func testFormattingKeepsWhatEveryBackEndSays() throws {
+    for (file, _) in Self.generated {
+      FormatProperties.assertAll(file)
+      guard let formatted = FormatProperties.formatted(file) else { continue }
+      let after = SourceFile(path: file.path, text: formatted)
+      guard let before = Compiler.check(file).stream, let stream = Compiler.check(after).stream else {
+        XCTFail("\(file.path) no longer checks after formatting:\n\(formatted)")
+        continue
+      }
+      let context = "\(file.path):\n--- input\n\(file.text(file.wholeRange))\n--- output\n\(formatted)"
+      XCTAssertEqual(JSONEmitter().emit(stream), JSONEmitter().emit(before), context)
+      XCTAssertEqual(DOTEmitter().emit(stream), DOTEmitter().emit(before), context)
+      XCTAssertEqual(MarkdownEmitter().emit(stream), MarkdownEmitter().emit(before), context)
+    }
+  }
+
+  func testGeneratedJSONValidatesAgainstTheSchema() throws {
+    // Every fifth stream: one Python process validates them all.
+    let documents = stride(from: 0, to: Self.count, by: 5).compactMap { Self.json(Self.generated[$0].file) }
+    XCTAssertGreaterThan(documents.count, 40)
+    let script = """
+      import json, sys
+      try:
+          import jsonschema
+      except ImportError:
+          sys.exit(3)
+      validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
+      failed = 0
+      for index, document in enumerate(json.load(open(sys.argv[2]))):
+          for error in validator.iter_errors(json.loads(document)):
+              failed += 1
+              print(f"document {index}: {error.json_path}: {error.message[:300]}")
+      sys.exit(1 if failed else 0)
+      """
+    let schema = FormatterPropertyTests.root.appendingPathComponent("specs/vstream.schema.json").path
+    let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
+    let files = ["validate.py": script, "documents.json": bundle]
+    guard let run = try ExternalTool.run("python3", ["{validate.py}", schema, "{documents.json}"], files: files),
+      run.status != 3
+    else {
+      try ExternalTool.skip("python3 with the jsonschema module is not installed: the JSON was not validated")
+    }
+    XCTAssertEqual(run.status, 0, run.output)
+  }
+
+  func testGeneratedDOTIsAcceptedByGraphviz() throws {
+    // Every tenth stream, in both looks; `-Tcanon` parses and lays out without rendering.
+    var checked = 0
+    for index in stride(from: 0, to: Self.count, by: 10) {
+      guard let stream = Compiler.check(Self.generated[index].file).stream else { continue }
+      for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: true, legend: false, theme: .dark)] {
+        let dot = DOTEmitter(options: options).emit(stream)
+        guard let run = try ExternalTool.run("dot", ["-Tcanon", "{in.dot}"], files: ["in.dot": dot]) else {
+          try ExternalTool.skip("Graphviz (dot) is not installed: the DOT was not checked")
+        }
+        XCTAssertEqual(run.status, 0, "\(Self.generated[index].file.path): \(run.output)\n\(dot)")
+        checked += 1
+      }
+    }
+    XCTAssertGreaterThan(checked, 40)
+  }
+
+  /// The JSON back end's document for a file that checks, diagnostics included, as `vstream build` writes it.
+  static func json(_ file: SourceFile) -> String? {
+    let result = Compiler.check(file)
+    return result.stream.map {
+      JSONEmitter().emit($0, diagnostics: result.diagnostics, file: file, rules: Compiler.rules)
+    }
+  }
+}
+
+/// Runs an external program on files written to a temporary folder.
+enum ExternalTool {
+  /// `arguments` may name the files as `{name}`. Nil when the program is not on the PATH.
+  static func run(_ program: String, _ arguments: [String], files: [String: String]) throws -> (
+    status: Int32, output: String
+  )? {
+    let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+    guard let executable = candidates.map({ "\($0)/\(program)" }).first(where: FileManager.default.isExecutableFile)
+    else { return nil }
+    let folder = NSTemporaryDirectory() + "vstream-tool-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+    let output = folder + "/output"
+    _ = FileManager.default.createFile(atPath: output, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments.map { argument in
+      files.keys.contains { "{\($0)}" == argument } ? folder + "/" + argument.dropFirst().dropLast() : argument
+    }
+    // Output goes to a file, so that a large report cannot fill a pipe and block the program.
+    process.standardOutput = FileHandle(forWritingAtPath: output)
+    process.standardError = process.standardOutput
+    try process.run()
+    process.waitUntilExit()
+    return (process.terminationStatus, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
+  }
+
+  /// Says on the test log why a check did not run, then skips.
+  static func skip(_ reason: String) throws -> Never {
+    print("notice: \(reason)")
+    throw XCTSkip(reason)
+  }
+}
