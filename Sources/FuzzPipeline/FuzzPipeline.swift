@@ -42,6 +42,10 @@ enum PipelineTarget {
       for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: true, legend: false, theme: .dark)] {
         let dot = DOTEmitter(options: options).emit(stream)
         Invariant.require(dot.hasPrefix("digraph ") && dot.hasSuffix("}\n"), "the DOT output is not one digraph")
+        // Graphviz refuses empty HTML-like labels and empty font elements (an empty title once wrote `<B></B>`).
+        for empty in ["label=<>", "<B></B>", "<I></I>", "\"></FONT>"] {
+          Invariant.require(!dot.contains(empty), "the DOT output has \(empty), which Graphviz rejects")
+        }
       }
       let markdown = MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: file)
       Invariant.require(markdown.hasPrefix("# "), "the Markdown page does not start with a title")
