@@ -35,7 +35,8 @@ enum PipelineTarget {
     json(SARIFRenderer.render(reports, rules: rules, version: "fuzz"), "the SARIF report")
     for diagnostic in result.diagnostics {
       let line = GitHubRenderer.render(diagnostic, in: file, name: file.path)
-      Invariant.require(!line.utf8.contains(0x0A) && !line.utf8.contains(0x0D), "a GitHub annotation spans lines: \(line)")
+      Invariant.require(
+        !line.utf8.contains(0x0A) && !line.utf8.contains(0x0D), "a GitHub annotation spans lines: \(line)")
     }
 
     if let stream = result.stream {
@@ -60,7 +61,8 @@ enum PipelineTarget {
     let parseErrors = Compiler.parse(file).diagnostics.filter { $0.severity == .error }
     switch Compiler.format(file) {
     case .syntaxErrors(let errors):
-      Invariant.require(!errors.isEmpty && errors == parseErrors, "fmt refused the file for other reasons than its errors")
+      Invariant.require(
+        !errors.isEmpty && errors == parseErrors, "fmt refused the file for other reasons than its errors")
     case .formatted(let text):
       Invariant.require(parseErrors.isEmpty, "fmt formatted a file with syntax errors")
       let formatted = SourceFile(path: file.path, text: text)

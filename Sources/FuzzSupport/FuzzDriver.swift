@@ -11,7 +11,7 @@ public enum FuzzDriver {
   public static func run(_ testOneInput: TestOneInput) -> Never {
     var argc = CommandLine.argc
     var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
-    exit(LLVMFuzzerRunDriver(&argc, &argv, testOneInput))
+    exit(runDriver(&argc, &argv, testOneInput))
   }
 
   /// The bytes of one input; libFuzzer may pass a null pointer for an empty one.
@@ -23,7 +23,7 @@ public enum FuzzDriver {
 
 // Both are C functions with only pointer and integer arguments, which Swift's calling convention passes the same way.
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func runDriver(
   _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
   _ testOneInput: FuzzDriver.TestOneInput
 ) -> CInt

@@ -50,7 +50,9 @@ final class YAMLLimitTests: CLITestCase {
     XCTAssertEqual(lowered.status, 1)
     XCTAssertTrue(lowered.output.contains("more than the limit of 100 [VS205]"), lowered.output)
     let description = String(repeating: "long text ", count: 120_000)
-    write("b.vstream", Self.clean.replacingOccurrences(of: "status: live\n", with: "status: live\nx-long: \(description)\n"))
+    write(
+      "b.vstream", Self.clean.replacingOccurrences(of: "status: live\n", with: "status: live\nx-long: \(description)\n")
+    )
     XCTAssertEqual(try vstream(["check", "--format", "gcc", "b.vstream"]).status, 1)
     XCTAssertEqual(try vstream(["check", "--format", "gcc", "--max-yaml-size", "2000000", "b.vstream"]).status, 0)
   }
@@ -67,7 +69,8 @@ final class YAMLLimitTests: CLITestCase {
 
     let tooLarge = try vstream(["check", "--max-yaml-size", "1000", "a.vstream"])
     XCTAssertEqual(tooLarge.status, 2)
-    XCTAssertTrue(tooLarge.errors.contains("vstream.yml: the configuration file is larger than 1000 bytes"), tooLarge.errors)
+    XCTAssertTrue(
+      tooLarge.errors.contains("vstream.yml: the configuration file is larger than 1000 bytes"), tooLarge.errors)
     XCTAssertTrue(tooLarge.errors.contains("--max-yaml-size"), tooLarge.errors)
   }
 

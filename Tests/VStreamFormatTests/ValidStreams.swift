@@ -22,12 +22,14 @@ struct ValidStreams {
 
   init(seed: UInt64) { messy = MessyStreams(seed: seed) }
 
-  static let activities: [String] = Activity.allCases.flatMap { [$0.id] + $0.aliases } + [
-    "Engage", "DELIVER_AND_SUPPORT", "Obtain/Build", "design_&_transition",
-  ]
-  static let practices: [String] = PracticeCatalogue.itil.all.flatMap { [$0.id] + $0.aliases } + [
-    "Service-Desk", "INCIDENT_MANAGEMENT", "Change-Control",
-  ]
+  static let activities: [String] =
+    Activity.allCases.flatMap { [$0.id] + $0.aliases } + [
+      "Engage", "DELIVER_AND_SUPPORT", "Obtain/Build", "design_&_transition",
+    ]
+  static let practices: [String] =
+    PracticeCatalogue.itil.all.flatMap { [$0.id] + $0.aliases } + [
+      "Service-Desk", "INCIDENT_MANAGEMENT", "Change-Control",
+    ]
   static let words = ["triage", "diagnose", "fix", "deploy", "confirm", "review", "approve", "log", "build", "test"]
 
   /// A YAML scalar that stays a string: plain, single- or double-quoted.
@@ -41,7 +43,8 @@ struct ValidStreams {
   mutating func frontMatter() -> [String] {
     var lines = [messy.pick(["---", "---", "--- "])]
     var entries: [[String]] = [
-      ["title: " + yamlString()], ["owner: " + yamlString()], ["version: " + messy.pick(["1.0.0", "\"2.1\"", "0.3.7"])],
+      ["title: " + yamlString()], ["owner: " + yamlString()],
+      ["version: " + messy.pick(["1.0.0", "\"2.1\"", "0.3.7"])],
       ["status: " + messy.pick(["draft", "review", "live", "retired"])], ["consumer: " + yamlString()],
       ["tags: " + messy.pick(["[incident, availability]", "[]", "[\"a b\", c]", "\n  - one\n  - two"])],
       ["description: >", "  Folded text", "  over two lines."], ["vstream: 1"], ["# a YAML comment"],
@@ -58,7 +61,9 @@ struct ValidStreams {
       let practice = messy.pick(Self.practices)
       // The same practice twice is a warning, not an error; distinct ones keep the findings simple to compare.
       let id = PracticeCatalogue.itil.resolve(practice).entry?.id
-      if !practices.contains(where: { PracticeCatalogue.itil.resolve($0).entry?.id == id }) { practices.append(practice) }
+      if !practices.contains(where: { PracticeCatalogue.itil.resolve($0).entry?.id == id }) {
+        practices.append(practice)
+      }
     }
     var attributes: [(keyword: String, value: String?)] = [
       ("activity", messy.pick(Self.activities)),
@@ -87,7 +92,8 @@ struct ValidStreams {
     messy.filler()
     let demand = messy.pick(["need", "outage", "request"])
     messy.declaration("demand", demand)
-    messy.appendAttributes(Array([("from", nil), ("note", nil)].shuffled(using: &messy.random).prefix(messy.count(0...2))))
+    messy.appendAttributes(
+      Array([("from", nil), ("note", nil)].shuffled(using: &messy.random).prefix(messy.count(0...2))))
     let steps = (0..<messy.count(1...9)).map { "\(messy.pick(Self.words))-\($0)" }
     for step in steps {
       messy.filler()
@@ -98,7 +104,8 @@ struct ValidStreams {
     for value in values {
       messy.filler()
       messy.declaration("value", value)
-      messy.appendAttributes(Array([("for", nil), ("note", nil)].shuffled(using: &messy.random).prefix(messy.count(0...2))))
+      messy.appendAttributes(
+        Array([("for", nil), ("note", nil)].shuffled(using: &messy.random).prefix(messy.count(0...2))))
     }
 
     var arrows = Set<String>()
