@@ -33,10 +33,12 @@ public enum Compiler {
   /// Every diagnostic code of every stage, sorted by code: for `vstream explain`, SARIF and the specification.
   public static var rules: [RuleDescriptor] { RuleCatalog.all }
 
-  /// Parses and checks one file.
-  public static func check(_ file: SourceFile, configuration: Configuration = .default) -> FileResult {
+  /// Parses and checks one file. With `buildingModel` false only the diagnostics are wanted (`vstream check`): the
+  /// checked stream, its strings and its metrics are not built and `stream` is nil.
+  public static func check(_ file: SourceFile, configuration: Configuration = .default, buildingModel: Bool = true) -> FileResult {
     let parsed = parse(file)
-    let (stream, diagnostics) = Checker(configuration: configuration).check(file, syntax: parsed.syntax, syntaxDiagnostics: parsed.diagnostics)
+    let (stream, diagnostics) = Checker(configuration: configuration).check(
+      file, syntax: parsed.syntax, syntaxDiagnostics: parsed.diagnostics, buildingModel: buildingModel)
     return FileResult(file: file, syntax: parsed.syntax, stream: stream, diagnostics: diagnostics)
   }
 
@@ -48,11 +50,13 @@ public enum Compiler {
   /// Checks many files in parallel, then the rules that span files (stream ids unique across the repository).
   /// Results come back in input order, so output does not depend on scheduling. `configurations` gives each file's
   /// configuration (files in different folders may have different `vstream.yml`).
-  public static func checkRepository(_ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default }) -> [FileResult] {
+  public static func checkRepository(
+    _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default }, buildingModel: Bool = true
+  ) -> [FileResult] {
     var results = [FileResult?](repeating: nil, count: files.count)
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = check(files[index], configuration: configuration(files[index]))
+      let result = check(files[index], configuration: configuration(files[index]), buildingModel: buildingModel)
       lock.lock()
       results[index] = result
       lock.unlock()

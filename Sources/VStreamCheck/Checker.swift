@@ -37,7 +37,10 @@ public struct Checker: Sendable {
 
   /// Checks one file. `syntaxDiagnostics` are the parser's; the result holds them too, so that it is the file's
   /// complete report.
-  public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic]) -> (ValueStream?, [Diagnostic]) {
+  /// With `buildingModel` false the stream is not built (nil): for callers that want the diagnostics only.
+  public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic], buildingModel: Bool = true)
+    -> (ValueStream?, [Diagnostic])
+  {
     var run = CheckRun(file: file, syntax: syntax, configuration: configuration)
     run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
     run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
@@ -47,7 +50,7 @@ public struct Checker: Sendable {
     diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
     diagnostics = Diagnostic.normalized(diagnostics)
     let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
-    return (failed ? nil : run.makeStream(), diagnostics)
+    return (failed || !buildingModel ? nil : run.makeStream(), diagnostics)
   }
 
   /// Applies the configured severity of each configurable rule; rules turned off are dropped.
@@ -60,6 +63,20 @@ public struct Checker: Sendable {
       return changed
     }
   }
+}
+
+/// A declared id: the node it names (nil for a second demand, which flows cannot use) and where it is declared.
+struct NodeEntry {
+  var ref: NodeRef?
+  var anchor: SourceRange
+  var hasErrors: Bool
+}
+
+/// A practice as written, resolved once per distinct spelling.
+struct PracticeEntry {
+  var resolution: Resolution<Practice>
+  /// The practice's number in `CheckRun.practiceNumbers`; -1 when unknown.
+  var number: Int
 }
 
 /// The state of checking one file.
@@ -77,8 +94,8 @@ struct CheckRun {
   var demands: [DeclarationSyntax] = []
   var steps: [DeclarationSyntax] = []
   var values: [DeclarationSyntax] = []
-  /// Node ids to nodes, for flows.
-  var nodesByID: [String: NodeRef] = [:]
+  /// The declared ids (demand, steps, values), looked up from the file's bytes: the first declaration of each id.
+  var nodes = ByteKeyedTable<NodeEntry>()
   var edges: [Edge] = []
   /// Whether the flow could be built completely (no syntax errors in flows, every name declared).
   var flowIsComplete = true
@@ -90,8 +107,17 @@ struct CheckRun {
   var completeAccurate: [Percentage?] = []
   var metadata = Metadata()
   /// Resolutions by the text as written: a large stream names the same few practices thousands of times.
-  var practiceResolutions: [String: Resolution<Practice>] = [:]
-  var activityResolutions: [String: Resolution<Activity>] = [:]
+  var practiceResolutions = ByteKeyedTable<PracticeEntry>()
+  var activityResolutions = ByteKeyedTable<Resolution<Activity>>()
+  /// The declared ids in source order, for "did you mean" (made on the first undefined name).
+  var declaredIDs: [String]?
+  /// How many more candidate comparisons suggestions may cost in this file.
+  var suggestionBudget = 200_000
+  /// Practice ids to small numbers, so that a step's repeats are found without a set per step.
+  var practiceNumbers: [String: Int] = [:]
+  /// Per practice number: the last step that named it and where it first did so in that step.
+  var practiceLastStep: [Int] = []
+  var practiceFirstRange: [SourceRange] = []
 
   init(file: SourceFile, syntax: FileSyntax, configuration: Configuration) {
     self.file = file

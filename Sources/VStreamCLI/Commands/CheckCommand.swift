@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
     let inputs = try Inputs(
       paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
       loadsConfiguration: true)
-    let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:))
+    let results = Compiler.checkRepository(inputs.files, configuration: inputs.configuration(for:), buildingModel: false)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
 

@@ -4,7 +4,8 @@ import VStreamSyntax
 
 extension CheckRun {
   mutating func collectDeclarations() {
-    for declaration in syntax.declarations {
+    for item in syntax.items {
+      guard case .declaration(let declaration) = item else { continue }
       switch declaration.kind {
       case .stream: streams.append(declaration)
       case .demand: demands.append(declaration)
@@ -49,38 +50,40 @@ extension CheckRun {
 
   /// The demand, steps and values share one namespace (VS306).
   mutating func checkUniqueIdentifiers() {
-    var first: [String: DeclarationSyntax] = [:]
     var stepIndex = 0
     var valueIndex = 0
     var demandSeen = false
-    for declaration in syntax.declarations where declaration.kind != .stream {
-      // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
-      let ref: NodeRef?
-      switch declaration.kind {
-      case .step:
-        ref = .step(stepIndex)
-        stepIndex += 1
-      case .value:
-        ref = .value(valueIndex)
-        valueIndex += 1
-      case .demand:
-        ref = demandSeen ? nil : .demand
-        demandSeen = true
-      case .stream:
-        ref = nil
-      }
-      guard let identifier = declaration.identifier else { continue }
-      let id = identifier.text(in: file)
-      if let earlier = first[id] {
-        // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
-        guard !earlier.hasErrors, !declaration.hasErrors else { continue }
-        report(
-          CheckMessages.duplicateIdentifier, "`\(id)` is declared twice", at: identifier.range, label: "declared again here",
-          secondary: [Diagnostic.Label(range: anchor(earlier), message: "first declared here")],
-          help: "rename one; flows refer to declarations by id")
-      } else {
-        first[id] = declaration
-        if let ref = ref { nodesByID[id] = ref }
+    let bytes = file.bytes
+    bytes.withUnsafeBufferPointer { buffer in
+      for item in syntax.items {
+        guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }
+        // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
+        let ref: NodeRef?
+        switch declaration.kind {
+        case .step:
+          ref = .step(stepIndex)
+          stepIndex += 1
+        case .value:
+          ref = .value(valueIndex)
+          valueIndex += 1
+        case .demand:
+          ref = demandSeen ? nil : .demand
+          demandSeen = true
+        case .stream:
+          ref = nil
+        }
+        guard let identifier = declaration.identifier else { continue }
+        if let index = nodes.find(buffer, identifier.range) {
+          let earlier = nodes.values[index]
+          // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
+          guard !earlier.hasErrors, !declaration.hasErrors else { continue }
+          report(
+            CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
+            label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
+            help: "rename one; flows refer to declarations by id")
+        } else {
+          nodes.insert(buffer, identifier.range, value: NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors))
+        }
       }
     }
   }

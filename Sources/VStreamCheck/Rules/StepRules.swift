@@ -5,16 +5,21 @@ import VStreamSyntax
 extension CheckRun {
   /// Each step's activity (VS307, VS308, VS409), practices (VS309, VS401, VS408, VS410) and metrics (VS310).
   mutating func checkSteps() {
-    for step in steps {
-      activities.append(resolveActivity(step))
-      practices.append(resolvePractices(step))
-      processTimes.append(duration(step.attribute(.time)))
-      waitTimes.append(duration(step.attribute(.wait)))
-      completeAccurate.append(percentage(step))
+    activities.reserveCapacity(steps.count)
+    practices.reserveCapacity(steps.count)
+    let bytes = file.bytes
+    bytes.withUnsafeBufferPointer { buffer in
+      for (index, step) in steps.enumerated() {
+        activities.append(resolveActivity(step, buffer))
+        practices.append(resolvePractices(step, number: index, buffer))
+        processTimes.append(duration(step.attribute(.time)))
+        waitTimes.append(duration(step.attribute(.wait)))
+        completeAccurate.append(percentage(step))
+      }
     }
   }
 
-  mutating func resolveActivity(_ step: DeclarationSyntax) -> Activity? {
+  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: UnsafeBufferPointer<UInt8>) -> Activity? {
     guard let attribute = step.attribute(.activity) else {
       if !step.hasErrorsInside {
         report(
@@ -24,9 +29,15 @@ extension CheckRun {
       return nil
     }
     guard case .word(let word) = attribute.value else { return nil }
+    let resolution: Resolution<Activity>
+    if let known = activityResolutions.find(bytes, word.range) {
+      resolution = activityResolutions.values[known]
+    } else {
+      resolution = Activity.resolve(word.text(in: file))
+      activityResolutions.insert(bytes, word.range, value: resolution)
+    }
+    if case .canonical(let activity) = resolution { return activity }
     let written = word.text(in: file)
-    let resolution = activityResolutions[written] ?? Activity.resolve(written)
-    activityResolutions[written] = resolution
     switch resolution {
     case .canonical(let activity):
       return activity
@@ -44,7 +55,7 @@ extension CheckRun {
     }
   }
 
-  mutating func resolvePractices(_ step: DeclarationSyntax) -> [String] {
+  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
     guard let attribute = step.attribute(.practices), case .words(let words) = attribute.value, !words.isEmpty else {
       if !step.hasErrorsInside {
         report(
@@ -54,36 +65,56 @@ extension CheckRun {
       return []
     }
     var ids: [String] = []
-    var firstRange: [String: SourceRange] = [:]
+    ids.reserveCapacity(words.count)
     for word in words {
-      let written = word.text(in: file)
-      let resolution = practiceResolutions[written] ?? configuration.catalogue.resolve(written)
-      practiceResolutions[written] = resolution
-      guard let practice = resolution.entry else {
-        if case .unknown(let suggestions) = resolution {
+      let entry = practiceEntry(word, bytes)
+      guard let practice = entry.resolution.entry else {
+        if case .unknown(let suggestions) = entry.resolution {
           report(
-            CheckMessages.unknownPractice, "unknown practice `\(written)`", at: word.range, label: "not in the catalogue",
+            CheckMessages.unknownPractice, "unknown practice `\(word.text(in: file))`", at: word.range, label: "not in the catalogue",
             help: suggestions.isEmpty
               ? "`vstream practices` lists the practices; declare your own in vstream.yml"
               : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         }
         continue
       }
-      if case .alias = resolution {
+      if case .alias = entry.resolution {
         report(
-          CheckMessages.practiceAlias, "`\(written)` is an older name for `\(practice.id)`", at: word.range, label: "older name",
-          help: "write `\(practice.id)`; `vstream fmt` does this")
+          CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(practice.id)`", at: word.range,
+          label: "older name", help: "write `\(practice.id)`; `vstream fmt` does this")
       }
-      if let earlier = firstRange[practice.id] {
+      if practiceLastStep[entry.number] == stepNumber {
         report(
           CheckMessages.duplicatePractice, "`\(practice.id)` is named twice in this step", at: word.range, label: "again",
-          secondary: [Diagnostic.Label(range: earlier, message: "first named here")], help: "remove the repeat")
+          secondary: [Diagnostic.Label(range: practiceFirstRange[entry.number], message: "first named here")],
+          help: "remove the repeat")
         continue
       }
-      firstRange[practice.id] = word.range
+      practiceLastStep[entry.number] = stepNumber
+      practiceFirstRange[entry.number] = word.range
       ids.append(practice.id)
     }
     return ids
+  }
+
+  /// The practice a word names, resolved once per distinct spelling.
+  mutating func practiceEntry(_ word: WordSyntax, _ bytes: UnsafeBufferPointer<UInt8>) -> PracticeEntry {
+    if let known = practiceResolutions.find(bytes, word.range) { return practiceResolutions.values[known] }
+    let resolution = configuration.catalogue.resolve(word.text(in: file))
+    var number = -1
+    if let practice = resolution.entry {
+      if let existing = practiceNumbers[practice.id] {
+        number = existing
+      } else {
+        number = practiceNumbers.count
+        practiceNumbers[practice.id] = number
+        practiceLastStep.append(-1)
+        practiceFirstRange.append(word.range)
+      }
+    }
+    let entry = PracticeEntry(resolution: resolution, number: number)
+    practiceResolutions.insert(bytes, word.range, value: entry)
+    return entry
   }
 
   func duration(_ attribute: AttributeSyntax?) -> Duration? {

@@ -296,7 +296,8 @@ struct ParseRun {
         label: isBlock ? "block starts here" : "no closing quote",
         help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
       hasErrors = true
-    } else {
+    } else if containsBackslash(token.range) {
+      // Only a backslash can start a bad escape; most strings have none and need no decoding here.
       let decoded = StringDecoder.decode(file: file, range: token.range, isBlock: isBlock)
       for escape in decoded.badEscapes {
         report(
@@ -323,7 +324,9 @@ struct ParseRun {
   // MARK: - Attributes
 
   mutating func parseAttribute(_ kind: AttributeKind, keyword: Token) {
-    guard let declaration = pending else {
+    // Only the kind and range are read from the pending declaration: holding a copy of it while appending to its
+    // attributes would copy the attribute array on every line.
+    guard let declarationKind = pending?.kind, let declarationRange = pending?.range else {
       report(
         SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
         label: "no declaration above",
@@ -332,19 +335,19 @@ struct ParseRun {
           : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
       return
     }
-    guard declaration.kind.allowedAttributes.contains(kind) else {
-      let allowed = declaration.kind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+    guard declarationKind.allowedAttributes.contains(kind) else {
+      let allowed = declarationKind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
       report(
-        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declaration.kind.withArticle)",
+        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declarationKind.withArticle)",
         at: keyword.range, label: "not allowed here",
-        help: "\(declaration.kind.withArticle) takes \(allowed)")
+        help: "\(declarationKind.withArticle) takes \(allowed)")
       pending?.hasErrors = true
       return
     }
     var hasErrors = false
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    if let earlier = declaration.attribute(kind) {
+    if let earlier = pending?.attribute(kind) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
         secondary: [Diagnostic.Label(range: earlier.range, message: "first given here")],
@@ -355,7 +358,7 @@ struct ParseRun {
       pending?.attributes.append(
         AttributeSyntax(kind: kind, keywordRange: keyword.range, value: value, range: range, hasErrors: hasErrors))
     }
-    pending?.range = declaration.range.union(range)
+    pending?.range = declarationRange.union(range)
   }
 
   var openFlowOrLastIsFlow: Bool {
@@ -623,6 +626,11 @@ struct ParseRun {
   }
 
   func text(_ token: Token) -> String { file.text(token.range) }
+
+  func containsBackslash(_ range: SourceRange) -> Bool {
+    for index in Int(range.start)..<Int(range.end) where bytes[index] == 0x5C { return true }
+    return false
+  }
 
   /// From token `index` to the end of the line's last token.
   func restRange(from index: Int) -> SourceRange {

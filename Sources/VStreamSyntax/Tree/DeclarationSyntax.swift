@@ -55,7 +55,15 @@ public struct DeclarationSyntax: Sendable {
   }
 
   public func attribute(_ kind: AttributeKind) -> AttributeSyntax? {
-    attributes.first { $0.kind == kind }
+    // An index loop rather than `first(where:)`: the closure form copies every attribute it looks at.
+    for index in attributes.indices where attributes[index].kind == kind { return attributes[index] }
+    return nil
+  }
+
+  /// Whether the declaration has an attribute of this kind, without copying it.
+  public func hasAttribute(_ kind: AttributeKind) -> Bool {
+    for index in attributes.indices where attributes[index].kind == kind { return true }
+    return false
   }
 
   /// Whether this declaration or any of its attributes had a syntax error.

@@ -1,0 +1,90 @@
+/// A hash table keyed by byte strings, looked up straight from a file's bytes.
+///
+/// The checker looks names up once per occurrence: a large stream names the same few practices and its own step ids
+/// hundreds of thousands of times. A `[String: Value]` would build a `String` (often a heap allocation) for every
+/// occurrence just to hash it; this table hashes the bytes in place and copies a key only when it is first inserted.
+public struct ByteKeyedTable<Value> {
+  /// The bytes of every key, one after another.
+  private var arena: [UInt8] = []
+  private var keyStarts: [UInt32] = []
+  private var keyEnds: [UInt32] = []
+  private var hashes: [UInt32] = []
+  public private(set) var values: [Value] = []
+  /// Open addressing: each slot is 0 when free, else an index into the entries plus one.
+  private var slots: [UInt32]
+
+  public init() {
+    slots = [UInt32](repeating: 0, count: 16)
+  }
+
+  /// How many keys the table holds.
+  public var count: Int { values.count }
+
+  /// The entry number of the key `bytes[range]`, or nil when it is not in the table.
+  public func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Int? {
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let hash = Self.hash(key)
+    var slot = Int(hash) & (slots.count - 1)
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      let index = Int(entry - 1)
+      if hashes[index] == hash && matches(index, key) { return index }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+  }
+
+  /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
+  @discardableResult
+  public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange, value: Value) -> Int {
+    if (values.count + 1) * 4 > slots.count * 3 { grow() }
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let hash = Self.hash(key)
+    let index = values.count
+    keyStarts.append(UInt32(arena.count))
+    arena.append(contentsOf: key)
+    keyEnds.append(UInt32(arena.count))
+    hashes.append(hash)
+    values.append(value)
+    place(index, hash: hash)
+    return index
+  }
+
+  /// Replaces the value of entry `index`.
+  public mutating func update(_ index: Int, value: Value) {
+    values[index] = value
+  }
+
+  private func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(keyStarts[index])
+    let length = Int(keyEnds[index]) - start
+    guard length == key.count else { return false }
+    return arena.withUnsafeBufferPointer { stored in
+      for offset in 0..<length where stored[start + offset] != key[offset] { return false }
+      return true
+    }
+  }
+
+  private mutating func place(_ index: Int, hash: UInt32) {
+    var slot = Int(hash) & (slots.count - 1)
+    while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+    slots[slot] = UInt32(index + 1)
+  }
+
+  private mutating func grow() {
+    slots = [UInt32](repeating: 0, count: slots.count * 2)
+    for index in hashes.indices { place(index, hash: hashes[index]) }
+  }
+
+  /// FNV-1a: short keys, no allocation, and deterministic (output never depends on it, only speed does).
+  private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    for byte in key {
+      hash ^= UInt32(byte)
+      hash = hash &* 16_777_619
+    }
+    return hash
+  }
+}
+
+extension ByteKeyedTable: Sendable where Value: Sendable {}
