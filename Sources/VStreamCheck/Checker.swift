@@ -90,10 +90,10 @@ struct CheckRun {
   var findings: [Diagnostic] = []
 
   // Resolved declarations, in source order.
-  var streams: [DeclarationSyntax] = []
-  var demands: [DeclarationSyntax] = []
-  var steps: [DeclarationSyntax] = []
-  var values: [DeclarationSyntax] = []
+  var streams: DeclarationList
+  var demands: DeclarationList
+  var steps: DeclarationList
+  var values: DeclarationList
   /// The declared ids (demand, steps, values), looked up from the file's bytes: the first declaration of each id.
   var nodes = ByteKeyedTable<NodeEntry>()
   var edges: [Edge] = []
@@ -119,10 +119,18 @@ struct CheckRun {
   var practiceLastStep: [Int] = []
   var practiceFirstRange: [SourceRange] = []
 
+  /// Seconds in one w, d, h, m and s under the configuration, by `DurationSyntax.Unit.rank`.
+  let secondsPerUnit: [Int64]
+
   init(file: SourceFile, syntax: FileSyntax, configuration: Configuration) {
     self.file = file
     self.syntax = syntax
     self.configuration = configuration
+    (streams, demands, steps, values) = (
+      DeclarationList(items: syntax.items), DeclarationList(items: syntax.items), DeclarationList(items: syntax.items),
+      DeclarationList(items: syntax.items)
+    )
+    secondsPerUnit = DurationSyntax.Unit.allCases.map { configuration.durationSettings.seconds(per: $0.rawValue) }
   }
 
   mutating func checkAll() {

@@ -34,6 +34,17 @@ public struct ByteKeyedTable<Value> {
     }
   }
 
+  /// The entry number of the key `bytes[range]`, or nil.
+  public func find(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
+    bytes.withUnsafeBufferPointer { find($0, range) }
+  }
+
+  /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
+  @discardableResult
+  public mutating func insert(_ bytes: [UInt8], _ range: SourceRange, value: Value) -> Int {
+    bytes.withUnsafeBufferPointer { insert($0, range, value: value) }
+  }
+
   /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
   @discardableResult
   public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange, value: Value) -> Int {

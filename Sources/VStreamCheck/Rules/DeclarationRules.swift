@@ -4,13 +4,17 @@ import VStreamSyntax
 
 extension CheckRun {
   mutating func collectDeclarations() {
-    for item in syntax.items {
+    // Count first so that each list is allocated once at its size (a large stream has 100,000s of steps).
+    var stepCount = 0
+    for item in syntax.items { if case .declaration(let declaration) = item, declaration.kind == .step { stepCount += 1 } }
+    steps.reserveCapacity(stepCount)
+    for (position, item) in syntax.items.enumerated() {
       guard case .declaration(let declaration) = item else { continue }
       switch declaration.kind {
-      case .stream: streams.append(declaration)
-      case .demand: demands.append(declaration)
-      case .step: steps.append(declaration)
-      case .value: values.append(declaration)
+      case .stream: streams.append(position: position)
+      case .demand: demands.append(position: position)
+      case .step: steps.append(position: position)
+      case .value: values.append(position: position)
       }
     }
   }
@@ -54,36 +58,34 @@ extension CheckRun {
     var valueIndex = 0
     var demandSeen = false
     let bytes = file.bytes
-    bytes.withUnsafeBufferPointer { buffer in
-      for item in syntax.items {
-        guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }
-        // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
-        let ref: NodeRef?
-        switch declaration.kind {
-        case .step:
-          ref = .step(stepIndex)
-          stepIndex += 1
-        case .value:
-          ref = .value(valueIndex)
-          valueIndex += 1
-        case .demand:
-          ref = demandSeen ? nil : .demand
-          demandSeen = true
-        case .stream:
-          ref = nil
-        }
-        guard let identifier = declaration.identifier else { continue }
-        if let index = nodes.find(buffer, identifier.range) {
-          let earlier = nodes.values[index]
-          // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
-          guard !earlier.hasErrors, !declaration.hasErrors else { continue }
-          report(
-            CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
-            label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
-            help: "rename one; flows refer to declarations by id")
-        } else {
-          nodes.insert(buffer, identifier.range, value: NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors))
-        }
+    for item in syntax.items {
+      guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }
+      // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
+      let ref: NodeRef?
+      switch declaration.kind {
+      case .step:
+        ref = .step(stepIndex)
+        stepIndex += 1
+      case .value:
+        ref = .value(valueIndex)
+        valueIndex += 1
+      case .demand:
+        ref = demandSeen ? nil : .demand
+        demandSeen = true
+      case .stream:
+        ref = nil
+      }
+      guard let identifier = declaration.identifier else { continue }
+      if let index = nodes.find(bytes, identifier.range) {
+        let earlier = nodes.values[index]
+        // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
+        guard !earlier.hasErrors, !declaration.hasErrors else { continue }
+        report(
+          CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
+          label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
+          help: "rename one; flows refer to declarations by id")
+      } else {
+        nodes.insert(bytes, identifier.range, value: NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors))
       }
     }
   }

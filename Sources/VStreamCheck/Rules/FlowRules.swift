@@ -19,46 +19,44 @@ extension CheckRun {
     // Arrows already written, by their two ends packed into one number (the label does not make an arrow new).
     var seen: [UInt64: SourceRange] = [:]
     let bytes = file.bytes
-    bytes.withUnsafeBufferPointer { buffer in
-      for flow in flows {
-        if flow.hasErrors { flowIsComplete = false }
-        let label = flow.label.map { $0.value(in: file) }
-        var previous: (ref: NodeRef, range: SourceRange)?
-        for (index, name) in flow.nodes.enumerated() {
-          guard let entry = nodes.find(buffer, name.range), let ref = nodes.values[entry].ref else {
+    for flow in flows {
+      if flow.hasErrors { flowIsComplete = false }
+      let label = flow.label.map { $0.value(in: file) }
+      var previous: (ref: NodeRef, range: SourceRange)?
+      for (index, name) in flow.nodes.enumerated() {
+        guard let entry = nodes.find(bytes, name.range), let ref = nodes.values[entry].ref else {
+          flowIsComplete = false
+          reportUndefined(name.text(in: file), at: name.range)
+          previous = nil
+          continue
+        }
+        if let from = previous {
+          let arrow = index - 1 < flow.arrows.count ? flow.arrows[index - 1] : name.range
+          let range = from.range.union(name.range)
+          if ref == .demand {
+            report(
+              CheckMessages.arrowIntoDemand, "an arrow leads back into the demand `\(name.text(in: file))`", at: arrow,
+              label: "into the demand", help: "rework goes back to a step, not to the demand")
             flowIsComplete = false
-            reportUndefined(name.text(in: file), at: name.range)
-            previous = nil
-            continue
-          }
-          if let from = previous {
-            let arrow = index - 1 < flow.arrows.count ? flow.arrows[index - 1] : name.range
-            let range = from.range.union(name.range)
-            if ref == .demand {
+          } else if case .value = from.ref {
+            report(
+              CheckMessages.arrowOutOfValue, "an arrow leads out of the value `\(text(values[valueIndex(from.ref)].identifier) ?? "")`",
+              at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
+            flowIsComplete = false
+          } else {
+            let key = UInt64(nodeNumber(from.ref)) << 32 | UInt64(nodeNumber(ref))
+            if let earlier = seen[key] {
               report(
-                CheckMessages.arrowIntoDemand, "an arrow leads back into the demand `\(name.text(in: file))`", at: arrow,
-                label: "into the demand", help: "rework goes back to a step, not to the demand")
-              flowIsComplete = false
-            } else if case .value = from.ref {
-              report(
-                CheckMessages.arrowOutOfValue, "an arrow leads out of the value `\(text(values[valueIndex(from.ref)].identifier) ?? "")`",
-                at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
-              flowIsComplete = false
+                CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
+                at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
+                help: "remove the repeat")
             } else {
-              let key = UInt64(nodeNumber(from.ref)) << 32 | UInt64(nodeNumber(ref))
-              if let earlier = seen[key] {
-                report(
-                  CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
-                  at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
-                  help: "remove the repeat")
-              } else {
-                seen[key] = range
-                edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
-              }
+              seen[key] = range
+              edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
             }
           }
-          previous = (ref, name.range)
         }
+        previous = (ref, name.range)
       }
     }
   }
@@ -92,7 +90,7 @@ extension CheckRun {
   /// The declared id closest to `id`, within a budget of comparisons per file: a file naming thousands of
   /// undefined nodes among thousands of steps would otherwise spend a product of the two on suggestions.
   mutating func closestDeclaredID(to id: String) -> String? {
-    if declaredIDs == nil { declaredIDs = (demands + steps + values).compactMap { text($0.identifier) } }
+    if declaredIDs == nil { declaredIDs = (Array(demands) + Array(steps) + Array(values)).compactMap { text($0.identifier) } }
     let candidates = declaredIDs!
     guard suggestionBudget >= candidates.count else { return nil }
     suggestionBudget -= candidates.count

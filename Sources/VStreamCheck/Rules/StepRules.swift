@@ -7,19 +7,20 @@ extension CheckRun {
   mutating func checkSteps() {
     activities.reserveCapacity(steps.count)
     practices.reserveCapacity(steps.count)
+    processTimes.reserveCapacity(steps.count)
+    waitTimes.reserveCapacity(steps.count)
+    completeAccurate.reserveCapacity(steps.count)
     let bytes = file.bytes
-    bytes.withUnsafeBufferPointer { buffer in
-      for (index, step) in steps.enumerated() {
-        activities.append(resolveActivity(step, buffer))
-        practices.append(resolvePractices(step, number: index, buffer))
-        processTimes.append(duration(step.attribute(.time)))
-        waitTimes.append(duration(step.attribute(.wait)))
-        completeAccurate.append(percentage(step))
-      }
+    for (index, step) in steps.enumerated() {
+      activities.append(resolveActivity(step, bytes))
+      practices.append(resolvePractices(step, number: index, bytes))
+      processTimes.append(Self.duration(step.attribute(.time), file: file, secondsPerUnit: secondsPerUnit))
+      waitTimes.append(Self.duration(step.attribute(.wait), file: file, secondsPerUnit: secondsPerUnit))
+      completeAccurate.append(percentage(step))
     }
   }
 
-  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: UnsafeBufferPointer<UInt8>) -> Activity? {
+  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: [UInt8]) -> Activity? {
     guard let attribute = step.attribute(.activity) else {
       if !step.hasErrorsInside {
         report(
@@ -55,7 +56,7 @@ extension CheckRun {
     }
   }
 
-  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) -> [String] {
     guard let attribute = step.attribute(.practices), case .words(let words) = attribute.value, !words.isEmpty else {
       if !step.hasErrorsInside {
         report(
@@ -98,7 +99,7 @@ extension CheckRun {
   }
 
   /// The practice a word names, resolved once per distinct spelling.
-  mutating func practiceEntry(_ word: WordSyntax, _ bytes: UnsafeBufferPointer<UInt8>) -> PracticeEntry {
+  mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> PracticeEntry {
     if let known = practiceResolutions.find(bytes, word.range) { return practiceResolutions.values[known] }
     let resolution = configuration.catalogue.resolve(word.text(in: file))
     var number = -1
@@ -117,11 +118,11 @@ extension CheckRun {
     return entry
   }
 
-  func duration(_ attribute: AttributeSyntax?) -> Duration? {
+  static func duration(_ attribute: AttributeSyntax?, file: SourceFile, secondsPerUnit unitSeconds: [Int64]) -> Duration? {
     guard let attribute = attribute, case .duration(let duration) = attribute.value else { return nil }
     var total = Duration.zero
-    for part in duration.parts {
-      let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: configuration.durationSettings.seconds(per: part.unit.rawValue))
+    duration.forEachPart(in: file) { part in
+      let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: unitSeconds[part.unit.rank])
       total = total + Duration(seconds: overflow ? .max : seconds)
     }
     return total
@@ -129,13 +130,14 @@ extension CheckRun {
 
   mutating func percentage(_ step: DeclarationSyntax) -> Percentage? {
     guard let attribute = step.attribute(.ca), case .percentage(let percentage) = attribute.value else { return nil }
-    if percentage.hundredths > 10_000 {
+    let hundredths = percentage.hundredths(in: file)
+    if hundredths > 10_000 {
       report(
         CheckMessages.percentageOutOfRange, "%complete/accurate cannot be above 100%", at: percentage.range,
-        label: "\(Percentage(hundredths: percentage.hundredths).formatted)",
+        label: "\(Percentage(hundredths: hundredths).formatted)",
         help: "`ca` is the share of the output the next step can use as is, from 0% to 100%")
       return nil
     }
-    return Percentage(hundredths: percentage.hundredths)
+    return Percentage(hundredths: hundredths)
   }
 }

@@ -271,6 +271,8 @@ struct ParseRun {
     flushDeclaration()
     pending = DeclarationSyntax(
       kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range, hasErrors: hasErrors)
+    // Room for every attribute the kind allows at once, rather than growing 1, 2, 4, 8 (a step has up to seven).
+    pending?.attributes.reserveCapacity(kind == .step ? 7 : 2)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -335,7 +337,7 @@ struct ParseRun {
           : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
       return
     }
-    guard declarationKind.allowedAttributes.contains(kind) else {
+    guard declarationKind.allows(kind) else {
       let allowed = declarationKind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
       report(
         SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declarationKind.withArticle)",
@@ -356,7 +358,7 @@ struct ParseRun {
       pending?.hasErrors = true
     } else {
       pending?.attributes.append(
-        AttributeSyntax(kind: kind, keywordRange: keyword.range, value: value, range: range, hasErrors: hasErrors))
+        AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
     }
     pending?.range = declarationRange.union(range)
   }
@@ -386,8 +388,8 @@ struct ParseRun {
       return parseList(kind, element: .string, hasErrors: &hasErrors)
     case .time, .wait:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, let parts = DurationText.parse(bytes, line[1].start, line[1].end) {
-        return .duration(DurationSyntax(parts: parts, range: line[1].range))
+      if line.count == 2, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
+        return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
       let suggestion = DurationText.suggestion(for: written)
@@ -400,8 +402,8 @@ struct ParseRun {
       return .missing
     case .ca:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, let hundredths = PercentText.parse(bytes, line[1].start, line[1].end) {
-        return .percentage(PercentageSyntax(hundredths: hundredths, range: line[1].range))
+      if line.count == 2, line[1].kind == .word, PercentText.parse(bytes, line[1].start, line[1].end) != nil {
+        return .percentage(PercentageSyntax(range: line[1].range))
       }
       let written = file.text(rest)
       let suggestion = PercentText.suggestion(for: written)

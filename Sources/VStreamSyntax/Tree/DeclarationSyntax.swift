@@ -17,6 +17,16 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     }
   }
 
+  /// Whether a declaration of this kind may have the attribute (asked for every attribute line, so no array).
+  public func allows(_ attribute: AttributeKind) -> Bool {
+    switch (self, attribute) {
+    case (_, .note): return true
+    case (.demand, .from), (.value, .for): return true
+    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca): return true
+    default: return false
+    }
+  }
+
   /// "a step", "an activity": for messages.
   public var withArticle: String {
     self == .stream ? "a stream" : "a \(rawValue)"
