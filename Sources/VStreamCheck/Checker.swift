@@ -112,7 +112,7 @@ struct CheckRun {
   /// The declared ids in source order, for "did you mean" (made on the first undefined name).
   var declaredIDs: [String]?
   /// How many more candidate comparisons suggestions may cost in this file.
-  var suggestionBudget = 200_000
+  var suggestionBudget = 20_000
   /// Practice ids to small numbers, so that a step's repeats are found without a set per step.
   var practiceNumbers: [String: Int] = [:]
   /// Per practice number: the last step that named it and where it first did so in that step.
