@@ -35,6 +35,9 @@ fi
 
 swift build -c release --product vstream >/dev/null
 vstream="$PWD/.build/release/vstream"
+# The same program with the Swift runtime and Foundation linked in statically: no dynamic symbol binding at start.
+swift build -c release --product vstream --scratch-path .build-static -Xswiftc -static-stdlib >/dev/null
+static_vstream="$PWD/.build-static/release/vstream"
 out=bench/out
 corpus=bench/corpus
 rm -rf "$out" && mkdir -p "$out"
@@ -53,6 +56,7 @@ python3 bench/generate.py --out "$corpus" --seed 1 --sizes "$sizes"
 # Start-up: the cost every editor keystroke and every pre-commit hook pays before any work.
 hyperfine --warmup 3 --min-runs 20 --style none --export-json "$out/startup.json" \
   -n "vstream --version" "$vstream --version" \
+  -n "vstream --version (static stdlib)" "$static_vstream --version" \
   -n "vstream check (one 10-step file)" "$vstream check --quiet $(find "$corpus/repo-1x10/vstream" -name '*.vstream' | head -1)" \
   >/dev/null 2>&1
 
