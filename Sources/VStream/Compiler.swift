@@ -73,7 +73,15 @@ enum RepositoryRules {
   static func checkUniqueStreamIDs(_ results: inout [Compiler.FileResult]) {
     var byID: [String: [(index: Int, range: SourceRange)]] = [:]
     for (index, result) in results.enumerated() {
-      guard let stream = result.syntax.declarations.first(where: { $0.kind == .stream }), let identifier = stream.identifier else { continue }
+      // The first stream declaration, found without building the list of every declaration.
+      var firstStream: DeclarationSyntax?
+      for item in result.syntax.items {
+        if case .declaration(let declaration) = item, declaration.kind == .stream {
+          firstStream = declaration
+          break
+        }
+      }
+      guard let stream = firstStream, let identifier = stream.identifier else { continue }
       byID[identifier.text(in: result.file), default: []].append((index, identifier.range))
     }
     for (id, places) in byID where places.count > 1 {

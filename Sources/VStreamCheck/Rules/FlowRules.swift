@@ -18,6 +18,8 @@ extension CheckRun {
     }
     // Arrows already written, by their two ends packed into one number (the label does not make an arrow new).
     var seen: [UInt64: SourceRange] = [:]
+    // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
+    edges.reserveCapacity(flows.reduce(0) { $0 + Swift.max(0, $1.nodes.count - 1) })
     let bytes = file.bytes
     for flow in flows {
       if flow.hasErrors { flowIsComplete = false }
