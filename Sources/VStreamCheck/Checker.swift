@@ -72,9 +72,14 @@ struct NodeEntry {
   var hasErrors: Bool
 }
 
-/// A practice as written, resolved once per distinct spelling.
+/// A practice as written, resolved once per distinct spelling. Only what the rules need, not the whole catalogue
+/// entry: it is copied out for every occurrence.
 struct PracticeEntry {
-  var resolution: Resolution<Practice>
+  /// The practice's id; nil when the name is unknown.
+  var id: String?
+  var isAlias: Bool
+  /// For an unknown name, the ids it may have meant.
+  var suggestions: [String]
   /// The practice's number in `CheckRun.practiceNumbers`; -1 when unknown.
   var number: Int
 }

@@ -69,31 +69,29 @@ extension CheckRun {
     ids.reserveCapacity(words.count)
     for word in words {
       let entry = practiceEntry(word, bytes)
-      guard let practice = entry.resolution.entry else {
-        if case .unknown(let suggestions) = entry.resolution {
-          report(
-            CheckMessages.unknownPractice, "unknown practice `\(word.text(in: file))`", at: word.range, label: "not in the catalogue",
-            help: suggestions.isEmpty
-              ? "`vstream practices` lists the practices; declare your own in vstream.yml"
-              : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
-        }
+      guard let id = entry.id else {
+        report(
+          CheckMessages.unknownPractice, "unknown practice `\(word.text(in: file))`", at: word.range, label: "not in the catalogue",
+          help: entry.suggestions.isEmpty
+            ? "`vstream practices` lists the practices; declare your own in vstream.yml"
+            : "did you mean " + entry.suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         continue
       }
-      if case .alias = entry.resolution {
+      if entry.isAlias {
         report(
-          CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(practice.id)`", at: word.range,
-          label: "older name", help: "write `\(practice.id)`; `vstream fmt` does this")
+          CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(id)`", at: word.range,
+          label: "older name", help: "write `\(id)`; `vstream fmt` does this")
       }
       if practiceLastStep[entry.number] == stepNumber {
         report(
-          CheckMessages.duplicatePractice, "`\(practice.id)` is named twice in this step", at: word.range, label: "again",
+          CheckMessages.duplicatePractice, "`\(id)` is named twice in this step", at: word.range, label: "again",
           secondary: [Diagnostic.Label(range: practiceFirstRange[entry.number], message: "first named here")],
           help: "remove the repeat")
         continue
       }
       practiceLastStep[entry.number] = stepNumber
       practiceFirstRange[entry.number] = word.range
-      ids.append(practice.id)
+      ids.append(id)
     }
     return ids
   }
@@ -113,7 +111,9 @@ extension CheckRun {
         practiceFirstRange.append(word.range)
       }
     }
-    let entry = PracticeEntry(resolution: resolution, number: number)
+    var suggestions: [String] = []
+    if case .unknown(let found) = resolution { suggestions = found }
+    let entry = PracticeEntry(id: resolution.entry?.id, isAlias: resolution.isAlias, suggestions: suggestions, number: number)
     practiceResolutions.insert(bytes, word.range, value: entry)
     return entry
   }
