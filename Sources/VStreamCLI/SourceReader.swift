@@ -24,12 +24,17 @@ enum SourceReader {
 
   static func read(descriptor: Int32, limit: Int) -> Outcome {
     var info = stat()
+    var expected = 0
     if fstat(descriptor, &info) == 0 {
       if (info.st_mode & S_IFMT) == S_IFDIR { return .failed("is a folder") }
       if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
+      if (info.st_mode & S_IFMT) == S_IFREG { expected = Int(info.st_size) }
     }
-    // Read in chunks rather than trusting st_size: pipes and /proc files report 0, and a file may grow meanwhile.
+    // Read in chunks rather than trusting st_size: pipes and /proc files report 0, and a file may grow meanwhile. The
+    // size is still the capacity to start with, so that a large file is not copied as the array doubles (which
+    // would hold up to three times its size at once).
     var bytes: [UInt8] = []
+    bytes.reserveCapacity(expected + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {
       let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }

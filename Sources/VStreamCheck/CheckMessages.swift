@@ -77,7 +77,7 @@ public enum CheckMessages {
 
   static func bad(_ target: String, _ replacement: String) -> String {
     precondition(good.contains(target), "example target missing: \(target)")
-    return good.replacingOccurrences(of: target, with: replacement)
+    return good.replacingAll(target, replacement)
   }
 
   public static let rules: [RuleDescriptor] = [
@@ -150,7 +150,7 @@ public enum CheckMessages {
       bad: bad("  practices incident-management\n", "")),
     lint(noEngage, "no-engage", .warning, "the stream never engages the consumer",
       "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value.",
-      bad: bad("activity engage", "activity plan").replacingOccurrences(of: "activity engage", with: "activity plan")),
+      bad: bad("activity engage", "activity plan").replacingAll("activity engage", "activity plan")),
     lint(engageFirst, "engage-first", .warning, "the first step after the demand is not `engage`",
       "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. This is the typical shape, not a rule: allow it with a reason where it does not fit.",
       bad: bad("  activity engage\n  practices service-desk, incident-management", "  activity plan\n  practices service-desk, incident-management")),

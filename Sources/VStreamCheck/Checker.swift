@@ -37,7 +37,10 @@ public struct Checker: Sendable {
 
   /// Checks one file. `syntaxDiagnostics` are the parser's; the result holds them too, so that it is the file's
   /// complete report.
-  public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic]) -> (ValueStream?, [Diagnostic]) {
+  /// With `buildingModel` false the stream is not built (nil): for callers that want the diagnostics only.
+  public func check(_ file: SourceFile, syntax: FileSyntax, syntaxDiagnostics: [Diagnostic], buildingModel: Bool = true)
+    -> (ValueStream?, [Diagnostic])
+  {
     var run = CheckRun(file: file, syntax: syntax, configuration: configuration)
     run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
     run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
@@ -47,7 +50,7 @@ public struct Checker: Sendable {
     diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
     diagnostics = Diagnostic.normalized(diagnostics)
     let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
-    return (failed ? nil : run.makeStream(), diagnostics)
+    return (failed || !buildingModel ? nil : run.makeStream(), diagnostics)
   }
 
   /// Applies the configured severity of each configurable rule; rules turned off are dropped.
@@ -62,6 +65,25 @@ public struct Checker: Sendable {
   }
 }
 
+/// A declared id: the node it names (nil for a second demand, which flows cannot use) and where it is declared.
+struct NodeEntry {
+  var ref: NodeRef?
+  var anchor: SourceRange
+  var hasErrors: Bool
+}
+
+/// A practice as written, resolved once per distinct spelling. Only what the rules need, not the whole catalogue
+/// entry: it is copied out for every occurrence.
+struct PracticeEntry {
+  /// The practice's id; nil when the name is unknown.
+  var id: String?
+  var isAlias: Bool
+  /// For an unknown name, the ids it may have meant.
+  var suggestions: [String]
+  /// The practice's number in `CheckRun.practiceNumbers`; -1 when unknown.
+  var number: Int
+}
+
 /// The state of checking one file.
 struct CheckRun {
   let file: SourceFile
@@ -73,12 +95,12 @@ struct CheckRun {
   var findings: [Diagnostic] = []
 
   // Resolved declarations, in source order.
-  var streams: [DeclarationSyntax] = []
-  var demands: [DeclarationSyntax] = []
-  var steps: [DeclarationSyntax] = []
-  var values: [DeclarationSyntax] = []
-  /// Node ids to nodes, for flows.
-  var nodesByID: [String: NodeRef] = [:]
+  var streams: DeclarationList
+  var demands: DeclarationList
+  var steps: DeclarationList
+  var values: DeclarationList
+  /// The declared ids (demand, steps, values), looked up from the file's bytes: the first declaration of each id.
+  var nodes = ByteKeyedTable<NodeEntry>()
   var edges: [Edge] = []
   /// Whether the flow could be built completely (no syntax errors in flows, every name declared).
   var flowIsComplete = true
@@ -90,13 +112,30 @@ struct CheckRun {
   var completeAccurate: [Percentage?] = []
   var metadata = Metadata()
   /// Resolutions by the text as written: a large stream names the same few practices thousands of times.
-  var practiceResolutions: [String: Resolution<Practice>] = [:]
-  var activityResolutions: [String: Resolution<Activity>] = [:]
+  var practiceResolutions = ByteKeyedTable<PracticeEntry>()
+  var activityResolutions = ByteKeyedTable<Resolution<Activity>>()
+  /// The declared ids in source order, for "did you mean" (made on the first undefined name).
+  var declaredIDs: [String]?
+  /// How many more candidate comparisons suggestions may cost in this file.
+  var suggestionBudget = 20_000
+  /// Practice ids to small numbers, so that a step's repeats are found without a set per step.
+  var practiceNumbers: [String: Int] = [:]
+  /// Per practice number: the last step that named it and where it first did so in that step.
+  var practiceLastStep: [Int] = []
+  var practiceFirstRange: [SourceRange] = []
+
+  /// Seconds in one w, d, h, m and s under the configuration, by `DurationSyntax.Unit.rank`.
+  let secondsPerUnit: [Int64]
 
   init(file: SourceFile, syntax: FileSyntax, configuration: Configuration) {
     self.file = file
     self.syntax = syntax
     self.configuration = configuration
+    (streams, demands, steps, values) = (
+      DeclarationList(items: syntax.items), DeclarationList(items: syntax.items), DeclarationList(items: syntax.items),
+      DeclarationList(items: syntax.items)
+    )
+    secondsPerUnit = DurationSyntax.Unit.allCases.map { configuration.durationSettings.seconds(per: $0.rawValue) }
   }
 
   mutating func checkAll() {

@@ -178,8 +178,8 @@ struct FormatWriter {
     case .word(let word): value = CanonicalText.activity(word.text(in: file))
     case .words(let words): value = words.map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
     case .strings(let strings): value = strings.map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
-    case .duration(let duration): value = CanonicalText.duration(duration.parts)
-    case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths)
+    case .duration(let duration): value = CanonicalText.duration(duration.parts(in: file))
+    case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
       // Only reachable for a file with syntax errors: keep the line as written.
       let written = file.text(attribute.range).dropFirst(attribute.kind.rawValue.utf8.count)

@@ -6,7 +6,19 @@ public enum Catalogue {
   /// A canonical id written as `Deliver_And_Support` normalises to the id itself; the formatter compares the written
   /// text with the resolved id to decide whether to rewrite it.
   public static func normalize(_ written: String) -> String {
-    String(written.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+    // Nearly every name is ASCII: map its bytes directly (the Character path below is many times slower).
+    var bytes = Array(written.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x41...0x5A: bytes[index] += 0x20
+        case 0x5F, 0x20: bytes[index] = 0x2D
+        default: break
+        }
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return String(written.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
   }
 
   /// Words too common in ids to tell practices apart on their own.

@@ -81,7 +81,23 @@ extension Diagnostic {
 
   /// Sorts and removes exact duplicates, so that two routes to one finding report it once.
   public static func normalized(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-    var seen = Set<Diagnostic>()
-    return diagnostics.sorted(by: reportOrder).filter { seen.insert($0).inserted }
+    // Sort positions rather than the (large) diagnostics themselves; ties keep their input order.
+    let order = diagnostics.indices.sorted { left, right in
+      if reportOrder(diagnostics[left], diagnostics[right]) { return true }
+      if reportOrder(diagnostics[right], diagnostics[left]) { return false }
+      return left < right
+    }
+    // Exact duplicates share position, code and message, so they fall in one run of the sorted order: compare
+    // within the run only.
+    var result: [Diagnostic] = []
+    result.reserveCapacity(diagnostics.count)
+    var runStart = 0
+    for index in order {
+      let diagnostic = diagnostics[index]
+      if let last = result.last, reportOrder(last, diagnostic) { runStart = result.count }
+      if result[runStart...].contains(diagnostic) { continue }
+      result.append(diagnostic)
+    }
+    return result
   }
 }

@@ -48,48 +48,55 @@ public indirect enum JSONValue: Hashable, Sendable {
 
   /// The text of the document: two-space indentation when `pretty`, and a final newline in that case.
   public func rendered(pretty: Bool = true) -> String {
-    var out = ""
+    // Written as bytes: appending many short pieces to a String cost more than building the whole tree.
+    var out: [UInt8] = []
     write(into: &out, indent: pretty ? 0 : nil)
-    if pretty { out += "\n" }
-    return out
+    if pretty { out.append(0x0A) }
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private func write(into out: inout String, indent: Int?) {
+  private func write(into out: inout [UInt8], indent: Int?) {
     switch self {
-    case .null: out += "null"
-    case .bool(let value): out += value ? "true" : "false"
-    case .int(let value): out += String(value)
-    case .double(let value): out += JSONValue.format(value)
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): out.append(contentsOf: String(value).utf8)
+    case .double(let value): out.append(contentsOf: JSONValue.format(value).utf8)
     case .string(let value): JSONValue.writeString(value, into: &out)
     case .array(let values):
       if values.isEmpty {
-        out += "[]"
+        out.append(contentsOf: "[]".utf8)
         return
       }
-      out += "["
+      out.append(0x5B)
       for (index, value) in values.enumerated() {
-        if index > 0 { out += "," }
-        if let indent = indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        if index > 0 { out.append(0x2C) }
+        if let indent = indent { Self.newline(&out, indent: indent + 1) }
         value.write(into: &out, indent: indent.map { $0 + 1 })
       }
-      if let indent = indent { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "]"
+      if let indent = indent { Self.newline(&out, indent: indent) }
+      out.append(0x5D)
     case .object(let pairs):
       if pairs.isEmpty {
-        out += "{}"
+        out.append(contentsOf: "{}".utf8)
         return
       }
-      out += "{"
+      out.append(0x7B)
       for (index, (key, value)) in pairs.enumerated() {
-        if index > 0 { out += "," }
-        if let indent = indent { out += "\n" + String(repeating: "  ", count: indent + 1) }
+        if index > 0 { out.append(0x2C) }
+        if let indent = indent { Self.newline(&out, indent: indent + 1) }
         JSONValue.writeString(key, into: &out)
-        out += indent == nil ? ":" : ": "
+        out.append(0x3A)
+        if indent != nil { out.append(0x20) }
         value.write(into: &out, indent: indent.map { $0 + 1 })
       }
-      if let indent = indent { out += "\n" + String(repeating: "  ", count: indent) }
-      out += "}"
+      if let indent = indent { Self.newline(&out, indent: indent) }
+      out.append(0x7D)
     }
+  }
+
+  private static func newline(_ out: inout [UInt8], indent: Int) {
+    out.append(0x0A)
+    for _ in 0..<(indent * 2) { out.append(0x20) }
   }
 
   /// Numbers that are not finite have no JSON form; they are written as `null` rather than producing invalid JSON.
@@ -102,25 +109,51 @@ public indirect enum JSONValue: Hashable, Sendable {
 
   /// Escapes per RFC 8259: quotes, backslashes and control characters; everything else is written as UTF-8.
   public static func writeString(_ value: String, into out: inout String) {
-    out += "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "\u{08}": out += "\\b"
-      case "\u{0C}": out += "\\f"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16, uppercase: false)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    var bytes: [UInt8] = []
+    writeString(value, into: &bytes)
+    out += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The same, appending the bytes: runs that need no escape are copied in one piece.
+  static func writeString(_ value: String, into out: inout [UInt8]) {
+    out.append(0x22)
+    var value = value
+    value.withUTF8 { bytes in
+      var runStart = 0
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        var width = 1
+        let escape: String?
+        switch byte {
+        case 0x22: escape = "\\\""
+        case 0x5C: escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0x08: escape = "\\b"
+        case 0x0C: escape = "\\f"
+        case 0x00..<0x20, 0x7F:
+          let hex = String(byte, radix: 16, uppercase: false)
+          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+          // U+2028 and U+2029 are valid in JSON but not in JavaScript string literals.
+          escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+          width = 3
+        default:
+          escape = nil
+        }
+        if let escape {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          out.append(contentsOf: escape.utf8)
+          index += width
+          runStart = index
         } else {
-          out.unicodeScalars.append(scalar)
+          index += 1
         }
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
-    out += "\""
+    out.append(0x22)
   }
 }

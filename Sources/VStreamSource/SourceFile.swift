@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
 /// The bytes of one source file with its line table.
 ///
 /// Lines end at `\n`; a `\r` just before it belongs to the line ending, so CRLF files give the same lines and
@@ -9,6 +15,9 @@ public struct SourceFile: Sendable {
   public let bytes: [UInt8]
   /// Byte offset of the first byte of each line; line `n` (1-based) starts at `lineStarts[n - 1]`.
   public let lineStarts: [UInt32]
+  /// The 1-based lines holding a byte of 0x80 or above, ascending (usually none). On the other lines a column is the
+  /// byte offset within the line, found without scanning: a long line with thousands of findings stays linear.
+  let nonASCIILines: [Int]
 
   public init(path: String, bytes: [UInt8]) {
     precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
@@ -17,11 +26,17 @@ public struct SourceFile: Sendable {
     var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 24 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      for index in 0..<buffer.count where buffer[index] == 0x0A {
+      // memchr finds each line break many bytes at a time; this table is built for every file, however large.
+      guard let base = buffer.baseAddress else { return }
+      var offset = 0
+      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         starts.append(UInt32(index + 1))
+        offset = index + 1
       }
     }
     self.lineStarts = starts
+    nonASCIILines = Self.findNonASCIILines(bytes, lineStarts: starts)
   }
 
   public init(path: String, text: String) {
@@ -57,6 +72,10 @@ public struct SourceFile: Sendable {
     let clamped = Swift.min(offset, UInt32(bytes.count))
     let line = self.line(of: clamped)
     let start = Int(lineStarts[line - 1])
+    if isASCII(line: line) {
+      let column = Int(clamped) - start + 1
+      return SourceLocation(offset: clamped, line: line, column: column, utf16Column: column, byteColumn: column)
+    }
     var scalars = 0
     var utf16 = 0
     var index = start
@@ -72,6 +91,49 @@ public struct SourceFile: Sendable {
       index += width
     }
     return SourceLocation(offset: clamped, line: line, column: scalars + 1, utf16Column: utf16 + 1, byteColumn: end - start + 1)
+  }
+
+  /// Scans the bytes eight at a time for a high bit; each line found is recorded once and the scan resumes at the
+  /// next line.
+  private static func findNonASCIILines(_ bytes: [UInt8], lineStarts: [UInt32]) -> [Int] {
+    var lines: [Int] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }
+      var index = 0
+      let count = buffer.count
+      while index < count {
+        if index + 8 <= count, base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          index += 8
+          continue
+        }
+        if buffer[index] < 0x80 {
+          index += 1
+          continue
+        }
+        // Binary search for the line holding this byte, then skip to the next line.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+          let mid = (low + high + 1) / 2
+          if Int(lineStarts[mid]) <= index { low = mid } else { high = mid - 1 }
+        }
+        lines.append(low + 1)
+        index = low + 1 < lineStarts.count ? Int(lineStarts[low + 1]) : count
+      }
+    }
+    return lines
+  }
+
+  /// Whether the 1-based line holds only ASCII bytes.
+  func isASCII(line: Int) -> Bool {
+    guard !nonASCIILines.isEmpty else { return true }
+    var low = 0
+    var high = nonASCIILines.count
+    while low < high {
+      let mid = (low + high) / 2
+      if nonASCIILines[mid] < line { low = mid + 1 } else { high = mid }
+    }
+    return low == nonASCIILines.count || nonASCIILines[low] != line
   }
 
   /// The text of a range, with invalid UTF-8 shown as U+FFFD.

@@ -39,8 +39,12 @@ public enum Spelling {
   public static func suggestions(for word: String, among candidates: [String], count: Int) -> [String] {
     let limit = Swift.max(1, Swift.min(3, word.unicodeScalars.count / 3))
     var scored: [(distance: Int, index: Int, candidate: String)] = []
+    let lowered = word.lowercased()
+    let length = lowered.unicodeScalars.count
     for (index, candidate) in candidates.enumerated() {
-      if let distance = distance(word.lowercased(), candidate.lowercased(), limit: limit) {
+      // Lengths that differ by more than the limit cannot be close: skip them before any allocation.
+      guard abs(candidate.unicodeScalars.count - length) <= limit else { continue }
+      if let distance = distance(lowered, candidate.lowercased(), limit: limit) {
         scored.append((distance, index, candidate))
       }
     }

@@ -186,6 +186,21 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["s.vstream", "taken"])
   }
 
+  /// The outputs are written as one batch: when one of them cannot be written (its name is taken by a folder), no
+  /// output changes and no temporary file is left behind.
+  func testBuildThatCannotWriteOneOutputChangesNone() throws {
+    write("streams/restore.vstream", Self.clean)
+    write(
+      "streams/other.vstream", Self.clean.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
+    write("site/other.md", "old content\n")
+    try FileManager.default.createDirectory(atPath: folder + "/site/restore-live-service.md", withIntermediateDirectories: true)
+    let run = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--out", "site"])
+    XCTAssertEqual(run.status, 2, run.errors)
+    XCTAssertTrue(run.errors.contains("is a folder"), run.errors)
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/site").sorted(), ["other.md", "restore-live-service.md"])
+    XCTAssertEqual(try String(contentsOfFile: folder + "/site/other.md", encoding: .utf8), "old content\n")
+  }
+
   func testBuildReportsBrokenStreamsAndBuildsTheRest() throws {
     write("m/good.vstream", Self.clean)
     write("m/bad.vstream", Self.broken.replacingOccurrences(of: "stream restore-live-service", with: "stream bad"))

@@ -55,3 +55,28 @@ final class SourceFileTests: XCTestCase {
     XCTAssertEqual(JSONValue.object([]).rendered(), "{}\n")
   }
 }
+
+final class SourceFileColumnTests: XCTestCase {
+  /// Columns agree with counting Unicode scalars and UTF-16 units of the line's prefix, on ASCII lines (which take
+  /// the no-scan path) and non-ASCII lines alike, in any mix.
+  func testColumnsMatchAReferenceCountOnMixedLines() {
+    let lines = ["plain ascii line", "é accent", "", "emoji 🚀 here", "tab\there", "Ünïcödé ✓ again", "last"]
+    let text = lines.joined(separator: "\n")
+    let file = SourceFile(path: "mixed", text: text)
+    var offset = 0
+    for (number, line) in lines.enumerated() {
+      let utf8 = Array(line.utf8)
+      for byteColumn in 0...utf8.count {
+        // Only offsets at scalar boundaries are meaningful.
+        guard byteColumn == utf8.count || utf8[byteColumn] & 0xC0 != 0x80 else { continue }
+        let prefix = String(decoding: utf8[0..<byteColumn], as: UTF8.self)
+        let location = file.location(of: UInt32(offset + byteColumn))
+        XCTAssertEqual(location.line, number + 1)
+        XCTAssertEqual(location.column, prefix.unicodeScalars.count + 1, "\(line) at byte \(byteColumn)")
+        XCTAssertEqual(location.utf16Column, prefix.utf16.count + 1, "\(line) at byte \(byteColumn)")
+        XCTAssertEqual(location.byteColumn, byteColumn + 1)
+      }
+      offset += utf8.count + 1
+    }
+  }
+}

@@ -33,9 +33,9 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(step.title?.value(in: file), "A")
     XCTAssertEqual(step.attributes.map(\.kind), [.activity, .practices, .roles, .time, .wait, .ca])
     guard case .duration(let time) = try XCTUnwrap(step.attribute(.time)).value else { return XCTFail("time") }
-    XCTAssertEqual(time.parts, [.init(amount: 1, unit: .h), .init(amount: 30, unit: .m)])
+    XCTAssertEqual(time.parts(in: file), [.init(amount: 1, unit: .h), .init(amount: 30, unit: .m)])
     guard case .percentage(let ca) = try XCTUnwrap(step.attribute(.ca)).value else { return XCTFail("ca") }
-    XCTAssertEqual(ca.hundredths, 9250)
+    XCTAssertEqual(ca.hundredths(in: file), 9250)
     guard case .words(let practices) = try XCTUnwrap(step.attribute(.practices)).value else { return XCTFail("practices") }
     XCTAssertEqual(practices.map { $0.text(in: file) }, ["service-desk", "change-control"])
     let flow = try XCTUnwrap(tree.flows.first)
@@ -114,6 +114,17 @@ final class ParserTests: XCTestCase {
       let text = (0..<40).map { _ in pieces.randomElement(using: &generator)! }.joined()
       let (_, diagnostics) = Parser.parse(SourceFile(path: "r", text: text))
       XCTAssertTrue(diagnostics.allSatisfy { $0.range.end <= UInt32(text.utf8.count) }, text)
+    }
+  }
+}
+
+final class DeclarationKindTests: XCTestCase {
+  /// `allows` (used on every attribute line) and `allowedAttributes` (the formatter's order) say the same thing.
+  func testAllowsAgreesWithAllowedAttributes() {
+    for kind in DeclarationKind.allCases {
+      for attribute in AttributeKind.allCases {
+        XCTAssertEqual(kind.allows(attribute), kind.allowedAttributes.contains(attribute), "\(kind) \(attribute)")
+      }
     }
   }
 }

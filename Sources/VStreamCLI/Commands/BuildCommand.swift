@@ -98,21 +98,30 @@ struct BuildCommand: ParsableCommand {
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
     if let out {
-      var written = 0
-      for result in built {
-        let stream = result.stream!
-        let configuration = inputs.configuration(for: result.file)
-        for format in formats {
-          let content = try render(format, result, catalogue: configuration.catalogue, dot: dotOptions)
-          if try AtomicWriter.write(content, to: "\(out)/\(stream.id).\(format.rawValue)") { written += 1 }
-        }
+      // Render on every core (each stream and format is independent), in a fixed order, then write the batch.
+      let jobs = built.flatMap { result in formats.map { (result: result, format: $0) } }
+      var rendered = [Result<[UInt8], Error>?](repeating: nil, count: jobs.count)
+      let lock = NSLock()
+      DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        let job = jobs[index]
+        let catalogue = inputs.configuration(for: job.result.file).catalogue
+        let outcome = Result { try render(job.format, job.result, catalogue: catalogue, dot: dotOptions) }
+        lock.lock()
+        rendered[index] = outcome
+        lock.unlock()
+      }
+      var outputs: [AtomicWriter.Output] = []
+      for (index, job) in jobs.enumerated() {
+        outputs.append(
+          AtomicWriter.Output(content: try rendered[index]!.get(), path: "\(out)/\(job.result.stream!.id).\(job.format.rawValue)"))
       }
       if built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
         let streams = built.map { $0.stream! }
         let catalogue = CatalogueEmitter()
-        if try AtomicWriter.write(catalogue.index(streams) { "\($0.id).md" }, to: "\(out)/index.md") { written += 1 }
-        if try AtomicWriter.write(catalogue.practiceMatrix(streams), to: "\(out)/practices.md") { written += 1 }
+        outputs.append(AtomicWriter.Output(content: Array(catalogue.index(streams) { "\($0.id).md" }.utf8), path: "\(out)/index.md"))
+        outputs.append(AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
       }
+      let written = try AtomicWriter.writeAll(outputs)
       Terminal.standardError.write(
         "built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n"
       )

@@ -75,7 +75,7 @@ struct CheckCommand: ParsableCommand {
       paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
       loadsConfiguration: true, yamlLimits: yaml.limits)
     let results = Compiler.checkRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
+      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions, buildingModel: false)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
 

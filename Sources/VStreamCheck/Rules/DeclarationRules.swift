@@ -4,12 +4,17 @@ import VStreamSyntax
 
 extension CheckRun {
   mutating func collectDeclarations() {
-    for declaration in syntax.declarations {
+    // Count first so that each list is allocated once at its size (a large stream has 100,000s of steps).
+    var stepCount = 0
+    for item in syntax.items { if case .declaration(let declaration) = item, declaration.kind == .step { stepCount += 1 } }
+    steps.reserveCapacity(stepCount)
+    for (position, item) in syntax.items.enumerated() {
+      guard case .declaration(let declaration) = item else { continue }
       switch declaration.kind {
-      case .stream: streams.append(declaration)
-      case .demand: demands.append(declaration)
-      case .step: steps.append(declaration)
-      case .value: values.append(declaration)
+      case .stream: streams.append(position: position)
+      case .demand: demands.append(position: position)
+      case .step: steps.append(position: position)
+      case .value: values.append(position: position)
       }
     }
   }
@@ -49,11 +54,12 @@ extension CheckRun {
 
   /// The demand, steps and values share one namespace (VS306).
   mutating func checkUniqueIdentifiers() {
-    var first: [String: DeclarationSyntax] = [:]
     var stepIndex = 0
     var valueIndex = 0
     var demandSeen = false
-    for declaration in syntax.declarations where declaration.kind != .stream {
+    let bytes = file.bytes
+    for item in syntax.items {
+      guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }
       // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
       let ref: NodeRef?
       switch declaration.kind {
@@ -70,17 +76,16 @@ extension CheckRun {
         ref = nil
       }
       guard let identifier = declaration.identifier else { continue }
-      let id = identifier.text(in: file)
-      if let earlier = first[id] {
+      if let index = nodes.find(bytes, identifier.range) {
+        let earlier = nodes.values[index]
         // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
         guard !earlier.hasErrors, !declaration.hasErrors else { continue }
         report(
-          CheckMessages.duplicateIdentifier, "`\(id)` is declared twice", at: identifier.range, label: "declared again here",
-          secondary: [Diagnostic.Label(range: anchor(earlier), message: "first declared here")],
+          CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
+          label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
           help: "rename one; flows refer to declarations by id")
       } else {
-        first[id] = declaration
-        if let ref = ref { nodesByID[id] = ref }
+        nodes.insert(bytes, identifier.range, value: NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors))
       }
     }
   }

@@ -16,16 +16,19 @@ extension CheckRun {
       for index in values.indices { edges.append(Edge(from: previous, to: .value(index), label: nil, range: nil)) }
       return
     }
-    var seen: [Edge: SourceRange] = [:]
+    // Arrows already written, by their two ends packed into one number (the label does not make an arrow new).
+    var seen: [UInt64: SourceRange] = [:]
+    // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
+    edges.reserveCapacity(flows.reduce(0) { $0 + Swift.max(0, $1.nodes.count - 1) })
+    let bytes = file.bytes
     for flow in flows {
       if flow.hasErrors { flowIsComplete = false }
       let label = flow.label.map { $0.value(in: file) }
       var previous: (ref: NodeRef, range: SourceRange)?
       for (index, name) in flow.nodes.enumerated() {
-        let id = name.text(in: file)
-        guard let ref = nodesByID[id] else {
+        guard let entry = nodes.find(bytes, name.range), let ref = nodes.values[entry].ref else {
           flowIsComplete = false
-          reportUndefined(id, at: name.range)
+          reportUndefined(name.text(in: file), at: name.range)
           previous = nil
           continue
         }
@@ -34,7 +37,7 @@ extension CheckRun {
           let range = from.range.union(name.range)
           if ref == .demand {
             report(
-              CheckMessages.arrowIntoDemand, "an arrow leads back into the demand `\(id)`", at: arrow,
+              CheckMessages.arrowIntoDemand, "an arrow leads back into the demand `\(name.text(in: file))`", at: arrow,
               label: "into the demand", help: "rework goes back to a step, not to the demand")
             flowIsComplete = false
           } else if case .value = from.ref {
@@ -43,21 +46,29 @@ extension CheckRun {
               at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
             flowIsComplete = false
           } else {
-            let edge = Edge(from: from.ref, to: ref, label: label, range: range)
-            let key = Edge(from: from.ref, to: ref, label: nil, range: nil)
+            let key = UInt64(nodeNumber(from.ref)) << 32 | UInt64(nodeNumber(ref))
             if let earlier = seen[key] {
               report(
-                CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(id)` is written twice", at: range,
-                label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
+                CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
+                at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
                 help: "remove the repeat")
             } else {
               seen[key] = range
-              edges.append(edge)
+              edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
             }
           }
         }
         previous = (ref, name.range)
       }
+    }
+  }
+
+  /// The demand, steps and values numbered in one sequence.
+  func nodeNumber(_ ref: NodeRef) -> Int {
+    switch ref {
+    case .demand: return 0
+    case .step(let index): return 1 + index
+    case .value(let index): return 1 + steps.count + index
     }
   }
 
@@ -67,7 +78,6 @@ extension CheckRun {
   }
 
   mutating func reportUndefined(_ id: String, at range: SourceRange) {
-    let declared = syntax.declarations.filter { $0.kind != .stream }.compactMap { text($0.identifier) }
     if let stream = streams.first, text(stream.identifier) == id {
       report(
         CheckMessages.undefinedNode, "`\(id)` is the stream itself, not a step", at: range, label: "the stream's id",
@@ -76,7 +86,17 @@ extension CheckRun {
     }
     report(
       CheckMessages.undefinedNode, "`\(id)` is not declared", at: range, label: "no demand, step or value has this id",
-      help: Spelling.closest(to: id, among: declared).map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`")
+      help: closestDeclaredID(to: id).map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`")
+  }
+
+  /// The declared id closest to `id`, within a budget of comparisons per file: a file naming thousands of
+  /// undefined nodes among thousands of steps would otherwise spend a product of the two on suggestions.
+  mutating func closestDeclaredID(to id: String) -> String? {
+    if declaredIDs == nil { declaredIDs = (Array(demands) + Array(steps) + Array(values)).compactMap { text($0.identifier) } }
+    let candidates = declaredIDs!
+    guard suggestionBudget >= candidates.count else { return nil }
+    suggestionBudget -= candidates.count
+    return Spelling.closest(to: id, among: candidates)
   }
 
   /// Every step reachable from the demand, every step able to reach a value, no closed loops (VS314-VS316,

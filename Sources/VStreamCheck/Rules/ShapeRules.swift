@@ -27,7 +27,7 @@ extension CheckRun {
 
   /// Metrics for every step or none (VS406), and flow efficiency above the threshold (VS407).
   mutating func checkMetricsCoverage() {
-    let measured = steps.map { $0.attribute(.time) != nil || $0.attribute(.wait) != nil }
+    let measured = steps.map { $0.hasAttribute(.time) || $0.hasAttribute(.wait) }
     guard measured.contains(true) else { return }
     for (index, step) in steps.enumerated() where !measured[index] && !step.hasErrorsInside {
       report(

@@ -5,16 +5,22 @@ import VStreamSyntax
 extension CheckRun {
   /// Each step's activity (VS307, VS308, VS409), practices (VS309, VS401, VS408, VS410) and metrics (VS310).
   mutating func checkSteps() {
-    for step in steps {
-      activities.append(resolveActivity(step))
-      practices.append(resolvePractices(step))
-      processTimes.append(duration(step.attribute(.time)))
-      waitTimes.append(duration(step.attribute(.wait)))
+    activities.reserveCapacity(steps.count)
+    practices.reserveCapacity(steps.count)
+    processTimes.reserveCapacity(steps.count)
+    waitTimes.reserveCapacity(steps.count)
+    completeAccurate.reserveCapacity(steps.count)
+    let bytes = file.bytes
+    for (index, step) in steps.enumerated() {
+      activities.append(resolveActivity(step, bytes))
+      practices.append(resolvePractices(step, number: index, bytes))
+      processTimes.append(Self.duration(step.attribute(.time), file: file, secondsPerUnit: secondsPerUnit))
+      waitTimes.append(Self.duration(step.attribute(.wait), file: file, secondsPerUnit: secondsPerUnit))
       completeAccurate.append(percentage(step))
     }
   }
 
-  mutating func resolveActivity(_ step: DeclarationSyntax) -> Activity? {
+  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: [UInt8]) -> Activity? {
     guard let attribute = step.attribute(.activity) else {
       if !step.hasErrorsInside {
         report(
@@ -24,9 +30,15 @@ extension CheckRun {
       return nil
     }
     guard case .word(let word) = attribute.value else { return nil }
+    let resolution: Resolution<Activity>
+    if let known = activityResolutions.find(bytes, word.range) {
+      resolution = activityResolutions.values[known]
+    } else {
+      resolution = Activity.resolve(word.text(in: file))
+      activityResolutions.insert(bytes, word.range, value: resolution)
+    }
+    if case .canonical(let activity) = resolution { return activity }
     let written = word.text(in: file)
-    let resolution = activityResolutions[written] ?? Activity.resolve(written)
-    activityResolutions[written] = resolution
     switch resolution {
     case .canonical(let activity):
       return activity
@@ -44,7 +56,7 @@ extension CheckRun {
     }
   }
 
-  mutating func resolvePractices(_ step: DeclarationSyntax) -> [String] {
+  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) -> [String] {
     guard let attribute = step.attribute(.practices), case .words(let words) = attribute.value, !words.isEmpty else {
       if !step.hasErrorsInside {
         report(
@@ -54,43 +66,63 @@ extension CheckRun {
       return []
     }
     var ids: [String] = []
-    var firstRange: [String: SourceRange] = [:]
+    ids.reserveCapacity(words.count)
     for word in words {
-      let written = word.text(in: file)
-      let resolution = practiceResolutions[written] ?? configuration.catalogue.resolve(written)
-      practiceResolutions[written] = resolution
-      guard let practice = resolution.entry else {
-        if case .unknown(let suggestions) = resolution {
-          report(
-            CheckMessages.unknownPractice, "unknown practice `\(written)`", at: word.range, label: "not in the catalogue",
-            help: suggestions.isEmpty
-              ? "`vstream practices` lists the practices; declare your own in vstream.yml"
-              : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
-        }
+      let entry = practiceEntry(word, bytes)
+      guard let id = entry.id else {
+        report(
+          CheckMessages.unknownPractice, "unknown practice `\(word.text(in: file))`", at: word.range, label: "not in the catalogue",
+          help: entry.suggestions.isEmpty
+            ? "`vstream practices` lists the practices; declare your own in vstream.yml"
+            : "did you mean " + entry.suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         continue
       }
-      if case .alias = resolution {
+      if entry.isAlias {
         report(
-          CheckMessages.practiceAlias, "`\(written)` is an older name for `\(practice.id)`", at: word.range, label: "older name",
-          help: "write `\(practice.id)`; `vstream fmt` does this")
+          CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(id)`", at: word.range,
+          label: "older name", help: "write `\(id)`; `vstream fmt` does this")
       }
-      if let earlier = firstRange[practice.id] {
+      if practiceLastStep[entry.number] == stepNumber {
         report(
-          CheckMessages.duplicatePractice, "`\(practice.id)` is named twice in this step", at: word.range, label: "again",
-          secondary: [Diagnostic.Label(range: earlier, message: "first named here")], help: "remove the repeat")
+          CheckMessages.duplicatePractice, "`\(id)` is named twice in this step", at: word.range, label: "again",
+          secondary: [Diagnostic.Label(range: practiceFirstRange[entry.number], message: "first named here")],
+          help: "remove the repeat")
         continue
       }
-      firstRange[practice.id] = word.range
-      ids.append(practice.id)
+      practiceLastStep[entry.number] = stepNumber
+      practiceFirstRange[entry.number] = word.range
+      ids.append(id)
     }
     return ids
   }
 
-  func duration(_ attribute: AttributeSyntax?) -> Duration? {
+  /// The practice a word names, resolved once per distinct spelling.
+  mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> PracticeEntry {
+    if let known = practiceResolutions.find(bytes, word.range) { return practiceResolutions.values[known] }
+    let resolution = configuration.catalogue.resolve(word.text(in: file))
+    var number = -1
+    if let practice = resolution.entry {
+      if let existing = practiceNumbers[practice.id] {
+        number = existing
+      } else {
+        number = practiceNumbers.count
+        practiceNumbers[practice.id] = number
+        practiceLastStep.append(-1)
+        practiceFirstRange.append(word.range)
+      }
+    }
+    var suggestions: [String] = []
+    if case .unknown(let found) = resolution { suggestions = found }
+    let entry = PracticeEntry(id: resolution.entry?.id, isAlias: resolution.isAlias, suggestions: suggestions, number: number)
+    practiceResolutions.insert(bytes, word.range, value: entry)
+    return entry
+  }
+
+  static func duration(_ attribute: AttributeSyntax?, file: SourceFile, secondsPerUnit unitSeconds: [Int64]) -> Duration? {
     guard let attribute = attribute, case .duration(let duration) = attribute.value else { return nil }
     var total = Duration.zero
-    for part in duration.parts {
-      let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: configuration.durationSettings.seconds(per: part.unit.rawValue))
+    duration.forEachPart(in: file) { part in
+      let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: unitSeconds[part.unit.rank])
       total = total + Duration(seconds: overflow ? .max : seconds)
     }
     return total
@@ -98,13 +130,14 @@ extension CheckRun {
 
   mutating func percentage(_ step: DeclarationSyntax) -> Percentage? {
     guard let attribute = step.attribute(.ca), case .percentage(let percentage) = attribute.value else { return nil }
-    if percentage.hundredths > 10_000 {
+    let hundredths = percentage.hundredths(in: file)
+    if hundredths > 10_000 {
       report(
         CheckMessages.percentageOutOfRange, "%complete/accurate cannot be above 100%", at: percentage.range,
-        label: "\(Percentage(hundredths: percentage.hundredths).formatted)",
+        label: "\(Percentage(hundredths: hundredths).formatted)",
         help: "`ca` is the share of the output the next step can use as is, from 0% to 100%")
       return nil
     }
-    return Percentage(hundredths: percentage.hundredths)
+    return Percentage(hundredths: hundredths)
   }
 }

@@ -56,8 +56,19 @@ public struct Lexer {
     default:
       while position < end {
         let next = bytes[position]
-        if Lexer.isBlank(next) || next == 0x0A || next == 0x22 || next == 0x23 || next == 0x2C { break }
-        if next == 0x2D, position + 1 < end, bytes[position + 1] == 0x3E { break }
+        // Letters, digits and non-ASCII bytes (above `-`) are the common case: one comparison each.
+        if next > 0x2D {
+          if next == 0x7F { break }
+          position += 1
+          continue
+        }
+        if next == 0x2D {
+          if position + 1 < end, bytes[position + 1] == 0x3E { break }
+          position += 1
+          continue
+        }
+        // Every byte up to space is a blank or the line break; `"`, `#` and `,` start other tokens.
+        if next <= 0x20 || next == 0x22 || next == 0x23 || next == 0x2C { break }
         position += 1
       }
       return make(.word, start)

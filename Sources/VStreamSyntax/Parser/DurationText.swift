@@ -9,6 +9,19 @@ enum DurationText {
   /// The parts of a well-formed duration: one or more `<digits><unit>`, units in the order w d h m s, each once.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> [DurationSyntax.Part]? {
     var parts: [DurationSyntax.Part] = []
+    return visit(bytes, start, end) { parts.append($0) } ? parts : nil
+  }
+
+  /// Whether the bytes are a well-formed duration; `body` sees each part as it is read (and, for text that turns
+  /// out malformed, the parts before the mistake). Allocates nothing.
+  static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Bool {
+    visit(bytes, start, end) { _ in }
+  }
+
+  static func visit(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32, _ body: (DurationSyntax.Part) -> Void
+  ) -> Bool {
+    var count = 0
     var index = Int(start)
     let stop = Int(end)
     var lastRank = -1
@@ -17,10 +30,10 @@ enum DurationText {
       let digitsStart = index
       while index < stop, bytes[index] >= 0x30, bytes[index] <= 0x39 {
         amount = amount * 10 + Int64(bytes[index] - 0x30)
-        if amount > maximumAmount { return nil }
+        if amount > maximumAmount { return false }
         index += 1
       }
-      guard index > digitsStart, index < stop else { return nil }
+      guard index > digitsStart, index < stop else { return false }
       let unit: DurationSyntax.Unit
       switch bytes[index] {
       case 0x77: unit = .w
@@ -28,15 +41,16 @@ enum DurationText {
       case 0x68: unit = .h
       case 0x6D: unit = .m
       case 0x73: unit = .s
-      default: return nil
+      default: return false
       }
-      let rank = DurationSyntax.Unit.allCases.firstIndex(of: unit)!
-      guard rank > lastRank else { return nil }
+      let rank = unit.rank
+      guard rank > lastRank else { return false }
       lastRank = rank
-      parts.append(DurationSyntax.Part(amount: amount, unit: unit))
+      body(DurationSyntax.Part(amount: amount, unit: unit))
+      count += 1
       index += 1
     }
-    return parts.isEmpty ? nil : parts
+    return count > 0
   }
 
   /// A well-formed duration for text such as `5 minutes`, `1.5h`, `2 days`, `30M` or `1h 30m`; nil when the text

@@ -22,7 +22,20 @@ enum EncodingCheck {
     var controlCount = 0
     var index = start
     let count = bytes.count
+    let base = UnsafeRawPointer(bytes.baseAddress)
     while index < count {
+      // Eight bytes at a time while they are all printable ASCII (most of any file): no byte has its high bit set,
+      // none is below 0x20, none is 0x7F. A word that fails goes through the byte loop below.
+      if let base = base, index + 8 <= count {
+        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let isPrintable = word & high == 0 && (word &- 0x2020_2020_2020_2020) & ~word & high == 0
+          && (word &+ 0x0101_0101_0101_0101) & high == 0
+        if isPrintable {
+          index += 8
+          continue
+        }
+      }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F {
         index += 1

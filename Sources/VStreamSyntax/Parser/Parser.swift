@@ -68,6 +68,7 @@ struct ParseRun {
       return
     }
     lexer = Lexer(bytes: bytes, start: bodyStart, end: bytes.count)
+    tree.items.reserveCapacity(Self.itemCountBound(file, from: bodyStart))
     while readLine() {
       parseLine()
     }
@@ -113,6 +114,19 @@ struct ParseRun {
     var end = index
     while end > start + 3, bytes[end - 1] == 0x0D || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
     return end
+  }
+
+  /// At most how many items the body holds: items start on lines that begin with a letter. Reserving this once
+  /// keeps a large file's item list from doubling (and from holding up to twice the room it needs).
+  static func itemCountBound(_ file: SourceFile, from start: Int) -> Int {
+    var count = 0
+    file.bytes.withUnsafeBufferPointer { bytes in
+      for lineStart in file.lineStarts where Int(lineStart) >= start && Int(lineStart) < bytes.count {
+        let byte = bytes[Int(lineStart)] | 0x20
+        if byte >= 0x61 && byte <= 0x7A { count += 1 }
+      }
+    }
+    return count
   }
 
   func lineEnd(from start: Int) -> Int {
@@ -271,6 +285,8 @@ struct ParseRun {
     flushDeclaration()
     pending = DeclarationSyntax(
       kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range, hasErrors: hasErrors)
+    // Room for every attribute the kind allows at once, rather than growing 1, 2, 4, 8 (a step has up to seven).
+    pending?.attributes.reserveCapacity(kind == .step ? 7 : 2)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -296,7 +312,8 @@ struct ParseRun {
         label: isBlock ? "block starts here" : "no closing quote",
         help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
       hasErrors = true
-    } else {
+    } else if containsBackslash(token.range) {
+      // Only a backslash can start a bad escape; most strings have none and need no decoding here.
       let decoded = StringDecoder.decode(file: file, range: token.range, isBlock: isBlock)
       for escape in decoded.badEscapes {
         report(
@@ -323,7 +340,9 @@ struct ParseRun {
   // MARK: - Attributes
 
   mutating func parseAttribute(_ kind: AttributeKind, keyword: Token) {
-    guard let declaration = pending else {
+    // Only the kind and range are read from the pending declaration: holding a copy of it while appending to its
+    // attributes would copy the attribute array on every line.
+    guard let declarationKind = pending?.kind, let declarationRange = pending?.range else {
       report(
         SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
         label: "no declaration above",
@@ -332,19 +351,19 @@ struct ParseRun {
           : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
       return
     }
-    guard declaration.kind.allowedAttributes.contains(kind) else {
-      let allowed = declaration.kind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+    guard declarationKind.allows(kind) else {
+      let allowed = declarationKind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
       report(
-        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declaration.kind.withArticle)",
+        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declarationKind.withArticle)",
         at: keyword.range, label: "not allowed here",
-        help: "\(declaration.kind.withArticle) takes \(allowed)")
+        help: "\(declarationKind.withArticle) takes \(allowed)")
       pending?.hasErrors = true
       return
     }
     var hasErrors = false
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    if let earlier = declaration.attribute(kind) {
+    if let earlier = pending?.attribute(kind) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
         secondary: [Diagnostic.Label(range: earlier.range, message: "first given here")],
@@ -353,9 +372,9 @@ struct ParseRun {
       pending?.hasErrors = true
     } else {
       pending?.attributes.append(
-        AttributeSyntax(kind: kind, keywordRange: keyword.range, value: value, range: range, hasErrors: hasErrors))
+        AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
     }
-    pending?.range = declaration.range.union(range)
+    pending?.range = declarationRange.union(range)
   }
 
   var openFlowOrLastIsFlow: Bool {
@@ -383,8 +402,8 @@ struct ParseRun {
       return parseList(kind, element: .string, hasErrors: &hasErrors)
     case .time, .wait:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, let parts = DurationText.parse(bytes, line[1].start, line[1].end) {
-        return .duration(DurationSyntax(parts: parts, range: line[1].range))
+      if line.count == 2, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
+        return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
       let suggestion = DurationText.suggestion(for: written)
@@ -397,8 +416,8 @@ struct ParseRun {
       return .missing
     case .ca:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, let hundredths = PercentText.parse(bytes, line[1].start, line[1].end) {
-        return .percentage(PercentageSyntax(hundredths: hundredths, range: line[1].range))
+      if line.count == 2, line[1].kind == .word, PercentText.parse(bytes, line[1].start, line[1].end) != nil {
+        return .percentage(PercentageSyntax(range: line[1].range))
       }
       let written = file.text(rest)
       let suggestion = PercentText.suggestion(for: written)
@@ -623,6 +642,11 @@ struct ParseRun {
   }
 
   func text(_ token: Token) -> String { file.text(token.range) }
+
+  func containsBackslash(_ range: SourceRange) -> Bool {
+    for index in Int(range.start)..<Int(range.end) where bytes[index] == 0x5C { return true }
+    return false
+  }
 
   /// From token `index` to the end of the line's last token.
   func restRange(from index: Int) -> SourceRange {

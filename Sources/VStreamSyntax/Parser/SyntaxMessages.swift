@@ -69,7 +69,7 @@ public enum SyntaxMessages {
       `time`, `wait`, `ca`, `note`, `from`, `for`), or `->` to continue a flow. A misspelt keyword is reported with \
       the closest keyword, and parsing resumes on the next line.
       """,
-      bad: minimal.replacingOccurrences(of: "  activity", with: "  activty"), good: minimal),
+      bad: minimal.replacingAll("  activity", "  activty"), good: minimal),
     rule(
       unterminatedFrontMatter, "unterminated-front-matter", "the front matter has no closing `---` line",
       """
@@ -84,8 +84,8 @@ public enum SyntaxMessages {
       A `"` string must close on the same line; a `\"\"\"` block must close with `\"\"\"` before the end of the file. \
       To put a quote inside a string, write `\\"`.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step work \"Do the work"),
-      good: minimal.replacingOccurrences(of: "step work", with: "step work \"Do the work\"")),
+      bad: minimal.replacingAll("step work", "step work \"Do the work"),
+      good: minimal.replacingAll("step work", "step work \"Do the work\"")),
     rule(
       invalidDuration, "invalid-duration", "a duration is not written as numbers with units",
       """
@@ -93,16 +93,16 @@ public enum SyntaxMessages {
       `1h30m`, `2d`, `1w`. Units are `w` (weeks), `d` (days), `h`, `m` and `s`; how long a day and a week are is a \
       setting (calendar days by default). Write `1h30m` rather than `1.5h` or `90 minutes`.
       """,
-      bad: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk\n  time 5 minutes"),
-      good: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk\n  time 5m")),
+      bad: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  time 5 minutes"),
+      good: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  time 5m")),
     rule(
       invalidPercentage, "invalid-percentage", "a percentage is not a number followed by `%`",
       """
       `ca` (percent complete and accurate) takes a percentage: a number with at most two decimals followed by \
       `%`, such as `90%` or `99.5%`. Write `90%` rather than `0.9` or `90`.
       """,
-      bad: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk\n  ca 0.9"),
-      good: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk\n  ca 90%")),
+      bad: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  ca 0.9"),
+      good: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  ca 90%")),
     rule(
       invalidIdentifier, "invalid-identifier", "an identifier has characters identifiers cannot have",
       """
@@ -110,23 +110,23 @@ public enum SyntaxMessages {
       that start with a letter and go on with letters, digits, `-` and `_`: kebab-case (`log-and-classify`) or \
       snake_case. Put the human-readable name in the quoted title instead.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step 1st-line"),
-      good: minimal.replacingOccurrences(of: "step work", with: "step first-line")),
+      bad: minimal.replacingAll("step work", "step 1st-line"),
+      good: minimal.replacingAll("step work", "step first-line")),
     rule(
       missingIdentifier, "missing-identifier", "a declaration has no identifier",
       """
       Each declaration names what it declares right after its keyword: `step triage "Log and classify"`. The \
       identifier is what flows refer to and what stays stable when the title changes.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step \"Do the work\""),
-      good: minimal.replacingOccurrences(of: "step work", with: "step work \"Do the work\"")),
+      bad: minimal.replacingAll("step work", "step \"Do the work\""),
+      good: minimal.replacingAll("step work", "step work \"Do the work\"")),
     rule(
       unexpectedToken, "unexpected-token", "a line has more than its construct allows",
       """
       A line holds one construct; anything after its end is reported rather than silently ignored. Often a title \
       lost its quotes or two lines were joined.
       """,
-      bad: minimal.replacingOccurrences(of: "  activity engage", with: "  activity engage deliver-and-support"),
+      bad: minimal.replacingAll("  activity engage", "  activity engage deliver-and-support"),
       good: minimal),
     rule(
       attributeOutsideDeclaration, "attribute-outside-declaration", "an attribute line has no declaration above it",
@@ -142,21 +142,21 @@ public enum SyntaxMessages {
       `practices`, `roles`, `time`, `wait`, `ca` and `note`; a value `for` and `note`. An attribute under the wrong \
       declaration is usually indented under the wrong line.
       """,
-      bad: minimal.replacingOccurrences(of: "demand need", with: "demand need\n  activity engage"), good: minimal),
+      bad: minimal.replacingAll("demand need", "demand need\n  activity engage"), good: minimal),
     rule(
       duplicateAttribute, "duplicate-attribute", "an attribute is given twice in one declaration",
       """
       Each attribute may appear once per declaration; a second one would silently override the first. To list \
       several practices or roles, separate them with commas on one line.
       """,
-      bad: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk\n  practices incident-management"),
-      good: minimal.replacingOccurrences(of: "  practices service-desk", with: "  practices service-desk, incident-management")),
+      bad: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  practices incident-management"),
+      good: minimal.replacingAll("  practices service-desk", "  practices service-desk, incident-management")),
     rule(
       missingValue, "missing-value", "an attribute has no value",
       """
       An attribute keyword must be followed by its value on the same line: `activity engage`, `time 5m`.
       """,
-      bad: minimal.replacingOccurrences(of: "  activity engage", with: "  activity"), good: minimal),
+      bad: minimal.replacingAll("  activity engage", "  activity"), good: minimal),
     rule(
       invalidEscape, "invalid-escape", "a string contains an unknown escape sequence",
       """
@@ -164,8 +164,8 @@ public enum SyntaxMessages {
       and `\\t` for a tab. Any other backslash sequence is an error, so that a Windows path or a regular expression \
       is not silently changed: write `\\\\` for a literal backslash.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step work \"Save to C:\\data\""),
-      good: minimal.replacingOccurrences(of: "step work", with: "step work \"Save to C:\\\\temp\"")),
+      bad: minimal.replacingAll("step work", "step work \"Save to C:\\data\""),
+      good: minimal.replacingAll("step work", "step work \"Save to C:\\\\temp\"")),
     rule(
       invalidFlow, "invalid-flow", "a flow line is not a chain of names joined by arrows",
       """
@@ -180,16 +180,16 @@ public enum SyntaxMessages {
       `practices` and `roles` take comma-separated lists: `practices service-desk, incident-management`. An item \
       is missing between two commas or after a trailing comma, or two items lack the comma between them.
       """,
-      bad: minimal.replacingOccurrences(of: "practices service-desk", with: "practices service-desk incident-management"),
-      good: minimal.replacingOccurrences(of: "practices service-desk", with: "practices service-desk, incident-management")),
+      bad: minimal.replacingAll("practices service-desk", "practices service-desk incident-management"),
+      good: minimal.replacingAll("practices service-desk", "practices service-desk, incident-management")),
     rule(
       expectedString, "expected-string", "text that must be quoted is not",
       """
       Titles, roles, `from`, `for` and `note` are free text and must be quoted: `step triage "Log and classify"`. \
       Quoting keeps free text apart from keywords and identifiers, so words like `flow` can appear in a title.
       """,
-      bad: minimal.replacingOccurrences(of: "step work", with: "step work Do the work"),
-      good: minimal.replacingOccurrences(of: "step work", with: "step work \"Do the work\"")),
+      bad: minimal.replacingAll("step work", "step work Do the work"),
+      good: minimal.replacingAll("step work", "step work \"Do the work\"")),
     rule(
       misplacedFrontMatter, "misplaced-front-matter", "a `---` line appears below the top of the file",
       """

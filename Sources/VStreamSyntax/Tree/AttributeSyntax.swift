@@ -27,20 +27,26 @@ public enum AttributeKind: String, Sendable, CaseIterable {
 }
 
 /// One attribute line, such as `time 5m`.
+///
+/// Kept small (a large stream has a million of them): the keyword's range is not stored, because an attribute's
+/// keyword is always written exactly as its kind's name at the start of `range`.
 public struct AttributeSyntax: Sendable {
   public var kind: AttributeKind
-  public var keywordRange: SourceRange
-  public var value: AttributeValueSyntax
+  public var hasErrors: Bool
   /// From the keyword to the end of the value.
   public var range: SourceRange
-  public var hasErrors: Bool
+  public var value: AttributeValueSyntax
 
-  public init(kind: AttributeKind, keywordRange: SourceRange, value: AttributeValueSyntax, range: SourceRange, hasErrors: Bool) {
+  public init(kind: AttributeKind, value: AttributeValueSyntax, range: SourceRange, hasErrors: Bool) {
     self.kind = kind
-    self.keywordRange = keywordRange
     self.value = value
     self.range = range
     self.hasErrors = hasErrors
+  }
+
+  /// The keyword, such as `time`.
+  public var keywordRange: SourceRange {
+    SourceRange(start: range.start, end: range.start + UInt32(kind.rawValue.utf8.count))
   }
 }
 
@@ -77,10 +83,22 @@ public struct StringSyntax: Hashable, Sendable {
   }
 }
 
-/// `1h30m`: parts in the order written.
+/// `1h30m`: parts in the order written. Only the range is stored (a large stream has hundreds of thousands of
+/// durations); the parts are read from the source, which the parser has checked is a well-formed duration.
 public struct DurationSyntax: Hashable, Sendable {
   public enum Unit: String, Sendable, CaseIterable {
     case w, d, h, m, s
+
+    /// The unit's place in the order w d h m s.
+    public var rank: Int {
+      switch self {
+      case .w: return 0
+      case .d: return 1
+      case .h: return 2
+      case .m: return 3
+      case .s: return 4
+      }
+    }
   }
 
   public struct Part: Hashable, Sendable {
@@ -93,22 +111,43 @@ public struct DurationSyntax: Hashable, Sendable {
     }
   }
 
-  public var parts: [Part]
   public var range: SourceRange
 
-  public init(parts: [Part], range: SourceRange) {
-    self.parts = parts
+  /// A duration whose text, at `range`, is well formed (the parser makes no other).
+  public init(range: SourceRange) {
     self.range = range
+  }
+
+  /// The parts in the order written.
+  public func parts(in file: SourceFile) -> [Part] {
+    var parts: [Part] = []
+    forEachPart(in: file) { parts.append($0) }
+    return parts
+  }
+
+  /// Visits the parts in the order written without building an array.
+  public func forEachPart(in file: SourceFile, _ body: (Part) -> Void) {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return }
+      _ = DurationText.visit(bytes, range.start, range.end, body)
+    }
   }
 }
 
-/// `92.5%`, kept exact as hundredths of a percent (9250).
+/// `92.5%`, read exactly as hundredths of a percent (9250). Only the range is stored, like ``DurationSyntax``.
 public struct PercentageSyntax: Hashable, Sendable {
-  public var hundredths: Int64
   public var range: SourceRange
 
-  public init(hundredths: Int64, range: SourceRange) {
-    self.hundredths = hundredths
+  /// A percentage whose text, at `range`, is well formed (the parser makes no other).
+  public init(range: SourceRange) {
     self.range = range
+  }
+
+  /// The value in hundredths of a percent.
+  public func hundredths(in file: SourceFile) -> Int64 {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return 0 }
+      return PercentText.parse(bytes, range.start, range.end) ?? 0
+    }
   }
 }

@@ -17,6 +17,16 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     }
   }
 
+  /// Whether a declaration of this kind may have the attribute (asked for every attribute line, so no array).
+  public func allows(_ attribute: AttributeKind) -> Bool {
+    switch (self, attribute) {
+    case (_, .note): return true
+    case (.demand, .from), (.value, .for): return true
+    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca): return true
+    default: return false
+    }
+  }
+
   /// "a step", "an activity": for messages.
   public var withArticle: String {
     self == .stream ? "a stream" : "a \(rawValue)"
@@ -55,7 +65,15 @@ public struct DeclarationSyntax: Sendable {
   }
 
   public func attribute(_ kind: AttributeKind) -> AttributeSyntax? {
-    attributes.first { $0.kind == kind }
+    // An index loop rather than `first(where:)`: the closure form copies every attribute it looks at.
+    for index in attributes.indices where attributes[index].kind == kind { return attributes[index] }
+    return nil
+  }
+
+  /// Whether the declaration has an attribute of this kind, without copying it.
+  public func hasAttribute(_ kind: AttributeKind) -> Bool {
+    for index in attributes.indices where attributes[index].kind == kind { return true }
+    return false
   }
 
   /// Whether this declaration or any of its attributes had a syntax error.

@@ -73,8 +73,8 @@ extension FileSyntax {
     case .strings(let strings): value = .array(strings.map { .string($0.value(in: file)) })
     case .string(let string): value = .string(string.value(in: file))
     case .duration(let duration):
-      value = .array(duration.parts.map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
-    case .percentage(let percentage): value = .object([("hundredths", .int(percentage.hundredths))])
+      value = .array(duration.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
+    case .percentage(let percentage): value = .object([("hundredths", .int(percentage.hundredths(in: file)))])
     case .missing: value = .null
     }
     var members: [(String, JSONValue)] = [

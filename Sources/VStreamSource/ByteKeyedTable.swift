@@ -1,0 +1,114 @@
+/// A hash table keyed by byte strings, looked up straight from a file's bytes.
+///
+/// The checker looks names up once per occurrence: a large stream names the same few practices and its own step ids
+/// hundreds of thousands of times. A `[String: Value]` would build a `String` (often a heap allocation) for every
+/// occurrence just to hash it; this table hashes the bytes in place and copies a key only when it is first inserted.
+public struct ByteKeyedTable<Value> {
+  /// The bytes of every key, one after another.
+  @usableFromInline var arena: [UInt8] = []
+  @usableFromInline var keyStarts: [UInt32] = []
+  @usableFromInline var keyEnds: [UInt32] = []
+  @usableFromInline var hashes: [UInt32] = []
+  @usableFromInline var entries: [Value] = []
+  /// The values, by entry number.
+  @inlinable public var values: [Value] { entries }
+  /// Open addressing: each slot is 0 when free, else an index into the entries plus one.
+  @usableFromInline var slots: [UInt32]
+
+  @inlinable
+  public init() {
+    slots = [UInt32](repeating: 0, count: 16)
+  }
+
+  /// How many keys the table holds.
+  @inlinable
+  public var count: Int { entries.count }
+
+  /// The entry number of the key `bytes[range]`, or nil when it is not in the table.
+  @inlinable
+  public func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Int? {
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let hash = Self.hash(key)
+    var slot = Int(hash) & (slots.count - 1)
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      let index = Int(entry - 1)
+      if hashes[index] == hash && matches(index, key) { return index }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+  }
+
+  /// The entry number of the key `bytes[range]`, or nil.
+  @inlinable
+  public func find(_ bytes: [UInt8], _ range: SourceRange) -> Int? {
+    bytes.withUnsafeBufferPointer { find($0, range) }
+  }
+
+  /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
+  @inlinable
+  @discardableResult
+  public mutating func insert(_ bytes: [UInt8], _ range: SourceRange, value: Value) -> Int {
+    bytes.withUnsafeBufferPointer { insert($0, range, value: value) }
+  }
+
+  /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
+  @inlinable
+  @discardableResult
+  public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange, value: Value) -> Int {
+    if (entries.count + 1) * 4 > slots.count * 3 { grow() }
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let hash = Self.hash(key)
+    let index = entries.count
+    keyStarts.append(UInt32(arena.count))
+    arena.append(contentsOf: key)
+    keyEnds.append(UInt32(arena.count))
+    hashes.append(hash)
+    entries.append(value)
+    place(index, hash: hash)
+    return index
+  }
+
+  /// Replaces the value of entry `index`.
+  @inlinable
+  public mutating func update(_ index: Int, value: Value) {
+    entries[index] = value
+  }
+
+  @usableFromInline
+  func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
+    let start = Int(keyStarts[index])
+    let length = Int(keyEnds[index]) - start
+    guard length == key.count else { return false }
+    return arena.withUnsafeBufferPointer { stored in
+      for offset in 0..<length where stored[start + offset] != key[offset] { return false }
+      return true
+    }
+  }
+
+  @usableFromInline
+  mutating func place(_ index: Int, hash: UInt32) {
+    var slot = Int(hash) & (slots.count - 1)
+    while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
+    slots[slot] = UInt32(index + 1)
+  }
+
+  @usableFromInline
+  mutating func grow() {
+    slots = [UInt32](repeating: 0, count: slots.count * 2)
+    for index in hashes.indices { place(index, hash: hashes[index]) }
+  }
+
+  /// FNV-1a: short keys, no allocation, and deterministic (output never depends on it, only speed does).
+  @usableFromInline
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    for byte in key {
+      hash ^= UInt32(byte)
+      hash = hash &* 16_777_619
+    }
+    return hash
+  }
+}
+
+extension ByteKeyedTable: Sendable where Value: Sendable {}

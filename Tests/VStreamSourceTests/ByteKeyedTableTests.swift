@@ -1,0 +1,48 @@
+import XCTest
+
+@testable import VStreamSource
+
+final class ByteKeyedTableTests: XCTestCase {
+  /// Keys found by their bytes wherever they sit in the buffer; distinct keys stay distinct through many resizes.
+  func testFindsKeysByBytesAcrossGrowth() {
+    let words = (0..<5_000).map { "step-\($0)" } + ["", "a", "ab", "ba"]
+    let text = words.joined(separator: " ")
+    let bytes = Array(text.utf8)
+    var ranges: [SourceRange] = []
+    var offset: UInt32 = 0
+    for word in words {
+      ranges.append(SourceRange(start: offset, end: offset + UInt32(word.utf8.count)))
+      offset += UInt32(word.utf8.count) + 1
+    }
+    var table = ByteKeyedTable<Int>()
+    bytes.withUnsafeBufferPointer { buffer in
+      for (index, range) in ranges.enumerated() {
+        XCTAssertNil(table.find(buffer, range), "\(words[index]) found before insertion")
+        XCTAssertEqual(table.insert(buffer, range, value: index * 7), index)
+      }
+      XCTAssertEqual(table.count, words.count)
+      for (index, range) in ranges.enumerated() {
+        guard let found = table.find(buffer, range) else { return XCTFail("\(words[index]) not found") }
+        XCTAssertEqual(table.values[found], index * 7)
+      }
+    }
+    // The same text at another place in another buffer is the same key.
+    let other = Array("xx step-42 yy".utf8)
+    other.withUnsafeBufferPointer { buffer in
+      let found = table.find(buffer, SourceRange(start: 3, end: 10))
+      XCTAssertEqual(found.map { table.values[$0] }, 42 * 7)
+      XCTAssertNil(table.find(buffer, SourceRange(start: 3, end: 8)), "`step-`, a prefix of keys, is not a key")
+    }
+  }
+
+  func testUpdateReplacesTheValue() {
+    let bytes = Array("incident-management".utf8)
+    var table = ByteKeyedTable<String>()
+    bytes.withUnsafeBufferPointer { buffer in
+      let range = SourceRange(start: 0, end: UInt32(buffer.count))
+      let index = table.insert(buffer, range, value: "first")
+      table.update(index, value: "second")
+      XCTAssertEqual(table.find(buffer, range).map { table.values[$0] }, "second")
+    }
+  }
+}
