@@ -13,7 +13,7 @@ public struct Diagnostic: Hashable, Sendable {
 
     public init(range: SourceRange, message: String, path: String? = nil) {
       self.range = range
-      self.message = message
+      self.message = BoundedText.bounded(message)
       self.path = path
     }
   }
@@ -57,12 +57,12 @@ public struct Diagnostic: Hashable, Sendable {
   ) {
     self.code = code
     self.severity = severity
-    self.message = message
+    self.message = BoundedText.bounded(message)
     self.range = range
-    self.label = label
+    self.label = label.map(BoundedText.bounded)
     self.secondary = secondary
-    self.notes = notes
-    self.help = help
+    self.notes = notes.map(BoundedText.bounded)
+    self.help = help.map(BoundedText.bounded)
     self.suppression = suppression
   }
 
