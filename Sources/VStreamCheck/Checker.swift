@@ -45,6 +45,7 @@ public struct Checker: Sendable {
     run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
     run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
     run.checkAll()
+    if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.findings.append(summary) }
     var diagnostics = syntaxDiagnostics + run.findings
     diagnostics = applySeverities(diagnostics, path: file.path)
     diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
@@ -93,6 +94,8 @@ struct CheckRun {
   /// The YAML had errors: its keys are not judged again (one mistake, one diagnostic).
   var hasFrontMatterErrors = false
   var findings: [Diagnostic] = []
+  /// Counts the findings past the per-file limit, which are not kept.
+  var overflow = ProblemLimit()
 
   // Resolved declarations, in source order.
   var streams: DeclarationList
@@ -157,15 +160,27 @@ struct CheckRun {
     _ code: String, _ message: String, at range: SourceRange, label: String? = nil, secondary: [Diagnostic.Label] = [],
     notes: [String] = [], help: String? = nil
   ) {
-    let severity = RuleCatalog.rule(named: code)?.defaultSeverity ?? .error
+    let rule = RuleCatalog.rule(named: code)
+    var severity = rule?.defaultSeverity ?? .error
+    // The configured severity decides here, not only later in `applySeverities`: a rule turned off must not take a
+    // place under the limit, and the summary past it must carry the severities the user will see.
+    if let rule, rule.isConfigurable {
+      guard let configured = configuration.severity(of: rule, path: file.path) else { return }
+      severity = configured
+    }
+    guard overflow.admits(kept: findings.count, range: range, severity: severity) else { return }
     findings.append(
-      Diagnostic(code: code, severity: severity, message: message, range: range, label: label, secondary: secondary, notes: notes, help: help))
+      Diagnostic(
+        code: code, severity: severity, message: message, range: range, label: label, secondary: secondary,
+        notes: notes, help: help))
   }
 
   func text(_ identifier: IdentifierSyntax?) -> String? { identifier.map { $0.text(in: file) } }
 
   /// Where to point at a declaration: its identifier, or its keyword when the identifier is missing.
-  func anchor(_ declaration: DeclarationSyntax) -> SourceRange { declaration.identifier?.range ?? declaration.keywordRange }
+  func anchor(_ declaration: DeclarationSyntax) -> SourceRange {
+    declaration.identifier?.range ?? declaration.keywordRange
+  }
 
   // MARK: - Building the model
 
@@ -187,7 +202,9 @@ struct CheckRun {
     for (index, step) in steps.enumerated() {
       guard let id = text(step.identifier), let activity = activities[index] else { return nil }
       var roles: [String] = []
-      if let attribute = step.attribute(.roles), case .strings(let strings) = attribute.value { roles = strings.map { $0.value(in: file) } }
+      if let attribute = step.attribute(.roles), case .strings(let strings) = attribute.value {
+        roles = strings.map { $0.value(in: file) }
+      }
       modelSteps.append(
         Step(
           id: id, title: title(step), activity: activity, practices: practices[index], roles: roles,
@@ -196,14 +213,19 @@ struct CheckRun {
     }
     let modelValues = values.compactMap { value -> Value? in
       guard let id = text(value.identifier) else { return nil }
-      return Value(id: id, title: title(value), beneficiary: stringValue(value, .for), note: stringValue(value, .note), range: value.range)
+      return Value(
+        id: id, title: title(value), beneficiary: stringValue(value, .for), note: stringValue(value, .note),
+        range: value.range)
     }
-    let metrics = FlowAnalysis.metrics(steps: modelSteps, valueCount: modelValues.count, edges: edges, catalogue: configuration.catalogue)
+    let metrics = FlowAnalysis.metrics(
+      steps: modelSteps, valueCount: modelValues.count, edges: edges, catalogue: configuration.catalogue)
     var meta = metadata
     if meta.title == nil, stream.title != nil { meta.title = title(stream) }
     return ValueStream(
       id: streamID, title: metadata.title ?? title(stream), path: file.path, metadata: meta,
-      demand: Demand(id: demandID, title: title(demand), from: stringValue(demand, .from), note: stringValue(demand, .note), range: demand.range),
+      demand: Demand(
+        id: demandID, title: title(demand), from: stringValue(demand, .from), note: stringValue(demand, .note),
+        range: demand.range),
       steps: modelSteps, values: modelValues, edges: edges, metrics: metrics, settings: configuration.durationSettings)
   }
 }

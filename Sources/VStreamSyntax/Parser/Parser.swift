@@ -20,6 +20,7 @@ public enum Parser {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
       run.parseFile()
+      if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.diagnostics.append(summary) }
       return (run.tree, Diagnostic.normalized(run.diagnostics))
     }
   }
@@ -32,6 +33,8 @@ struct ParseRun {
   let options: ParserOptions
   var tree = FileSyntax()
   var diagnostics: [Diagnostic] = []
+  /// Counts the errors past the per-file limit, which are not kept.
+  var overflow = ProblemLimit()
   var lexer: Lexer
   /// The declaration that attribute lines belong to. It is built here and moved into `tree.items` when the next
   /// item starts, so that adding an attribute never copies the declaration.
@@ -64,7 +67,9 @@ struct ParseRun {
 
     if let frontMatterEnd = parseFrontMatter(at: bodyStart) {
       bodyStart = frontMatterEnd
-    } else if tree.frontMatter == nil, diagnostics.contains(where: { $0.code == SyntaxMessages.unterminatedFrontMatter }) {
+    } else if tree.frontMatter == nil,
+      diagnostics.contains(where: { $0.code == SyntaxMessages.unterminatedFrontMatter })
+    {
       return
     }
     lexer = Lexer(bytes: bytes, start: bodyStart, end: bytes.count)
@@ -84,7 +89,8 @@ struct ParseRun {
     var lineStart = nextLineStart(after: openingEnd)
     while lineStart < bytes.count {
       if let closingEnd = fenceLineEnd(at: lineStart, fences: [0x2D, 0x2E]) {
-        let content = SourceRange(start: UInt32(Swift.min(nextLineStart(after: openingEnd), lineStart)), end: UInt32(lineStart))
+        let content = SourceRange(
+          start: UInt32(Swift.min(nextLineStart(after: openingEnd), lineStart)), end: UInt32(lineStart))
         let (root, yamlDiagnostics) = YAMLReader(limits: options.yamlLimits).read(file, range: content)
         diagnostics += yamlDiagnostics
         tree.frontMatter = FrontMatterSyntax(
@@ -184,7 +190,8 @@ struct ParseRun {
       report(
         SyntaxMessages.unknownKeyword, "expected a keyword at the start of the line, found \(describe(first))",
         at: first.range, label: "expected a keyword",
-        help: first.kind == .string ? "a title goes on the declaration line, after the identifier: `step triage \"Title\"`" : nil)
+        help: first.kind == .string
+          ? "a title goes on the declaration line, after the identifier: `step triage \"Title\"`" : nil)
       markCurrentDeclarationBroken()
       return
     }
@@ -217,9 +224,10 @@ struct ParseRun {
       // A misspelt declaration keyword (`stpe triage "..."`) is read as the declaration it resembles, marked broken:
       // its attribute lines then belong to it, and flows that name it still resolve, so one typo is one diagnostic.
       if let kind = suggestion.flatMap(DeclarationKind.init(rawValue:)), line.count >= 2, line[1].kind == .word {
-        let before = diagnostics.count
+        let (before, overflowBefore) = (diagnostics.count, overflow)
         parseDeclaration(kind, keyword: first)
         diagnostics.removeLast(diagnostics.count - before)
+        overflow = overflowBefore
         markCurrentDeclarationBroken()
       } else {
         markCurrentDeclarationBroken()
@@ -277,7 +285,8 @@ struct ParseRun {
     if index < line.count, !hasErrors {
       let rest = restRange(from: index)
       report(
-        SyntaxMessages.unexpectedToken, "expected the end of the line after the \(kind.rawValue) declaration, found \(describe(line[index]))",
+        SyntaxMessages.unexpectedToken,
+        "expected the end of the line after the \(kind.rawValue) declaration, found \(describe(line[index]))",
         at: rest, label: "unexpected", help: "a declaration line is `\(kind.rawValue) NAME \"Title\"`")
       hasErrors = true
     }
@@ -308,9 +317,11 @@ struct ParseRun {
     if token.kind == .unterminatedString || token.kind == .unterminatedBlockString {
       report(
         SyntaxMessages.unterminatedString,
-        isBlock ? "unterminated `\"\"\"` block" : "unterminated string", at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range,
+        isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
+        at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range,
         label: isBlock ? "block starts here" : "no closing quote",
-        help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
+        help: isBlock
+          ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
       hasErrors = true
     } else if containsBackslash(token.range) {
       // Only a backslash can start a bad escape; most strings have none and need no decoding here.
@@ -318,7 +329,8 @@ struct ParseRun {
       for escape in decoded.badEscapes {
         report(
           SyntaxMessages.invalidEscape, "unknown escape `\(file.text(escape))` in a string", at: escape,
-          label: "unknown escape", help: "write `\\\\` for a backslash; the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
+          label: "unknown escape", help: "write `\\\\` for a backslash; the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"
+        )
         hasErrors = true
       }
     }
@@ -383,18 +395,23 @@ struct ParseRun {
     return false
   }
 
-  mutating func parseAttributeValue(_ kind: AttributeKind, keyword: Token, hasErrors: inout Bool) -> AttributeValueSyntax {
+  mutating func parseAttributeValue(_ kind: AttributeKind, keyword: Token, hasErrors: inout Bool)
+    -> AttributeValueSyntax
+  {
     guard line.count > 1 else {
       report(
         SyntaxMessages.missingValue, "`\(kind.rawValue)` needs \(kind.valueDescription)",
-        at: SourceRange.empty(at: keyword.end), label: "value expected", help: Self.exampleLine(kind).map { "write `\($0)`" })
+        at: SourceRange.empty(at: keyword.end), label: "value expected",
+        help: Self.exampleLine(kind).map { "write `\($0)`" })
       hasErrors = true
       return .missing
     }
     switch kind {
     case .activity:
       guard line[1].kind == .word else { return wrongValue(kind, hasErrors: &hasErrors) }
-      if line.count > 2 { return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(WordSyntax(range: line[1].range))) }
+      if line.count > 2 {
+        return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(WordSyntax(range: line[1].range)))
+      }
       return .word(WordSyntax(range: line[1].range))
     case .practices:
       return parseList(kind, element: .word, hasErrors: &hasErrors)
@@ -411,7 +428,8 @@ struct ParseRun {
         SyntaxMessages.invalidDuration,
         "expected a duration such as `5m` or `1h30m`, found `\(Self.shorten(written))`", at: rest,
         label: "not a duration",
-        help: suggestion.map { "write `\(kind.rawValue) \($0)`" } ?? "use whole numbers with units w, d, h, m, s, largest first")
+        help: suggestion.map { "write `\(kind.rawValue) \($0)`" }
+          ?? "use whole numbers with units w, d, h, m, s, largest first")
       hasErrors = true
       return .missing
     case .ca:
@@ -423,7 +441,8 @@ struct ParseRun {
       let suggestion = PercentText.suggestion(for: written)
       report(
         SyntaxMessages.invalidPercentage, "expected a percentage such as `90%`, found `\(Self.shorten(written))`",
-        at: rest, label: "not a percentage", help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`")
+        at: rest, label: "not a percentage",
+        help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`")
       hasErrors = true
       return .missing
     case .note, .from, .for:
@@ -445,7 +464,8 @@ struct ParseRun {
       expectsString ? SyntaxMessages.expectedString : SyntaxMessages.missingValue,
       "`\(kind.rawValue)` needs \(kind.valueDescription), found `\(written)`", at: rest,
       label: expectsString ? "not quoted" : "unexpected value",
-      help: expectsString ? "write `\(kind.rawValue) \"\(written.replacingQuotes())\"`" : Self.exampleLine(kind).map { "write `\($0)`" })
+      help: expectsString
+        ? "write `\(kind.rawValue) \"\(written.replacingQuotes())\"`" : Self.exampleLine(kind).map { "write `\($0)`" })
     hasErrors = true
     return .missing
   }
@@ -455,8 +475,10 @@ struct ParseRun {
   {
     let rest = restRange(from: index + 1)
     report(
-      SyntaxMessages.unexpectedToken, "expected the end of the line after the `\(kind.rawValue)` value, found \(describe(line[index + 1]))",
-      at: rest, label: "unexpected", help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
+      SyntaxMessages.unexpectedToken,
+      "expected the end of the line after the `\(kind.rawValue)` value, found \(describe(line[index + 1]))",
+      at: rest, label: "unexpected",
+      help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
     hasErrors = true
     return value
   }
@@ -468,6 +490,7 @@ struct ParseRun {
     var words: [WordSyntax] = []
     var strings: [StringSyntax] = []
     var expectItem = true
+    var reportedMissingComma = false
     var index = 1
     let noun = kind == .practices ? "practice" : "role"
     while index < line.count {
@@ -479,11 +502,15 @@ struct ParseRun {
         case (.string, .string), (.unterminatedString, .string):
           strings.append(checkedString(token, hasErrors: &hasErrors))
         case (.comma, _):
+          // A run of commas is one mistake: one finding for the run.
+          var last = index
+          while last + 1 < line.count, line[last + 1].kind == .comma { last += 1 }
           report(
-            SyntaxMessages.invalidList, "expected a \(noun) before `,`", at: token.range, label: "\(noun) missing",
-            help: "remove the extra comma")
+            SyntaxMessages.invalidList, "expected a \(noun) before `,`",
+            at: SourceRange(start: token.start, end: line[last].end),
+            label: "\(noun) missing", help: last > index ? "remove the extra commas" : "remove the extra comma")
           hasErrors = true
-          index += 1
+          index = last + 1
           continue
         case (.word, .string):
           let written = text(token)
@@ -503,10 +530,17 @@ struct ParseRun {
         if token.kind == .comma {
           expectItem = true
         } else {
-          let previous = line[index - 1]
-          report(
-            SyntaxMessages.invalidList, "expected `,` between \(noun)s", at: SourceRange(start: previous.end, end: token.start),
-            label: "`,` expected", help: "separate the \(noun)s with commas: `\(text(previous)), \(text(token))`")
+          // Commas left out once are usually left out throughout the line: the first gap stands for all of them.
+          if !reportedMissingComma {
+            let previous = line[index - 1]
+            report(
+              SyntaxMessages.invalidList, "expected `,` between \(noun)s",
+              at: SourceRange(start: previous.end, end: token.start),
+              label: "`,` expected",
+              help: "separate the \(noun)s with commas: `\(Self.shorten(text(previous))), \(Self.shorten(text(token)))`"
+            )
+            reportedMissingComma = true
+          }
           hasErrors = true
           expectItem = true
           continue
@@ -544,7 +578,8 @@ struct ParseRun {
     }
     if let label = flow.label, !flow.hasErrors {
       report(
-        SyntaxMessages.invalidFlow, "a flow's label must come at its end", at: label.range, label: "label before the end",
+        SyntaxMessages.invalidFlow, "a flow's label must come at its end", at: label.range,
+        label: "label before the end",
         help: "move the label to the end of the last `->` line")
       flow.hasErrors = true
     }
@@ -587,7 +622,8 @@ struct ParseRun {
           if hasErrors { flow.hasErrors = true }
           if index + 1 < line.count {
             report(
-              SyntaxMessages.unexpectedToken, "expected the end of the line after the flow's label, found \(describe(line[index + 1]))",
+              SyntaxMessages.unexpectedToken,
+              "expected the end of the line after the flow's label, found \(describe(line[index + 1]))",
               at: restRange(from: index + 1), label: "unexpected", help: "the label comes last on a flow line")
             flow.hasErrors = true
           }
@@ -602,7 +638,8 @@ struct ParseRun {
           return
         default:
           report(
-            SyntaxMessages.invalidFlow, "expected `->` or a label, found \(describe(token))", at: token.range, label: "unexpected",
+            SyntaxMessages.invalidFlow, "expected `->` or a label, found \(describe(token))", at: token.range,
+            label: "unexpected",
             help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
           flow.hasErrors = true
           return
@@ -613,7 +650,8 @@ struct ParseRun {
     if expectName, let last = line.last, last.kind == .arrow {
       report(
         SyntaxMessages.invalidFlow, "expected a step name after `->`", at: SourceRange.empty(at: last.end),
-        label: "name expected", help: "end the line with a name; continue a long flow on a new line that starts with `->`")
+        label: "name expected",
+        help: "end the line with a name; continue a long flow on a new line that starts with `->`")
       flow.hasErrors = true
     }
   }
@@ -637,8 +675,10 @@ struct ParseRun {
     _ code: String, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
     help: String?
   ) {
+    guard overflow.admits(kept: diagnostics.count, range: range, severity: .error) else { return }
     diagnostics.append(
-      Diagnostic(code: code, severity: .error, message: message, range: range, label: label, secondary: secondary, help: help))
+      Diagnostic(
+        code: code, severity: .error, message: message, range: range, label: label, secondary: secondary, help: help))
   }
 
   func text(_ token: Token) -> String { file.text(token.range) }
@@ -678,7 +718,8 @@ struct ParseRun {
     guard (first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A) else { return false }
     for index in Int(start + 1)..<Int(end) {
       let byte = bytes[index]
-      let ok = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+      let ok =
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
         || byte == 0x2D || byte == 0x5F
       if !ok { return false }
     }
@@ -689,7 +730,9 @@ struct ParseRun {
   static func identifierSuggestion(_ written: String) -> String? {
     var out = ""
     for scalar in written.unicodeScalars {
-      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_" {
+      if scalar.isASCII,
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+      {
         out.unicodeScalars.append(scalar)
       } else if !out.isEmpty, out.last != "-" {
         out += "-"

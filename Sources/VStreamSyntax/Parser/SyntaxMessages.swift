@@ -7,6 +7,7 @@ public enum SyntaxMessages {
   public static let invalidUTF8 = "VS001"
   public static let controlCharacter = "VS002"
   public static let fileTooLarge = "VS003"
+  public static let tooManyProblems = "VS004"
   public static let unknownKeyword = "VS101"
   public static let unterminatedFrontMatter = "VS102"
   public static let unterminatedString = "VS103"
@@ -59,6 +60,15 @@ public enum SyntaxMessages {
       """
       vstream refuses files larger than its size limit (128 MiB by default) so that a stray large file cannot \
       exhaust memory in CI. Split the stream or raise the limit with `--max-file-size`.
+      """,
+      bad: "", good: minimal),
+    rule(
+      tooManyProblems, "too-many-problems", "a file has more problems than are reported",
+      """
+      The front end and the checker each report at most 10,000 problems per file; past that they only count. One more \
+      finding says how many more there were and points at the first of them, with the severity of the most \
+      severe, so the exit status does not change. Such a file is usually not a stream at all (a log or a data file \
+      named `.vstream`), or one mistake repeated on every line: fix the first problems and check again.
       """,
       bad: "", good: minimal),
     rule(
