@@ -113,13 +113,17 @@ struct BuildCommand: ParsableCommand {
       var outputs: [AtomicWriter.Output] = []
       for (index, job) in jobs.enumerated() {
         outputs.append(
-          AtomicWriter.Output(content: try rendered[index]!.get(), path: "\(out)/\(job.result.stream!.id).\(job.format.rawValue)"))
+          AtomicWriter.Output(
+            content: try rendered[index]!.get(), path: "\(out)/\(job.result.stream!.id).\(job.format.rawValue)"))
       }
-      if built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
+      // The site-wide pages list what was built: when nothing was, there is nothing to list and nothing is written.
+      if !built.isEmpty, built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
         let streams = built.map { $0.stream! }
         let catalogue = CatalogueEmitter()
-        outputs.append(AtomicWriter.Output(content: Array(catalogue.index(streams) { "\($0.id).md" }.utf8), path: "\(out)/index.md"))
-        outputs.append(AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
+        outputs.append(
+          AtomicWriter.Output(content: Array(catalogue.index(streams) { "\($0.id).md" }.utf8), path: "\(out)/index.md"))
+        outputs.append(
+          AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
       }
       let written = try AtomicWriter.writeAll(outputs)
       Terminal.standardError.write(
