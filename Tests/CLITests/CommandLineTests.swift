@@ -62,16 +62,20 @@ final class CommandLineTests: CLITestCase {
 
   func testBuildIntoAReadOnlyFolderFailsCleanly() throws {
     write("s.vstream", Self.clean)
-    try FileManager.default.createDirectory(atPath: folder + "/site", withIntermediateDirectories: true)
+    write("site/restore-live-service.md", "old content\n")
     chmod(folder + "/site", 0o555)
     let run = try vstream(
       ["build", "s.vstream", "--format", "dot", "--format", "md", "--out", "site"], unprivileged: true)
     XCTAssertEqual(run.status, 2)
     XCTAssertTrue(run.errors.contains("cannot write in site: permission denied"), run.errors)
-    XCTAssertEqual(try listing("site"), [], "nothing half-written, no temporary file")
+    XCTAssertEqual(try listing("site"), ["restore-live-service.md"], "nothing half-written, no temporary file")
+    XCTAssertEqual(try read("site/restore-live-service.md"), "old content\n", "the old output is kept whole")
+    let nested = try vstream(["build", "s.vstream", "--format", "md", "--out", "site/deeper"], unprivileged: true)
+    XCTAssertEqual(nested.status, 2)
+    XCTAssertTrue(nested.errors.contains("permission denied"), nested.errors)
     let sarif = try vstream(["check", "--format", "sarif=site/x.sarif", "s.vstream"], unprivileged: true)
     XCTAssertEqual(sarif.status, 2)
-    XCTAssertEqual(try listing("site"), [])
+    XCTAssertEqual(try listing("site"), ["restore-live-service.md"])
   }
 
   func testBuildPNGNeedsGraphviz() throws {
