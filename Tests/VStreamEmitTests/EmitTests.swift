@@ -190,29 +190,14 @@ final class SchemaTests: XCTestCase {
     }
     documents.append(DiagnosticsJSON.render(reports, rules: Compiler.rules))
     documents.append(JSONEmitter().emit(try XCTUnwrap(Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile)).stream)))
-    let script = """
-      import json, sys
-      try:
-          import jsonschema
-      except ImportError:
-          print("SKIP: Python's jsonschema is not installed"); sys.exit(3)
-      schema = json.load(open(sys.argv[1]))
-      validator = jsonschema.Draft202012Validator(schema)
-      failed = 0
-      for index, document in enumerate(json.load(open(sys.argv[2]))):
-          for error in validator.iter_errors(json.loads(document)):
-              failed += 1
-              print(f"document {index}: {error.json_path}: {error.message[:300]}")
-      sys.exit(1 if failed else 0)
-      """
     let folder = NSTemporaryDirectory() + "vstream-schema-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
     try bundle.write(toFile: folder + "/documents.json", atomically: true, encoding: .utf8)
-    try script.write(toFile: folder + "/validate.py", atomically: true, encoding: .utf8)
+    let validator = Fixtures.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
     guard let (status, output, errors) = Fixtures.run(
-      "python3", [folder + "/validate.py", Fixtures.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
+      "python3", [validator, Fixtures.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
     else { throw XCTSkip("python3 is not installed: the JSON was not validated") }
     if status == 3 { throw XCTSkip(output) }
     XCTAssertEqual(status, 0, output + errors)

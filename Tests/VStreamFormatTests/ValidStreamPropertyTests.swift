@@ -85,24 +85,10 @@ final class ValidStreamPropertyTests: XCTestCase {
     // Every fifth stream: one Python process validates them all.
     let documents = stride(from: 0, to: Self.count, by: 5).compactMap { Self.json(Self.generated[$0].file) }
     XCTAssertGreaterThan(documents.count, 40)
-    let script = """
-      import json, sys
-      try:
-          import jsonschema
-      except ImportError:
-          sys.exit(3)
-      validator = jsonschema.Draft202012Validator(json.load(open(sys.argv[1])))
-      failed = 0
-      for index, document in enumerate(json.load(open(sys.argv[2]))):
-          for error in validator.iter_errors(json.loads(document)):
-              failed += 1
-              print(f"document {index}: {error.json_path}: {error.message[:300]}")
-      sys.exit(1 if failed else 0)
-      """
     let schema = FormatterPropertyTests.root.appendingPathComponent("specs/vstream.schema.json").path
     let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
-    let files = ["validate.py": script, "documents.json": bundle]
-    guard let run = try ExternalTool.run("python3", ["{validate.py}", schema, "{documents.json}"], files: files),
+    let validator = FormatterPropertyTests.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
+    guard let run = try ExternalTool.run("python3", [validator, schema, "{documents.json}"], files: ["documents.json": bundle]),
       run.status != 3
     else {
       try ExternalTool.skip("python3 with the jsonschema module is not installed: the JSON was not validated")
