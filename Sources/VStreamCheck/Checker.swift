@@ -46,8 +46,8 @@ public struct Checker: Sendable {
     run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
     run.checkAll()
     if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.findings.append(summary) }
-    var diagnostics = syntaxDiagnostics + run.findings
-    diagnostics = applySeverities(diagnostics, path: file.path)
+    // The findings already carry their configured severities (see `CheckRun.report`).
+    var diagnostics = applySeverities(syntaxDiagnostics, path: file.path) + run.findings
     diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
     diagnostics = Diagnostic.normalized(diagnostics)
     let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
@@ -162,8 +162,9 @@ struct CheckRun {
   ) {
     let rule = RuleCatalog.rule(named: code)
     var severity = rule?.defaultSeverity ?? .error
-    // The configured severity decides here, not only later in `applySeverities`: a rule turned off must not take a
-    // place under the limit, and the summary past it must carry the severities the user will see.
+    // The configured severity is applied here, once per finding (`applySeverities` is for the parser's): a rule
+    // turned off must not take a place under the limit, and the summary past it must carry the severities the user
+    // will see.
     if let rule, rule.isConfigurable {
       guard let configured = configuration.severity(of: rule, path: file.path) else { return }
       severity = configured

@@ -19,6 +19,15 @@ final class BoundedTextTests: XCTestCase {
     XCTAssertEqual(BoundedText.bounded("`\(word)`"), "`\(String(repeating: "é", count: 40))…`")
   }
 
+  func testTheLimitsAreInclusive() {
+    let atLimit = "`" + String(repeating: "é", count: BoundedText.quotedLimit) + "` and `b`"
+    XCTAssertEqual(BoundedText.bounded(atLimit), atLimit)
+    let overLimit = "`" + String(repeating: "é", count: BoundedText.quotedLimit + 1) + "` and `b`"
+    XCTAssertEqual(BoundedText.bounded(overLimit), "`" + String(repeating: "é", count: 40) + "…` and `b`")
+    let longProse = String(repeating: "c", count: BoundedText.totalLimit)
+    XCTAssertEqual(BoundedText.bounded(longProse), longProse)
+  }
+
   func testLongUnquotedTextIsCutAtTheTotalLimit() {
     let bounded = BoundedText.bounded(String(repeating: "b ", count: 10_000))
     XCTAssertEqual(bounded.unicodeScalars.count, BoundedText.totalLimit + 1)
