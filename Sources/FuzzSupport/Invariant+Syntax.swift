@@ -19,8 +19,8 @@ extension Invariant {
       require(item.range.start >= previousEnd, "an item at \(item.range.start) starts before \(previousEnd)")
       previousEnd = item.range.end
       switch item {
-      case .declaration(let declaration): self.declaration(declaration, in: file)
-      case .flow(let flow): self.flow(flow, in: file)
+      case .declaration(let declaration): self.declaration(declaration, of: syntax, in: file)
+      case .flow(let flow): self.flow(flow, of: syntax, in: file)
       }
     }
     var previousComment: UInt32 = 0
@@ -38,19 +38,21 @@ extension Invariant {
     }
   }
 
-  static func declaration(_ declaration: DeclarationSyntax, in file: SourceFile) {
+  static func declaration(_ declaration: DeclarationSyntax, of syntax: FileSyntax, in file: SourceFile) {
     let bounds = declaration.range
     inside(declaration.keywordRange, file, bounds: bounds, "a declaration keyword")
     if let identifier = declaration.identifier { inside(identifier.range, file, bounds: bounds, "an identifier") }
     if let title = declaration.title { inside(title.range, file, bounds: bounds, "a title") }
-    for attribute in declaration.attributes {
+    require(declaration.attributeSpan.indices.upperBound <= syntax.attributeList.count, "an attribute span past the list")
+    for attribute in syntax.attributes(of: declaration) {
       inside(attribute.range, file, bounds: bounds, "an attribute")
       inside(attribute.keywordRange, file, bounds: attribute.range, "an attribute keyword")
       let ranges: [SourceRange]
       switch attribute.value {
       case .word(let word): ranges = [word.range]
-      case .words(let words): ranges = words.map(\.range)
-      case .strings(let strings): ranges = strings.map(\.range)
+      case .words(let span), .strings(let span):
+        require(span.indices.upperBound <= syntax.listElements.count, "a list span past the elements")
+        ranges = Array(syntax.listElements[span.indices])
       case .string(let string): ranges = [string.range]
       case .duration(let duration): ranges = [duration.range]
       case .percentage(let percentage): ranges = [percentage.range]
@@ -60,10 +62,12 @@ extension Invariant {
     }
   }
 
-  static func flow(_ flow: FlowSyntax, in file: SourceFile) {
+  static func flow(_ flow: FlowSyntax, of syntax: FileSyntax, in file: SourceFile) {
     inside(flow.keywordRange, file, bounds: flow.range, "a flow keyword")
-    for node in flow.nodes { inside(node.range, file, bounds: flow.range, "a flow node") }
-    for arrow in flow.arrows { inside(arrow, file, bounds: flow.range, "an arrow") }
+    require(flow.nodeSpan.indices.upperBound <= syntax.flowNodeList.count, "a node span past the list")
+    require(flow.arrowSpan.indices.upperBound <= syntax.flowArrowList.count, "an arrow span past the list")
+    for node in syntax.nodes(of: flow) { inside(node.range, file, bounds: flow.range, "a flow node") }
+    for arrow in syntax.arrows(of: flow) { inside(arrow, file, bounds: flow.range, "an arrow") }
     if let label = flow.label { inside(label.range, file, bounds: flow.range, "a flow label") }
   }
 }

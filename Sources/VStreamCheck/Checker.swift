@@ -109,7 +109,10 @@ struct CheckRun {
   var flowIsComplete = true
   /// Per step, its resolved activity, practices and metrics (nil where missing or wrong: already reported).
   var activities: [Activity?] = []
-  var practices: [[String]] = []
+  /// Every step's practice ids, step after step; step `i`'s are `practiceIDs[practiceEnds[i - 1]..<practiceEnds[i]]`
+  /// (one array for the file rather than one per step).
+  var practiceIDs: [String] = []
+  var practiceEnds: [Int32] = []
   var processTimes: [Duration?] = []
   var waitTimes: [Duration?] = []
   var completeAccurate: [Percentage?] = []
@@ -186,8 +189,12 @@ struct CheckRun {
   // MARK: - Building the model
 
   func stringValue(_ declaration: DeclarationSyntax, _ kind: AttributeKind) -> String? {
-    guard let attribute = declaration.attribute(kind), case .string(let string) = attribute.value else { return nil }
+    guard let attribute = syntax.attribute(kind, of: declaration), case .string(let string) = attribute.value else { return nil }
     return string.value(in: file)
+  }
+
+  func practices(ofStep index: Int) -> [String] {
+    Array(practiceIDs[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])])
   }
 
   func title(_ declaration: DeclarationSyntax) -> String {
@@ -203,12 +210,12 @@ struct CheckRun {
     for (index, step) in steps.enumerated() {
       guard let id = text(step.identifier), let activity = activities[index] else { return nil }
       var roles: [String] = []
-      if let attribute = step.attribute(.roles), case .strings(let strings) = attribute.value {
-        roles = strings.map { $0.value(in: file) }
+      if let attribute = syntax.attribute(.roles, of: step), case .strings(let span) = attribute.value {
+        roles = syntax.strings(span).map { $0.value(in: file) }
       }
       modelSteps.append(
         Step(
-          id: id, title: title(step), activity: activity, practices: practices[index], roles: roles,
+          id: id, title: title(step), activity: activity, practices: practices(ofStep: index), roles: roles,
           processTime: processTimes[index], waitTime: waitTimes[index], completeAccurate: completeAccurate[index],
           note: stringValue(step, .note), range: step.range))
     }

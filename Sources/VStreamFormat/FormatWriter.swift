@@ -71,7 +71,7 @@ struct FormatWriter {
     for item in syntax.items {
       // A declaration with attributes is set off from the next declaration, before the comments above that one.
       var setOff = false
-      if case .declaration(let earlier)? = previous, !earlier.attributes.isEmpty, case .declaration = item {
+      if case .declaration(let earlier)? = previous, !earlier.attributeSpan.isEmpty, case .declaration = item {
         setOff = true
       }
       let firstLine = file.line(of: item.range.start)
@@ -150,7 +150,7 @@ struct FormatWriter {
 
     // Each attribute takes the own-line comments directly above it, so that they move with it when reordered.
     var attached: [(attribute: AttributeSyntax, comments: [String])] = []
-    for attribute in declaration.attributes {
+    for attribute in syntax.attributes(of: declaration) {
       let line = file.line(of: attribute.range.start)
       var comments: [String] = []
       while nextComment < ownLineComments.count, ownLineComments[nextComment].line < line {
@@ -176,8 +176,10 @@ struct FormatWriter {
       writeString(string, after: prefix)
       return
     case .word(let word): value = CanonicalText.activity(word.text(in: file))
-    case .words(let words): value = words.map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
-    case .strings(let strings): value = strings.map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
+    case .words(let span):
+      value = syntax.words(span).map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
+    case .strings(let span):
+      value = syntax.strings(span).map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
     case .duration(let duration): value = CanonicalText.duration(duration.parts(in: file))
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
@@ -206,7 +208,7 @@ struct FormatWriter {
   // MARK: - Flows
 
   mutating func writeFlow(_ flow: FlowSyntax) {
-    let names = flow.nodes.map { $0.text(in: file) }
+    let names = syntax.nodes(of: flow).map { $0.text(in: file) }
     let label = flow.label.map { " " + CanonicalText.quoted($0.value(in: file)) } ?? ""
     let firstLine = file.line(of: flow.range.start)
     let lastLine = file.line(of: flow.range.end)
@@ -238,7 +240,7 @@ struct FormatWriter {
   /// next to the names it was written beside.
   mutating func writeFlowKeepingLines(_ flow: FlowSyntax, names: [String], label: String) {
     var groups: [(line: Int, names: [String])] = []
-    for (node, name) in zip(flow.nodes, names) {
+    for (node, name) in zip(syntax.nodes(of: flow), names) {
       let line = file.line(of: node.range.start)
       if groups.last?.line == line {
         groups[groups.count - 1].names.append(name)

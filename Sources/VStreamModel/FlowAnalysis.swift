@@ -5,16 +5,19 @@ public enum FlowAnalysis {
   struct Graph {
     let stepCount: Int
     let valueCount: Int
-    var successors: [[Int]]
+    var successors: Adjacency
 
     init(stepCount: Int, valueCount: Int, edges: [Edge]) {
       self.stepCount = stepCount
       self.valueCount = valueCount
-      successors = Array(repeating: [], count: 1 + stepCount + valueCount)
-      for edge in edges { successors[number(edge.from)].append(number(edge.to)) }
+      successors = Adjacency(nodeCount: 1 + stepCount + valueCount) { arrow in
+        for edge in edges {
+          arrow(Self.number(edge.from, stepCount: stepCount), Self.number(edge.to, stepCount: stepCount))
+        }
+      }
     }
 
-    func number(_ ref: NodeRef) -> Int {
+    static func number(_ ref: NodeRef, stepCount: Int) -> Int {
       switch ref {
       case .demand: return 0
       case .step(let index): return 1 + index
@@ -33,18 +36,18 @@ public enum FlowAnalysis {
   /// the first value reached. Empty when no value is reachable.
   public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge]) -> [NodeRef] {
     let graph = Graph(stepCount: stepCount, valueCount: valueCount, edges: edges)
-    var visited = [Bool](repeating: false, count: graph.successors.count)
-    var stack: [(node: Int, next: Int)] = [(0, 0)]
+    var visited = [Bool](repeating: false, count: graph.successors.nodeCount)
+    // Each entry is a node and the position in `targets` of the next arrow to follow from it.
+    var stack: [(node: Int, next: Int)] = [(0, graph.successors.arrowIndices(from: 0).lowerBound)]
     visited[0] = true
     while let top = stack.last {
       if graph.isValue(top.node) { return stack.map { graph.ref($0.node) } }
-      let successors = graph.successors[top.node]
-      if top.next < successors.count {
+      if top.next < graph.successors.arrowIndices(from: top.node).upperBound {
         stack[stack.count - 1].next += 1
-        let target = successors[top.next]
+        let target = Int(graph.successors.targets[top.next])
         if !visited[target] {
           visited[target] = true
-          stack.append((target, 0))
+          stack.append((target, graph.successors.arrowIndices(from: target).lowerBound))
         }
       } else {
         stack.removeLast()
@@ -58,23 +61,26 @@ public enum FlowAnalysis {
   /// forever. Ties go to the path found first.
   public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge]) -> [NodeRef] {
     let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges)
-    let count = graph.successors.count
+    let successors = graph.successors
+    let count = successors.nodeCount
     // Depth-first search for back edges and a reverse postorder (a topological order of the rest).
     var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on the stack, 2 done
     var order: [Int] = []
-    var forward = [[Int]](repeating: [], count: count)
-    var stack: [(node: Int, next: Int)] = [(0, 0)]
+    // By arrow position in `successors.targets`: whether it closes a loop (and is set aside).
+    var closesLoop = [Bool](repeating: false, count: successors.targets.count)
+    var stack: [(node: Int, next: Int)] = [(0, successors.arrowIndices(from: 0).lowerBound)]
     state[0] = 1
     while let top = stack.last {
-      let successors = graph.successors[top.node]
-      if top.next < successors.count {
+      if top.next < successors.arrowIndices(from: top.node).upperBound {
         stack[stack.count - 1].next += 1
-        let target = successors[top.next]
-        if state[target] == 1 { continue }  // a loop back: rework
-        forward[top.node].append(target)
+        let target = Int(successors.targets[top.next])
+        if state[target] == 1 {  // a loop back: rework
+          closesLoop[top.next] = true
+          continue
+        }
         if state[target] == 0 {
           state[target] = 1
-          stack.append((target, 0))
+          stack.append((target, successors.arrowIndices(from: target).lowerBound))
         }
       } else {
         state[top.node] = 2
@@ -89,7 +95,8 @@ public enum FlowAnalysis {
     var previous = [Int](repeating: -1, count: count)
     distance[0] = 0
     for node in order.reversed() where distance[node] >= 0 {
-      for target in forward[node] {
+      for arrow in successors.arrowIndices(from: node) where !closesLoop[arrow] {
+        let target = Int(successors.targets[arrow])
         let (candidate, overflow) = distance[node].addingReportingOverflow(lead(target))
         let value = overflow ? Int64.max : candidate
         if value > distance[target] {

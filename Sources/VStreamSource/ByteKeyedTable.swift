@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
 /// A hash table keyed by byte strings, looked up straight from a file's bytes.
 ///
 /// The checker looks names up once per occurrence: a large stream names the same few practices and its own step ids
@@ -75,39 +81,57 @@ public struct ByteKeyedTable<Value> {
     entries[index] = value
   }
 
-  @usableFromInline
+  // The helpers are inlinable too: otherwise a table specialised in another module calls them unspecialised, through
+  // generic metadata, on every lookup (a third of the checker's time on a large stream).
+  @inlinable
   func matches(_ index: Int, _ key: UnsafeBufferPointer<UInt8>) -> Bool {
     let start = Int(keyStarts[index])
     let length = Int(keyEnds[index]) - start
     guard length == key.count else { return false }
+    guard length > 0 else { return true }
     return arena.withUnsafeBufferPointer { stored in
-      for offset in 0..<length where stored[start + offset] != key[offset] { return false }
-      return true
+      memcmp(stored.baseAddress! + start, key.baseAddress!, length) == 0
     }
   }
 
-  @usableFromInline
+  @inlinable
   mutating func place(_ index: Int, hash: UInt32) {
     var slot = Int(hash) & (slots.count - 1)
     while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
     slots[slot] = UInt32(index + 1)
   }
 
-  @usableFromInline
+  @inlinable
   mutating func grow() {
     slots = [UInt32](repeating: 0, count: slots.count * 2)
     for index in hashes.indices { place(index, hash: hashes[index]) }
   }
 
-  /// FNV-1a: short keys, no allocation, and deterministic (output never depends on it, only speed does).
-  @usableFromInline
+  /// Eight bytes at a time, each word mixed in by a multiplication, the last few bytes byte by byte: deterministic
+  /// (output never depends on it, only speed does) and several times faster than FNV-1a on practice names, which
+  /// are hashed once per occurrence.
+  @inlinable
   static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in key {
-      hash ^= UInt32(byte)
-      hash = hash &* 16_777_619
+    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(key.count)
+    guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= key.count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+      hash ^= hash >> 29
+      offset += 8
     }
-    return hash
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < key.count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    hash ^= hash >> 32
+    return UInt32(truncatingIfNeeded: hash)
   }
 }
 

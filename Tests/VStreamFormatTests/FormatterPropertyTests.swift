@@ -206,7 +206,7 @@ enum FormatProperties {
       kept.formUnion(output.line(of: frontMatter.range.start)...output.line(of: frontMatter.range.end))
     }
     let blocks = syntax.declarations.flatMap { declaration -> [StringSyntax] in
-      let values = declaration.attributes.compactMap { attribute -> StringSyntax? in
+      let values = syntax.attributes(of: declaration).compactMap { attribute -> StringSyntax? in
         if case .string(let string) = attribute.value { return string } else { return nil }
       }
       return (declaration.title.map { [$0] } ?? []) + values

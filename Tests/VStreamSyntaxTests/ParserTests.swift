@@ -31,15 +31,20 @@ final class ParserTests: XCTestCase {
     let step = tree.declarations[2]
     XCTAssertEqual(step.identifier?.text(in: file), "a")
     XCTAssertEqual(step.title?.value(in: file), "A")
-    XCTAssertEqual(step.attributes.map(\.kind), [.activity, .practices, .roles, .time, .wait, .ca])
-    guard case .duration(let time) = try XCTUnwrap(step.attribute(.time)).value else { return XCTFail("time") }
+    XCTAssertEqual(tree.attributes(of: step).map(\.kind), [.activity, .practices, .roles, .time, .wait, .ca])
+    guard case .duration(let time) = try XCTUnwrap(tree.attribute(.time, of: step)).value else { return XCTFail("time") }
     XCTAssertEqual(time.parts(in: file), [.init(amount: 1, unit: .h), .init(amount: 30, unit: .m)])
-    guard case .percentage(let ca) = try XCTUnwrap(step.attribute(.ca)).value else { return XCTFail("ca") }
+    guard case .percentage(let ca) = try XCTUnwrap(tree.attribute(.ca, of: step)).value else { return XCTFail("ca") }
     XCTAssertEqual(ca.hundredths(in: file), 9250)
-    guard case .words(let practices) = try XCTUnwrap(step.attribute(.practices)).value else { return XCTFail("practices") }
-    XCTAssertEqual(practices.map { $0.text(in: file) }, ["service-desk", "change-control"])
+    guard case .words(let practices) = try XCTUnwrap(tree.attribute(.practices, of: step)).value else {
+      return XCTFail("practices")
+    }
+    XCTAssertEqual(tree.words(practices).map { $0.text(in: file) }, ["service-desk", "change-control"])
+    guard case .strings(let roles) = try XCTUnwrap(tree.attribute(.roles, of: step)).value else { return XCTFail("roles") }
+    XCTAssertEqual(tree.strings(roles).map { $0.value(in: file) }, ["Agent", "Lead"])
     let flow = try XCTUnwrap(tree.flows.first)
-    XCTAssertEqual(flow.nodes.map { $0.text(in: file) }, ["d", "a", "v"])
+    XCTAssertEqual(tree.nodes(of: flow).map { $0.text(in: file) }, ["d", "a", "v"])
+    XCTAssertEqual(tree.arrows(of: flow).map { file.text($0) }, ["->", "->"])
     XCTAssertEqual(flow.label?.value(in: file), "ok")
     XCTAssertEqual(tree.comments.map(\.isTrailing), [true])
   }
@@ -47,7 +52,7 @@ final class ParserTests: XCTestCase {
   func testBlockStringsAreDedentedByTheClosingDelimiter() {
     let (tree, diagnostics, file) = parse("stream s\n  note \"\"\"\n    one \\\"two\\\"\n      indented\n    \"\"\"\n")
     XCTAssertEqual(diagnostics, [])
-    guard case .string(let note) = tree.declarations[0].attribute(.note)!.value else { return XCTFail() }
+    guard case .string(let note) = tree.attribute(.note, of: tree.declarations[0])!.value else { return XCTFail() }
     XCTAssertEqual(note.value(in: file), "one \"two\"\n  indented")
   }
 
@@ -64,7 +69,7 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(tree.declarations.map(\.kind), [.step, .step, .value], "`stpe a` is recovered as the step it resembles")
     XCTAssertTrue(tree.declarations[0].hasErrors, "the recovered declaration is marked broken")
     XCTAssertTrue(tree.declarations[1].hasErrors, "a broken line inside a step marks the step")
-    XCTAssertEqual(tree.declarations[1].attributes.map(\.kind), [.activity])
+    XCTAssertEqual(tree.attributes(of: tree.declarations[1]).map(\.kind), [.activity])
   }
 
   func testDirectivesAreParsed() {

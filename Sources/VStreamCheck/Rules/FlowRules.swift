@@ -16,16 +16,18 @@ extension CheckRun {
       for index in values.indices { edges.append(Edge(from: previous, to: .value(index), label: nil, range: nil)) }
       return
     }
-    // Arrows already written, by their two ends packed into one number (the label does not make an arrow new).
-    var seen: [UInt64: SourceRange] = [:]
     // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
-    edges.reserveCapacity(flows.reduce(0) { $0 + Swift.max(0, $1.nodes.count - 1) })
+    let arrowCount = flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) }
+    edges.reserveCapacity(arrowCount)
+    // Arrows already written (the label does not make an arrow new).
+    var seen = ArrowTable(capacity: arrowCount)
     let bytes = file.bytes
     for flow in flows {
       if flow.hasErrors { flowIsComplete = false }
       let label = flow.label.map { $0.value(in: file) }
       var previous: (ref: NodeRef, range: SourceRange)?
-      for (index, name) in flow.nodes.enumerated() {
+      let arrows = syntax.arrows(of: flow)
+      for (index, name) in syntax.nodes(of: flow).enumerated() {
         guard let entry = nodes.find(bytes, name.range), let ref = nodes.values[entry].ref else {
           flowIsComplete = false
           reportUndefined(name.text(in: file), at: name.range)
@@ -33,7 +35,7 @@ extension CheckRun {
           continue
         }
         if let from = previous {
-          let arrow = index - 1 < flow.arrows.count ? flow.arrows[index - 1] : name.range
+          let arrow = index - 1 < arrows.count ? arrows[arrows.startIndex + index - 1] : name.range
           let range = from.range.union(name.range)
           if ref == .demand {
             report(
@@ -46,14 +48,12 @@ extension CheckRun {
               at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
             flowIsComplete = false
           } else {
-            let key = UInt64(nodeNumber(from.ref)) << 32 | UInt64(nodeNumber(ref))
-            if let earlier = seen[key] {
+            if let earlier = seen.earlier(from: nodeNumber(from.ref), to: nodeNumber(ref), writtenAt: range) {
               report(
                 CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
                 at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
                 help: "remove the repeat")
             } else {
-              seen[key] = range
               edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
             }
           }
@@ -106,18 +106,12 @@ extension CheckRun {
     guard flowIsComplete, !hasSyntaxErrors || syntax.flows.allSatisfy({ !$0.hasErrors }), demands.count == 1, !values.isEmpty
     else { return }
     let count = 1 + steps.count + values.count
-    func number(_ ref: NodeRef) -> Int {
-      switch ref {
-      case .demand: return 0
-      case .step(let index): return 1 + index
-      case .value(let index): return 1 + steps.count + index
-      }
+    let edges = self.edges
+    let forward = Adjacency(nodeCount: count) { arrow in
+      for edge in edges { arrow(nodeNumber(edge.from), nodeNumber(edge.to)) }
     }
-    var forward = [[Int]](repeating: [], count: count)
-    var backward = [[Int]](repeating: [], count: count)
-    for edge in edges {
-      forward[number(edge.from)].append(number(edge.to))
-      backward[number(edge.to)].append(number(edge.from))
+    let backward = Adjacency(nodeCount: count) { arrow in
+      for edge in edges { arrow(nodeNumber(edge.to), nodeNumber(edge.from)) }
     }
     if forward[0].isEmpty {
       report(
@@ -132,8 +126,8 @@ extension CheckRun {
         help: "add an arrow from the last step: `flow last-step -> \(text(values[0].identifier) ?? "value")`")
       return
     }
-    let reachable = Self.search(from: [0], along: forward, count: count)
-    let canFinish = Self.search(from: valueNumbers, along: backward, count: count)
+    let reachable = forward.reachable(from: [0])
+    let canFinish = backward.reachable(from: valueNumbers)
     let (stepDeclarations, valueDeclarations) = (steps, values)
     let declarationOf: (Int) -> DeclarationSyntax = {
       $0 <= stepDeclarations.count ? stepDeclarations[$0 - 1] : valueDeclarations[$0 - 1 - stepDeclarations.count]
@@ -154,7 +148,7 @@ extension CheckRun {
         CheckMessages.deadEnd, "no arrow leads on from step `\(text(step.identifier) ?? "")`", at: anchor(step),
         label: "work stops here", help: "add an arrow toward a value, e.g. `flow \(text(step.identifier) ?? "step") -> next-step`")
     }
-    let leadsToDeadEnd = Self.search(from: deadEnds, along: backward, count: count)
+    let leadsToDeadEnd = backward.reachable(from: deadEnds)
     let stuckSet = Set(stuck)
     var assigned = Set<Int>()
     for node in stuck where !leadsToDeadEnd[node] && !assigned.contains(node) {
@@ -164,7 +158,8 @@ extension CheckRun {
       assigned.insert(node)
       while let current = queue.popLast() {
         group.append(current)
-        for next in forward[current] where !assigned.contains(next) && stuckSet.contains(next) {
+        for target in forward[current] where !assigned.contains(Int(target)) && stuckSet.contains(Int(target)) {
+          let next = Int(target)
           assigned.insert(next)
           queue.append(next)
         }
@@ -178,18 +173,5 @@ extension CheckRun {
         at: anchor(first), label: "the loop never reaches a value", secondary: Array(others),
         help: "add an arrow from one of these steps toward a value")
     }
-  }
-
-  static func search(from starts: [Int], along graph: [[Int]], count: Int) -> [Bool] {
-    var seen = [Bool](repeating: false, count: count)
-    var queue = starts
-    for start in starts { seen[start] = true }
-    while let node = queue.popLast() {
-      for next in graph[node] where !seen[next] {
-        seen[next] = true
-        queue.append(next)
-      }
-    }
-    return seen
   }
 }

@@ -27,9 +27,9 @@ extension CheckRun {
 
   /// Metrics for every step or none (VS406), and flow efficiency above the threshold (VS407).
   mutating func checkMetricsCoverage() {
-    let measured = steps.map { $0.hasAttribute(.time) || $0.hasAttribute(.wait) }
+    let measured = steps.map { syntax.hasAttribute(.time, of: $0) || syntax.hasAttribute(.wait, of: $0) }
     guard measured.contains(true) else { return }
-    for (index, step) in steps.enumerated() where !measured[index] && !step.hasErrorsInside {
+    for (index, step) in steps.enumerated() where !measured[index] && !syntax.hasErrorsInside(step) {
       report(
         CheckMessages.partialMetrics, "step `\(text(step.identifier) ?? "")` has no `time` or `wait`, but other steps do",
         at: anchor(step), label: "no metrics", help: "add `time` and `wait` so that the totals are not understated")

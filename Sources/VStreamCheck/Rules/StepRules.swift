@@ -6,23 +6,24 @@ extension CheckRun {
   /// Each step's activity (VS307, VS308, VS409), practices (VS309, VS401, VS408, VS410) and metrics (VS310).
   mutating func checkSteps() {
     activities.reserveCapacity(steps.count)
-    practices.reserveCapacity(steps.count)
+    practiceEnds.reserveCapacity(steps.count)
     processTimes.reserveCapacity(steps.count)
     waitTimes.reserveCapacity(steps.count)
     completeAccurate.reserveCapacity(steps.count)
     let bytes = file.bytes
     for (index, step) in steps.enumerated() {
       activities.append(resolveActivity(step, bytes))
-      practices.append(resolvePractices(step, number: index, bytes))
-      processTimes.append(Self.duration(step.attribute(.time), file: file, secondsPerUnit: secondsPerUnit))
-      waitTimes.append(Self.duration(step.attribute(.wait), file: file, secondsPerUnit: secondsPerUnit))
+      resolvePractices(step, number: index, bytes)
+      practiceEnds.append(Int32(practiceIDs.count))
+      processTimes.append(Self.duration(syntax.attribute(.time, of: step), file: file, secondsPerUnit: secondsPerUnit))
+      waitTimes.append(Self.duration(syntax.attribute(.wait, of: step), file: file, secondsPerUnit: secondsPerUnit))
       completeAccurate.append(percentage(step))
     }
   }
 
   mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: [UInt8]) -> Activity? {
-    guard let attribute = step.attribute(.activity) else {
-      if !step.hasErrorsInside {
+    guard let attribute = syntax.attribute(.activity, of: step) else {
+      if !syntax.hasErrorsInside(step) {
         report(
           CheckMessages.missingActivity, "step `\(text(step.identifier) ?? "?")` has no activity", at: anchor(step),
           label: "no `activity`", help: "add `activity engage` (or plan, improve, design-and-transition, obtain-build, deliver-and-support)")
@@ -56,18 +57,18 @@ extension CheckRun {
     }
   }
 
-  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) -> [String] {
-    guard let attribute = step.attribute(.practices), case .words(let words) = attribute.value, !words.isEmpty else {
-      if !step.hasErrorsInside {
+  /// Appends the step's practices to `practiceIDs`, repeats and unknown names left out.
+  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) {
+    guard let attribute = syntax.attribute(.practices, of: step), case .words(let span) = attribute.value, !span.isEmpty
+    else {
+      if !syntax.hasErrorsInside(step) {
         report(
           CheckMessages.noPractices, "step `\(text(step.identifier) ?? "?")` names no practices", at: anchor(step),
           label: "no `practices`", help: "add the practices that support it, e.g. `practices service-desk`")
       }
-      return []
+      return
     }
-    var ids: [String] = []
-    ids.reserveCapacity(words.count)
-    for word in words {
+    for word in syntax.words(span) {
       let entry = practiceEntry(word, bytes)
       guard let id = entry.id else {
         report(
@@ -91,9 +92,8 @@ extension CheckRun {
       }
       practiceLastStep[entry.number] = stepNumber
       practiceFirstRange[entry.number] = word.range
-      ids.append(id)
+      practiceIDs.append(id)
     }
-    return ids
   }
 
   /// The practice a word names, resolved once per distinct spelling.
@@ -129,7 +129,7 @@ extension CheckRun {
   }
 
   mutating func percentage(_ step: DeclarationSyntax) -> Percentage? {
-    guard let attribute = step.attribute(.ca), case .percentage(let percentage) = attribute.value else { return nil }
+    guard let attribute = syntax.attribute(.ca, of: step), case .percentage(let percentage) = attribute.value else { return nil }
     let hundredths = percentage.hundredths(in: file)
     if hundredths > 10_000 {
       report(

@@ -25,16 +25,19 @@ enum EncodingCheck {
     let base = UnsafeRawPointer(bytes.baseAddress)
     while index < count {
       // Eight bytes at a time while they are all printable ASCII (most of any file): no byte has its high bit set,
-      // none is below 0x20, none is 0x7F. A word that fails goes through the byte loop below.
+      // none is below 0x20, none is 0x7F. In a word that fails, the lowest flagged byte is the first one that is not
+      // printable (a borrow or carry only flags bytes above a true one), so the bytes before it are skipped at once
+      // and only that byte goes through the byte loop below: a line break costs one word, not up to eight bytes.
       if let base = base, index + 8 <= count {
-        let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: index, as: UInt64.self))
         let high: UInt64 = 0x8080_8080_8080_8080
-        let isPrintable = word & high == 0 && (word &- 0x2020_2020_2020_2020) & ~word & high == 0
-          && (word &+ 0x0101_0101_0101_0101) & high == 0
-        if isPrintable {
+        let flagged =
+          (word | ((word &- 0x2020_2020_2020_2020) & ~word) | (word &+ 0x0101_0101_0101_0101)) & high
+        if flagged == 0 {
           index += 8
           continue
         }
+        index += flagged.trailingZeroBitCount >> 3
       }
       let byte = bytes[index]
       if byte >= 0x20 && byte < 0x7F {

@@ -19,6 +19,7 @@ public enum Parser {
   public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> (FileSyntax, [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
+      defer { run.line.release() }
       run.parseFile()
       if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.diagnostics.append(summary) }
       return (run.tree, Diagnostic.normalized(run.diagnostics))
@@ -42,7 +43,7 @@ struct ParseRun {
   /// The flow that a `->` line would continue, built in place the same way.
   var pendingFlow: FlowSyntax?
   /// The tokens of the line being parsed, comments excluded.
-  var line: [Token] = []
+  var line = TokenLine()
   var lineHadComment = false
 
   init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>, options: ParserOptions) {
@@ -150,7 +151,7 @@ struct ParseRun {
 
   /// Reads the next line's tokens into `line`, recording its comments. Returns false at the end of the file.
   mutating func readLine() -> Bool {
-    line.removeAll(keepingCapacity: true)
+    line.removeAll()
     lineHadComment = false
     while true {
       let token = lexer.next()
@@ -292,10 +293,10 @@ struct ParseRun {
     }
     let range = SourceRange(start: keyword.start, end: line.last!.end)
     flushDeclaration()
+    // Its attributes are the ones appended to the tree's list from here on, until the next item starts.
     pending = DeclarationSyntax(
-      kind: kind, keywordRange: keyword.range, identifier: identifier, title: title, range: range, hasErrors: hasErrors)
-    // Room for every attribute the kind allows at once, rather than growing 1, 2, 4, 8 (a step has up to seven).
-    pending?.attributes.reserveCapacity(kind == .step ? 7 : 2)
+      kind: kind, keywordRange: keyword.range, identifier: identifier, title: title,
+      attributeSpan: SyntaxSpan(at: tree.attributeList.count), range: range, hasErrors: hasErrors)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -352,9 +353,9 @@ struct ParseRun {
   // MARK: - Attributes
 
   mutating func parseAttribute(_ kind: AttributeKind, keyword: Token) {
-    // Only the kind and range are read from the pending declaration: holding a copy of it while appending to its
-    // attributes would copy the attribute array on every line.
-    guard let declarationKind = pending?.kind, let declarationRange = pending?.range else {
+    guard let declarationKind = pending?.kind, let declarationRange = pending?.range,
+      let span = pending?.attributeSpan
+    else {
       report(
         SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
         label: "no declaration above",
@@ -375,16 +376,16 @@ struct ParseRun {
     var hasErrors = false
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    if let earlier = pending?.attribute(kind) {
+    if let earlier = span.indices.first(where: { tree.attributeList[$0].kind == kind }) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
-        secondary: [Diagnostic.Label(range: earlier.range, message: "first given here")],
+        secondary: [Diagnostic.Label(range: tree.attributeList[earlier].range, message: "first given here")],
         help: kind == .practices || kind == .roles
           ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
       pending?.hasErrors = true
     } else {
-      pending?.attributes.append(
-        AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
+      tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
+      pending?.attributeSpan.count += 1
     }
     pending?.range = declarationRange.union(range)
   }
@@ -485,10 +486,9 @@ struct ParseRun {
 
   enum ListElement { case word, string }
 
-  /// `a, b, c`: items separated by commas, every item the same kind of token.
+  /// `a, b, c`: items separated by commas, every item the same kind of token, appended to the tree's list elements.
   mutating func parseList(_ kind: AttributeKind, element: ListElement, hasErrors: inout Bool) -> AttributeValueSyntax {
-    var words: [WordSyntax] = []
-    var strings: [StringSyntax] = []
+    var span = SyntaxSpan(at: tree.listElements.count)
     var expectItem = true
     var reportedMissingComma = false
     var index = 1
@@ -498,9 +498,11 @@ struct ParseRun {
       if expectItem {
         switch (token.kind, element) {
         case (.word, .word):
-          words.append(WordSyntax(range: token.range))
+          tree.listElements.append(token.range)
+          span.count += 1
         case (.string, .string), (.unterminatedString, .string):
-          strings.append(checkedString(token, hasErrors: &hasErrors))
+          tree.listElements.append(checkedString(token, hasErrors: &hasErrors).range)
+          span.count += 1
         case (.comma, _):
           // A run of commas is one mistake: one finding for the run.
           var last = index
@@ -554,14 +556,16 @@ struct ParseRun {
         help: "remove the trailing comma")
       hasErrors = true
     }
-    return element == .word ? .words(words) : .strings(strings)
+    return element == .word ? .words(span) : .strings(span)
   }
 
   // MARK: - Flows
 
   mutating func parseFlow(keyword: Token) {
+    // Its nodes and arrows are the ones appended to the tree's lists until the flow is closed: flows do not nest.
     var flow = FlowSyntax(
-      keywordRange: keyword.range, nodes: [], arrows: [], label: nil,
+      keywordRange: keyword.range, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
+      arrowSpan: SyntaxSpan(at: tree.flowArrowList.count), label: nil,
       range: SourceRange(start: keyword.start, end: line.last!.end), hasErrors: false)
     parseFlowTokens(&flow, from: 1, expectName: true)
     flushDeclaration()
@@ -583,7 +587,6 @@ struct ParseRun {
         help: "move the label to the end of the last `->` line")
       flow.hasErrors = true
     }
-    // Take the flow out so that extending it does not copy its nodes (a chain may continue over many lines).
     pendingFlow = nil
     flow.range = flow.range.union(SourceRange(start: line[0].start, end: line.last!.end))
     parseFlowTokens(&flow, from: 0, expectName: false)
@@ -600,7 +603,8 @@ struct ParseRun {
         case .word:
           var hasErrors = false
           if let identifier = checkedIdentifier(token, hasErrors: &hasErrors) {
-            flow.nodes.append(identifier)
+            tree.flowNodeList.append(identifier.range)
+            flow.nodeSpan.count += 1
           }
           if hasErrors { flow.hasErrors = true }
         default:
@@ -614,7 +618,8 @@ struct ParseRun {
       } else {
         switch token.kind {
         case .arrow:
-          flow.arrows.append(token.range)
+          tree.flowArrowList.append(token.range)
+          flow.arrowSpan.count += 1
           expectName = true
         case .string, .unterminatedString:
           var hasErrors = false
@@ -660,7 +665,7 @@ struct ParseRun {
   mutating func closeFlow() {
     guard var flow = pendingFlow else { return }
     pendingFlow = nil
-    if flow.arrows.isEmpty && !flow.hasErrors {
+    if flow.arrowSpan.isEmpty && !flow.hasErrors {
       report(
         SyntaxMessages.invalidFlow, "a flow needs at least one arrow", at: flow.range, label: "no `->`",
         help: "write `flow a -> b`")

@@ -28,8 +28,9 @@ public enum AttributeKind: String, Sendable, CaseIterable {
 
 /// One attribute line, such as `time 5m`.
 ///
-/// Kept small (a large stream has a million of them): the keyword's range is not stored, because an attribute's
-/// keyword is always written exactly as its kind's name at the start of `range`.
+/// Kept small and free of references (a large stream has a million of them, all in one array of the tree): the
+/// keyword's range is not stored, because an attribute's keyword is always written exactly as its kind's name at the
+/// start of `range`, and a list value is a span of the tree's ``FileSyntax/listElements``.
 public struct AttributeSyntax: Sendable {
   public var kind: AttributeKind
   public var hasErrors: Bool
@@ -54,10 +55,10 @@ public struct AttributeSyntax: Sendable {
 public enum AttributeValueSyntax: Sendable {
   /// `activity engage`
   case word(WordSyntax)
-  /// `practices a, b`
-  case words([WordSyntax])
-  /// `roles "a", "b"`
-  case strings([StringSyntax])
+  /// `practices a, b`: the words, read with ``FileSyntax/words(_:)``.
+  case words(SyntaxSpan)
+  /// `roles "a", "b"`: the one-line strings, read with ``FileSyntax/strings(_:)``.
+  case strings(SyntaxSpan)
   /// `note "..."`, `from "..."`
   case string(StringSyntax)
   case duration(DurationSyntax)
@@ -67,13 +68,18 @@ public enum AttributeValueSyntax: Sendable {
 }
 
 /// A quoted string: `"..."` or a `"""` block. The value is decoded from the source on demand.
-public struct StringSyntax: Hashable, Sendable {
+public struct StringSyntax: Hashable, Sendable, RangeOnlySyntax {
   public var range: SourceRange
   public var isBlock: Bool
 
   public init(range: SourceRange, isBlock: Bool) {
     self.range = range
     self.isBlock = isBlock
+  }
+
+  /// A one-line string.
+  public init(range: SourceRange) {
+    self.init(range: range, isBlock: false)
   }
 
   /// The string's value, escapes decoded (and, for a block, indentation removed). The parser has already reported

@@ -40,7 +40,9 @@ public struct DeclarationSyntax: Sendable {
   /// Missing when the line has no identifier (reported).
   public var identifier: IdentifierSyntax?
   public var title: StringSyntax?
-  public var attributes: [AttributeSyntax]
+  /// The attribute lines, in the order written: a span of the tree's ``FileSyntax/attributeList``, read with
+  /// ``FileSyntax/attributes(of:)``.
+  public var attributeSpan: SyntaxSpan
   /// From the keyword to the end of the last attribute (comments excluded).
   public var range: SourceRange
   /// Whether the declaration line itself had a syntax error (attributes carry their own flag).
@@ -51,7 +53,7 @@ public struct DeclarationSyntax: Sendable {
     keywordRange: SourceRange,
     identifier: IdentifierSyntax?,
     title: StringSyntax?,
-    attributes: [AttributeSyntax] = [],
+    attributeSpan: SyntaxSpan = SyntaxSpan(),
     range: SourceRange,
     hasErrors: Bool
   ) {
@@ -59,25 +61,11 @@ public struct DeclarationSyntax: Sendable {
     self.keywordRange = keywordRange
     self.identifier = identifier
     self.title = title
-    self.attributes = attributes
+    self.attributeSpan = attributeSpan
     self.range = range
     self.hasErrors = hasErrors
   }
 
-  public func attribute(_ kind: AttributeKind) -> AttributeSyntax? {
-    // An index loop rather than `first(where:)`: the closure form copies every attribute it looks at.
-    for index in attributes.indices where attributes[index].kind == kind { return attributes[index] }
-    return nil
-  }
-
-  /// Whether the declaration has an attribute of this kind, without copying it.
-  public func hasAttribute(_ kind: AttributeKind) -> Bool {
-    for index in attributes.indices where attributes[index].kind == kind { return true }
-    return false
-  }
-
-  /// Whether this declaration or any of its attributes had a syntax error.
-  public var hasErrorsInside: Bool { hasErrors || attributes.contains { $0.hasErrors } }
 }
 
 /// An identifier as written: `triage`, `restore-live-service`.

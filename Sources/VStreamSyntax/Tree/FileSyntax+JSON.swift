@@ -12,7 +12,7 @@ extension FileSyntax {
       members.append(
         ("frontMatter", .object([("range", position(frontMatter.range)), ("yaml", frontMatter.root.map { Self.yaml($0, file) } ?? .null)])))
     }
-    members.append(("items", .array(items.map { Self.item($0, file) })))
+    members.append(("items", .array(items.map { item($0, file) })))
     if !comments.isEmpty {
       members.append(
         ("comments", .array(comments.map { .object([("range", position($0.range)), ("text", .string(file.text($0.range))), ("trailing", .bool($0.isTrailing))]) })))
@@ -39,25 +39,25 @@ extension FileSyntax {
     return "\(start.line):\(start.column)-\(end.line):\(end.column)"
   }
 
-  static func item(_ item: ItemSyntax, _ file: SourceFile) -> JSONValue {
+  func item(_ item: ItemSyntax, _ file: SourceFile) -> JSONValue {
     switch item {
     case .declaration(let declaration):
       var members: [(String, JSONValue)] = [
         ("kind", .string(declaration.kind.rawValue)),
-        ("range", .string(position(declaration.range, in: file))),
+        ("range", .string(Self.position(declaration.range, in: file))),
         ("id", declaration.identifier.map { .string($0.text(in: file)) } ?? .null),
       ]
       if let title = declaration.title { members.append(("title", .string(title.value(in: file)))) }
-      if !declaration.attributes.isEmpty {
-        members.append(("attributes", .array(declaration.attributes.map { attribute($0, file) })))
+      if !declaration.attributeSpan.isEmpty {
+        members.append(("attributes", .array(attributes(of: declaration).map { attribute($0, file) })))
       }
       if declaration.hasErrors { members.append(("hasErrors", .bool(true))) }
       return .object(members)
     case .flow(let flow):
       var members: [(String, JSONValue)] = [
         ("kind", .string("flow")),
-        ("range", .string(position(flow.range, in: file))),
-        ("nodes", .array(flow.nodes.map { .string($0.text(in: file)) })),
+        ("range", .string(Self.position(flow.range, in: file))),
+        ("nodes", .array(nodes(of: flow).map { .string($0.text(in: file)) })),
       ]
       if let label = flow.label { members.append(("label", .string(label.value(in: file)))) }
       if flow.hasErrors { members.append(("hasErrors", .bool(true))) }
@@ -65,12 +65,12 @@ extension FileSyntax {
     }
   }
 
-  static func attribute(_ attribute: AttributeSyntax, _ file: SourceFile) -> JSONValue {
+  func attribute(_ attribute: AttributeSyntax, _ file: SourceFile) -> JSONValue {
     let value: JSONValue
     switch attribute.value {
     case .word(let word): value = .string(word.text(in: file))
-    case .words(let words): value = .array(words.map { .string($0.text(in: file)) })
-    case .strings(let strings): value = .array(strings.map { .string($0.value(in: file)) })
+    case .words(let span): value = .array(words(span).map { .string($0.text(in: file)) })
+    case .strings(let span): value = .array(strings(span).map { .string($0.value(in: file)) })
     case .string(let string): value = .string(string.value(in: file))
     case .duration(let duration):
       value = .array(duration.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
@@ -78,7 +78,8 @@ extension FileSyntax {
     case .missing: value = .null
     }
     var members: [(String, JSONValue)] = [
-      ("name", .string(attribute.kind.rawValue)), ("range", .string(position(attribute.range, in: file))), ("value", value),
+      ("name", .string(attribute.kind.rawValue)), ("range", .string(Self.position(attribute.range, in: file))),
+      ("value", value),
     ]
     if attribute.hasErrors { members.append(("hasErrors", .bool(true))) }
     return .object(members)

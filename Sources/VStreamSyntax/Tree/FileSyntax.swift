@@ -12,6 +12,13 @@ public struct FileSyntax: Sendable {
   public var hasByteOrderMark: Bool
   public var frontMatter: FrontMatterSyntax?
   public var items: [ItemSyntax]
+  /// Every declaration's attributes, declaration after declaration; each declaration names its span.
+  public var attributeList: [AttributeSyntax]
+  /// The elements of every list value (`practices`, `roles`), list after list.
+  public var listElements: [SourceRange]
+  /// Every flow's node names, and every flow's arrows, flow after flow.
+  public var flowNodeList: [SourceRange]
+  public var flowArrowList: [SourceRange]
   /// Every comment in the body, in source order (front matter comments belong to the YAML).
   public var comments: [CommentSyntax]
   /// The `# vstream: ...` comments, parsed.
@@ -21,12 +28,20 @@ public struct FileSyntax: Sendable {
     hasByteOrderMark: Bool = false,
     frontMatter: FrontMatterSyntax? = nil,
     items: [ItemSyntax] = [],
+    attributeList: [AttributeSyntax] = [],
+    listElements: [SourceRange] = [],
+    flowNodeList: [SourceRange] = [],
+    flowArrowList: [SourceRange] = [],
     comments: [CommentSyntax] = [],
     directives: [DirectiveSyntax] = []
   ) {
     self.hasByteOrderMark = hasByteOrderMark
     self.frontMatter = frontMatter
     self.items = items
+    self.attributeList = attributeList
+    self.listElements = listElements
+    self.flowNodeList = flowNodeList
+    self.flowArrowList = flowArrowList
     self.comments = comments
     self.directives = directives
   }
@@ -37,6 +52,53 @@ public struct FileSyntax: Sendable {
 
   public var flows: [FlowSyntax] {
     items.compactMap { if case .flow(let flow) = $0 { return flow } else { return nil } }
+  }
+
+  // MARK: - The parts of a node kept in the flat lists
+
+  /// A declaration's attribute lines, in the order written.
+  public func attributes(of declaration: DeclarationSyntax) -> ArraySlice<AttributeSyntax> {
+    attributeList[declaration.attributeSpan.indices]
+  }
+
+  /// A declaration's attribute of this kind (the parser keeps at most one of each).
+  public func attribute(_ kind: AttributeKind, of declaration: DeclarationSyntax) -> AttributeSyntax? {
+    // An index loop rather than `first(where:)`: the closure form copies every attribute it looks at.
+    for index in declaration.attributeSpan.indices where attributeList[index].kind == kind {
+      return attributeList[index]
+    }
+    return nil
+  }
+
+  /// Whether a declaration has an attribute of this kind, without copying it.
+  public func hasAttribute(_ kind: AttributeKind, of declaration: DeclarationSyntax) -> Bool {
+    for index in declaration.attributeSpan.indices where attributeList[index].kind == kind { return true }
+    return false
+  }
+
+  /// Whether a declaration or any of its attributes had a syntax error.
+  public func hasErrorsInside(_ declaration: DeclarationSyntax) -> Bool {
+    declaration.hasErrors || declaration.attributeSpan.indices.contains { attributeList[$0].hasErrors }
+  }
+
+  /// The words of a `practices` value.
+  public func words(_ span: SyntaxSpan) -> SyntaxList<WordSyntax> {
+    SyntaxList(listElements[span.indices])
+  }
+
+  /// The strings of a `roles` value (one-line strings: a `"""` block is not a list element).
+  public func strings(_ span: SyntaxSpan) -> SyntaxList<StringSyntax> {
+    SyntaxList(listElements[span.indices])
+  }
+
+  /// A flow's node names in order.
+  public func nodes(of flow: FlowSyntax) -> SyntaxList<IdentifierSyntax> {
+    SyntaxList(flowNodeList[flow.nodeSpan.indices])
+  }
+
+  /// A flow's `->` tokens in order.
+  public func arrows(of flow: FlowSyntax) -> ArraySlice<SourceRange> {
+    flowArrowList[flow.arrowSpan.indices]
   }
 }
 

@@ -1,0 +1,117 @@
+@testable import VStreamSyntax
+
+/// The lexer as it was before it read eight bytes at a time: one byte per step, the reference for the fast one.
+struct PlainLexer {
+  private let bytes: UnsafeBufferPointer<UInt8>
+  private var position: Int
+  private let end: Int
+
+  /// Lexes `bytes[start..<end]`. The buffer must outlive the lexer.
+  init(bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) {
+    self.bytes = bytes
+    self.position = start
+    self.end = end
+  }
+
+  var offset: Int { position }
+
+  /// Bytes that end a word. Control characters count as blanks (they are reported separately); bytes of 0x80 and
+  /// up are word bytes, so non-ASCII text stays inside one word.
+  @inline(__always)
+  private static func isBlank(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D || (byte < 0x20 && byte != 0x0A) || byte == 0x7F
+  }
+
+  mutating func next() -> Token {
+    // Skip blanks.
+    while position < end, PlainLexer.isBlank(bytes[position]) { position += 1 }
+    let start = position
+    guard position < end else { return Token(kind: .endOfFile, start: UInt32(end), end: UInt32(end)) }
+    let byte = bytes[position]
+    switch byte {
+    case 0x0A:  // \n; a \r before it was skipped as a blank and is not part of any token
+      position += 1
+      return make(.newline, start)
+    case 0x23:  // #
+      while position < end, bytes[position] != 0x0A { position += 1 }
+      // A \r before the \n belongs to the line break, not the comment.
+      var stop = position
+      if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+      return Token(kind: .comment, start: UInt32(start), end: UInt32(stop))
+    case 0x2C:  // ,
+      position += 1
+      return make(.comma, start)
+    case 0x22:  // "
+      if position + 2 < end, bytes[position + 1] == 0x22, bytes[position + 2] == 0x22 {
+        return lexBlockString(start)
+      }
+      return lexString(start)
+    case 0x2D where position + 1 < end && bytes[position + 1] == 0x3E:  // ->
+      position += 2
+      return make(.arrow, start)
+    default:
+      while position < end {
+        let next = bytes[position]
+        // Letters, digits and non-ASCII bytes (above `-`) are the common case: one comparison each.
+        if next > 0x2D {
+          if next == 0x7F { break }
+          position += 1
+          continue
+        }
+        if next == 0x2D {
+          if position + 1 < end, bytes[position + 1] == 0x3E { break }
+          position += 1
+          continue
+        }
+        // Every byte up to space is a blank or the line break; `"`, `#` and `,` start other tokens.
+        if next <= 0x20 || next == 0x22 || next == 0x23 || next == 0x2C { break }
+        position += 1
+      }
+      return make(.word, start)
+    }
+  }
+
+  private mutating func lexString(_ start: Int) -> Token {
+    position += 1
+    while position < end {
+      switch bytes[position] {
+      case 0x22:
+        position += 1
+        return make(.string, start)
+      case 0x5C:  // backslash: skip the escaped byte, unless it is the line break
+        position += 1
+        if position < end, bytes[position] != 0x0A { position += 1 }
+      case 0x0A:
+        var stop = position
+        if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+        return Token(kind: .unterminatedString, start: UInt32(start), end: UInt32(stop))
+      default:
+        position += 1
+      }
+    }
+    return make(.unterminatedString, start)
+  }
+
+  private mutating func lexBlockString(_ start: Int) -> Token {
+    position += 3
+    while position < end {
+      let byte = bytes[position]
+      if byte == 0x5C {
+        position += 2
+        continue
+      }
+      if byte == 0x22, position + 2 < end, bytes[position + 1] == 0x22, bytes[position + 2] == 0x22 {
+        position += 3
+        return make(.blockString, start)
+      }
+      position += 1
+    }
+    position = end
+    return make(.unterminatedBlockString, start)
+  }
+
+  @inline(__always)
+  private func make(_ kind: TokenKind, _ start: Int) -> Token {
+    Token(kind: kind, start: UInt32(start), end: UInt32(Swift.min(position, end)))
+  }
+}
