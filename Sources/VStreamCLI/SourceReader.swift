@@ -1,4 +1,5 @@
 import Foundation
+import VStreamSource
 
 /// Reads a file or standard input with a size limit, so that a stray huge file is refused (VS003) instead of being
 /// loaded into memory.
@@ -30,21 +31,38 @@ enum SourceReader {
       if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
       if (info.st_mode & S_IFMT) == S_IFREG { expected = Int(info.st_size) }
     }
-    // Read in chunks rather than trusting st_size: pipes and /proc files report 0, and a file may grow meanwhile. The
-    // size is still the capacity to start with, so that a large file is not copied as the array doubles (which
-    // would hold up to three times its size at once).
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(expected + 1)
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-      if count == 0 { break }
-      if count < 0 {
-        if errno == EINTR { continue }
-        return .failed(SystemError.describe(errno))
+    // Read straight into a buffer of the size the file system gives, so that a large file is neither copied chunk
+    // by chunk nor as an array doubles (which would hold up to three times its size at once). The size is only where
+    // to start: pipes and /proc files report 0 and a file may grow meanwhile, so chunks follow until the end.
+    var failure: Int32?
+    var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
+      HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
+      count = 0
+      while count < buffer.count {
+        let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        if read == 0 { return }
+        if read < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        count += read
       }
-      bytes += chunk[0..<count]
-      if bytes.count > limit { return .tooLarge(nil) }
+    }
+    if let failure { return .failed(SystemError.describe(failure)) }
+    if bytes.count > limit { return .tooLarge(nil) }
+    if bytes.count == expected + 1 {
+      var chunk = [UInt8](repeating: 0, count: 1 << 16)
+      while true {
+        let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+        if count == 0 { break }
+        if count < 0 {
+          if errno == EINTR { continue }
+          return .failed(SystemError.describe(errno))
+        }
+        bytes += chunk[0..<count]
+        if bytes.count > limit { return .tooLarge(nil) }
+      }
     }
     return .read(bytes)
   }

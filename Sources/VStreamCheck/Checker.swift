@@ -109,9 +109,10 @@ struct CheckRun {
   var flowIsComplete = true
   /// Per step, its resolved activity, practices and metrics (nil where missing or wrong: already reported).
   var activities: [Activity?] = []
-  /// Every step's practice ids, step after step; step `i`'s are `practiceIDs[practiceEnds[i - 1]..<practiceEnds[i]]`
-  /// (one array for the file rather than one per step).
-  var practiceIDs: [String] = []
+  /// Every step's practices as their numbers in `practiceNumbers`, step after step; step `i`'s are
+  /// `stepPractices[practiceEnds[i - 1]..<practiceEnds[i]]` (one array of small numbers for the file rather than an
+  /// array of strings per step).
+  var stepPractices: [Int32] = []
   var practiceEnds: [Int32] = []
   var processTimes: [Duration?] = []
   var waitTimes: [Duration?] = []
@@ -126,6 +127,8 @@ struct CheckRun {
   var suggestionBudget = 20_000
   /// Practice ids to small numbers, so that a step's repeats are found without a set per step.
   var practiceNumbers: [String: Int] = [:]
+  /// The practice ids by number.
+  var practiceIDsByNumber: [String] = []
   /// Per practice number: the last step that named it and where it first did so in that step.
   var practiceLastStep: [Int] = []
   var practiceFirstRange: [SourceRange] = []
@@ -194,7 +197,9 @@ struct CheckRun {
   }
 
   func practices(ofStep index: Int) -> [String] {
-    Array(practiceIDs[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])])
+    stepPractices[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])].map {
+      practiceIDsByNumber[Int($0)]
+    }
   }
 
   func title(_ declaration: DeclarationSyntax) -> String {

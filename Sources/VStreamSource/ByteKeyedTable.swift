@@ -107,29 +107,42 @@ public struct ByteKeyedTable<Value> {
     for index in hashes.indices { place(index, hash: hashes[index]) }
   }
 
-  /// Eight bytes at a time, each word mixed in by a multiplication, the last few bytes byte by byte: deterministic
-  /// (output never depends on it, only speed does) and several times faster than FNV-1a on practice names, which
-  /// are hashed once per occurrence.
   @inlinable
-  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
-    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return UInt32(truncatingIfNeeded: hash) }
+  static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 { ByteHash.hash(key) }
+}
+
+/// The hash of a byte string for ``ByteKeyedTable``: eight bytes at a time, each word mixed in by a multiplication,
+/// the last bytes read as one overlapping word. Deterministic (output never depends on it, only speed does) and
+/// several times faster than FNV-1a on practice names, which are hashed once per occurrence. Outside the generic
+/// table so that it is inlined wherever a table is specialised.
+public enum ByteHash {
+  @inlinable
+  public static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt32 {
+    let count = key.count
+    var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(truncatingIfNeeded: count)
+    guard let base = key.baseAddress, count > 0 else { return UInt32(truncatingIfNeeded: hash) }
     let raw = UnsafeRawPointer(base)
-    var offset = 0
-    while offset + 8 <= key.count {
-      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-      hash ^= hash >> 29
-      offset += 8
+    @inline(__always) func word(_ offset: Int) -> UInt64 {
+      UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while offset < key.count {
-      tail |= UInt64(base[offset]) << shift
-      shift += 8
-      offset += 1
+    @inline(__always) func half(_ offset: Int) -> UInt64 {
+      UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
-    hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+    let last: UInt64
+    if count >= 8 {
+      var offset = 0
+      while offset + 8 < count {
+        hash = (hash ^ word(offset)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
+        offset += 8
+      }
+      last = word(count - 8)
+    } else if count >= 4 {
+      last = half(0) << 32 | half(count - 4)
+    } else {
+      last = UInt64(base[0]) << 16 | UInt64(base[count / 2]) << 8 | UInt64(base[count - 1])
+    }
+    hash = (hash ^ last) &* 0x9E37_79B9_7F4A_7C15
     hash ^= hash >> 32
     return UInt32(truncatingIfNeeded: hash)
   }

@@ -35,6 +35,20 @@ final class ByteKeyedTableTests: XCTestCase {
     }
   }
 
+  /// The hash reads words, halves and single bytes by length: each byte of a key of any length must count.
+  func testEveryByteOfAKeyChangesItsHash() {
+    for length in 1...24 {
+      let base = [UInt8](repeating: 0x61, count: length)
+      var hashes = Set([base.withUnsafeBufferPointer(ByteHash.hash)])
+      for position in 0..<length {
+        var changed = base
+        changed[position] = 0x62
+        hashes.insert(changed.withUnsafeBufferPointer(ByteHash.hash))
+      }
+      XCTAssertEqual(hashes.count, length + 1, "a key of \(length) bytes")
+    }
+  }
+
   func testUpdateReplacesTheValue() {
     let bytes = Array("incident-management".utf8)
     var table = ByteKeyedTable<String>()

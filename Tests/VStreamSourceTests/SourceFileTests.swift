@@ -1,4 +1,4 @@
-import VStreamSource
+@testable import VStreamSource
 import XCTest
 
 final class SourceFileTests: XCTestCase {
@@ -78,5 +78,31 @@ final class SourceFileColumnTests: XCTestCase {
       }
       offset += utf8.count + 1
     }
+  }
+}
+
+final class LineBreakCountTests: XCTestCase {
+  /// The table is sized by counting line breaks eight bytes at a time; bytes next to 0x0A in value (0x0B, 0x8A,
+  /// 0x09) must not count, and the count must match a plain count at every length and alignment.
+  func testCountingEightBytesAtATimeMatchesAPlainCount() {
+    let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x8A, 0x09, 0x00, 0xFF, 0x61, 0x7F, 0x80]
+    var state: UInt64 = 3
+    for length in 0..<200 {
+      var bytes: [UInt8] = []
+      for _ in 0..<length {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes.append(alphabet[Int(state >> 60) % alphabet.count])
+      }
+      XCTAssertEqual(SourceFile.countLineBreaks(bytes), bytes.filter { $0 == 0x0A }.count, "\(bytes)")
+      XCTAssertEqual(SourceFile(path: "f", bytes: bytes).lineCount, bytes.filter { $0 == 0x0A }.count + 1)
+    }
+  }
+
+  func testAReservedArrayIsEmptyWithRoom() {
+    var array: [UInt32] = HugePages.reservedArray(capacity: 3 << 20)
+    XCTAssertTrue(array.isEmpty)
+    XCTAssertGreaterThanOrEqual(array.capacity, 3 << 20)
+    array.append(7)
+    XCTAssertEqual(array, [7])
   }
 }

@@ -18,7 +18,7 @@ extension CheckRun {
     }
     // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
     let arrowCount = flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) }
-    edges.reserveCapacity(arrowCount)
+    edges = HugePages.reservedArray(capacity: arrowCount)
     // Arrows already written (the label does not make an arrow new).
     var seen = ArrowTable(capacity: arrowCount)
     let bytes = file.bytes

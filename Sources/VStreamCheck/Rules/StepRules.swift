@@ -5,16 +5,17 @@ import VStreamSyntax
 extension CheckRun {
   /// Each step's activity (VS307, VS308, VS409), practices (VS309, VS401, VS408, VS410) and metrics (VS310).
   mutating func checkSteps() {
-    activities.reserveCapacity(steps.count)
-    practiceEnds.reserveCapacity(steps.count)
-    processTimes.reserveCapacity(steps.count)
-    waitTimes.reserveCapacity(steps.count)
-    completeAccurate.reserveCapacity(steps.count)
+    // Sized once; on a large stream in huge pages where the system has them (see `HugePages`).
+    activities = HugePages.reservedArray(capacity: steps.count)
+    practiceEnds = HugePages.reservedArray(capacity: steps.count)
+    processTimes = HugePages.reservedArray(capacity: steps.count)
+    waitTimes = HugePages.reservedArray(capacity: steps.count)
+    completeAccurate = HugePages.reservedArray(capacity: steps.count)
     let bytes = file.bytes
     for (index, step) in steps.enumerated() {
       activities.append(resolveActivity(step, bytes))
       resolvePractices(step, number: index, bytes)
-      practiceEnds.append(Int32(practiceIDs.count))
+      practiceEnds.append(Int32(stepPractices.count))
       processTimes.append(Self.duration(syntax.attribute(.time, of: step), file: file, secondsPerUnit: secondsPerUnit))
       waitTimes.append(Self.duration(syntax.attribute(.wait, of: step), file: file, secondsPerUnit: secondsPerUnit))
       completeAccurate.append(percentage(step))
@@ -57,7 +58,7 @@ extension CheckRun {
     }
   }
 
-  /// Appends the step's practices to `practiceIDs`, repeats and unknown names left out.
+  /// Appends the step's practices to `stepPractices`, repeats and unknown names left out.
   mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) {
     guard let attribute = syntax.attribute(.practices, of: step), case .words(let span) = attribute.value, !span.isEmpty
     else {
@@ -92,7 +93,7 @@ extension CheckRun {
       }
       practiceLastStep[entry.number] = stepNumber
       practiceFirstRange[entry.number] = word.range
-      practiceIDs.append(id)
+      stepPractices.append(Int32(entry.number))
     }
   }
 
@@ -107,6 +108,7 @@ extension CheckRun {
       } else {
         number = practiceNumbers.count
         practiceNumbers[practice.id] = number
+        practiceIDsByNumber.append(practice.id)
         practiceLastStep.append(-1)
         practiceFirstRange.append(word.range)
       }

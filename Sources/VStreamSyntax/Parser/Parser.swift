@@ -74,7 +74,11 @@ struct ParseRun {
       return
     }
     lexer = Lexer(bytes: bytes, start: bodyStart, end: bytes.count)
-    tree.items.reserveCapacity(Self.itemCountBound(file, from: bodyStart))
+    // Room for every item and attribute the lines can hold, at once: doubling would touch (and fault in) twice the
+    // memory and hold up to twice the room needed; on a large file the pages are huge pages where the system has them.
+    let bounds = Self.countBounds(file, from: bodyStart)
+    tree.items = HugePages.reservedArray(capacity: bounds.items)
+    tree.attributeList = HugePages.reservedArray(capacity: bounds.attributes)
     while readLine() {
       parseLine()
     }
@@ -123,17 +127,22 @@ struct ParseRun {
     return end
   }
 
-  /// At most how many items the body holds: items start on lines that begin with a letter. Reserving this once
-  /// keeps a large file's item list from doubling (and from holding up to twice the room it needs).
-  static func itemCountBound(_ file: SourceFile, from start: Int) -> Int {
-    var count = 0
+  /// At most how many items and attributes the body holds: an item starts on a line that begins with a letter, an
+  /// attribute on a line whose first letter follows blanks (a line of a `"""` block may look like one too).
+  static func countBounds(_ file: SourceFile, from start: Int) -> (items: Int, attributes: Int) {
+    var items = 0
+    var attributes = 0
     file.bytes.withUnsafeBufferPointer { bytes in
       for lineStart in file.lineStarts where Int(lineStart) >= start && Int(lineStart) < bytes.count {
-        let byte = bytes[Int(lineStart)] | 0x20
-        if byte >= 0x61 && byte <= 0x7A { count += 1 }
+        var index = Int(lineStart)
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        guard index < bytes.count else { continue }
+        let letter = bytes[index] | 0x20
+        guard letter >= 0x61 && letter <= 0x7A else { continue }
+        if index == Int(lineStart) { items += 1 } else { attributes += 1 }
       }
     }
-    return count
+    return (items, attributes)
   }
 
   func lineEnd(from start: Int) -> Int {
