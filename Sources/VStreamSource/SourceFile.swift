@@ -25,7 +25,8 @@ public struct SourceFile: Sendable {
     self.bytes = bytes
     // Counting the line breaks first sizes the table exactly: a guess either doubles it (touching twice the memory
     // of a large file's table) or holds room it never uses.
-    var starts: [UInt32] = HugePages.reservedArray(capacity: Self.countLineBreaks(bytes) + 1)
+    let scan = Self.scanLineBreaks(bytes)
+    var starts: [UInt32] = HugePages.reservedArray(capacity: scan.lineBreaks + 1)
     starts.append(0)
     bytes.withUnsafeBufferPointer { buffer in
       // memchr finds each line break many bytes at a time; this table is built for every file, however large.
@@ -38,17 +39,24 @@ public struct SourceFile: Sendable {
       }
     }
     self.lineStarts = starts
-    nonASCIILines = Self.findNonASCIILines(bytes, lineStarts: starts)
+    nonASCIILines = scan.isASCII ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
   }
 
   /// How many `\n` bytes there are, eight at a time (a byte is flagged exactly: no carry crosses bytes).
-  static func countLineBreaks(_ bytes: [UInt8]) -> Int {
+  static func countLineBreaks(_ bytes: [UInt8]) -> Int { scanLineBreaks(bytes).lineBreaks }
+
+  /// The line breaks counted, and whether every byte is ASCII (then no line needs to be looked at for columns), in
+  /// one pass.
+  static func scanLineBreaks(_ bytes: [UInt8]) -> (lineBreaks: Int, isASCII: Bool) {
     bytes.withUnsafeBytes { raw in
       var count = 0
+      var highBits: UInt64 = 0
       var offset = 0
       let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
       while offset + 8 <= raw.count {
-        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+        let bytes = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        highBits |= bytes
+        let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
         let nonZero = ((word & low) &+ low) | word
         // One bit per line break at the bottom of its byte; the multiplication sums the eight bytes into the top one
         // (the baseline x86-64 has no population count instruction).
@@ -57,9 +65,10 @@ public struct SourceFile: Sendable {
       }
       while offset < raw.count {
         if raw[offset] == 0x0A { count += 1 }
+        highBits |= UInt64(raw[offset])
         offset += 1
       }
-      return count
+      return (count, highBits & ~low == 0)
     }
   }
 
