@@ -25,7 +25,8 @@ public struct SyntaxSpan: Hashable, Sendable {
   public var indices: Range<Int> { Int(start)..<Int(start) + Int(count) }
 }
 
-/// A syntax node that is nothing but its range, so that a list of them can be kept as ranges.
+/// A syntax node that can be made from its range alone (a string made so is a one-line string), so that a list of
+/// them can be kept as ranges.
 public protocol RangeOnlySyntax {
   init(range: SourceRange)
 }
