@@ -73,9 +73,13 @@ final class EncodingCheckDifferentialTests: XCTestCase {
       var bytes: [UInt8] = []
       for _ in 0..<Int(random.next() % 20) { bytes += alphabet[Int(random.next() % UInt64(alphabet.count))] }
       let start = bytes.isEmpty ? 0 : Int(random.next() % UInt64(min(bytes.count, 4)))
-      let (fast, plain) = bytes.withUnsafeBufferPointer {
-        (EncodingCheck.run($0, from: start), PlainEncodingCheck.run($0, from: start))
+      let (fast, plain, findings) = bytes.withUnsafeBufferPointer {
+        (
+          EncodingCheck.run($0, from: start), EncodingCheck.report(PlainEncodingCheck.scan($0, from: start), in: $0),
+          (EncodingCheck.scan($0, from: start), PlainEncodingCheck.scan($0, from: start))
+        )
       }
+      XCTAssertEqual(findings.0, findings.1, "round \(round): \(bytes) from \(start)")
       XCTAssertEqual(fast.diagnostics, plain.diagnostics, "round \(round): \(bytes) from \(start)")
       XCTAssertEqual(fast.isBinary, plain.isBinary, "round \(round)")
       if fast.diagnostics != plain.diagnostics { return }

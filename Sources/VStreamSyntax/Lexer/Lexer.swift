@@ -65,14 +65,8 @@ public struct Lexer {
       return make(.arrow, start)
     default:
       while position < end {
-        if position + 8 <= end {
-          let flagged = Self.possibleWordEnds(word(at: position))
-          if flagged == 0 {
-            position += 8
-            continue
-          }
-          position += flagged.trailingZeroBitCount >> 3
-        }
+        skip(whileNone: Self.possibleWordEnds)
+        guard position < end else { break }
         let next = bytes[position]
         // Letters, digits and non-ASCII bytes (above `-`) are the common case: one comparison each.
         if next > 0x2D {
@@ -96,14 +90,8 @@ public struct Lexer {
   private mutating func lexString(_ start: Int) -> Token {
     position += 1
     while position < end {
-      if position + 8 <= end {
-        let flagged = Self.possibleStringStops(word(at: position))
-        if flagged == 0 {
-          position += 8
-          continue
-        }
-        position += flagged.trailingZeroBitCount >> 3
-      }
+      skip(whileNone: Self.possibleStringStops)
+      guard position < end else { break }
       switch bytes[position] {
       case 0x22:
         position += 1
@@ -143,6 +131,20 @@ public struct Lexer {
   // Eight bytes at a time: most of a file is words and quoted text, and these find the first byte in a word of eight
   // that may end the token. Each mask flags a byte with its high bit; a borrow only ever flags bytes above a byte
   // that is flagged rightly, so the lowest flag is exact and the bytes below it are skipped at once.
+
+  /// Moves on eight bytes at a time while `stops` flags none of them, then to the first flagged byte; stops where
+  /// fewer than eight bytes are left, for the byte loop to finish.
+  @inline(__always)
+  private mutating func skip(whileNone stops: (UInt64) -> UInt64) {
+    while position + 8 <= end {
+      let flagged = stops(word(at: position))
+      if flagged != 0 {
+        position += flagged.trailingZeroBitCount >> 3
+        return
+      }
+      position += 8
+    }
+  }
 
   /// The eight bytes at `offset`, the first in the lowest bits.
   @inline(__always)

@@ -12,14 +12,23 @@ enum EncodingCheck {
     var isBinary = false
   }
 
-  static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result {
-    var result = Result()
+  /// What the scan found: the first offending byte of each kind (its offset) and how many there are.
+  struct Findings: Equatable {
     var firstInvalid: Int?
     var invalidCount = 0
     var firstNul: Int?
     var nulCount = 0
-    var firstControl: (Int, UInt8)?
+    var firstControl: Int?
     var controlCount = 0
+  }
+
+  static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result {
+    report(scan(bytes, from: start), in: bytes)
+  }
+
+  /// Looks at every byte from `start`, skipping printable ASCII eight bytes at a time.
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Findings {
+    var findings = Findings()
     var index = start
     let count = bytes.count
     let base = UnsafeRawPointer(bytes.baseAddress)
@@ -39,32 +48,38 @@ enum EncodingCheck {
         }
         index += flagged.trailingZeroBitCount >> 3
       }
-      let byte = bytes[index]
-      if byte >= 0x20 && byte < 0x7F {
-        index += 1
-        continue
-      }
-      if byte < 0x80 {
-        if byte == 0x00 {
-          if firstNul == nil { firstNul = index }
-          nulCount += 1
-        } else if byte != 0x09 && byte != 0x0A && byte != 0x0D {
-          if firstControl == nil { firstControl = (index, byte) }
-          controlCount += 1
-        }
-        index += 1
-        continue
-      }
-      let length = validSequenceLength(bytes, at: index)
-      if length == 0 {
-        if firstInvalid == nil { firstInvalid = index }
-        invalidCount += 1
-        index += 1
-      } else {
-        index += length
-      }
+      index = inspect(bytes, at: index, into: &findings)
     }
-    if let offset = firstInvalid {
+    return findings
+  }
+
+  /// Records the byte at `index` if it is not printable ASCII and returns where the next character starts.
+  @inline(__always)
+  static func inspect(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, into findings: inout Findings) -> Int {
+    let byte = bytes[index]
+    if byte >= 0x20 && byte < 0x7F { return index + 1 }
+    if byte < 0x80 {
+      if byte == 0x00 {
+        if findings.firstNul == nil { findings.firstNul = index }
+        findings.nulCount += 1
+      } else if byte != 0x09 && byte != 0x0A && byte != 0x0D {
+        if findings.firstControl == nil { findings.firstControl = index }
+        findings.controlCount += 1
+      }
+      return index + 1
+    }
+    let length = validSequenceLength(bytes, at: index)
+    if length > 0 { return index + length }
+    if findings.firstInvalid == nil { findings.firstInvalid = index }
+    findings.invalidCount += 1
+    return index + 1
+  }
+
+  /// The diagnostics for what the scan found.
+  static func report(_ findings: Findings, in bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    var result = Result()
+    let (invalidCount, nulCount, controlCount) = (findings.invalidCount, findings.nulCount, findings.controlCount)
+    if let offset = findings.firstInvalid {
       result.isBinary = true
       result.diagnostics.append(
         Diagnostic(
@@ -74,7 +89,7 @@ enum EncodingCheck {
           notes: invalidCount > 1 ? ["\(invalidCount) bytes in the file are not valid UTF-8"] : [],
           help: "save the file as UTF-8 text"))
     }
-    if let offset = firstNul {
+    if let offset = findings.firstNul {
       result.isBinary = true
       result.diagnostics.append(
         Diagnostic(
@@ -83,7 +98,8 @@ enum EncodingCheck {
           notes: nulCount > 1 ? ["\(nulCount) NUL bytes in the file; it looks like a binary file"] : [],
           help: "a `.vstream` file must be text; remove the NUL bytes"))
     }
-    if let (offset, byte) = firstControl {
+    if let offset = findings.firstControl {
+      let byte = bytes[offset]
       result.diagnostics.append(
         Diagnostic(
           code: SyntaxMessages.controlCharacter, severity: .error,
@@ -97,7 +113,7 @@ enum EncodingCheck {
 
   /// The length of the valid UTF-8 sequence starting at `index` (a byte of 0x80 or above), or 0 if it is invalid:
   /// stray continuation bytes, overlong forms, surrogates and code points above U+10FFFF are all rejected.
-  private static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+  static func validSequenceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
     let byte = bytes[index]
     let count = bytes.count
     func continuation(_ offset: Int) -> UInt8? {
