@@ -4,9 +4,20 @@ import VStreamYAML
 /// Options for the front end.
 public struct ParserOptions: Sendable {
   public var yamlLimits: YAMLLimits
+  /// Into how many pieces, parsed on separate cores, a large body may be cut; 1 parses every file in one piece.
+  public var pieces: Int
+  /// The least body a piece is cut for: below it, starting a piece costs more than it saves.
+  public var minimumPieceSize: Int
 
-  public init(yamlLimits: YAMLLimits = YAMLLimits()) {
+  public init(yamlLimits: YAMLLimits = YAMLLimits(), pieces: Int = Parallel.coreCount, minimumPieceSize: Int = 2 << 20) {
     self.yamlLimits = yamlLimits
+    self.pieces = pieces
+    self.minimumPieceSize = minimumPieceSize
+  }
+
+  /// How many pieces a body of `size` bytes is cut into.
+  func pieceCount(forBodyOf size: Int) -> Int {
+    max(1, min(pieces, size / max(1, minimumPieceSize), 16))
   }
 }
 
@@ -17,13 +28,32 @@ public struct ParserOptions: Sendable {
 /// one diagnostic and parsing resumes on the next line.
 public enum Parser {
   public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> (FileSyntax, [Diagnostic]) {
+    parse(file, options: options, cuts: nil)
+  }
+
+  /// Parses with the body cut where `cuts` says (tests), or where `BodyPieces` finds declaration lines when nil.
+  /// Cuts that are not at a declaration line are left out.
+  static func parse(_ file: SourceFile, options: ParserOptions, cuts wanted: [Int]?) -> (FileSyntax, [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
       defer { run.line.release() }
-      run.parseFile()
+      if let bodyStart = run.parseHead() {
+        let body = bodyStart..<buffer.count
+        let cuts = (wanted ?? BodyPieces.cuts(in: buffer, body: body, count: options.pieceCount(forBodyOf: body.count)))
+          .filter { $0 > bodyStart && BodyPieces.startsDeclaration(buffer, at: $0) }
+        if cuts.isEmpty || !run.parseBody(in: pieces(of: body, cutAt: cuts), file: file, buffer: buffer) {
+          run.parseBody(from: bodyStart, stoppingAt: nil)
+        }
+      }
       if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.diagnostics.append(summary) }
       return (run.tree, Diagnostic.normalized(run.diagnostics))
     }
+  }
+
+  /// The ranges between consecutive cuts (ascending, inside `body`).
+  static func pieces(of body: Range<Int>, cutAt cuts: [Int]) -> [Range<Int>] {
+    let bounds = [body.lowerBound] + cuts.sorted() + [body.upperBound]
+    return (0..<bounds.count - 1).compactMap { bounds[$0] < bounds[$0 + 1] ? bounds[$0]..<bounds[$0 + 1] : nil }
   }
 }
 
@@ -55,35 +85,82 @@ struct ParseRun {
 
   // MARK: - File
 
-  mutating func parseFile() {
+  /// Reads what comes before the body: the byte order mark, the encoding check and the front matter. Returns where
+  /// the body starts, or nil when the file is not parsed further.
+  mutating func parseHead() -> Int? {
     var bodyStart = 0
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
       tree.hasByteOrderMark = true
       bodyStart = 3
     }
-    let encoding = EncodingCheck.run(bytes, from: bodyStart)
+    let encoding = EncodingCheck.run(
+      bytes, from: bodyStart, pieces: options.pieceCount(forBodyOf: bytes.count - bodyStart))
     diagnostics += encoding.diagnostics
     // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
-    if encoding.isBinary { return }
+    if encoding.isBinary { return nil }
 
     if let frontMatterEnd = parseFrontMatter(at: bodyStart) {
-      bodyStart = frontMatterEnd
+      return frontMatterEnd
     } else if tree.frontMatter == nil,
       diagnostics.contains(where: { $0.code == SyntaxMessages.unterminatedFrontMatter })
     {
-      return
+      return nil
     }
-    lexer = Lexer(bytes: bytes, start: bodyStart, end: bytes.count)
+    return bodyStart
+  }
+
+  /// Parses the body lines from `start` to the end of the file, or, with `stop`, until a line starts there. Returns
+  /// whether it stopped there: it does not when a token (a `"""` block) or a skipped block runs past `stop`, and then
+  /// it reads on to the end of the file.
+  @discardableResult
+  mutating func parseBody(from start: Int, stoppingAt stop: Int?, reservingUpTo reserveEnd: Int? = nil) -> Bool {
+    lexer = Lexer(bytes: bytes, start: start, end: bytes.count)
     // Room for every item and attribute the lines can hold, at once: doubling would touch (and fault in) twice the
     // memory and hold up to twice the room needed; on a large file the pages are huge pages where the system has them.
-    let bounds = Self.countBounds(file, from: bodyStart)
+    let bounds = Self.countBounds(file, from: start, to: reserveEnd ?? stop ?? bytes.count)
     tree.items = HugePages.reservedArray(capacity: bounds.items)
     tree.attributeList = HugePages.reservedArray(capacity: bounds.attributes)
+    var stopped = false
     while readLine() {
       parseLine()
+      if lexer.offset == stop {
+        stopped = true
+        break
+      }
     }
     closeFlow()
     flushDeclaration()
+    return stopped
+  }
+
+  /// Parses the body's pieces on separate cores and appends them to this run's tree and diagnostics. Returns false,
+  /// having changed nothing, when the pieces cannot stand for one parse: the problem limit was reached (which of the
+  /// problems are kept depends on the order of the whole file).
+  mutating func parseBody(in pieces: [Range<Int>], file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    let options = self.options
+    let bodyEnd = buffer.count
+    var parsed = Parallel.map(pieces.count) { index -> (tree: FileSyntax, diagnostics: [Diagnostic], stopped: Bool, overflowed: Bool) in
+      var run = ParseRun(file: file, buffer: buffer, options: options)
+      defer { run.line.release() }
+      let isLast = index == pieces.count - 1
+      // The first piece holds the whole body's room, so that the others are appended to it without growing it.
+      let stopped = run.parseBody(
+        from: pieces[index].lowerBound, stoppingAt: isLast ? nil : pieces[index].upperBound,
+        reservingUpTo: index == 0 ? bodyEnd : nil)
+      return (run.tree, run.diagnostics, stopped || isLast, run.overflow.unreported > 0)
+    }
+    // A piece that read past its end read the rest of the file: the pieces after it are not used.
+    let used = 0...(parsed.firstIndex { !$0.stopped } ?? parsed.count - 1)
+    let problems = diagnostics.count + used.reduce(0) { $0 + parsed[$1].diagnostics.count }
+    guard !used.contains(where: { parsed[$0].overflowed }), problems <= overflow.limit else { return false }
+    for index in used {
+      // Taken out of `parsed` first: a list still referenced from there would be copied whole on its next append.
+      let piece = parsed[index]
+      parsed[index].tree = FileSyntax()
+      tree.append(piece: piece.tree)
+      diagnostics += piece.diagnostics
+    }
+    return true
   }
 
   /// Reads the front matter if the file starts with a `---` line. Returns where the body starts, or nil when there
@@ -129,17 +206,22 @@ struct ParseRun {
 
   /// At most how many items and attributes the body holds: an item starts on a line that begins with a letter, an
   /// attribute on a line whose first letter follows blanks (a line of a `"""` block may look like one too).
-  static func countBounds(_ file: SourceFile, from start: Int) -> (items: Int, attributes: Int) {
+  static func countBounds(_ file: SourceFile, from start: Int, to end: Int) -> (items: Int, attributes: Int) {
     var items = 0
     var attributes = 0
     file.bytes.withUnsafeBufferPointer { bytes in
-      for lineStart in file.lineStarts where Int(lineStart) >= start && Int(lineStart) < bytes.count {
-        var index = Int(lineStart)
+      let lineStarts = file.lineStarts
+      var line = file.line(of: UInt32(start)) - 1
+      if Int(lineStarts[line]) < start { line += 1 }
+      while line < lineStarts.count, Int(lineStarts[line]) < end {
+        let lineStart = Int(lineStarts[line])
+        var index = lineStart
+        line += 1
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         guard index < bytes.count else { continue }
         let letter = bytes[index] | 0x20
         guard letter >= 0x61 && letter <= 0x7A else { continue }
-        if index == Int(lineStart) { items += 1 } else { attributes += 1 }
+        if index == lineStart { items += 1 } else { attributes += 1 }
       }
     }
     return (items, attributes)

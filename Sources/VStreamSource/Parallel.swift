@@ -1,0 +1,29 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#else
+  import Darwin
+#endif
+
+/// Work spread over the machine's cores, with results in a fixed order so that nothing downstream can tell how it
+/// was scheduled.
+public enum Parallel {
+  /// How many pieces of work run at once on this machine: the cores the system reports, at least one.
+  public static var coreCount: Int {
+    max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+  }
+
+  /// `work(0) ... work(count - 1)`, run concurrently; the results in index order. Each call writes only its own
+  /// slot, so no lock is needed and no result is copied.
+  public static func map<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {
+    guard count > 1 else { return count == 1 ? [work(0)] : [] }
+    return [Result](unsafeUninitializedCapacity: count) { buffer, initialized in
+      let slots = buffer.baseAddress!
+      DispatchQueue.concurrentPerform(iterations: count) { index in
+        (slots + index).initialize(to: work(index))
+      }
+      initialized = count
+    }
+  }
+}
