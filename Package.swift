@@ -38,7 +38,7 @@ let package = Package(
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
     .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
-    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream"]),
+    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit"]),
     .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"], exclude: ["Goldens"]),
     .testTarget(
       name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit"],

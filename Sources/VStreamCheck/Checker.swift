@@ -30,6 +30,8 @@ public enum RuleCatalog {
 /// by `# vstream: allow` comments are kept, marked as suppressed.
 public struct Checker: Sendable {
   public var configuration: Configuration
+  /// From how many steps a file's steps are checked on one core while its ids and flows are on another.
+  var stepsForParallelCheck = 2_000
 
   public init(configuration: Configuration = .default) {
     self.configuration = configuration
@@ -42,6 +44,7 @@ public struct Checker: Sendable {
     -> (ValueStream?, [Diagnostic])
   {
     var run = CheckRun(file: file, syntax: syntax, configuration: configuration)
+    run.stepsForParallelCheck = stepsForParallelCheck
     run.hasSyntaxErrors = syntaxDiagnostics.contains { $0.severity == .error }
     run.hasFrontMatterErrors = syntaxDiagnostics.contains { $0.severity == .error && $0.code.hasPrefix("VS2") }
     run.checkAll()
@@ -73,16 +76,12 @@ struct NodeEntry {
   var hasErrors: Bool
 }
 
-/// A practice as written, resolved once per distinct spelling. Only what the rules need, not the whole catalogue
-/// entry: it is copied out for every occurrence.
+/// A practice as written, resolved once per distinct spelling. Plain numbers only: it is read for every occurrence,
+/// and a copy holding strings would be retained and released each time. The id is `practiceIDsByNumber[number]`.
 struct PracticeEntry {
-  /// The practice's id; nil when the name is unknown.
-  var id: String?
-  var isAlias: Bool
-  /// For an unknown name, the ids it may have meant.
-  var suggestions: [String]
-  /// The practice's number in `CheckRun.practiceNumbers`; -1 when unknown.
+  /// The practice's number in `CheckRun.practiceNumbers`; -1 when the name is unknown.
   var number: Int
+  var isAlias: Bool
 }
 
 /// The state of checking one file.
@@ -90,6 +89,7 @@ struct CheckRun {
   let file: SourceFile
   let syntax: FileSyntax
   let configuration: Configuration
+  var stepsForParallelCheck = Int.max
   var hasSyntaxErrors = false
   /// The YAML had errors: its keys are not judged again (one mistake, one diagnostic).
   var hasFrontMatterErrors = false
@@ -120,6 +120,8 @@ struct CheckRun {
   var metadata = Metadata()
   /// Resolutions by the text as written: a large stream names the same few practices thousands of times.
   var practiceResolutions = ByteKeyedTable<PracticeEntry>()
+  /// For each unknown spelling in `practiceResolutions` (by entry number), the ids it may have meant.
+  var practiceSuggestions: [Int: [String]] = [:]
   var activityResolutions = ByteKeyedTable<Resolution<Activity>>()
   /// The declared ids in source order, for "did you mean" (made on the first undefined name).
   var declaredIDs: [String]?
@@ -151,13 +153,58 @@ struct CheckRun {
     checkFrontMatter()
     collectDeclarations()
     checkDeclarationCounts()
-    checkUniqueIdentifiers()
-    checkSteps()
-    buildEdges()
+    checkIdentifiersStepsAndFlows()
     checkReachability()
     checkTypicalShape()
     checkMetricsCoverage()
     checkDirectives()
+  }
+
+  /// The ids (`checkUniqueIdentifiers`), the steps (`checkSteps`) and the flows (`buildEdges`), in that order. On a
+  /// large stream the steps are checked on one core while the ids and then the flows are on another: neither reads
+  /// what the other writes, and their findings are put back in the order one core would have made them. Past the
+  /// problem limit (which findings are kept depends on that order) they are checked again on one core.
+  mutating func checkIdentifiersStepsAndFlows() {
+    guard steps.count >= stepsForParallelCheck, Parallel.coreCount > 1 else {
+      checkUniqueIdentifiers()
+      checkSteps()
+      buildEdges()
+      return
+    }
+    var start = self
+    start.findings = []
+    start.overflow = ProblemLimit()
+    let parts = Parallel.map(2) { part -> (run: CheckRun, identifierFindings: Int) in
+      var run = start
+      if part == 0 {
+        run.checkSteps()
+        return (run, 0)
+      }
+      run.checkUniqueIdentifiers()
+      let identifierFindings = run.findings.count
+      run.buildEdges()
+      return (run, identifierFindings)
+    }
+    let (onSteps, onFlows) = (parts[0].run, parts[1].run)
+    guard onSteps.overflow.unreported == 0, onFlows.overflow.unreported == 0,
+      findings.count + onSteps.findings.count + onFlows.findings.count <= overflow.limit
+    else {
+      checkUniqueIdentifiers()
+      checkSteps()
+      buildEdges()
+      return
+    }
+    // The steps' run holds what `checkSteps` made; what the ids and flows made is taken from the other.
+    let (earlier, earlierOverflow) = (findings, overflow)
+    self = onSteps
+    nodes = onFlows.nodes
+    edges = onFlows.edges
+    flowIsComplete = onFlows.flowIsComplete
+    declaredIDs = onFlows.declaredIDs
+    suggestionBudget = onFlows.suggestionBudget
+    overflow = earlierOverflow
+    let split = parts[1].identifierFindings
+    findings = earlier + onFlows.findings[..<split] + onSteps.findings + onFlows.findings[split...]
   }
 
   // MARK: - Reporting

@@ -54,6 +54,7 @@ extension CheckRun {
 
   /// The demand, steps and values share one namespace (VS306).
   mutating func checkUniqueIdentifiers() {
+    nodes = ByteKeyedTable(capacity: demands.count + steps.count + values.count)
     var stepIndex = 0
     var valueIndex = 0
     var demandSeen = false
@@ -77,7 +78,7 @@ extension CheckRun {
       }
       guard let identifier = declaration.identifier else { continue }
       if let index = nodes.find(bytes, identifier.range) {
-        let earlier = nodes.values[index]
+        let earlier = nodes.value(at: index)
         // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
         guard !earlier.hasErrors, !declaration.hasErrors else { continue }
         report(

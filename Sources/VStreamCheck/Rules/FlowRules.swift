@@ -19,21 +19,43 @@ extension CheckRun {
     // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
     let arrowCount = flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) }
     edges = HugePages.reservedArray(capacity: arrowCount)
-    // Arrows already written (the label does not make an arrow new).
-    var seen = ArrowTable(capacity: arrowCount)
-    let bytes = file.bytes
+    let numbers = flowNodeNumbers()
+    // Only a node that two or more arrows leave can have an arrow written twice, so only the arrows leaving such a
+    // node go in the table of arrows already written (the label does not make an arrow new). In most streams that is
+    // a few branches: the table stays small instead of holding every arrow, looked up at random.
+    var leaving = [UInt8](repeating: 0, count: 1 + steps.count + values.count)
+    var branching = 0
+    for pass in 0..<2 {
+      for flow in flows {
+        var previous: Int32 = -1
+        for index in flow.nodeSpan.indices {
+          let number = numbers[index]
+          if previous >= 0 && number >= 0 {
+            if pass == 0 {
+              leaving[Int(previous)] = Swift.min(leaving[Int(previous)] + 1, 2)
+            } else if leaving[Int(previous)] == 2 {
+              branching += 1
+            }
+          }
+          previous = number
+        }
+      }
+    }
+    var seen = ArrowTable(capacity: branching)
     for flow in flows {
       if flow.hasErrors { flowIsComplete = false }
       let label = flow.label.map { $0.value(in: file) }
-      var previous: (ref: NodeRef, range: SourceRange)?
+      var previous: (ref: NodeRef, number: Int, range: SourceRange)?
       let arrows = syntax.arrows(of: flow)
       for (index, name) in syntax.nodes(of: flow).enumerated() {
-        guard let entry = nodes.find(bytes, name.range), let ref = nodes.values[entry].ref else {
+        let number = Int(numbers[Int(flow.nodeSpan.start) + index])
+        guard number >= 0 else {
           flowIsComplete = false
           reportUndefined(name.text(in: file), at: name.range)
           previous = nil
           continue
         }
+        let ref = nodeRef(number)
         if let from = previous {
           let arrow = index - 1 < arrows.count ? arrows[arrows.startIndex + index - 1] : name.range
           let range = from.range.union(name.range)
@@ -47,20 +69,41 @@ extension CheckRun {
               CheckMessages.arrowOutOfValue, "an arrow leads out of the value `\(text(values[valueIndex(from.ref)].identifier) ?? "")`",
               at: arrow, label: "out of a value", help: "a value ends the stream; new work is a new demand")
             flowIsComplete = false
+          } else if leaving[from.number] == 2, let earlier = seen.earlier(from: from.number, to: number, writtenAt: range) {
+            report(
+              CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
+              at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
+              help: "remove the repeat")
           } else {
-            if let earlier = seen.earlier(from: nodeNumber(from.ref), to: nodeNumber(ref), writtenAt: range) {
-              report(
-                CheckMessages.duplicateArrow, "the arrow `\(file.text(from.range)) -> \(name.text(in: file))` is written twice",
-                at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
-                help: "remove the repeat")
-            } else {
-              edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
-            }
+            edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
           }
         }
-        previous = (ref, name.range)
+        previous = (ref, number, name.range)
       }
     }
+  }
+
+  /// The node number of every name in the flows (see `nodeNumber`), in the order of the tree's list of flow nodes;
+  /// -1 for a name that is not declared, or names a demand after the first.
+  func flowNodeNumbers() -> [Int32] {
+    let names = syntax.flowNodeList
+    return file.bytes.withUnsafeBufferPointer { bytes in
+      [Int32](unsafeUninitializedCapacity: names.count) { numbers, count in
+        for index in names.indices {
+          if let entry = nodes.find(bytes, names[index]), let ref = nodes.value(at: entry).ref {
+            numbers[index] = Int32(nodeNumber(ref))
+          } else {
+            numbers[index] = -1
+          }
+        }
+        count = names.count
+      }
+    }
+  }
+
+  /// The node a number from `nodeNumber` stands for.
+  func nodeRef(_ number: Int) -> NodeRef {
+    number == 0 ? .demand : number <= steps.count ? .step(number - 1) : .value(number - 1 - steps.count)
   }
 
   /// The demand, steps and values numbered in one sequence.

@@ -34,7 +34,7 @@ extension CheckRun {
     guard case .word(let word) = attribute.value else { return nil }
     let resolution: Resolution<Activity>
     if let known = activityResolutions.find(bytes, word.range) {
-      resolution = activityResolutions.values[known]
+      resolution = activityResolutions.value(at: known)
     } else {
       resolution = Activity.resolve(word.text(in: file))
       activityResolutions.insert(bytes, word.range, value: resolution)
@@ -70,15 +70,17 @@ extension CheckRun {
       return
     }
     for word in syntax.words(span) {
-      let entry = practiceEntry(word, bytes)
-      guard let id = entry.id else {
+      let (entry, spelling) = practiceEntry(word, bytes)
+      guard entry.number >= 0 else {
+        let suggestions = practiceSuggestions[spelling] ?? []
         report(
           CheckMessages.unknownPractice, "unknown practice `\(word.text(in: file))`", at: word.range, label: "not in the catalogue",
-          help: entry.suggestions.isEmpty
+          help: suggestions.isEmpty
             ? "`vstream practices` lists the practices; declare your own in vstream.yml"
-            : "did you mean " + entry.suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
+            : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         continue
       }
+      let id = practiceIDsByNumber[entry.number]
       if entry.isAlias {
         report(
           CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(id)`", at: word.range,
@@ -97,9 +99,10 @@ extension CheckRun {
     }
   }
 
-  /// The practice a word names, resolved once per distinct spelling.
-  mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> PracticeEntry {
-    if let known = practiceResolutions.find(bytes, word.range) { return practiceResolutions.values[known] }
+  /// The practice a word names, resolved once per distinct spelling, and the spelling's entry number in
+  /// `practiceResolutions`.
+  mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> (PracticeEntry, spelling: Int) {
+    if let known = practiceResolutions.find(bytes, word.range) { return (practiceResolutions.value(at: known), known) }
     let resolution = configuration.catalogue.resolve(word.text(in: file))
     var number = -1
     if let practice = resolution.entry {
@@ -113,11 +116,10 @@ extension CheckRun {
         practiceFirstRange.append(word.range)
       }
     }
-    var suggestions: [String] = []
-    if case .unknown(let found) = resolution { suggestions = found }
-    let entry = PracticeEntry(id: resolution.entry?.id, isAlias: resolution.isAlias, suggestions: suggestions, number: number)
-    practiceResolutions.insert(bytes, word.range, value: entry)
-    return entry
+    let entry = PracticeEntry(number: number, isAlias: resolution.isAlias)
+    let spelling = practiceResolutions.insert(bytes, word.range, value: entry)
+    if case .unknown(let found) = resolution, !found.isEmpty { practiceSuggestions[spelling] = found }
+    return (entry, spelling)
   }
 
   static func duration(_ attribute: AttributeSyntax?, file: SourceFile, secondsPerUnit unitSeconds: [Int64]) -> Duration? {
