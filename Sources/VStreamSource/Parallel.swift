@@ -14,6 +14,17 @@ public enum Parallel {
     max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
   }
 
+  /// Runs `work(0) ... work(count - 1)` concurrently and returns when all are done.
+  public static func forEach(_ count: Int, _ work: (Int) -> Void) {
+    if count == 1 { work(0) } else if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
+  }
+
+  /// `count` consecutive ranges of about equal size that cover `0..<total`.
+  public static func split(_ total: Int, into count: Int) -> [Range<Int>] {
+    let pieces = max(1, min(count, total))
+    return (0..<pieces).map { total * $0 / pieces..<total * ($0 + 1) / pieces }
+  }
+
   /// `work(0) ... work(count - 1)`, run concurrently; the results in index order. Each call writes only its own
   /// slot, so no lock is needed and no result is copied.
   public static func map<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {

@@ -20,56 +20,77 @@ public struct SourceFile: Sendable {
   let nonASCIILines: [Int]
 
   public init(path: String, bytes: [UInt8]) {
+    self.init(path: path, bytes: bytes, pieces: bytes.count >= Self.pieceSize * 2 ? Parallel.coreCount : 1)
+  }
+
+  /// Builds the line table in `pieces` pieces (tests choose; see above for the rest).
+  init(path: String, bytes: [UInt8], pieces pieceCount: Int) {
     precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
     self.path = path
     self.bytes = bytes
     // Counting the line breaks first sizes the table exactly: a guess either doubles it (touching twice the memory
-    // of a large file's table) or holds room it never uses.
-    let scan = Self.scanLineBreaks(bytes)
-    var starts: [UInt32] = HugePages.reservedArray(capacity: scan.lineBreaks + 1)
-    starts.append(0)
-    bytes.withUnsafeBufferPointer { buffer in
-      // memchr finds each line break many bytes at a time; this table is built for every file, however large.
-      guard let base = buffer.baseAddress else { return }
-      var offset = 0
-      while offset < buffer.count, let found = memchr(base + offset, 0x0A, buffer.count - offset) {
-        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        starts.append(UInt32(index + 1))
-        offset = index + 1
+    // of a large file's table) or holds room it never uses. A large file is counted, and its table filled, in pieces
+    // on separate cores; each piece's line starts go where the counts of the pieces before it say.
+    let pieces = Parallel.split(bytes.count, into: pieceCount)
+    let scans = bytes.withUnsafeBytes { raw in
+      Parallel.map(pieces.count) { Self.scanLineBreaks(UnsafeRawBufferPointer(rebasing: raw[pieces[$0]])) }
+    }
+    let lineBreaks = scans.reduce(0) { $0 + $1.lineBreaks }
+    let starts = bytes.withUnsafeBufferPointer { buffer in
+      [UInt32](unsafeUninitializedCapacity: lineBreaks + 1) { table, count in
+        HugePages.advise(UnsafeMutableRawBufferPointer(table))
+        table[0] = 0
+        var firstSlots = [1]
+        for scan in scans.dropLast() { firstSlots.append(firstSlots.last! + scan.lineBreaks) }
+        Parallel.forEach(pieces.count) { piece in
+          // memchr finds each line break many bytes at a time; this table is built for every file, however large.
+          guard let base = buffer.baseAddress else { return }
+          var slot = firstSlots[piece]
+          var offset = pieces[piece].lowerBound
+          let end = pieces[piece].upperBound
+          while offset < end, let found = memchr(base + offset, 0x0A, end - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            table[slot] = UInt32(index + 1)
+            slot += 1
+            offset = index + 1
+          }
+        }
+        count = lineBreaks + 1
       }
     }
     self.lineStarts = starts
-    nonASCIILines = scan.isASCII ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
+    nonASCIILines = scans.allSatisfy(\.isASCII) ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
   }
 
+  /// The size from which the line table is built in pieces on separate cores.
+  static let pieceSize = 4 << 20
+
   /// How many `\n` bytes there are, eight at a time (a byte is flagged exactly: no carry crosses bytes).
-  static func countLineBreaks(_ bytes: [UInt8]) -> Int { scanLineBreaks(bytes).lineBreaks }
+  static func countLineBreaks(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { scanLineBreaks($0).lineBreaks } }
 
   /// The line breaks counted, and whether every byte is ASCII (then no line needs to be looked at for columns), in
   /// one pass.
-  static func scanLineBreaks(_ bytes: [UInt8]) -> (lineBreaks: Int, isASCII: Bool) {
-    bytes.withUnsafeBytes { raw in
-      var count = 0
-      var highBits: UInt64 = 0
-      var offset = 0
-      let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-      while offset + 8 <= raw.count {
-        let bytes = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-        highBits |= bytes
-        let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
-        let nonZero = ((word & low) &+ low) | word
-        // One bit per line break at the bottom of its byte; the multiplication sums the eight bytes into the top one
-        // (the baseline x86-64 has no population count instruction).
-        count += Int((((~nonZero & ~low) >> 7) &* 0x0101_0101_0101_0101) >> 56)
-        offset += 8
-      }
-      while offset < raw.count {
-        if raw[offset] == 0x0A { count += 1 }
-        highBits |= UInt64(raw[offset])
-        offset += 1
-      }
-      return (count, highBits & ~low == 0)
+  static func scanLineBreaks(_ raw: UnsafeRawBufferPointer) -> (lineBreaks: Int, isASCII: Bool) {
+    var count = 0
+    var highBits: UInt64 = 0
+    var offset = 0
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    while offset + 8 <= raw.count {
+      let bytes = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      highBits |= bytes
+      let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
+      let nonZero = ((word & low) &+ low) | word
+      // One bit per line break at the bottom of its byte; the multiplication sums the eight bytes into the top one
+      // (the baseline x86-64 has no population count instruction).
+      count += Int((((~nonZero & ~low) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+      offset += 8
     }
+    while offset < raw.count {
+      if raw[offset] == 0x0A { count += 1 }
+      highBits |= UInt64(raw[offset])
+      offset += 1
+    }
+    return (count, highBits & ~low == 0)
   }
 
   public init(path: String, text: String) {

@@ -98,6 +98,29 @@ final class LineBreakCountTests: XCTestCase {
     }
   }
 
+  /// A large file's line table is built in pieces on separate cores: at every number of pieces it must be the table
+  /// of one pass, and so must the lines found to hold non-ASCII bytes.
+  func testTheLineTableInPiecesIsTheTableOfOnePass() {
+    let alphabet: [UInt8] = [0x0A, 0x0A, 0x61, 0x62, 0x20, 0xC3, 0xA9, 0x0D]
+    var state: UInt64 = 5
+    for length in [0, 1, 2, 7, 8, 9, 63, 64, 65, 500, 4_099] {
+      var bytes: [UInt8] = []
+      for _ in 0..<length {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes.append(alphabet[Int(state >> 60) % alphabet.count])
+      }
+      let whole = SourceFile(path: "f", bytes: bytes, pieces: 1)
+      for pieces in 2...7 {
+        let cut = SourceFile(path: "f", bytes: bytes, pieces: pieces)
+        XCTAssertEqual(cut.lineStarts, whole.lineStarts, "\(length) bytes in \(pieces) pieces")
+        XCTAssertEqual(cut.nonASCIILines, whole.nonASCIILines, "\(length) bytes in \(pieces) pieces")
+      }
+    }
+    let plain = [UInt8](repeating: 0x61, count: 100) + [0x0A] + [UInt8](repeating: 0x62, count: 100)
+    XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).lineStarts, [0, 101])
+    XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).nonASCIILines, [])
+  }
+
   func testAReservedArrayIsEmptyWithRoom() {
     var array: [UInt32] = HugePages.reservedArray(capacity: 3 << 20)
     XCTAssertTrue(array.isEmpty)
