@@ -19,8 +19,12 @@ struct ConfigurationFinder {
   private var loaded: [String: Loaded] = [:]
   /// The configuration file for each input path (nil: none found, the defaults apply).
   private var chosen: [String: String] = [:]
+  /// The root of each input's override globs, where its configuration's folder holds it.
+  private var roots: [String: String] = [:]
   /// The walk's result per absolute folder, so that a thousand files in one folder cost one walk.
   private var byFolder: [String: String?] = [:]
+  /// Folders as the inputs spell them (with their `/`) -> absolute and standardised.
+  private var absoluteFolders: [String: String] = [:]
   private let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
 
   /// The YAML limits that configuration files are read with; a file over their size is not read at all.
@@ -39,11 +43,11 @@ struct ConfigurationFinder {
       load(
         SourceFile(path: explicit, bytes: data),
         folder: (absolute(explicit, isFolder: false) as NSString).deletingLastPathComponent)
-      for file in files { chosen[file.path] = explicit }
+      for file in files { choose(explicit, for: file) }
       return
     }
     for file in files {
-      guard let found = nearest(above: absolute(file.path, isFolder: false)) else { continue }
+      guard let found = nearest(above: absoluteFile(file.path)) else { continue }
       let shown = Self.display(found, workingDirectory: workingDirectory)
       if loaded[shown] == nil {
         switch SourceReader.read(path: found, limit: limits.maxBytes) {
@@ -57,7 +61,7 @@ struct ConfigurationFinder {
           continue
         }
       }
-      chosen[file.path] = shown
+      choose(shown, for: file)
     }
   }
 
@@ -66,17 +70,23 @@ struct ConfigurationFinder {
   func configuration(for file: SourceFile) -> Configuration {
     guard let path = chosen[file.path], let entry = loaded[path] else { return .default }
     var configuration = entry.configuration
-    let absoluteFile = absolute(file.path, isFolder: false)
-    if absoluteFile.hasPrefix(entry.folder == "/" ? "/" : entry.folder + "/") {
-      let relative = String(absoluteFile.dropFirst(entry.folder == "/" ? 1 : entry.folder.count + 1))
-      if file.path.hasSuffix(relative) {
-        // The checker drops a leading `./` from the file's path before it compares, so the root must not have one.
-        var root = Substring(file.path.dropLast(relative.count))
-        while root.hasPrefix("./") { root = root.dropFirst(2) }
-        configuration.root = String(root)
-      }
-    }
+    if let root = roots[file.path] { configuration.root = root }
     return configuration
+  }
+
+  /// Chooses `configurationPath` for `file` and works out the root its override globs are matched from (see
+  /// `configuration(for:)`), once per file: this is asked again from every core.
+  private mutating func choose(_ configurationPath: String, for file: SourceFile) {
+    chosen[file.path] = configurationPath
+    guard let entry = loaded[configurationPath] else { return }
+    let absoluteFile = absoluteFile(file.path)
+    guard absoluteFile.hasPrefix(entry.folder == "/" ? "/" : entry.folder + "/") else { return }
+    let relative = String(absoluteFile.dropFirst(entry.folder == "/" ? 1 : entry.folder.count + 1))
+    guard file.path.hasSuffix(relative) else { return }
+    // The checker drops a leading `./` from the file's path before it compares, so the root must not have one.
+    var root = Substring(file.path.dropLast(relative.count))
+    while root.hasPrefix("./") { root = root.dropFirst(2) }
+    roots[file.path] = String(root)
   }
 
   /// Why a configuration file over the size limit was not read, and how to read it anyway.
@@ -99,10 +109,29 @@ struct ConfigurationFinder {
     .standardizedFileURL.path
   }
 
+  /// `absolute(file, isFolder: false)` with its folder made absolute once per folder: standardising a URL is most
+  /// of what choosing a configuration costs a file, and the files of a repository share a few folders.
+  private mutating func absoluteFile(_ file: String) -> String {
+    let nameStart = file.utf8.lastIndex(of: UInt8(ascii: "/")).map { file.utf8.index(after: $0) } ?? file.startIndex
+    let name = String(file[nameStart...])
+    let folder = String(file[..<nameStart])
+    guard !name.isEmpty, name != ".", name != ".." else { return absolute(file, isFolder: false) }
+    let base: String
+    if let known = absoluteFolders[folder] {
+      base = known
+    } else {
+      base = folder.isEmpty ? workingDirectory : absolute(folder, isFolder: true)
+      absoluteFolders[folder] = base
+    }
+    return base == "/" ? "/" + name : base + "/" + name
+  }
+
   /// The nearest `vstream.yml` in the folder of `file` or above it. A name given for standard input may point into
   /// a folder that does not exist; the walk then starts from the working directory.
   private mutating func nearest(above file: String) -> String? {
-    var start = (file as NSString).deletingLastPathComponent
+    var start = Self.parent(of: file)
+    // Files of one folder ask once: no look at the disk for the others.
+    if let cached = byFolder[start] { return cached }
     if case .folder = InputDiscovery.status(of: start) {} else { start = workingDirectory }
     var visited: [String] = []
     var current = start
@@ -119,10 +148,17 @@ struct ConfigurationFinder {
         break
       }
       if current == "/" || current.isEmpty { break }
-      current = (current as NSString).deletingLastPathComponent
+      current = Self.parent(of: current)
     }
     for folder in visited { byFolder[folder] = .some(found) }
     return found
+  }
+
+  /// The folder of a standardised absolute path: `/a/b` -> `/a`, `/a` -> `/`, `/` -> `/` (what `NSString`'s
+  /// `deletingLastPathComponent` gives such a path, without its cost once per file).
+  static func parent(of path: String) -> String {
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+    return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
   }
 
   /// A path relative to the working directory when it is inside it, else absolute.

@@ -77,9 +77,9 @@ struct NodeEntry {
 }
 
 /// A practice as written, resolved once per distinct spelling. Plain numbers only: it is read for every occurrence,
-/// and a copy holding strings would be retained and released each time. The id is `practiceIDsByNumber[number]`.
+/// and a copy holding strings would be retained and released each time. The id is the catalogue's.
 struct PracticeEntry {
-  /// The practice's number in `CheckRun.practiceNumbers`; -1 when the name is unknown.
+  /// The practice's position in the catalogue; -1 when the name is unknown.
   var number: Int
   var isAlias: Bool
 }
@@ -109,7 +109,7 @@ struct CheckRun {
   var flowIsComplete = true
   /// Per step, its resolved activity, practices and metrics (nil where missing or wrong: already reported).
   var activities: [Activity?] = []
-  /// Every step's practices as their numbers in `practiceNumbers`, step after step; step `i`'s are
+  /// Every step's practices as their positions in the catalogue, step after step; step `i`'s are
   /// `stepPractices[practiceEnds[i - 1]..<practiceEnds[i]]` (one array of small numbers for the file rather than an
   /// array of strings per step).
   var stepPractices: [Int32] = []
@@ -127,11 +127,7 @@ struct CheckRun {
   var declaredIDs: [String]?
   /// How many more candidate comparisons suggestions may cost in this file.
   var suggestionBudget = 20_000
-  /// Practice ids to small numbers, so that a step's repeats are found without a set per step.
-  var practiceNumbers: [String: Int] = [:]
-  /// The practice ids by number.
-  var practiceIDsByNumber: [String] = []
-  /// Per practice number: the last step that named it and where it first did so in that step.
+  /// Per practice (by catalogue position): the last step that named it and where it first did so in that step.
   var practiceLastStep: [Int] = []
   var practiceFirstRange: [SourceRange] = []
 
@@ -245,7 +241,7 @@ struct CheckRun {
 
   func practices(ofStep index: Int) -> [String] {
     stepPractices[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])].map {
-      practiceIDsByNumber[Int($0)]
+      configuration.catalogue.all[Int($0)].id
     }
   }
 

@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// The practices a stream may name: ITIL 4's 34 and any the organisation adds. The single source of practice data
 /// for the checker, the formatter, `vstream practices` and the back ends.
 public struct PracticeCatalogue: Sendable {
@@ -5,6 +7,15 @@ public struct PracticeCatalogue: Sendable {
   public let all: [Practice]
   /// Normalised id or alias -> position in `all`.
   private let byKey: [String: (index: Int, isAlias: Bool)]
+  /// The same keys, looked up from a file's bytes: a practice written exactly as its id or an alias (nearly every
+  /// one) is found without making a `String`.
+  private let spellings: ByteKeyedTable<Spelling>
+
+  /// A practice's position in `all`, and whether the spelling is an alias.
+  public struct Spelling: Sendable {
+    public var index: Int
+    public var isAlias: Bool
+  }
 
   /// The 34 ITIL 4 practices and their aliases.
   public static let itil = PracticeCatalogue(
@@ -18,6 +29,12 @@ public struct PracticeCatalogue: Sendable {
       for alias in practice.aliases where keys[alias] == nil { keys[alias] = (index, true) }
     }
     byKey = keys
+    var table = ByteKeyedTable<Spelling>(capacity: keys.count)
+    for (key, entry) in keys.sorted(by: { $0.key < $1.key }) {
+      let bytes = Array(key.utf8)
+      table.insert(bytes, SourceRange(start: 0, end: UInt32(bytes.count)), value: Spelling(index: entry.index, isAlias: entry.isAlias))
+    }
+    spellings = table
   }
 
   /// The ITIL catalogue plus the organisation's `custom` practices, in the order given.
@@ -70,6 +87,12 @@ public struct PracticeCatalogue: Sendable {
   /// Reads a practice as written: case does not matter, `_` is the same as `-`, aliases are accepted. An unknown
   /// word gets up to three suggestions (practice ids): close spellings of an id or alias first, by edit distance then
   /// id, then practices whose words cover the written ones (`incident` -> `incident-management`).
+  /// The practice written exactly as its id or an alias at `bytes[range]`, or nil: then `resolve(_:)` reads it
+  /// (another case, `_` for `-`, or an unknown name).
+  public func exactSpelling(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Spelling? {
+    spellings.find(bytes, range).map { spellings.value(at: $0) }
+  }
+
   public func resolve(_ written: String) -> PracticeResolution {
     let key = Catalogue.normalize(written)
     if let entry = byKey[key] {

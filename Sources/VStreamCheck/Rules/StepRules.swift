@@ -11,6 +11,8 @@ extension CheckRun {
     processTimes = HugePages.reservedArray(capacity: steps.count)
     waitTimes = HugePages.reservedArray(capacity: steps.count)
     completeAccurate = HugePages.reservedArray(capacity: steps.count)
+    practiceLastStep = [Int](repeating: -1, count: configuration.catalogue.all.count)
+    practiceFirstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: configuration.catalogue.all.count)
     let bytes = file.bytes
     for (index, step) in steps.enumerated() {
       activities.append(resolveActivity(step, bytes))
@@ -80,7 +82,7 @@ extension CheckRun {
             : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         continue
       }
-      let id = practiceIDsByNumber[entry.number]
+      let id = configuration.catalogue.all[entry.number].id
       if entry.isAlias {
         report(
           CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(id)`", at: word.range,
@@ -99,24 +101,16 @@ extension CheckRun {
     }
   }
 
-  /// The practice a word names, resolved once per distinct spelling, and the spelling's entry number in
-  /// `practiceResolutions`.
+  /// The practice a word names: looked up from the bytes when it is written exactly as an id or alias, else resolved
+  /// once per distinct spelling. Also the spelling's entry number in `practiceResolutions` (-1 for an exact one).
   mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> (PracticeEntry, spelling: Int) {
-    if let known = practiceResolutions.find(bytes, word.range) { return (practiceResolutions.value(at: known), known) }
-    let resolution = configuration.catalogue.resolve(word.text(in: file))
-    var number = -1
-    if let practice = resolution.entry {
-      if let existing = practiceNumbers[practice.id] {
-        number = existing
-      } else {
-        number = practiceNumbers.count
-        practiceNumbers[practice.id] = number
-        practiceIDsByNumber.append(practice.id)
-        practiceLastStep.append(-1)
-        practiceFirstRange.append(word.range)
-      }
+    let catalogue = configuration.catalogue
+    if let exact = bytes.withUnsafeBufferPointer({ catalogue.exactSpelling($0, word.range) }) {
+      return (PracticeEntry(number: exact.index, isAlias: exact.isAlias), -1)
     }
-    let entry = PracticeEntry(number: number, isAlias: resolution.isAlias)
+    if let known = practiceResolutions.find(bytes, word.range) { return (practiceResolutions.value(at: known), known) }
+    let resolution = catalogue.resolve(word.text(in: file))
+    let entry = PracticeEntry(number: resolution.entry.map { catalogue.index(of: $0.id) } ?? -1, isAlias: resolution.isAlias)
     let spelling = practiceResolutions.insert(bytes, word.range, value: entry)
     if case .unknown(let found) = resolution, !found.isEmpty { practiceSuggestions[spelling] = found }
     return (entry, spelling)
