@@ -58,50 +58,69 @@ public enum Compiler {
     _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
     options: ParserOptions = ParserOptions(), buildingModel: Bool = true
   ) -> [FileResult] {
-    var results = [FileResult?](repeating: nil, count: files.count)
-    let lock = NSLock()
-    DispatchQueue.concurrentPerform(iterations: files.count) { index in
-      let result = check(
-        files[index], configuration: configuration(files[index]), options: options, buildingModel: buildingModel)
-      lock.lock()
-      results[index] = result
-      lock.unlock()
+    var checked = Parallel.map(files.count) { index in
+      check(files[index], configuration: configuration(files[index]), options: options, buildingModel: buildingModel)
     }
-    var checked = results.map { $0! }
-    RepositoryRules.checkUniqueStreamIDs(&checked)
+    let streamIDs = checked.map { RepositoryRules.streamID(of: $0.syntax) }
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
+      checked[index].diagnostics = Diagnostic.normalized(checked[index].diagnostics + [finding])
+      checked[index].stream = nil
+    }
     return checked
+  }
+
+  /// What `vstream check` reports on many files: the findings of `checkRepository`, without the trees and streams.
+  /// Each file's tree is let go on the core that made it, while it is still in that core's cache, rather than kept
+  /// for the whole repository and let go at the end.
+  public static func diagnoseRepository(
+    _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
+    options: ParserOptions = ParserOptions()
+  ) -> [FileReport] {
+    let checked = Parallel.map(files.count) { index -> (report: FileReport, streamID: SourceRange?) in
+      let result = check(
+        files[index], configuration: configuration(files[index]), options: options, buildingModel: false)
+      return (FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax))
+    }
+    var reports = checked.map(\.report)
+    RepositoryRules.checkUniqueStreamIDs(checked.map(\.streamID), files: files) { index, finding in
+      reports[index].diagnostics = Diagnostic.normalized(reports[index].diagnostics + [finding])
+    }
+    return reports
   }
 }
 
 /// Rules that need every file of a repository at once.
 enum RepositoryRules {
-  /// Stream ids are unique across the repository; both files get the finding, each pointing at the other.
-  static func checkUniqueStreamIDs(_ results: inout [Compiler.FileResult]) {
-    var byID: [String: [(index: Int, range: SourceRange)]] = [:]
-    for (index, result) in results.enumerated() {
-      // The first stream declaration, found without building the list of every declaration.
-      var firstStream: DeclarationSyntax?
-      for item in result.syntax.items {
-        if case .declaration(let declaration) = item, declaration.kind == .stream {
-          firstStream = declaration
-          break
-        }
-      }
-      guard let stream = firstStream, let identifier = stream.identifier else { continue }
-      byID[identifier.text(in: result.file), default: []].append((index, identifier.range))
+  /// The identifier of a file's first stream declaration, found without building the list of every declaration.
+  static func streamID(of syntax: FileSyntax) -> SourceRange? {
+    for item in syntax.items {
+      if case .declaration(let declaration) = item, declaration.kind == .stream { return declaration.identifier?.range }
     }
-    for (id, places) in byID where places.count > 1 {
+    return nil
+  }
+
+  /// Stream ids are unique across the repository; both files get the finding, each pointing at the other.
+  /// `streamIDs[i]` is where file `i` names its stream; `add` receives each finding with the file it belongs to.
+  static func checkUniqueStreamIDs(
+    _ streamIDs: [SourceRange?], files: [SourceFile], add: (Int, Diagnostic) -> Void
+  ) {
+    var byID: [String: [(index: Int, range: SourceRange)]] = [:]
+    for (index, range) in streamIDs.enumerated() {
+      guard let range else { continue }
+      byID[files[index].text(range), default: []].append((index, range))
+    }
+    // In the order of the files' first places, so that the findings do not depend on the dictionary's order.
+    for (id, places) in byID.sorted(by: { $0.value[0].index < $1.value[0].index }) where places.count > 1 {
       for place in places {
         let others = places.filter { $0.index != place.index }.map {
-          Diagnostic.Label(range: $0.range, message: "also declared here", path: results[$0.index].file.path)
+          Diagnostic.Label(range: $0.range, message: "also declared here", path: files[$0.index].path)
         }
         let rule = RuleCatalog.rule(named: CheckMessages.duplicateStreamID)!
-        results[place.index].diagnostics.append(
+        add(
+          place.index,
           Diagnostic(
-            code: rule.code, severity: .error, message: "stream id `\(id)` is used by \(places.count) files", range: place.range,
-            label: "not unique", secondary: others, help: "give each stream its own id"))
-        results[place.index].diagnostics = Diagnostic.normalized(results[place.index].diagnostics)
-        results[place.index].stream = nil
+            code: rule.code, severity: .error, message: "stream id `\(id)` is used by \(places.count) files",
+            range: place.range, label: "not unique", secondary: others, help: "give each stream its own id"))
       }
     }
   }

@@ -17,10 +17,12 @@ struct DiagnosticsEngine {
   /// Adds reports; the engine keeps them sorted by path bytes, each report's findings in report order.
   mutating func add(_ more: [FileReport]) {
     reports += more.map { FileReport(file: $0.file, diagnostics: Diagnostic.normalized($0.diagnostics)) }
+    // Reports usually come in path order already: one look at each neighbour instead of a sort.
+    if zip(reports, reports.dropFirst()).allSatisfy({ !$1.file.path.precedesInByteOrder($0.file.path) }) { return }
     // A stable sort, so that two reports under one name (a file and standard input named after it) keep their order.
     reports = reports.enumerated().sorted { lhs, rhs in
       if lhs.element.file.path != rhs.element.file.path {
-        return lhs.element.file.path.utf8.lexicographicallyPrecedes(rhs.element.file.path.utf8)
+        return lhs.element.file.path.precedesInByteOrder(rhs.element.file.path)
       }
       return lhs.offset < rhs.offset
     }.map(\.element)
@@ -61,11 +63,12 @@ struct DiagnosticsEngine {
   /// The snippets of the visible findings at `minimum` severity or above, without a summary: what `build`, `fmt`
   /// and `parse` print on standard error.
   func humanDiagnostics(minimum: Severity, colors: Bool) -> String {
+    let shown = visible(minimum: minimum)
+    guard !shown.isEmpty else { return "" }
     let renderer = HumanRenderer(options: .init(colors: colors))
     var files: [String: SourceFile] = [:]
     for report in reports where files[report.file.path] == nil { files[report.file.path] = report.file }
-    return visible(minimum: minimum).map { renderer.render($0.diagnostic, in: $0.file, otherFiles: files) + "\n" }
-      .joined()
+    return shown.map { renderer.render($0.diagnostic, in: $0.file, otherFiles: files) + "\n" }.joined()
   }
 
   /// The Markdown summary for `$GITHUB_STEP_SUMMARY`.

@@ -30,7 +30,7 @@ struct InputDiscovery {
     // Folders are shared by all arguments, and arguments are taken in sorted order, so that `check a b` and
     // `check b a` keep the same path for a folder reached both ways.
     var visited = Set<FileID>()
-    for argument in arguments.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+    for argument in arguments.sorted(by: { $0.precedesInByteOrder($1) }) {
       if argument == "-" {
         readsStandardInput = true
         continue
@@ -56,7 +56,7 @@ struct InputDiscovery {
       }
     }
     var seen = Set<FileID>()
-    for candidate in candidates.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) })
+    for candidate in candidates.sorted(by: { $0.path.precedesInByteOrder($1.path) })
     where seen.insert(candidate.id).inserted {
       paths.append(candidate.path)
     }
@@ -158,6 +158,6 @@ struct InputDiscovery {
       guard let name, name != ".", name != ".." else { continue }
       names.append(name)
     }
-    return .success(names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    return .success(names.sorted { $0.precedesInByteOrder($1) })
   }
 }

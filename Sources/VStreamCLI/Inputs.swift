@@ -34,7 +34,13 @@ struct Inputs {
     self.maxFileSize = maxFileSize
     let discovery = InputDiscovery(arguments: paths)
     failures = discovery.failures
-    for path in discovery.paths { add(path: path, SourceReader.read(path: path, limit: maxFileSize)) }
+    // Read on every core: opening and copying 10,000 small files one after another took a fifth of checking them.
+    let outcomes = Parallel.map(discovery.paths.count) { index -> (SourceReader.Outcome, SourceFile?) in
+      let outcome = SourceReader.read(path: discovery.paths[index], limit: maxFileSize)
+      guard case .read(let bytes) = outcome else { return (outcome, nil) }
+      return (outcome, SourceFile(path: discovery.paths[index], bytes: bytes))
+    }
+    for (path, (outcome, file)) in zip(discovery.paths, outcomes) { add(path: path, outcome, file: file) }
     if discovery.readsStandardInput {
       let index = files.count
       add(path: standardInputName ?? Self.standardInputName, SourceReader.readStandardInput(limit: maxFileSize))
@@ -47,10 +53,11 @@ struct Inputs {
     }
   }
 
-  private mutating func add(path: String, _ outcome: SourceReader.Outcome) {
+  /// Records what reading `path` gave; `file` is the file already made from the bytes read, if it was.
+  private mutating func add(path: String, _ outcome: SourceReader.Outcome, file: SourceFile? = nil) {
     switch outcome {
     case .read(let bytes):
-      files.append(SourceFile(path: path, bytes: bytes))
+      files.append(file ?? SourceFile(path: path, bytes: bytes))
     case .tooLarge(let size):
       refused.append(
         FileReport(

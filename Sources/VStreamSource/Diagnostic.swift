@@ -81,6 +81,8 @@ extension Diagnostic {
 
   /// Sorts and removes exact duplicates, so that two routes to one finding report it once.
   public static func normalized(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    // Already strictly in order (every stage hands its list on normalised): then nothing ties, so nothing repeats.
+    if zip(diagnostics, diagnostics.dropFirst()).allSatisfy({ reportOrder($0, $1) }) { return diagnostics }
     // Sort positions rather than the (large) diagnostics themselves; ties keep their input order.
     let order = diagnostics.indices.sorted { left, right in
       if reportOrder(diagnostics[left], diagnostics[right]) { return true }

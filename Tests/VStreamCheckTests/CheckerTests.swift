@@ -161,6 +161,19 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(first.filter { !$0.isEmpty }.count, 100, "ids s0...s49 are used twice")
   }
 
+  func testDiagnosingARepositoryReportsWhatCheckingItFinds() {
+    let files = (0..<200).map { index -> SourceFile in
+      var text = Self.restore.replacingOccurrences(of: "restore-live-service", with: "s\(index % 150)")
+      if index % 7 == 0 { text = text.replacingOccurrences(of: "practices service-desk", with: "practices servise-desk") }
+      return SourceFile(path: "s\(index).vstream", text: text)
+    }
+    let reports = Compiler.diagnoseRepository(files)
+    XCTAssertEqual(reports.map(\.file.path), files.map(\.path))
+    XCTAssertEqual(reports.map(\.diagnostics), Compiler.checkRepository(files, buildingModel: false).map(\.diagnostics))
+    XCTAssertEqual(reports.filter { $0.diagnostics.contains { $0.code == "VS319" } }.count, 100)
+    XCTAssertEqual(reports.filter { $0.diagnostics.contains { $0.code == "VS309" } }.count, 29)
+  }
+
   func testGlobPatterns() {
     let (configuration, _) = Configuration.load(
       SourceFile(path: "vstream.yml", text: "overrides:\n  - paths: [\"*.vstream\"]\n    rules: { no-practices: off }\n"))

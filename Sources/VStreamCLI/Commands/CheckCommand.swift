@@ -74,10 +74,10 @@ struct CheckCommand: ParsableCommand {
     let inputs = try Inputs(
       paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
       loadsConfiguration: true, yamlLimits: yaml.limits)
-    let results = Compiler.checkRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions, buildingModel: false)
+    let reports = Compiler.diagnoseRepository(
+      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
-    engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+    engine.add(reports)
 
     let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats
     var failures: [String] = []
