@@ -150,6 +150,48 @@ struct CheckRun {
     collectDeclarations()
     checkDeclarationCounts()
     checkIdentifiersStepsAndFlows()
+    checkFlowAndShape()
+  }
+
+  /// Whether a stream is large enough for its rules to be checked on two cores.
+  var checksInParallel: Bool { steps.count >= stepsForParallelCheck && Parallel.coreCount > 1 }
+
+  /// This run with no findings yet: what each of two concurrent parts starts from, so that its findings are its own.
+  var withoutFindings: CheckRun {
+    var start = self
+    start.findings = []
+    start.overflow = ProblemLimit()
+    return start
+  }
+
+  /// Whether the findings of concurrent parts can be put back together as one core would have made them: none was
+  /// past the problem limit, and all of them are within it (which findings are kept past it depends on their order).
+  func canAdopt(_ parts: [CheckRun]) -> Bool {
+    parts.allSatisfy { $0.overflow.unreported == 0 }
+      && findings.count + parts.reduce(0) { $0 + $1.findings.count } <= overflow.limit
+  }
+
+  /// The reachability of every node (`checkReachability`) on one core, and the typical shape, the metrics and the
+  /// directives on another: these only read the flow and the steps, and only add findings.
+  mutating func checkFlowAndShape() {
+    if checksInParallel {
+      let start = withoutFindings
+      let parts = Parallel.map(2) { part -> CheckRun in
+        var run = start
+        if part == 0 {
+          run.checkReachability()
+        } else {
+          run.checkTypicalShape()
+          run.checkMetricsCoverage()
+          run.checkDirectives()
+        }
+        return run
+      }
+      if canAdopt(parts) {
+        findings += parts[0].findings + parts[1].findings
+        return
+      }
+    }
     checkReachability()
     checkTypicalShape()
     checkMetricsCoverage()
@@ -161,15 +203,13 @@ struct CheckRun {
   /// what the other writes, and their findings are put back in the order one core would have made them. Past the
   /// problem limit (which findings are kept depends on that order) they are checked again on one core.
   mutating func checkIdentifiersStepsAndFlows() {
-    guard steps.count >= stepsForParallelCheck, Parallel.coreCount > 1 else {
+    guard checksInParallel else {
       checkUniqueIdentifiers()
       checkSteps()
       buildEdges()
       return
     }
-    var start = self
-    start.findings = []
-    start.overflow = ProblemLimit()
+    let start = withoutFindings
     let parts = Parallel.map(2) { part -> (run: CheckRun, identifierFindings: Int) in
       var run = start
       if part == 0 {
@@ -182,9 +222,7 @@ struct CheckRun {
       return (run, identifierFindings)
     }
     let (onSteps, onFlows) = (parts[0].run, parts[1].run)
-    guard onSteps.overflow.unreported == 0, onFlows.overflow.unreported == 0,
-      findings.count + onSteps.findings.count + onFlows.findings.count <= overflow.limit
-    else {
+    guard canAdopt([onSteps, onFlows]) else {
       checkUniqueIdentifiers()
       checkSteps()
       buildEdges()
