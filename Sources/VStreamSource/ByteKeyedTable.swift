@@ -27,10 +27,12 @@ public struct ByteKeyedTable<Value> {
   public init(capacity: Int = 0) {
     var slotCount = 16
     while capacity * 4 > slotCount * 3 { slotCount *= 2 }
-    slots = [UInt64](repeating: 0, count: slotCount)
+    slots = HugePages.filledArray(repeating: 0, count: slotCount)
     if capacity > 0 {
       keyStarts.reserveCapacity(capacity + 1)
       entries.reserveCapacity(capacity)
+      // Room for keys of eight bytes on average (a step id is a few): only what is written is ever touched.
+      arena.reserveCapacity(capacity * 8)
     }
   }
 
@@ -115,7 +117,7 @@ public struct ByteKeyedTable<Value> {
   @inlinable
   mutating func grow() {
     let old = slots
-    slots = [UInt64](repeating: 0, count: old.count * 2)
+    slots = HugePages.filledArray(repeating: 0, count: old.count * 2)
     for occupant in old where occupant != 0 { place(occupant) }
   }
 

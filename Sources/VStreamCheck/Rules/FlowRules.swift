@@ -23,7 +23,7 @@ extension CheckRun {
     // Only a node that two or more arrows leave can have an arrow written twice, so only the arrows leaving such a
     // node go in the table of arrows already written (the label does not make an arrow new). In most streams that is
     // a few branches: the table stays small instead of holding every arrow, looked up at random.
-    var leaving = [UInt8](repeating: 0, count: 1 + steps.count + values.count)
+    var leaving = HugePages.filledArray(repeating: UInt8(0), count: 1 + steps.count + values.count)
     var branching = 0
     for pass in 0..<2 {
       for flow in flows {

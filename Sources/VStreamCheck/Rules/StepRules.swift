@@ -11,6 +11,7 @@ extension CheckRun {
     processTimes = HugePages.reservedArray(capacity: steps.count)
     waitTimes = HugePages.reservedArray(capacity: steps.count)
     completeAccurate = HugePages.reservedArray(capacity: steps.count)
+    stepPractices = HugePages.reservedArray(capacity: 4 * steps.count)
     practiceLastStep = [Int](repeating: -1, count: configuration.catalogue.all.count)
     practiceFirstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: configuration.catalogue.all.count)
     let bytes = file.bytes

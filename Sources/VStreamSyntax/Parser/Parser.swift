@@ -120,6 +120,13 @@ struct ParseRun {
     let bounds = Self.countBounds(file, from: start, to: reserveEnd ?? stop ?? bytes.count)
     tree.items = HugePages.reservedArray(capacity: bounds.items)
     tree.attributeList = HugePages.reservedArray(capacity: bounds.attributes)
+    // The other lists get room for one element per line that may hold some (more only grow): room that is never
+    // written is never touched, and a list that doubles writes everything it held again, in new pages.
+    let lines = bounds.items + bounds.attributes
+    tree.listElements = HugePages.reservedArray(capacity: bounds.attributes)
+    tree.flowNodeList = HugePages.reservedArray(capacity: lines)
+    tree.flowArrowList = HugePages.reservedArray(capacity: lines)
+    tree.comments = HugePages.reservedArray(capacity: lines)
     var stopped = false
     while readLine() {
       parseLine()
