@@ -3,8 +3,8 @@ import VStream
 import VStreamSource
 import VStreamSyntax
 
-/// libFuzzer's entry point for the lexer and parser: any bytes give a tree and diagnostics that fit the file, and the
-/// tree prints as `vstream parse` prints it.
+/// libFuzzer's entry point for the lexer and parser: any bytes give a tree and diagnostics that fit the file, the
+/// tree prints as `vstream parse` prints it, and parsing in pieces gives the same.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let file = SourceFile(path: "fuzz.vstream", bytes: FuzzDriver.bytes(data, size))
@@ -13,6 +13,12 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   Invariant.diagnostics(parsed.diagnostics, in: file)
   let json = parsed.syntax.json(in: file).rendered()
   Invariant.require(json.hasPrefix("{"), "the syntax tree does not print as a JSON object")
+  // A large body is parsed in pieces on separate cores; with pieces of one byte allowed, every input here is cut
+  // (at declaration lines near equal spacing), and the pieces must give exactly the parse from the top.
+  let cut = Compiler.parse(file, options: ParserOptions(pieces: 3, minimumPieceSize: 1))
+  Invariant.require(
+    cut.diagnostics == parsed.diagnostics && cut.syntax.json(in: file).rendered() == json,
+    "parsing in pieces gives another tree or other diagnostics")
   return 0
 }
 
