@@ -31,7 +31,9 @@ public enum HugePages {
   /// every page of a large table (a hash table's empty slots, a graph's counts) through small pages.
   @inlinable
   public static func filledArray<Element>(repeating value: Element, count: Int) -> [Element] {
-    [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+    // No room asked for: the shared empty array, which must not be written (two cores would race on its count).
+    guard count > 0 else { return [] }
+    return [Element](unsafeUninitializedCapacity: count) { buffer, initialized in
       advise(UnsafeMutableRawBufferPointer(buffer))
       buffer.initialize(repeating: value)
       initialized = count
@@ -40,7 +42,9 @@ public enum HugePages {
 
   /// An empty array with room for `capacity` elements, advised as above when it is large.
   public static func reservedArray<Element>(of type: Element.Type = Element.self, capacity: Int) -> [Element] {
-    [Element](unsafeUninitializedCapacity: capacity) { buffer, count in
+    // No room asked for: the shared empty array, which must not be written (two cores would race on its count).
+    guard capacity > 0 else { return [] }
+    return [Element](unsafeUninitializedCapacity: capacity) { buffer, count in
       advise(UnsafeMutableRawBufferPointer(buffer))
       count = 0
     }

@@ -87,6 +87,7 @@ extension CheckRun {
   /// -1 for a name that is not declared, or names a demand after the first.
   func flowNodeNumbers() -> [Int32] {
     let names = syntax.flowNodeList
+    guard !names.isEmpty else { return [] }
     return file.bytes.withUnsafeBufferPointer { bytes in
       [Int32](unsafeUninitializedCapacity: names.count) { numbers, count in
         for index in names.indices {
