@@ -171,6 +171,13 @@ struct CheckRun {
       && findings.count + parts.reduce(0) { $0 + $1.findings.count } <= overflow.limit
   }
 
+  /// `checkUniqueIdentifiers`, `checkSteps` and `buildEdges`, one after another (see `checkIdentifiersStepsAndFlows`).
+  mutating func checkIdentifiersStepsAndFlowsOnOneCore() {
+    checkUniqueIdentifiers()
+    checkSteps()
+    buildEdges()
+  }
+
   /// The reachability of every node (`checkReachability`) on one core, and the typical shape, the metrics and the
   /// directives on another: these only read the flow and the steps, and only add findings.
   mutating func checkFlowAndShape() {
@@ -181,9 +188,7 @@ struct CheckRun {
         if part == 0 {
           run.checkReachability()
         } else {
-          run.checkTypicalShape()
-          run.checkMetricsCoverage()
-          run.checkDirectives()
+          run.checkShape()
         }
         return run
       }
@@ -193,6 +198,11 @@ struct CheckRun {
       }
     }
     checkReachability()
+    checkShape()
+  }
+
+  /// The rules that follow reachability: the typical shape, the metrics and the directives.
+  mutating func checkShape() {
     checkTypicalShape()
     checkMetricsCoverage()
     checkDirectives()
@@ -203,12 +213,7 @@ struct CheckRun {
   /// what the other writes, and their findings are put back in the order one core would have made them. Past the
   /// problem limit (which findings are kept depends on that order) they are checked again on one core.
   mutating func checkIdentifiersStepsAndFlows() {
-    guard checksInParallel else {
-      checkUniqueIdentifiers()
-      checkSteps()
-      buildEdges()
-      return
-    }
+    guard checksInParallel else { return checkIdentifiersStepsAndFlowsOnOneCore() }
     let start = withoutFindings
     let parts = Parallel.map(2) { part -> (run: CheckRun, identifierFindings: Int) in
       var run = start
@@ -222,12 +227,7 @@ struct CheckRun {
       return (run, identifierFindings)
     }
     let (onSteps, onFlows) = (parts[0].run, parts[1].run)
-    guard canAdopt([onSteps, onFlows]) else {
-      checkUniqueIdentifiers()
-      checkSteps()
-      buildEdges()
-      return
-    }
+    guard canAdopt([onSteps, onFlows]) else { return checkIdentifiersStepsAndFlowsOnOneCore() }
     // The steps' run holds what `checkSteps` made; what the ids and flows made is taken from the other.
     let (earlier, earlierOverflow) = (findings, overflow)
     self = onSteps

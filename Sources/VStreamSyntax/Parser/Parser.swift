@@ -39,9 +39,11 @@ public enum Parser {
       defer { run.line.release() }
       if let bodyStart = run.parseHead() {
         let body = bodyStart..<buffer.count
-        let cuts = (wanted ?? BodyPieces.cuts(in: buffer, body: body, count: options.pieceCount(forBodyOf: body.count)))
-          .filter { $0 > bodyStart && BodyPieces.startsDeclaration(buffer, at: $0) }
-        if cuts.isEmpty || !run.parseBody(in: pieces(of: body, cutAt: cuts), file: file, buffer: buffer) {
+        // Cuts asked for by a test are kept only where `BodyPieces.cuts` could have made them.
+        let cuts =
+          wanted?.filter { $0 > bodyStart && BodyPieces.startsDeclaration(buffer, at: $0) }
+          ?? BodyPieces.cuts(in: buffer, body: body, count: options.pieceCount(forBodyOf: body.count))
+        if cuts.isEmpty || !run.parseBody(in: pieces(of: body, cutAt: cuts)) {
           run.parseBody(from: bodyStart, stoppingAt: nil)
         }
       }
@@ -143,8 +145,8 @@ struct ParseRun {
   /// Parses the body's pieces on separate cores and appends them to this run's tree and diagnostics. Returns false,
   /// having changed nothing, when the pieces cannot stand for one parse: the problem limit was reached (which of the
   /// problems are kept depends on the order of the whole file).
-  mutating func parseBody(in pieces: [Range<Int>], file: SourceFile, buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-    let options = self.options
+  mutating func parseBody(in pieces: [Range<Int>]) -> Bool {
+    let (file, buffer, options) = (self.file, self.bytes, self.options)
     let bodyEnd = buffer.count
     var parsed = Parallel.map(pieces.count) { index -> (tree: FileSyntax, diagnostics: [Diagnostic], stopped: Bool, overflowed: Bool) in
       var run = ParseRun(file: file, buffer: buffer, options: options)
