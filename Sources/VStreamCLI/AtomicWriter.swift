@@ -113,7 +113,7 @@ enum AtomicWriter {
     }
     if exists {
       if (existing.st_mode & S_IFMT) == S_IFDIR { throw CommandFailure("\(path) is a folder, not a file") }
-      if case .read(let current) = SourceReader.read(path: target, limit: bytes.count), current == bytes {
+      if case .read(let current) = SourceReader.read(path: target, limit: bytes.count), current.elementsEqual(bytes) {
         return nil
       }
     }

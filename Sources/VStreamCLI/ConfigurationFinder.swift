@@ -34,7 +34,7 @@ struct ConfigurationFinder {
   init(files: [SourceFile], explicit: String?, limits: YAMLLimits = YAMLLimits()) throws {
     self.limits = limits
     if let explicit {
-      let data: [UInt8]
+      let data: SourceBytes
       switch SourceReader.read(path: explicit, limit: limits.maxBytes) {
       case .read(let bytes): data = bytes
       case .tooLarge: throw CommandFailure("\(explicit): \(Self.tooLarge(limits))")

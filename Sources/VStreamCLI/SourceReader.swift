@@ -5,7 +5,7 @@ import VStreamSource
 /// loaded into memory.
 enum SourceReader {
   enum Outcome {
-    case read([UInt8])
+    case read(SourceBytes)
     /// Larger than the limit; the size when the file system knows it (not for pipes).
     case tooLarge(Int?)
     /// Not readable; the reason in lower case ("permission denied").
@@ -30,6 +30,11 @@ enum SourceReader {
       if (info.st_mode & S_IFMT) == S_IFDIR { return .failed("is a folder") }
       if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
       if (info.st_mode & S_IFMT) == S_IFREG { expected = Int(info.st_size) }
+    }
+    // A large file is mapped rather than copied (see `SourceBytes`); a small one is read, which costs less than
+    // setting up a mapping and taking it down again, on every core, for each of thousands of files.
+    if expected >= mappingThreshold, let mapped = SourceBytes.mapping(descriptor: descriptor, count: expected) {
+      return .read(mapped)
     }
     // Read straight into a buffer of the size the file system gives, so that a large file is neither copied chunk
     // by chunk nor as an array doubles (which would hold up to three times its size at once). The size is only where
@@ -64,6 +69,9 @@ enum SourceReader {
         if bytes.count > limit { return .tooLarge(nil) }
       }
     }
-    return .read(bytes)
+    return .read(SourceBytes(bytes))
   }
+
+  /// The size from which a regular file is mapped instead of read.
+  static let mappingThreshold = 1 << 20
 }

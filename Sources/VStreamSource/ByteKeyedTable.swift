@@ -63,10 +63,23 @@ public struct ByteKeyedTable<Value> {
     bytes.withUnsafeBufferPointer { find($0, range) }
   }
 
+  /// The entry number of the key `bytes[range]`, or nil.
+  @inlinable
+  public func find(_ bytes: SourceBytes, _ range: SourceRange) -> Int? {
+    bytes.withUnsafeBufferPointer { find($0, range) }
+  }
+
   /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
   @inlinable
   @discardableResult
   public mutating func insert(_ bytes: [UInt8], _ range: SourceRange, value: Value) -> Int {
+    bytes.withUnsafeBufferPointer { insert($0, range, value: value) }
+  }
+
+  /// Adds the key `bytes[range]` with `value` (the caller has checked it is absent) and returns its entry number.
+  @inlinable
+  @discardableResult
+  public mutating func insert(_ bytes: SourceBytes, _ range: SourceRange, value: Value) -> Int {
     bytes.withUnsafeBufferPointer { insert($0, range, value: value) }
   }
 

@@ -12,7 +12,7 @@ public struct SourceFile: Sendable {
   /// The path as the user named it, used in messages. Never made absolute: output must not depend on where the
   /// repository is checked out.
   public let path: String
-  public let bytes: [UInt8]
+  public let bytes: SourceBytes
   /// Byte offset of the first byte of each line; line `n` (1-based) starts at `lineStarts[n - 1]`.
   public let lineStarts: [UInt32]
   /// The 1-based lines holding a byte of 0x80 or above, ascending (usually none). On the other lines a column is the
@@ -20,11 +20,19 @@ public struct SourceFile: Sendable {
   let nonASCIILines: [Int]
 
   public init(path: String, bytes: [UInt8]) {
+    self.init(path: path, bytes: SourceBytes(bytes))
+  }
+
+  public init(path: String, bytes: SourceBytes) {
     self.init(path: path, bytes: bytes, pieces: bytes.count >= Self.pieceSize * 2 ? Parallel.coreCount : 1)
   }
 
   /// Builds the line table in `pieces` pieces (tests choose; see above for the rest).
   init(path: String, bytes: [UInt8], pieces pieceCount: Int) {
+    self.init(path: path, bytes: SourceBytes(bytes), pieces: pieceCount)
+  }
+
+  init(path: String, bytes: SourceBytes, pieces pieceCount: Int) {
     precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
     self.path = path
     self.bytes = bytes
@@ -149,7 +157,7 @@ public struct SourceFile: Sendable {
 
   /// Scans the bytes eight at a time for a high bit; each line found is recorded once and the scan resumes at the
   /// next line.
-  private static func findNonASCIILines(_ bytes: [UInt8], lineStarts: [UInt32]) -> [Int] {
+  private static func findNonASCIILines(_ bytes: SourceBytes, lineStarts: [UInt32]) -> [Int] {
     var lines: [Int] = []
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = UnsafeRawPointer(buffer.baseAddress) else { return }

@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// Turns libyaml's positions (line and column within its input) into file-absolute byte offsets.
 ///
 /// libyaml 0.2.5 counts `mark.index` and `mark.column` in characters, not bytes, so neither can be added to a byte
@@ -8,7 +10,7 @@
 /// libyaml's events arrive in source order: converting every mark of a document costs time linear in its size, even
 /// when the document is one long line.
 struct YAMLMarkConverter {
-  private let bytes: [UInt8]
+  private let bytes: SourceBytes
   /// Where libyaml's input starts and ends in `bytes`.
   let start: Int
   let end: Int
@@ -18,7 +20,7 @@ struct YAMLMarkConverter {
   private var cursorColumn = 0
   private var cursorOffset = 0
 
-  init(bytes: [UInt8], start: Int, end: Int) {
+  init(bytes: SourceBytes, start: Int, end: Int) {
     self.bytes = bytes
     self.start = start
     self.end = end

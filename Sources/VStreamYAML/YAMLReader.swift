@@ -46,11 +46,11 @@ public struct YAMLReader: Sendable {
 extension YAMLReader {
   /// One pass of libyaml over the input, feeding converted events to the tree builder.
   fileprivate struct Session {
-    let bytes: [UInt8]
+    let bytes: SourceBytes
     var marks: YAMLMarkConverter
     var builder: YAMLTreeBuilder
 
-    init(bytes: [UInt8], start: Int, end: Int, limits: YAMLLimits) {
+    init(bytes: SourceBytes, start: Int, end: Int, limits: YAMLLimits) {
       self.bytes = bytes
       self.marks = YAMLMarkConverter(bytes: bytes, start: start, end: end)
       self.builder = YAMLTreeBuilder(limits: limits)

@@ -65,7 +65,7 @@ struct FormatCommand: ParsableCommand {
           Terminal.standardOutput.write(text)
           continue
         }
-        guard Array(text.utf8) != file.bytes else { continue }
+        guard !file.bytes.elementsEqual(Array(text.utf8)) else { continue }
         unformatted.append(file.path)
         if diff {
           let original = String(decoding: file.bytes, as: UTF8.self)

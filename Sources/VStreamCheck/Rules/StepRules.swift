@@ -25,7 +25,7 @@ extension CheckRun {
     }
   }
 
-  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: [UInt8]) -> Activity? {
+  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: SourceBytes) -> Activity? {
     guard let attribute = syntax.attribute(.activity, of: step) else {
       if !syntax.hasErrorsInside(step) {
         report(
@@ -62,7 +62,7 @@ extension CheckRun {
   }
 
   /// Appends the step's practices to `stepPractices`, repeats and unknown names left out.
-  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: [UInt8]) {
+  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: SourceBytes) {
     guard let attribute = syntax.attribute(.practices, of: step), case .words(let span) = attribute.value, !span.isEmpty
     else {
       if !syntax.hasErrorsInside(step) {
@@ -104,7 +104,7 @@ extension CheckRun {
 
   /// The practice a word names: looked up from the bytes when it is written exactly as an id or alias, else resolved
   /// once per distinct spelling. Also the spelling's entry number in `practiceResolutions` (-1 for an exact one).
-  mutating func practiceEntry(_ word: WordSyntax, _ bytes: [UInt8]) -> (PracticeEntry, spelling: Int) {
+  mutating func practiceEntry(_ word: WordSyntax, _ bytes: SourceBytes) -> (PracticeEntry, spelling: Int) {
     let catalogue = configuration.catalogue
     if let exact = bytes.withUnsafeBufferPointer({ catalogue.exactSpelling($0, word.range) }) {
       return (PracticeEntry(number: exact.index, isAlias: exact.isAlias), -1)

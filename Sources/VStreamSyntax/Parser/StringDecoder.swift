@@ -35,7 +35,7 @@ enum StringDecoder {
         lines.removeFirst()
       }
       if let last = lines.last, last.allSatisfy({ $0.byte(bytes) == 0x20 || $0.byte(bytes) == 0x09 }) {
-        indentation = bytes[last.lowerBound..<last.upperBound]
+        indentation = ArraySlice(bytes[last.lowerBound..<last.upperBound])
         lines.removeLast()
       }
     }
@@ -59,7 +59,7 @@ enum StringDecoder {
   }
 
   /// Lines of `bytes[start..<end]` without their `\n` or `\r\n`.
-  private static func splitLines(bytes: [UInt8], start: Int, end: Int) -> [Range<Int>] {
+  private static func splitLines(bytes: SourceBytes, start: Int, end: Int) -> [Range<Int>] {
     var lines: [Range<Int>] = []
     var lineStart = start
     var index = start
@@ -76,7 +76,7 @@ enum StringDecoder {
     return lines
   }
 
-  private static func unescape(bytes: [UInt8], start: Int, end: Int) -> Result {
+  private static func unescape(bytes: SourceBytes, start: Int, end: Int) -> Result {
     var out: [UInt8] = []
     out.reserveCapacity(end - start)
     var badEscapes: [SourceRange] = []
@@ -105,5 +105,5 @@ enum StringDecoder {
 }
 
 extension Int {
-  fileprivate func byte(_ bytes: [UInt8]) -> UInt8 { bytes[self] }
+  fileprivate func byte(_ bytes: SourceBytes) -> UInt8 { bytes[self] }
 }
