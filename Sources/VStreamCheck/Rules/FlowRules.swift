@@ -5,7 +5,11 @@ import VStreamSyntax
 extension CheckRun {
   /// Builds the arrows: the written flows, or the declaration order when there are none (VS311-VS313, VS411).
   mutating func buildEdges() {
-    let flows = syntax.flows
+    // Read from the items as they are: a list of the flows alone would be a copy of most of the tree on a large
+    // stream, in memory touched for the first time.
+    let flows = syntax.items.lazy.compactMap { item -> FlowSyntax? in
+      if case .flow(let flow) = item { return flow } else { return nil }
+    }
     if flows.isEmpty {
       guard !demands.isEmpty else { return }
       var previous = NodeRef.demand

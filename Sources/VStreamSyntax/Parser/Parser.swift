@@ -114,12 +114,13 @@ struct ParseRun {
   /// Parses the body lines from `start` to the end of the file, or, with `stop`, until a line starts there. Returns
   /// whether it stopped there: it does not when a token (a `"""` block) or a skipped block runs past `stop`, and then
   /// it reads on to the end of the file.
+  /// `room` is how many items and attributes to make room for, when the caller has counted them (see `countBounds`).
   @discardableResult
-  mutating func parseBody(from start: Int, stoppingAt stop: Int?, reservingUpTo reserveEnd: Int? = nil) -> Bool {
+  mutating func parseBody(from start: Int, stoppingAt stop: Int?, room: (items: Int, attributes: Int)? = nil) -> Bool {
     lexer = Lexer(bytes: bytes, start: start, end: bytes.count)
     // Room for every item and attribute the lines can hold, at once: doubling would touch (and fault in) twice the
     // memory and hold up to twice the room needed; on a large file the pages are huge pages where the system has them.
-    let bounds = Self.countBounds(file, from: start, to: reserveEnd ?? stop ?? bytes.count)
+    let bounds = room ?? Self.countBounds(file, from: start, to: stop ?? bytes.count)
     tree.items = HugePages.reservedArray(capacity: bounds.items)
     tree.attributeList = HugePages.reservedArray(capacity: bounds.attributes)
     // The other lists get room for one element per line that may hold some (more only grow): room that is never
@@ -147,15 +148,17 @@ struct ParseRun {
   /// problems are kept depends on the order of the whole file).
   mutating func parseBody(in pieces: [Range<Int>]) -> Bool {
     let (file, buffer, options) = (self.file, self.bytes, self.options)
-    let bodyEnd = buffer.count
+    // Each piece's room is counted on its own core; the first piece holds the whole body's room, so that the others
+    // are appended to it without growing it.
+    let room = Parallel.map(pieces.count) { Self.countBounds(file, from: pieces[$0].lowerBound, to: pieces[$0].upperBound) }
+    let wholeRoom = room.reduce((items: 0, attributes: 0)) { ($0.items + $1.items, $0.attributes + $1.attributes) }
     var parsed = Parallel.map(pieces.count) { index -> (tree: FileSyntax, diagnostics: [Diagnostic], stopped: Bool, overflowed: Bool) in
       var run = ParseRun(file: file, buffer: buffer, options: options)
       defer { run.line.release() }
       let isLast = index == pieces.count - 1
-      // The first piece holds the whole body's room, so that the others are appended to it without growing it.
       let stopped = run.parseBody(
         from: pieces[index].lowerBound, stoppingAt: isLast ? nil : pieces[index].upperBound,
-        reservingUpTo: index == 0 ? bodyEnd : nil)
+        room: index == 0 ? wholeRoom : room[index])
       return (run.tree, run.diagnostics, stopped || isLast, run.overflow.unreported > 0)
     }
     // A piece that read past its end read the rest of the file: the pieces after it are not used.
