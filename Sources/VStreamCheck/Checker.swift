@@ -104,7 +104,8 @@ struct CheckRun {
   var values: DeclarationList
   /// The declared ids (demand, steps, values), looked up from the file's bytes: the first declaration of each id.
   var nodes = ByteKeyedTable<NodeEntry>()
-  var edges: [Edge] = []
+  /// The flow's arrows, in the order written (see `edges` for the model's).
+  var arrows: [FlowArrow] = []
   /// Whether the flow could be built completely (no syntax errors in flows, every name declared).
   var flowIsComplete = true
   /// Per step, its resolved activity, practices and metrics (nil where missing or wrong: already reported).
@@ -232,7 +233,7 @@ struct CheckRun {
     let (earlier, earlierOverflow) = (findings, overflow)
     self = onSteps
     nodes = onFlows.nodes
-    edges = onFlows.edges
+    arrows = onFlows.arrows
     flowIsComplete = onFlows.flowIsComplete
     declaredIDs = onFlows.declaredIDs
     suggestionBudget = onFlows.suggestionBudget
@@ -311,6 +312,7 @@ struct CheckRun {
         id: id, title: title(value), beneficiary: stringValue(value, .for), note: stringValue(value, .note),
         range: value.range)
     }
+    let edges = self.edges
     let metrics = FlowAnalysis.metrics(
       steps: modelSteps, valueCount: modelValues.count, edges: edges, catalogue: configuration.catalogue)
     var meta = metadata

@@ -10,13 +10,18 @@ public enum FlowAnalysis {
     var successors: Adjacency
 
     init(stepCount: Int, valueCount: Int, edges: [Edge]) {
-      self.stepCount = stepCount
-      self.valueCount = valueCount
-      successors = Adjacency(nodeCount: 1 + stepCount + valueCount) { arrow in
+      self.init(stepCount: stepCount, valueCount: valueCount) { arrow in
         for edge in edges {
           arrow(Self.number(edge.from, stepCount: stepCount), Self.number(edge.to, stepCount: stepCount))
         }
       }
+    }
+
+    /// `arrows` calls its argument with each arrow's node numbers, in the order written.
+    init(stepCount: Int, valueCount: Int, arrows: ((Int, Int) -> Void) -> Void) {
+      self.stepCount = stepCount
+      self.valueCount = valueCount
+      successors = Adjacency(nodeCount: 1 + stepCount + valueCount, arrows: arrows)
     }
 
     static func number(_ ref: NodeRef, stepCount: Int) -> Int {
@@ -37,7 +42,16 @@ public enum FlowAnalysis {
   /// The main path: depth-first from the demand, arrows in the order written, never revisiting a node, stopping at
   /// the first value reached. Empty when no value is reachable.
   public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge]) -> [NodeRef] {
-    let graph = Graph(stepCount: stepCount, valueCount: valueCount, edges: edges)
+    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, edges: edges))
+  }
+
+  /// The main path of the arrows that `arrows` gives by node number (demand 0, steps 1...n, values n+1...), in the
+  /// order written: for a caller that keeps its arrows as numbers rather than `Edge`s.
+  public static func mainPath(stepCount: Int, valueCount: Int, arrows: ((Int, Int) -> Void) -> Void) -> [NodeRef] {
+    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, arrows: arrows))
+  }
+
+  static func mainPath(_ graph: Graph) -> [NodeRef] {
     var visited = HugePages.filledArray(repeating: false, count: graph.successors.nodeCount)
     // Each entry is a node and the position in `targets` of the next arrow to follow from it.
     var stack: [(node: Int, next: Int)] = [(0, graph.successors.arrowIndices(from: 0).lowerBound)]

@@ -12,17 +12,16 @@ extension CheckRun {
     }
     if flows.isEmpty {
       guard !demands.isEmpty else { return }
-      var previous = NodeRef.demand
-      for index in steps.indices {
-        edges.append(Edge(from: previous, to: .step(index), label: nil, range: nil))
-        previous = .step(index)
+      let nodeCount = 1 + steps.count + values.count
+      arrows.reserveCapacity(nodeCount - 1)
+      for number in 1..<nodeCount {
+        arrows.append(FlowArrow(from: Int32(Swift.min(number - 1, steps.count)), to: Int32(number)))
       }
-      for index in values.indices { edges.append(Edge(from: previous, to: .value(index), label: nil, range: nil)) }
       return
     }
     // One allocation at the size the flows can give, rather than doubling (a stream's edges are as many as its steps).
     let arrowCount = flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) }
-    edges = HugePages.reservedArray(capacity: arrowCount)
+    arrows = HugePages.reservedArray(capacity: arrowCount)
     let numbers = flowNodeNumbers()
     // Only a node that two or more arrows leave can have an arrow written twice, so only the arrows leaving such a
     // node go in the table of arrows already written (the label does not make an arrow new). In most streams that is
@@ -46,11 +45,11 @@ extension CheckRun {
       }
     }
     var seen = ArrowTable(capacity: branching)
-    for flow in flows {
+    for (item, entry) in syntax.items.enumerated() {
+      guard case .flow(let flow) = entry else { continue }
       if flow.hasErrors { flowIsComplete = false }
-      let label = flow.label.map { $0.value(in: file) }
       var previous: (ref: NodeRef, number: Int, range: SourceRange)?
-      let arrows = syntax.arrows(of: flow)
+      let arrowRanges = syntax.arrows(of: flow)
       for (index, name) in syntax.nodes(of: flow).enumerated() {
         let number = Int(numbers[Int(flow.nodeSpan.start) + index])
         guard number >= 0 else {
@@ -61,7 +60,7 @@ extension CheckRun {
         }
         let ref = nodeRef(number)
         if let from = previous {
-          let arrow = index - 1 < arrows.count ? arrows[arrows.startIndex + index - 1] : name.range
+          let arrow = index - 1 < arrowRanges.count ? arrowRanges[arrowRanges.startIndex + index - 1] : name.range
           let range = from.range.union(name.range)
           if ref == .demand {
             report(
@@ -79,11 +78,23 @@ extension CheckRun {
               at: range, label: "again", secondary: [Diagnostic.Label(range: earlier, message: "first written here")],
               help: "remove the repeat")
           } else {
-            edges.append(Edge(from: from.ref, to: ref, label: label, range: range))
+            arrows.append(FlowArrow(from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item)))
           }
         }
         previous = (ref, number, name.range)
       }
+    }
+  }
+
+  /// The arrows as the model's edges, with their flows' labels.
+  var edges: [Edge] {
+    var label: (flow: Int32, text: String?) = (-1, nil)
+    return arrows.map { arrow in
+      guard arrow.flow >= 0 else { return Edge(from: nodeRef(Int(arrow.from)), to: nodeRef(Int(arrow.to))) }
+      if label.flow != arrow.flow, case .flow(let flow) = syntax.items[Int(arrow.flow)] {
+        label = (arrow.flow, flow.label.map { $0.value(in: file) })
+      }
+      return Edge(from: nodeRef(Int(arrow.from)), to: nodeRef(Int(arrow.to)), label: label.text, range: arrow.range)
     }
   }
 
@@ -154,12 +165,12 @@ extension CheckRun {
     guard flowIsComplete, !hasSyntaxErrors || syntax.flows.allSatisfy({ !$0.hasErrors }), demands.count == 1, !values.isEmpty
     else { return }
     let count = 1 + steps.count + values.count
-    let edges = self.edges
+    let arrows = self.arrows
     let forward = Adjacency(nodeCount: count) { arrow in
-      for edge in edges { arrow(nodeNumber(edge.from), nodeNumber(edge.to)) }
+      for written in arrows { arrow(Int(written.from), Int(written.to)) }
     }
     let backward = Adjacency(nodeCount: count) { arrow in
-      for edge in edges { arrow(nodeNumber(edge.to), nodeNumber(edge.from)) }
+      for written in arrows { arrow(Int(written.to), Int(written.from)) }
     }
     if forward[0].isEmpty {
       report(

@@ -13,9 +13,8 @@ extension CheckRun {
       return
     }
     guard flowIsComplete, demands.count == 1 else { return }
-    let firstSteps = edges.filter { $0.from == .demand }.compactMap { edge -> Int? in
-      if case .step(let index) = edge.to { return index }
-      return nil
+    let firstSteps = arrows.compactMap { arrow -> Int? in
+      arrow.from == 0 && arrow.to >= 1 && Int(arrow.to) <= steps.count ? Int(arrow.to) - 1 : nil
     }
     for index in firstSteps where activities[index] != .engage {
       report(
@@ -35,7 +34,10 @@ extension CheckRun {
         at: anchor(step), label: "no metrics", help: "add `time` and `wait` so that the totals are not understated")
     }
     guard flowIsComplete, demands.count == 1, !values.isEmpty, !activities.contains(where: { $0 == nil }) else { return }
-    let path = FlowAnalysis.mainPath(stepCount: steps.count, valueCount: values.count, edges: edges)
+    let arrows = self.arrows
+    let path = FlowAnalysis.mainPath(stepCount: steps.count, valueCount: values.count) { arrow in
+      for written in arrows { arrow(Int(written.from), Int(written.to)) }
+    }
     let onPath = path.compactMap { ref -> Int? in
       if case .step(let index) = ref { return index }
       return nil

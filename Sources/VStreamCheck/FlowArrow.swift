@@ -1,0 +1,27 @@
+import VStreamSource
+
+/// An arrow of the flow as the checker keeps it: its nodes by number (demand 0, steps 1...n, values n+1...), where
+/// it is written and the flow it is written in. It is 20 bytes where a model `Edge` is 64, with its label decoded:
+/// on a stream of 300,000 arrows that is 13 MB less memory touched for the first time, and the labels are only
+/// decoded for the model (`CheckRun.edges`).
+struct FlowArrow {
+  var from: Int32
+  var to: Int32
+  /// From the first node's name to the second's; only meaningful when `flow` is not -1.
+  var range: SourceRange
+  /// The position in the tree's items of the flow it is written in; -1 for an arrow of the declaration order (a
+  /// stream without flows), which is written nowhere.
+  var flow: Int32
+
+  /// An arrow of the declaration order.
+  init(from: Int32, to: Int32) {
+    self.init(from: from, to: to, range: SourceRange(start: 0, end: 0), flow: -1)
+  }
+
+  init(from: Int32, to: Int32, range: SourceRange, flow: Int32) {
+    self.from = from
+    self.to = to
+    self.range = range
+    self.flow = flow
+  }
+}
