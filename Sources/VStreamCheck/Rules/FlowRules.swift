@@ -86,6 +86,12 @@ extension CheckRun {
     }
   }
 
+  /// Calls `body` with each arrow's node numbers (see `nodeNumber`), in the order written: the form `Adjacency` and
+  /// `FlowAnalysis` read.
+  func forEachArrow(_ body: (Int, Int) -> Void) {
+    for arrow in arrows { body(Int(arrow.from), Int(arrow.to)) }
+  }
+
   /// The arrows as the model's edges, with their flows' labels.
   var edges: [Edge] {
     var label: (flow: Int32, text: String?) = (-1, nil)
@@ -165,13 +171,8 @@ extension CheckRun {
     guard flowIsComplete, !hasSyntaxErrors || syntax.flows.allSatisfy({ !$0.hasErrors }), demands.count == 1, !values.isEmpty
     else { return }
     let count = 1 + steps.count + values.count
-    let arrows = self.arrows
-    let forward = Adjacency(nodeCount: count) { arrow in
-      for written in arrows { arrow(Int(written.from), Int(written.to)) }
-    }
-    let backward = Adjacency(nodeCount: count) { arrow in
-      for written in arrows { arrow(Int(written.to), Int(written.from)) }
-    }
+    let forward = Adjacency(nodeCount: count, arrows: forEachArrow)
+    let backward = Adjacency(nodeCount: count) { arrow in forEachArrow { arrow($1, $0) } }
     if forward[0].isEmpty {
       report(
         CheckMessages.flowDoesNotStart, "no arrow leaves the demand `\(text(demands[0].identifier) ?? "")`", at: anchor(demands[0]),

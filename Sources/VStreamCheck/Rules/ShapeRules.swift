@@ -34,10 +34,7 @@ extension CheckRun {
         at: anchor(step), label: "no metrics", help: "add `time` and `wait` so that the totals are not understated")
     }
     guard flowIsComplete, demands.count == 1, !values.isEmpty, !activities.contains(where: { $0 == nil }) else { return }
-    let arrows = self.arrows
-    let path = FlowAnalysis.mainPath(stepCount: steps.count, valueCount: values.count) { arrow in
-      for written in arrows { arrow(Int(written.from), Int(written.to)) }
-    }
+    let path = FlowAnalysis.mainPath(stepCount: steps.count, valueCount: values.count, arrows: forEachArrow)
     let onPath = path.compactMap { ref -> Int? in
       if case .step(let index) = ref { return index }
       return nil
