@@ -18,6 +18,9 @@ public struct SourceFile: Sendable {
   /// The 1-based lines holding a byte of 0x80 or above, ascending (usually none). On the other lines a column is the
   /// byte offset within the line, found without scanning: a long line with thousands of findings stays linear.
   let nonASCIILines: [Int]
+  /// Whether every byte is printable ASCII or `\n`: no byte of 0x80 or above, no tab, no carriage return, no other
+  /// control character. Such a file needs no encoding check, and most files are such files.
+  public let isPlainText: Bool
 
   public init(path: String, bytes: [UInt8]) {
     self.init(path: path, bytes: SourceBytes(bytes))
@@ -51,23 +54,14 @@ public struct SourceFile: Sendable {
         var firstSlots = [1]
         for scan in scans.dropLast() { firstSlots.append(firstSlots.last! + scan.lineBreaks) }
         Parallel.forEach(pieces.count) { piece in
-          // memchr finds each line break many bytes at a time; this table is built for every file, however large.
-          guard let base = buffer.baseAddress else { return }
-          var slot = firstSlots[piece]
-          var offset = pieces[piece].lowerBound
-          let end = pieces[piece].upperBound
-          while offset < end, let found = memchr(base + offset, 0x0A, end - offset) {
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            table[slot] = UInt32(index + 1)
-            slot += 1
-            offset = index + 1
-          }
+          Self.fillLineStarts(UnsafeRawBufferPointer(buffer), pieces[piece], into: table, from: firstSlots[piece])
         }
         count = lineBreaks + 1
       }
     }
     self.lineStarts = starts
     nonASCIILines = scans.allSatisfy(\.isASCII) ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
+    isPlainText = scans.allSatisfy(\.isPlainText)
   }
 
   /// The size from which the line table is built in pieces on separate cores.
@@ -76,29 +70,70 @@ public struct SourceFile: Sendable {
   /// How many `\n` bytes there are, eight at a time (a byte is flagged exactly: no carry crosses bytes).
   static func countLineBreaks(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { scanLineBreaks($0).lineBreaks } }
 
-  /// The line breaks counted, and whether every byte is ASCII (then no line needs to be looked at for columns), in
-  /// one pass.
-  static func scanLineBreaks(_ raw: UnsafeRawBufferPointer) -> (lineBreaks: Int, isASCII: Bool) {
+  /// The line breaks counted, whether every byte is ASCII (then no line needs to be looked at for columns), and
+  /// whether the bytes are plain text (see `isPlainText`), in one pass of eight bytes at a time. Every test below is
+  /// exact for each byte on its own: a byte's seven low bits plus a constant below 0x80 never carry into the next.
+  static func scanLineBreaks(_ raw: UnsafeRawBufferPointer) -> (lineBreaks: Int, isASCII: Bool, isPlainText: Bool) {
     var count = 0
     var highBits: UInt64 = 0
+    // Flags bytes below 0x20 that are not line breaks (other controls, and tab and carriage return, which make a file
+    // "not plain" only in the sense that its encoding check is not skipped), and 0x7F.
+    var controls: UInt64 = 0
     var offset = 0
-    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     while offset + 8 <= raw.count {
       let bytes = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
       highBits |= bytes
-      let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
-      let nonZero = ((word & low) &+ low) | word
-      // One bit per line break at the bottom of its byte; the multiplication sums the eight bytes into the top one
+      let lineBreaks = Self.lineBreakBits(bytes)
+      let low = bytes & Self.lowBits
+      // High bit set where the low bits are below 0x20; where they are 0x7F.
+      controls |= (~(low &+ 0x6060_6060_6060_6060) & ~lineBreaks) | (low &+ 0x0101_0101_0101_0101)
+      // One bit per line break at the top of its byte; the multiplication sums the eight bytes into the top one
       // (the baseline x86-64 has no population count instruction).
-      count += Int((((~nonZero & ~low) >> 7) &* 0x0101_0101_0101_0101) >> 56)
+      count += Int(((lineBreaks >> 7) &* 0x0101_0101_0101_0101) >> 56)
       offset += 8
     }
     while offset < raw.count {
-      if raw[offset] == 0x0A { count += 1 }
-      highBits |= UInt64(raw[offset])
+      let byte = raw[offset]
+      if byte == 0x0A { count += 1 } else if byte < 0x20 || byte == 0x7F { controls |= 0x80 }
+      highBits |= UInt64(byte)
       offset += 1
     }
-    return (count, highBits & ~low == 0)
+    let isASCII = highBits & ~Self.lowBits == 0
+    return (count, isASCII, isASCII && controls & ~Self.lowBits == 0)
+  }
+
+  static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+
+  /// The high bit of each byte of `bytes` that is `\n`, and no other bit.
+  @inline(__always)
+  static func lineBreakBits(_ bytes: UInt64) -> UInt64 {
+    let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
+    return ~(((word & lowBits) &+ lowBits) | word) & ~lowBits
+  }
+
+  /// Writes the start of the line after each `\n` in `range` into `table`, from `slot` on: eight bytes at a time,
+  /// a line break at a time within them (lines are short; a call to `memchr` per line cost more than the line).
+  static func fillLineStarts(
+    _ raw: UnsafeRawBufferPointer, _ range: Range<Int>, into table: UnsafeMutableBufferPointer<UInt32>, from slot: Int
+  ) {
+    var slot = slot
+    var offset = range.lowerBound
+    while offset + 8 <= range.upperBound {
+      var lineBreaks = Self.lineBreakBits(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      while lineBreaks != 0 {
+        table[slot] = UInt32(offset + lineBreaks.trailingZeroBitCount >> 3 + 1)
+        slot += 1
+        lineBreaks &= lineBreaks &- 1
+      }
+      offset += 8
+    }
+    while offset < range.upperBound {
+      if raw[offset] == 0x0A {
+        table[slot] = UInt32(offset + 1)
+        slot += 1
+      }
+      offset += 1
+    }
   }
 
   public init(path: String, text: String) {

@@ -121,6 +121,30 @@ final class LineBreakCountTests: XCTestCase {
     XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).nonASCIILines, [])
   }
 
+  /// Whether a file is plain text is worked out eight bytes at a time: one byte that is not (each control
+  /// character, 0x7F, 0x80 and up, and tab and carriage return) must be seen at every position of a word and of
+  /// the tail, in any piece, and the bytes next to the plain ones in value must not be mistaken for them.
+  func testOneBytePutsAFileOutOfPlainTextAtAnyPosition() {
+    let odd: [UInt8] = Array(0x00...0x09) + Array(0x0B...0x1F) + [0x7F, 0x80, 0x8A, 0xA0, 0xFF]
+    for length in [1, 7, 8, 9, 23, 64] {
+      // Printable ASCII and line breaks, including the bytes on either side of every boundary a test above checks.
+      let plain = (0..<length).map { [0x0A, 0x20, 0x21, 0x2F, 0x3A, 0x61, 0x7E, 0x5F][$0 % 8] as UInt8 }
+      for pieces in [1, 2, 3] {
+        XCTAssertTrue(SourceFile(path: "f", bytes: plain, pieces: pieces).isPlainText, "\(length) bytes")
+        for position in 0..<length {
+          for byte in odd {
+            var bytes = plain
+            bytes[position] = byte
+            let file = SourceFile(path: "f", bytes: bytes, pieces: pieces)
+            XCTAssertFalse(file.isPlainText, "0x\(String(byte, radix: 16)) at \(position) of \(length)")
+            XCTAssertEqual(file.lineCount, bytes.filter { $0 == 0x0A }.count + 1)
+          }
+        }
+      }
+    }
+    XCTAssertTrue(SourceFile(path: "f", bytes: []).isPlainText)
+  }
+
   func testAReservedArrayIsEmptyWithRoom() {
     var array: [UInt32] = HugePages.reservedArray(capacity: 3 << 20)
     XCTAssertTrue(array.isEmpty)

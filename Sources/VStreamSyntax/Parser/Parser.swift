@@ -95,11 +95,14 @@ struct ParseRun {
       tree.hasByteOrderMark = true
       bodyStart = 3
     }
-    let encoding = EncodingCheck.run(
-      bytes, from: bodyStart, pieces: options.pieceCount(forBodyOf: bytes.count - bodyStart))
-    diagnostics += encoding.diagnostics
-    // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
-    if encoding.isBinary { return nil }
+    // A plain text file (the line table's pass saw only printable ASCII and line breaks) has nothing to report.
+    if !file.isPlainText {
+      let encoding = EncodingCheck.run(
+        bytes, from: bodyStart, pieces: options.pieceCount(forBodyOf: bytes.count - bodyStart))
+      diagnostics += encoding.diagnostics
+      // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
+      if encoding.isBinary { return nil }
+    }
 
     if let frontMatterEnd = parseFrontMatter(at: bodyStart) {
       return frontMatterEnd
