@@ -74,6 +74,19 @@ final class ParserPieceTests: XCTestCase {
       time 1h
     value v "V"
     """,
+    // Declarations that the count of a piece's room does not expect: indented, and misspelt from a digit.
+    """
+    stream s "S"
+    step a "A"
+      activity engage
+      step b "indented"
+      time 5m
+    5tep c "misspelt"
+      wait 1h
+    step d "D"
+      step e "indented"
+    value v "V"
+    """,
     // CRLF line ends, an unterminated string and a trailing comment on a declaration line.
     "stream s \"S\"\r\nstep a \"A  # c\r\n  activity engage\r\nstep b \"B\" # c\r\n  ca 120%\r\nvalue v\r\n",
   ].map { SourceFile(path: "tricky.vstream", text: $0) }
@@ -109,6 +122,39 @@ final class ParserPieceTests: XCTestCase {
       }
     }
     XCTAssertGreaterThan(cutsTried, 300, "the files must offer many places to cut")
+  }
+
+  /// Whether the pieces' parses were joined (each piece wrote its items and attributes into its region of the
+  /// tree's lists), rather than the body parsed again from the top.
+  static func joinsPieces(_ file: SourceFile, cuts: [Int]) -> Bool {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var run = ParseRun(file: file, buffer: buffer, options: ParserOptions(pieces: 1))
+      defer { run.line.release() }
+      guard let bodyStart = run.parseHead() else { return false }
+      return run.parseBody(in: Parser.pieces(of: bodyStart..<buffer.count, cutAt: cuts))
+    }
+  }
+
+  func testPiecesAreJoinedInPlaceUnlessTheyHoldMoreThanTheirRoom() {
+    // A plain stream cut at every declaration line: every piece fits its room, and the join is used.
+    let plain = Self.repositoryFiles.first { $0.path == "restore-live-service.vstream" }!
+    let lines = Self.declarationLines(plain)
+    XCTAssertGreaterThan(lines.count, 3)
+    XCTAssertTrue(Self.joinsPieces(plain, cuts: lines), plain.path)
+    for line in lines { XCTAssertTrue(Self.joinsPieces(plain, cuts: [line]), "\(plain.path) cut at \(line)") }
+    // A body with no attribute lines at all has no room for attributes, and is joined all the same.
+    let bare = SourceFile(path: "bare.vstream", text: "stream s\ndemand d\nstep a\nstep b\nvalue v\nflow d -> a -> b -> v\n")
+    let bareLines = Self.declarationLines(bare)
+    XCTAssertTrue(Self.joinsPieces(bare, cuts: bareLines))
+    XCTAssertEqual(Self.parse(bare, cuts: bareLines), Self.parse(bare, cuts: nil))
+    // Indented and misspelt declarations are items the room did not count: that piece overflows, and the body is
+    // parsed from the top (the tree is still the same, as `testEveryCutGivesTheParseFromTheTop` shows).
+    let odd = Self.trickyFiles[3]
+    let oddLines = Self.declarationLines(odd)
+    XCTAssertEqual(oddLines.count, 3, "`step a`, `step d` and `value v`")
+    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[0]]), "from `step a`: six items in room for three")
+    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[1]]), "to `step d`: four items in room for two")
+    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[2]]), "the piece before `value v` overflows too")
   }
 
   func testCutsInsideABlockOrASkippedFrontMatterAreNotUsed() throws {

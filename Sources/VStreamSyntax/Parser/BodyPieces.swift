@@ -70,47 +70,15 @@ enum BodyPieces {
 }
 
 extension FileSyntax {
-  /// Appends the body parsed from the next piece of the file: its spans are moved past what this tree holds.
-  mutating func append(piece: FileSyntax) {
-    if items.isEmpty && attributeList.isEmpty && listElements.isEmpty && flowNodeList.isEmpty
-      && flowArrowList.isEmpty && comments.isEmpty && directives.isEmpty
-    {
+  /// Appends the lists other than the items and the attributes (see `ParseRun.join`) that the next piece of the
+  /// file built on its own.
+  mutating func append(lists piece: FileSyntax) {
+    if listElements.isEmpty && flowNodeList.isEmpty && flowArrowList.isEmpty && comments.isEmpty && directives.isEmpty {
       // The first piece: its lists become the tree's as they are, room and all.
-      (items, attributeList, listElements) = (piece.items, piece.attributeList, piece.listElements)
-      (flowNodeList, flowArrowList, comments, directives) = (
-        piece.flowNodeList, piece.flowArrowList, piece.comments, piece.directives
+      (listElements, flowNodeList, flowArrowList, comments, directives) = (
+        piece.listElements, piece.flowNodeList, piece.flowArrowList, piece.comments, piece.directives
       )
       return
-    }
-    let attributeShift = UInt32(attributeList.count)
-    let elementShift = UInt32(listElements.count)
-    let nodeShift = UInt32(flowNodeList.count)
-    let arrowShift = UInt32(flowArrowList.count)
-    items.reserveCapacity(items.count + piece.items.count)
-    for item in piece.items {
-      switch item {
-      case .declaration(var declaration):
-        declaration.attributeSpan.start += attributeShift
-        items.append(.declaration(declaration))
-      case .flow(var flow):
-        flow.nodeSpan.start += nodeShift
-        flow.arrowSpan.start += arrowShift
-        items.append(.flow(flow))
-      }
-    }
-    attributeList.reserveCapacity(attributeList.count + piece.attributeList.count)
-    for var attribute in piece.attributeList {
-      switch attribute.value {
-      case .words(var span):
-        span.start += elementShift
-        attribute.value = .words(span)
-      case .strings(var span):
-        span.start += elementShift
-        attribute.value = .strings(span)
-      default:
-        break
-      }
-      attributeList.append(attribute)
     }
     listElements += piece.listElements
     flowNodeList += piece.flowNodeList

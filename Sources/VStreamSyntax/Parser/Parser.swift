@@ -65,6 +65,9 @@ struct ParseRun {
   let bytes: UnsafeBufferPointer<UInt8>
   let options: ParserOptions
   var tree = FileSyntax()
+  /// The tree's items and attributes while the body is parsed (see `TreeList`); moved into `tree` at its end.
+  var items = TreeList<ItemSyntax>()
+  var attributes = TreeList<AttributeSyntax>()
   var diagnostics: [Diagnostic] = []
   /// Counts the errors past the per-file limit, which are not kept.
   var overflow = ProblemLimit()
@@ -124,8 +127,11 @@ struct ParseRun {
     // Room for every item and attribute the lines can hold, at once: doubling would touch (and fault in) twice the
     // memory and hold up to twice the room needed; on a large file the pages are huge pages where the system has them.
     let bounds = room ?? Self.countBounds(file, from: start, to: stop ?? bytes.count)
-    tree.items = HugePages.reservedArray(capacity: bounds.items)
-    tree.attributeList = HugePages.reservedArray(capacity: bounds.attributes)
+    // A piece's lists are regions its caller has set up; a whole body's are arrays of their own.
+    if !items.isRegion {
+      items = TreeList(array: HugePages.reservedArray(capacity: bounds.items))
+      attributes = TreeList(array: HugePages.reservedArray(capacity: bounds.attributes))
+    }
     // The other lists get room for one element per line that may hold some (more only grow): room that is never
     // written is never touched, and a list that doubles writes everything it held again, in new pages.
     let lines = bounds.items + bounds.attributes
@@ -140,42 +146,153 @@ struct ParseRun {
         stopped = true
         break
       }
+      // A region that is full stops the piece (which is then parsed again as part of the whole body).
+      if items.overflowed || attributes.overflowed { break }
     }
     closeFlow()
     flushDeclaration()
+    if !items.isRegion {
+      tree.items = items.takeArray()
+      tree.attributeList = attributes.takeArray()
+    }
     return stopped
   }
 
   /// Parses the body's pieces on separate cores and appends them to this run's tree and diagnostics. Returns false,
   /// having changed nothing, when the pieces cannot stand for one parse: the problem limit was reached (which of the
-  /// problems are kept depends on the order of the whole file).
+  /// problems are kept depends on the order of the whole file), or a piece had more items or attributes than its
+  /// lines were counted to hold (an odd file: declarations indented, or a piece that read past its end).
   mutating func parseBody(in pieces: [Range<Int>]) -> Bool {
     let (file, buffer, options) = (self.file, self.bytes, self.options)
-    // Each piece's room is counted on its own core; the first piece holds the whole body's room, so that the others
-    // are appended to it without growing it.
+    // Each piece's room is counted on its own core. The tree's items and attributes are made with the whole body's
+    // room, and each piece writes its own into its region of them, from where the pieces before it end.
     let room = Parallel.map(pieces.count) { Self.countBounds(file, from: pieces[$0].lowerBound, to: pieces[$0].upperBound) }
-    let wholeRoom = room.reduce((items: 0, attributes: 0)) { ($0.items + $1.items, $0.attributes + $1.attributes) }
-    var parsed = Parallel.map(pieces.count) { index -> (tree: FileSyntax, diagnostics: [Diagnostic], stopped: Bool, overflowed: Bool) in
-      var run = ParseRun(file: file, buffer: buffer, options: options)
-      defer { run.line.release() }
-      let isLast = index == pieces.count - 1
-      let stopped = run.parseBody(
-        from: pieces[index].lowerBound, stoppingAt: isLast ? nil : pieces[index].upperBound,
-        room: index == 0 ? wholeRoom : room[index])
-      return (run.tree, run.diagnostics, stopped || isLast, run.overflow.unreported > 0)
+    var regionStarts = [(items: 0, attributes: 0)]
+    for bounds in room { regionStarts.append((regionStarts.last!.items + bounds.items, regionStarts.last!.attributes + bounds.attributes)) }
+    let wholeRoom = regionStarts.removeLast()
+    var joined = false
+    // Room for one at least, so that each list has storage to point into.
+    let items = [ItemSyntax](unsafeUninitializedCapacity: max(1, wholeRoom.items)) { itemBuffer, itemCount in
+      let attributes = [AttributeSyntax](unsafeUninitializedCapacity: max(1, wholeRoom.attributes)) {
+        attributeBuffer, attributeCount in
+        HugePages.advise(UnsafeMutableRawBufferPointer(itemBuffer))
+        HugePages.advise(UnsafeMutableRawBufferPointer(attributeBuffer))
+        let (itemBase, attributeBase) = (itemBuffer.baseAddress!, attributeBuffer.baseAddress!)
+        var parsed = Parallel.map(pieces.count) { index -> PieceResult in
+          var run = ParseRun(file: file, buffer: buffer, options: options)
+          defer { run.line.release() }
+          let start = regionStarts[index]
+          run.items = TreeList(region: itemBase + start.items, offset: start.items, capacity: room[index].items)
+          run.attributes = TreeList(
+            region: attributeBase + start.attributes, offset: start.attributes, capacity: room[index].attributes)
+          let isLast = index == pieces.count - 1
+          let stopped = run.parseBody(
+            from: pieces[index].lowerBound, stoppingAt: isLast ? nil : pieces[index].upperBound, room: room[index])
+          return PieceResult(
+            tree: run.tree, diagnostics: run.diagnostics, items: run.items.regionCount,
+            attributes: run.attributes.regionCount, stopped: stopped || isLast,
+            overflowed: run.overflow.unreported > 0 || run.items.overflowed || run.attributes.overflowed)
+        }
+        // A piece that read past its end read the rest of the file: the pieces after it are not used.
+        let used = 0...(parsed.firstIndex { !$0.stopped } ?? parsed.count - 1)
+        let problems = diagnostics.count + used.reduce(0) { $0 + parsed[$1].diagnostics.count }
+        joined = !used.contains(where: { parsed[$0].overflowed }) && problems <= overflow.limit
+        guard joined else {
+          for (index, piece) in parsed.enumerated() {
+            (itemBase + regionStarts[index].items).deinitialize(count: piece.items)
+            (attributeBase + regionStarts[index].attributes).deinitialize(count: piece.attributes)
+          }
+          (itemCount, attributeCount) = (0, 0)
+          return
+        }
+        for index in parsed.indices where !used.contains(index) {
+          (itemBase + regionStarts[index].items).deinitialize(count: parsed[index].items)
+          (attributeBase + regionStarts[index].attributes).deinitialize(count: parsed[index].attributes)
+        }
+        diagnostics += used.flatMap { parsed[$0].diagnostics }
+        (itemCount, attributeCount) = Self.join(
+          &parsed, used, regionStarts: regionStarts, items: itemBase, attributes: attributeBase, into: &tree)
+      }
+      tree.attributeList = attributes
     }
-    // A piece that read past its end read the rest of the file: the pieces after it are not used.
-    let used = 0...(parsed.firstIndex { !$0.stopped } ?? parsed.count - 1)
-    let problems = diagnostics.count + used.reduce(0) { $0 + parsed[$1].diagnostics.count }
-    guard !used.contains(where: { parsed[$0].overflowed }), problems <= overflow.limit else { return false }
-    for index in used {
-      // Taken out of `parsed` first: a list still referenced from there would be copied whole on its next append.
-      let piece = parsed[index]
-      parsed[index].tree = FileSyntax()
-      tree.append(piece: piece.tree)
-      diagnostics += piece.diagnostics
+    guard joined else {
+      tree.attributeList = []
+      return false
     }
+    tree.items = items
     return true
+  }
+
+  /// What a piece's parse leaves: the lists it built on its own, and how many items and attributes it wrote into
+  /// its regions.
+  struct PieceResult {
+    var tree: FileSyntax
+    var diagnostics: [Diagnostic]
+    var items: Int
+    var attributes: Int
+    var stopped: Bool
+    var overflowed: Bool
+  }
+
+  /// Closes the gaps between the pieces' regions (each piece's room was counted, its items and attributes may be
+  /// fewer), moves each piece's spans to where its nodes now are, and appends the pieces' other lists to `tree`.
+  /// Returns how many items and attributes the regions hold from their start.
+  static func join(
+    _ pieces: inout [PieceResult], _ used: ClosedRange<Int>, regionStarts: [(items: Int, attributes: Int)],
+    items: UnsafeMutablePointer<ItemSyntax>, attributes: UnsafeMutablePointer<AttributeSyntax>,
+    into tree: inout FileSyntax
+  ) -> (items: Int, attributes: Int) {
+    var itemEnd = 0
+    var attributeEnd = 0
+    for index in used {
+      let piece = pieces[index]
+      // Taken out of `pieces` first: a list still referenced from there would be copied whole on its next append.
+      pieces[index].tree = FileSyntax()
+      let start = regionStarts[index]
+      // A piece's attribute spans were written from its region's start; its other spans from 0 of its own lists.
+      let attributeGap = UInt32(start.attributes - attributeEnd)
+      let elementShift = UInt32(tree.listElements.count)
+      let (nodeShift, arrowShift) = (UInt32(tree.flowNodeList.count), UInt32(tree.flowArrowList.count))
+      let (itemSource, itemTarget) = (items + start.items, items + itemEnd)
+      let (attributeSource, attributeTarget) = (attributes + start.attributes, attributes + attributeEnd)
+      // Front to back: an element is read before any element after it is written over it (targets come first).
+      Parallel.forEach(index == 0 ? 0 : 2) { part in
+        if part == 0 {
+          for offset in 0..<piece.items {
+            var item = (itemSource + offset).move()
+            switch item {
+            case .declaration(var declaration):
+              declaration.attributeSpan.start -= attributeGap
+              item = .declaration(declaration)
+            case .flow(var flow):
+              flow.nodeSpan.start += nodeShift
+              flow.arrowSpan.start += arrowShift
+              item = .flow(flow)
+            }
+            (itemTarget + offset).initialize(to: item)
+          }
+        } else {
+          for offset in 0..<piece.attributes {
+            var attribute = (attributeSource + offset).move()
+            switch attribute.value {
+            case .words(var span):
+              span.start += elementShift
+              attribute.value = .words(span)
+            case .strings(var span):
+              span.start += elementShift
+              attribute.value = .strings(span)
+            default:
+              break
+            }
+            (attributeTarget + offset).initialize(to: attribute)
+          }
+        }
+      }
+      itemEnd += piece.items
+      attributeEnd += piece.attributes
+      tree.append(lists: piece.tree)
+    }
+    return (itemEnd, attributeEnd)
   }
 
   /// Reads the front matter if the file starts with a `---` line. Returns where the body starts, or nil when there
@@ -402,7 +519,7 @@ struct ParseRun {
     // Its attributes are the ones appended to the tree's list from here on, until the next item starts.
     pending = DeclarationSyntax(
       kind: kind, keywordRange: keyword.range, identifier: identifier, title: title,
-      attributeSpan: SyntaxSpan(at: tree.attributeList.count), range: range, hasErrors: hasErrors)
+      attributeSpan: SyntaxSpan(at: attributes.endIndex), range: range, hasErrors: hasErrors)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -451,7 +568,7 @@ struct ParseRun {
   /// Moves the declaration being built into the tree.
   mutating func flushDeclaration() {
     if let declaration = pending {
-      tree.items.append(.declaration(declaration))
+      items.append(.declaration(declaration))
       pending = nil
     }
   }
@@ -482,15 +599,15 @@ struct ParseRun {
     var hasErrors = false
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    if let earlier = span.indices.first(where: { tree.attributeList[$0].kind == kind }) {
+    if let earlier = span.indices.first(where: { attributes[$0].kind == kind }) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
-        secondary: [Diagnostic.Label(range: tree.attributeList[earlier].range, message: "first given here")],
+        secondary: [Diagnostic.Label(range: attributes[earlier].range, message: "first given here")],
         help: kind == .practices || kind == .roles
           ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
       pending?.hasErrors = true
     } else {
-      tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
+      attributes.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
       pending?.attributeSpan.count += 1
     }
     pending?.range = declarationRange.union(range)
@@ -498,7 +615,7 @@ struct ParseRun {
 
   var openFlowOrLastIsFlow: Bool {
     if pendingFlow != nil { return true }
-    if case .flow = tree.items.last { return true }
+    if case .flow = items.last { return true }
     return false
   }
 
@@ -777,7 +894,7 @@ struct ParseRun {
         help: "write `flow a -> b`")
       flow.hasErrors = true
     }
-    tree.items.append(.flow(flow))
+    items.append(.flow(flow))
   }
 
   // MARK: - Helpers
