@@ -1,3 +1,5 @@
+import CMemoryHints
+
 #if canImport(Glibc)
   import Glibc
 #else
@@ -55,6 +57,16 @@ public struct ByteKeyedTable<Value> {
       }
       slot = (slot + 1) & (slots.count - 1)
     }
+  }
+
+  /// Starts fetching the slot a lookup of the key `bytes[range]` begins at, without waiting for it. A caller that
+  /// looks up many keys at random calls it for a key some lookups ahead: in a table larger than the processor's
+  /// caches each lookup would otherwise wait for memory, one after another.
+  @inlinable
+  public func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) {
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let slot = Int(truncatingIfNeeded: Self.hash(key)) & (slots.count - 1)
+    slots.withUnsafeBufferPointer { vstream_prefetch($0.baseAddress! + slot) }
   }
 
   /// The entry number of the key `bytes[range]`, or nil.

@@ -17,6 +17,9 @@ final class ByteKeyedTableTests: XCTestCase {
     var table = ByteKeyedTable<Int>()
     bytes.withUnsafeBufferPointer { buffer in
       for (index, range) in ranges.enumerated() {
+        // A prefetch is only a hint, for any key (the empty one too), present or not: it changes no lookup.
+        table.prefetch(buffer, range)
+        if index + 12 < ranges.count { table.prefetch(buffer, ranges[index + 12]) }
         XCTAssertNil(table.find(buffer, range), "\(words[index]) found before insertion")
         XCTAssertEqual(table.insert(buffer, range, value: index * 7), index)
       }

@@ -59,7 +59,14 @@ extension CheckRun {
     var valueIndex = 0
     var demandSeen = false
     let bytes = file.bytes
-    for item in syntax.items {
+    let items = syntax.items
+    for (index, item) in items.enumerated() {
+      // The id a few declarations on is fetched while this one is looked up (see `ByteKeyedTable.prefetch`).
+      if index + Self.lookahead < items.count, case .declaration(let ahead) = items[index + Self.lookahead],
+        let identifier = ahead.identifier
+      {
+        bytes.withUnsafeBufferPointer { nodes.prefetch($0, identifier.range) }
+      }
       guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }
       // Each declaration's position among its kind, counted as we go (looking it up would be quadratic).
       let ref: NodeRef?

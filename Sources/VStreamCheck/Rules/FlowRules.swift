@@ -112,6 +112,7 @@ extension CheckRun {
     return file.bytes.withUnsafeBufferPointer { bytes in
       [Int32](unsafeUninitializedCapacity: names.count) { numbers, count in
         for index in names.indices {
+          if index + Self.lookahead < names.count { nodes.prefetch(bytes, names[index + Self.lookahead]) }
           if let entry = nodes.find(bytes, names[index]), let ref = nodes.value(at: entry).ref {
             numbers[index] = Int32(nodeNumber(ref))
           } else {
