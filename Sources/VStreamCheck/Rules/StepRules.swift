@@ -16,17 +16,41 @@ extension CheckRun {
     practiceFirstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: configuration.catalogue.all.count)
     let bytes = file.bytes
     for (index, step) in steps.enumerated() {
-      activities.append(resolveActivity(step, bytes))
-      resolvePractices(step, number: index, bytes)
+      let attributes = StepAttributes(of: step, in: syntax)
+      activities.append(resolveActivity(step, attributes.activity, bytes))
+      resolvePractices(step, attributes.practices, number: index, bytes)
       practiceEnds.append(Int32(stepPractices.count))
-      processTimes.append(Self.duration(syntax.attribute(.time, of: step), file: file, secondsPerUnit: secondsPerUnit))
-      waitTimes.append(Self.duration(syntax.attribute(.wait, of: step), file: file, secondsPerUnit: secondsPerUnit))
-      completeAccurate.append(percentage(step))
+      processTimes.append(Self.duration(attributes.time, file: file, secondsPerUnit: secondsPerUnit))
+      waitTimes.append(Self.duration(attributes.wait, file: file, secondsPerUnit: secondsPerUnit))
+      completeAccurate.append(percentage(attributes.completeAccurate))
     }
   }
 
-  mutating func resolveActivity(_ step: DeclarationSyntax, _ bytes: SourceBytes) -> Activity? {
-    guard let attribute = syntax.attribute(.activity, of: step) else {
+  /// The attributes of a step that its rules read, found in one pass over its attribute lines (the parser keeps at
+  /// most one of each kind) rather than one pass for each kind.
+  struct StepAttributes {
+    var activity: AttributeSyntax?
+    var practices: AttributeSyntax?
+    var time: AttributeSyntax?
+    var wait: AttributeSyntax?
+    var completeAccurate: AttributeSyntax?
+
+    init(of step: DeclarationSyntax, in syntax: FileSyntax) {
+      for index in step.attributeSpan.indices {
+        switch syntax.attributeList[index].kind {
+        case .activity: activity = syntax.attributeList[index]
+        case .practices: practices = syntax.attributeList[index]
+        case .time: time = syntax.attributeList[index]
+        case .wait: wait = syntax.attributeList[index]
+        case .ca: completeAccurate = syntax.attributeList[index]
+        case .roles, .note, .from, .for: break
+        }
+      }
+    }
+  }
+
+  mutating func resolveActivity(_ step: DeclarationSyntax, _ attribute: AttributeSyntax?, _ bytes: SourceBytes) -> Activity? {
+    guard let attribute else {
       if !syntax.hasErrorsInside(step) {
         report(
           CheckMessages.missingActivity, "step `\(text(step.identifier) ?? "?")` has no activity", at: anchor(step),
@@ -62,8 +86,10 @@ extension CheckRun {
   }
 
   /// Appends the step's practices to `stepPractices`, repeats and unknown names left out.
-  mutating func resolvePractices(_ step: DeclarationSyntax, number stepNumber: Int, _ bytes: SourceBytes) {
-    guard let attribute = syntax.attribute(.practices, of: step), case .words(let span) = attribute.value, !span.isEmpty
+  mutating func resolvePractices(
+    _ step: DeclarationSyntax, _ attribute: AttributeSyntax?, number stepNumber: Int, _ bytes: SourceBytes
+  ) {
+    guard let attribute, case .words(let span) = attribute.value, !span.isEmpty
     else {
       if !syntax.hasErrorsInside(step) {
         report(
@@ -83,13 +109,15 @@ extension CheckRun {
             : "did you mean " + suggestions.map { "`\($0)`" }.joined(separator: " or ") + "?")
         continue
       }
-      let id = configuration.catalogue.all[entry.number].id
+      // The id is only read for a finding (a copy of a string for each practice named would cost more than the rest).
       if entry.isAlias {
+        let id = configuration.catalogue.all[entry.number].id
         report(
           CheckMessages.practiceAlias, "`\(word.text(in: file))` is an older name for `\(id)`", at: word.range,
           label: "older name", help: "write `\(id)`; `vstream fmt` does this")
       }
       if practiceLastStep[entry.number] == stepNumber {
+        let id = configuration.catalogue.all[entry.number].id
         report(
           CheckMessages.duplicatePractice, "`\(id)` is named twice in this step", at: word.range, label: "again",
           secondary: [Diagnostic.Label(range: practiceFirstRange[entry.number], message: "first named here")],
@@ -105,11 +133,11 @@ extension CheckRun {
   /// The practice a word names: looked up from the bytes when it is written exactly as an id or alias, else resolved
   /// once per distinct spelling. Also the spelling's entry number in `practiceResolutions` (-1 for an exact one).
   mutating func practiceEntry(_ word: WordSyntax, _ bytes: SourceBytes) -> (PracticeEntry, spelling: Int) {
-    let catalogue = configuration.catalogue
-    if let exact = bytes.withUnsafeBufferPointer({ catalogue.exactSpelling($0, word.range) }) {
+    if let exact = bytes.withUnsafeBufferPointer({ configuration.catalogue.exactSpelling($0, word.range) }) {
       return (PracticeEntry(number: exact.index, isAlias: exact.isAlias), -1)
     }
     if let known = practiceResolutions.find(bytes, word.range) { return (practiceResolutions.value(at: known), known) }
+    let catalogue = configuration.catalogue
     let resolution = catalogue.resolve(word.text(in: file))
     let entry = PracticeEntry(number: resolution.entry.map { catalogue.index(of: $0.id) } ?? -1, isAlias: resolution.isAlias)
     let spelling = practiceResolutions.insert(bytes, word.range, value: entry)
@@ -127,8 +155,8 @@ extension CheckRun {
     return total
   }
 
-  mutating func percentage(_ step: DeclarationSyntax) -> Percentage? {
-    guard let attribute = syntax.attribute(.ca, of: step), case .percentage(let percentage) = attribute.value else { return nil }
+  mutating func percentage(_ attribute: AttributeSyntax?) -> Percentage? {
+    guard let attribute, case .percentage(let percentage) = attribute.value else { return nil }
     let hundredths = percentage.hundredths(in: file)
     if hundredths > 10_000 {
       report(

@@ -77,6 +77,8 @@ struct ParseRun {
   var pending: DeclarationSyntax?
   /// The flow that a `->` line would continue, built in place the same way.
   var pendingFlow: FlowSyntax?
+  /// The kinds of the attributes `pending` has (see `AttributeKind.flag`).
+  var pendingKinds: UInt16 = 0
   /// The tokens of the line being parsed, comments excluded.
   var line = TokenLine()
   var lineHadComment = false
@@ -517,6 +519,7 @@ struct ParseRun {
     let range = SourceRange(start: keyword.start, end: line.last!.end)
     flushDeclaration()
     // Its attributes are the ones appended to the tree's list from here on, until the next item starts.
+    pendingKinds = 0
     pending = DeclarationSyntax(
       kind: kind, keywordRange: keyword.range, identifier: identifier, title: title,
       attributeSpan: SyntaxSpan(at: attributes.endIndex), range: range, hasErrors: hasErrors)
@@ -599,7 +602,8 @@ struct ParseRun {
     var hasErrors = false
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
-    if let earlier = span.indices.first(where: { attributes[$0].kind == kind }) {
+    // Only a kind the declaration already has is looked for among its attributes.
+    if pendingKinds & kind.flag != 0, let earlier = span.indices.first(where: { attributes[$0].kind == kind }) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
         secondary: [Diagnostic.Label(range: attributes[earlier].range, message: "first given here")],
@@ -609,6 +613,7 @@ struct ParseRun {
     } else {
       attributes.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
       pending?.attributeSpan.count += 1
+      pendingKinds |= kind.flag
     }
     pending?.range = declarationRange.union(range)
   }
@@ -993,5 +998,22 @@ extension String {
     var out = ""
     for character in self { out += character == "\"" ? "\\\"" : String(character) }
     return out
+  }
+}
+
+extension AttributeKind {
+  /// A bit of its own for each kind, for a set of kinds in one word.
+  var flag: UInt16 {
+    switch self {
+    case .activity: return 1 << 0
+    case .practices: return 1 << 1
+    case .roles: return 1 << 2
+    case .time: return 1 << 3
+    case .wait: return 1 << 4
+    case .ca: return 1 << 5
+    case .note: return 1 << 6
+    case .from: return 1 << 7
+    case .for: return 1 << 8
+    }
   }
 }

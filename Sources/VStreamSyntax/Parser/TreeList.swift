@@ -40,6 +40,8 @@ struct TreeList<Element> {
     return regionCount > 0 ? region[regionCount - 1] : nil
   }
 
+  // Inlined: the parser appends a million attributes to a large stream, and a call each was a tenth of that.
+  @inline(__always)
   mutating func append(_ element: Element) {
     guard let region else { return array.append(element) }
     guard regionCount < capacity else {
