@@ -39,24 +39,31 @@ public struct SourceFile: Sendable {
     precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
     self.path = path
     self.bytes = bytes
-    // Counting the line breaks first sizes the table exactly: a guess either doubles it (touching twice the memory
-    // of a large file's table) or holds room it never uses. A large file is counted, and its table filled, in pieces
-    // on separate cores; each piece's line starts go where the counts of the pieces before it say.
+    // One pass over the bytes finds the line breaks and writes the line starts. No piece of the file has more lines
+    // than bytes, so each piece writes its starts from the slot of its first byte, on its own core, and the gaps
+    // between them are closed afterwards (a few MB moved, against a second pass over every byte to count first).
+    // Room never written is never touched; a small file's table is copied to its size, a large one's is kept.
     let pieces = Parallel.split(bytes.count, into: pieceCount)
-    let scans = bytes.withUnsafeBytes { raw in
-      Parallel.map(pieces.count) { Self.scanLineBreaks(UnsafeRawBufferPointer(rebasing: raw[pieces[$0]])) }
-    }
-    let lineBreaks = scans.reduce(0) { $0 + $1.lineBreaks }
-    let starts = bytes.withUnsafeBufferPointer { buffer in
-      [UInt32](unsafeUninitializedCapacity: lineBreaks + 1) { table, count in
+    var scans: [Scan] = []
+    var starts = bytes.withUnsafeBytes { raw in
+      [UInt32](unsafeUninitializedCapacity: bytes.count + 1) { table, count in
         HugePages.advise(UnsafeMutableRawBufferPointer(table))
-        table[0] = 0
-        var firstSlots = [1]
-        for scan in scans.dropLast() { firstSlots.append(firstSlots.last! + scan.lineBreaks) }
-        Parallel.forEach(pieces.count) { piece in
-          Self.fillLineStarts(UnsafeRawBufferPointer(buffer), pieces[piece], into: table, from: firstSlots[piece])
+        let base = table.baseAddress!
+        base.initialize(to: 0)
+        scans = Parallel.map(pieces.count) { Self.scan(raw, pieces[$0], into: base, from: pieces[$0].lowerBound + 1) }
+        var end = 1 + (scans.first?.lineBreaks ?? 0)
+        for (piece, scan) in zip(pieces, scans).dropFirst() {
+          (base + end).moveInitialize(from: base + piece.lowerBound + 1, count: scan.lineBreaks)
+          end += scan.lineBreaks
         }
-        count = lineBreaks + 1
+        count = end
+      }
+    }
+    if bytes.count < Self.pieceSize * 2 {
+      // A copy of its own size (`Array(starts[...])` would keep the same storage).
+      let written = starts
+      starts = [UInt32](unsafeUninitializedCapacity: written.count) { table, count in
+        count = table.initialize(from: written).1
       }
     }
     self.lineStarts = starts
@@ -67,39 +74,60 @@ public struct SourceFile: Sendable {
   /// The size from which the line table is built in pieces on separate cores.
   static let pieceSize = 4 << 20
 
-  /// How many `\n` bytes there are, eight at a time (a byte is flagged exactly: no carry crosses bytes).
-  static func countLineBreaks(_ bytes: [UInt8]) -> Int { bytes.withUnsafeBytes { scanLineBreaks($0).lineBreaks } }
+  /// How many `\n` bytes there are (see `scan`).
+  static func countLineBreaks(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBytes { scan($0, 0..<$0.count, into: nil, from: 0).lineBreaks }
+  }
 
-  /// The line breaks counted, whether every byte is ASCII (then no line needs to be looked at for columns), and
-  /// whether the bytes are plain text (see `isPlainText`), in one pass of eight bytes at a time. Every test below is
-  /// exact for each byte on its own: a byte's seven low bits plus a constant below 0x80 never carry into the next.
-  static func scanLineBreaks(_ raw: UnsafeRawBufferPointer) -> (lineBreaks: Int, isASCII: Bool, isPlainText: Bool) {
-    var count = 0
+  /// What one pass over a piece of the file finds: the line breaks, whether every byte is ASCII (then no line needs
+  /// to be looked at for columns), and whether the bytes are plain text (see `isPlainText`).
+  struct Scan {
+    var lineBreaks = 0
+    var isASCII = true
+    var isPlainText = true
+  }
+
+  /// Scans `raw[range]` eight bytes at a time and, given a table, writes the start of the line after each `\n` into
+  /// it from `slot` on. Every test below is exact for each byte on its own: a byte's seven low bits plus a constant
+  /// below 0x80 never carry into the next.
+  static func scan(
+    _ raw: UnsafeRawBufferPointer, _ range: Range<Int>, into table: UnsafeMutablePointer<UInt32>?, from slot: Int
+  ) -> Scan {
+    let firstSlot = slot
+    var slot = slot
     var highBits: UInt64 = 0
     // Flags bytes below 0x20 that are not line breaks (other controls, and tab and carriage return, which make a file
     // "not plain" only in the sense that its encoding check is not skipped), and 0x7F.
     var controls: UInt64 = 0
-    var offset = 0
-    while offset + 8 <= raw.count {
+    var offset = range.lowerBound
+    while offset + 8 <= range.upperBound {
       let bytes = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
       highBits |= bytes
-      let lineBreaks = Self.lineBreakBits(bytes)
+      var lineBreaks = Self.lineBreakBits(bytes)
       let low = bytes & Self.lowBits
       // High bit set where the low bits are below 0x20; where they are 0x7F.
       controls |= (~(low &+ 0x6060_6060_6060_6060) & ~lineBreaks) | (low &+ 0x0101_0101_0101_0101)
-      // One bit per line break at the top of its byte; the multiplication sums the eight bytes into the top one
-      // (the baseline x86-64 has no population count instruction).
-      count += Int(((lineBreaks >> 7) &* 0x0101_0101_0101_0101) >> 56)
+      // A line break at a time within the word: lines are short, and a call to `memchr` per line cost more.
+      while lineBreaks != 0 {
+        table?[slot] = UInt32(offset + lineBreaks.trailingZeroBitCount >> 3 + 1)
+        slot += 1
+        lineBreaks &= lineBreaks &- 1
+      }
       offset += 8
     }
-    while offset < raw.count {
+    while offset < range.upperBound {
       let byte = raw[offset]
-      if byte == 0x0A { count += 1 } else if byte < 0x20 || byte == 0x7F { controls |= 0x80 }
+      if byte == 0x0A {
+        table?[slot] = UInt32(offset + 1)
+        slot += 1
+      } else if byte < 0x20 || byte == 0x7F {
+        controls |= 0x80
+      }
       highBits |= UInt64(byte)
       offset += 1
     }
     let isASCII = highBits & ~Self.lowBits == 0
-    return (count, isASCII, isASCII && controls & ~Self.lowBits == 0)
+    return Scan(lineBreaks: slot - firstSlot, isASCII: isASCII, isPlainText: isASCII && controls & ~Self.lowBits == 0)
   }
 
   static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -109,31 +137,6 @@ public struct SourceFile: Sendable {
   static func lineBreakBits(_ bytes: UInt64) -> UInt64 {
     let word = bytes ^ 0x0A0A_0A0A_0A0A_0A0A
     return ~(((word & lowBits) &+ lowBits) | word) & ~lowBits
-  }
-
-  /// Writes the start of the line after each `\n` in `range` into `table`, from `slot` on: eight bytes at a time,
-  /// a line break at a time within them (lines are short; a call to `memchr` per line cost more than the line).
-  static func fillLineStarts(
-    _ raw: UnsafeRawBufferPointer, _ range: Range<Int>, into table: UnsafeMutableBufferPointer<UInt32>, from slot: Int
-  ) {
-    var slot = slot
-    var offset = range.lowerBound
-    while offset + 8 <= range.upperBound {
-      var lineBreaks = Self.lineBreakBits(raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-      while lineBreaks != 0 {
-        table[slot] = UInt32(offset + lineBreaks.trailingZeroBitCount >> 3 + 1)
-        slot += 1
-        lineBreaks &= lineBreaks &- 1
-      }
-      offset += 8
-    }
-    while offset < range.upperBound {
-      if raw[offset] == 0x0A {
-        table[slot] = UInt32(offset + 1)
-        slot += 1
-      }
-      offset += 1
-    }
   }
 
   public init(path: String, text: String) {

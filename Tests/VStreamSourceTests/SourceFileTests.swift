@@ -116,6 +116,10 @@ final class LineBreakCountTests: XCTestCase {
         XCTAssertEqual(cut.nonASCIILines, whole.nonASCIILines, "\(length) bytes in \(pieces) pieces")
       }
     }
+    // A small file's table is held at its own size, not at the room of one line per byte it was written in.
+    let small = SourceFile(path: "f", bytes: Array(String(repeating: "line\n", count: 1_000).utf8), pieces: 3)
+    XCTAssertEqual(small.lineStarts.count, 1_001)
+    XCTAssertLessThan(small.lineStarts.capacity, 2_000)
     let plain = [UInt8](repeating: 0x61, count: 100) + [0x0A] + [UInt8](repeating: 0x62, count: 100)
     XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).lineStarts, [0, 101])
     XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).nonASCIILines, [])
