@@ -40,9 +40,10 @@ public struct Adjacency: Sendable {
     var queue = starts
     for start in starts { seen[start] = true }
     while let node = queue.popLast() {
-      for next in self[node] where !seen[Int(next)] {
-        seen[Int(next)] = true
-        queue.append(Int(next))
+      // By position, not through `self[node]`: a slice per node retained and released the whole array each time.
+      for arrow in arrowIndices(from: node) where !seen[Int(targets[arrow])] {
+        seen[Int(targets[arrow])] = true
+        queue.append(Int(targets[arrow]))
       }
     }
     return seen

@@ -3,12 +3,15 @@ import VStreamSource
 /// Reads `# vstream: allow RULE[, RULE] -- reason` comments. Only comments that start with `vstream:` are
 /// directives; what follows is parsed leniently here and judged by the checker (unknown rules, missing reasons).
 enum DirectiveParser {
+  /// Made once: every comment is asked, and an array made for each was most of the cost of a stream's comments.
+  static let prefix = Array("vstream:".utf8)
+
   static func parse(comment token: Token, bytes: UnsafeBufferPointer<UInt8>, isTrailing: Bool) -> DirectiveSyntax? {
     var index = Int(token.start) + 1
     let end = Int(token.end)
     func skipBlanks() { while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
     skipBlanks()
-    let prefix = Array("vstream:".utf8)
+    let prefix = Self.prefix
     guard end - index >= prefix.count, prefix.indices.allSatisfy({ bytes[index + $0] == prefix[$0] }) else { return nil }
     index += prefix.count
     skipBlanks()
