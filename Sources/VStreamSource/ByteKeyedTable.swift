@@ -109,6 +109,38 @@ public struct ByteKeyedTable<Value> {
     return index
   }
 
+  /// The entry number of the key `bytes[range]`, and whether it was added, with `value`, because it was absent: one
+  /// hash and one probe, where `find` and then `insert` took two of each.
+  @inlinable
+  public mutating func insertIfAbsent(_ bytes: SourceBytes, _ range: SourceRange, value: Value) -> (index: Int, inserted: Bool) {
+    bytes.withUnsafeBufferPointer { insertIfAbsent($0, range, value: value) }
+  }
+
+  /// The entry number of the key `bytes[range]`, and whether it was added, with `value`, because it was absent.
+  @inlinable
+  public mutating func insertIfAbsent(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange, value: Value)
+    -> (index: Int, inserted: Bool)
+  {
+    if (entries.count + 1) * 4 > slots.count * 3 { grow() }
+    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
+    let hash = UInt64(Self.hash(key)) << 32
+    var slot = Int(truncatingIfNeeded: hash >> 32) & (slots.count - 1)
+    while slots[slot] != 0 {
+      let occupant = slots[slot]
+      if occupant & 0xFFFF_FFFF_0000_0000 == hash {
+        let index = Int(occupant & 0xFFFF_FFFF) - 1
+        if matches(index, key) { return (index, false) }
+      }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    let index = entries.count
+    arena.append(contentsOf: key)
+    keyStarts.append(UInt32(arena.count))
+    entries.append(value)
+    slots[slot] = hash | UInt64(index + 1)
+    return (index, true)
+  }
+
   /// The value of entry `index` (without handing out the array of all values).
   @inlinable
   public func value(at index: Int) -> Value { entries[index] }

@@ -52,6 +52,36 @@ final class ByteKeyedTableTests: XCTestCase {
     }
   }
 
+  /// One probe finds a key or adds it: the first time it is added at the next entry number, after that it is found
+  /// with its first value, through many resizes.
+  func testInsertIfAbsentAddsOnceAndThenFinds() {
+    let words = (0..<3_000).map { "id-\($0 % 1_500)-" } + ["", "a", ""]
+    let bytes = Array(words.joined().utf8)
+    var ranges: [SourceRange] = []
+    var offset: UInt32 = 0
+    for word in words {
+      ranges.append(SourceRange(start: offset, end: offset + UInt32(word.utf8.count)))
+      offset += UInt32(word.utf8.count)
+    }
+    var table = ByteKeyedTable<Int>()
+    var firstIndex: [String: Int] = [:]
+    bytes.withUnsafeBufferPointer { buffer in
+      for (position, range) in ranges.enumerated() {
+        let (index, inserted) = table.insertIfAbsent(buffer, range, value: position)
+        if let first = firstIndex[words[position]] {
+          XCTAssertFalse(inserted, words[position])
+          XCTAssertEqual(index, first, words[position])
+        } else {
+          XCTAssertTrue(inserted, words[position])
+          XCTAssertEqual(index, firstIndex.count)
+          firstIndex[words[position]] = index
+        }
+      }
+    }
+    XCTAssertEqual(table.count, 1_502, "1,500 ids, the empty key and `a`")
+    XCTAssertEqual(table.value(at: firstIndex["id-7-"]!), 7, "a key found again keeps its first value")
+  }
+
   func testUpdateReplacesTheValue() {
     let bytes = Array("incident-management".utf8)
     var table = ByteKeyedTable<String>()

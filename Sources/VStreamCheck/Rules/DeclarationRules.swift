@@ -84,17 +84,16 @@ extension CheckRun {
         ref = nil
       }
       guard let identifier = declaration.identifier else { continue }
-      if let index = nodes.find(bytes, identifier.range) {
-        let earlier = nodes.value(at: index)
-        // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
-        guard !earlier.hasErrors, !declaration.hasErrors else { continue }
-        report(
-          CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
-          label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
-          help: "rename one; flows refer to declarations by id")
-      } else {
-        nodes.insert(bytes, identifier.range, value: NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors))
-      }
+      let entry = NodeEntry(ref: ref, anchor: anchor(declaration), hasErrors: declaration.hasErrors)
+      let (index, inserted) = nodes.insertIfAbsent(bytes, identifier.range, value: entry)
+      guard !inserted else { continue }
+      let earlier = nodes.value(at: index)
+      // A declaration recovered from a broken line (`stpe work`) is often the same thing written twice.
+      guard !earlier.hasErrors, !declaration.hasErrors else { continue }
+      report(
+        CheckMessages.duplicateIdentifier, "`\(identifier.text(in: file))` is declared twice", at: identifier.range,
+        label: "declared again here", secondary: [Diagnostic.Label(range: earlier.anchor, message: "first declared here")],
+        help: "rename one; flows refer to declarations by id")
     }
   }
 }
