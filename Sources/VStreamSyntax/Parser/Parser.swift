@@ -890,7 +890,13 @@ struct ParseRun {
   }
 
   /// Ends the open flow, reporting one that never got an arrow.
+  // The check is inlined into every line's parse (most lines have no open flow); closing one is not.
+  @inline(__always)
   mutating func closeFlow() {
+    if pendingFlow != nil { closeOpenFlow() }
+  }
+
+  mutating func closeOpenFlow() {
     guard var flow = pendingFlow else { return }
     pendingFlow = nil
     if flow.arrowSpan.isEmpty && !flow.hasErrors {
