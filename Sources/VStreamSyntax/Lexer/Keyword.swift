@@ -35,10 +35,28 @@ enum Keyword {
     return nil
   }
 
+  /// Whether the keyword's bytes are at `base` (the caller has checked that the word is as long): four bytes at a
+  /// time, then one at a time.
   @inline(__always)
   private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ base: Int, _ keyword: StaticString) -> Bool {
-    let pointer = keyword.utf8Start
-    for offset in 0..<keyword.utf8CodeUnitCount where bytes[base + offset] != pointer[offset] { return false }
+    let written = UnsafeRawPointer(bytes.baseAddress! + base)
+    let wanted = UnsafeRawPointer(keyword.utf8Start)
+    let count = keyword.utf8CodeUnitCount
+    var offset = 0
+    while count - offset >= 4 {
+      if written.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+        != wanted.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
+      {
+        return false
+      }
+      offset += 4
+    }
+    while offset < count {
+      if written.load(fromByteOffset: offset, as: UInt8.self) != wanted.load(fromByteOffset: offset, as: UInt8.self) {
+        return false
+      }
+      offset += 1
+    }
     return true
   }
 }
