@@ -27,6 +27,20 @@ public enum HugePages {
     #endif
   }
 
+  /// Gives the system back the whole pages inside `buffer`, a part of a larger buffer that is written no more and
+  /// whose contents are no longer needed (reading it afterwards gives zeros). Where a part of a huge page is given
+  /// back, the kernel splits it: only the pages still in use are kept.
+  public static func discard(_ buffer: UnsafeMutableRawBufferPointer) {
+    #if os(Linux)
+      let page = 4096
+      guard let base = buffer.baseAddress else { return }
+      let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+      let end = (Int(bitPattern: base) + buffer.count) & ~(page - 1)
+      guard end > start, let pointer = UnsafeMutableRawPointer(bitPattern: start) else { return }
+      _ = madvise(pointer, end - start, MADV_DONTNEED)
+    #endif
+  }
+
   /// An array of `count` copies of `value`, advised as above before it is filled: `Array(repeating:count:)` writes
   /// every page of a large table (a hash table's empty slots, a graph's counts) through small pages.
   @inlinable
