@@ -154,10 +154,6 @@ struct CheckRun {
     checkFlowAndShape()
   }
 
-  /// How many keys ahead the id table's slots are fetched: enough for a fetch from memory to arrive while the lookups
-  /// before it run, few enough that what it fetched is still in the cache when it is used.
-  static let lookahead = 12
-
   /// Whether a stream is large enough for its rules to be checked on two cores.
   var checksInParallel: Bool { steps.count >= stepsForParallelCheck && Parallel.coreCount > 1 }
 

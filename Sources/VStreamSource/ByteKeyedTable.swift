@@ -45,27 +45,21 @@ public struct ByteKeyedTable<Value> {
   /// The entry number of the key `bytes[range]`, or nil when it is not in the table.
   @inlinable
   public func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Int? {
-    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
-    let hash = UInt64(Self.hash(key)) << 32
-    var slot = Int(truncatingIfNeeded: hash >> 32) & (slots.count - 1)
-    while true {
-      let occupant = slots[slot]
-      if occupant == 0 { return nil }
-      if occupant & 0xFFFF_FFFF_0000_0000 == hash {
-        let index = Int(occupant & 0xFFFF_FFFF) - 1
-        if matches(index, key) { return index }
-      }
-      slot = (slot + 1) & (slots.count - 1)
-    }
+    let key = Self.key(bytes, range)
+    return probe(key, hash: Self.slotHash(key)).index
   }
 
+  /// How many lookups ahead a caller looking up many keys at random should `prefetch`: enough for a fetch from
+  /// memory to arrive while the lookups before it run, few enough that what it fetched is still in the cache.
+  @inlinable
+  public static var prefetchDistance: Int { 12 }
+
   /// Starts fetching the slot a lookup of the key `bytes[range]` begins at, without waiting for it. A caller that
-  /// looks up many keys at random calls it for a key some lookups ahead: in a table larger than the processor's
-  /// caches each lookup would otherwise wait for memory, one after another.
+  /// looks up many keys at random calls it for a key `prefetchDistance` lookups ahead: in a table larger than the
+  /// processor's caches each lookup would otherwise wait for memory, one after another.
   @inlinable
   public func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) {
-    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
-    let slot = Int(truncatingIfNeeded: Self.hash(key)) & (slots.count - 1)
+    let slot = firstSlot(Self.slotHash(Self.key(bytes, range)))
     slots.withUnsafeBufferPointer { vstream_prefetch($0.baseAddress! + slot) }
   }
 
@@ -99,14 +93,7 @@ public struct ByteKeyedTable<Value> {
   @inlinable
   @discardableResult
   public mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange, value: Value) -> Int {
-    if (entries.count + 1) * 4 > slots.count * 3 { grow() }
-    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
-    let index = entries.count
-    arena.append(contentsOf: key)
-    keyStarts.append(UInt32(arena.count))
-    entries.append(value)
-    place(UInt64(Self.hash(key)) << 32 | UInt64(index + 1))
-    return index
+    insertIfAbsent(bytes, range, value: value).index
   }
 
   /// The entry number of the key `bytes[range]`, and whether it was added, with `value`, because it was absent: one
@@ -122,23 +109,46 @@ public struct ByteKeyedTable<Value> {
     -> (index: Int, inserted: Bool)
   {
     if (entries.count + 1) * 4 > slots.count * 3 { grow() }
-    let key = UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
-    let hash = UInt64(Self.hash(key)) << 32
-    var slot = Int(truncatingIfNeeded: hash >> 32) & (slots.count - 1)
-    while slots[slot] != 0 {
-      let occupant = slots[slot]
-      if occupant & 0xFFFF_FFFF_0000_0000 == hash {
-        let index = Int(occupant & 0xFFFF_FFFF) - 1
-        if matches(index, key) { return (index, false) }
-      }
-      slot = (slot + 1) & (slots.count - 1)
-    }
+    let key = Self.key(bytes, range)
+    let hash = Self.slotHash(key)
+    let (found, slot) = probe(key, hash: hash)
+    if let found { return (found, false) }
     let index = entries.count
     arena.append(contentsOf: key)
     keyStarts.append(UInt32(arena.count))
     entries.append(value)
     slots[slot] = hash | UInt64(index + 1)
     return (index, true)
+  }
+
+  /// The key's entry number when it is in the table, and the slot its probe stopped at: the key's, or the free one
+  /// it would take. `hash` is `slotHash(key)`.
+  @inlinable
+  @inline(__always)
+  func probe(_ key: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (index: Int?, slot: Int) {
+    var slot = firstSlot(hash)
+    while true {
+      let occupant = slots[slot]
+      if occupant == 0 { return (nil, slot) }
+      if occupant & 0xFFFF_FFFF_0000_0000 == hash {
+        let index = Int(occupant & 0xFFFF_FFFF) - 1
+        if matches(index, key) { return (index, slot) }
+      }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+  }
+
+  /// The key's hash in the high half, as a slot holds it.
+  @inlinable
+  static func slotHash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 { UInt64(hash(key)) << 32 }
+
+  /// The slot a probe for a key with this slot hash starts at.
+  @inlinable
+  func firstSlot(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> 32) & (slots.count - 1) }
+
+  @inlinable
+  static func key(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(rebasing: bytes[Int(range.start)..<Int(range.end)])
   }
 
   /// The value of entry `index` (without handing out the array of all values).
@@ -166,7 +176,7 @@ public struct ByteKeyedTable<Value> {
 
   @inlinable
   mutating func place(_ occupant: UInt64) {
-    var slot = Int(truncatingIfNeeded: occupant >> 32) & (slots.count - 1)
+    var slot = firstSlot(occupant)
     while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
     slots[slot] = occupant
   }

@@ -27,7 +27,7 @@ public struct SourceFile: Sendable {
   }
 
   public init(path: String, bytes: SourceBytes) {
-    self.init(path: path, bytes: bytes, pieces: bytes.count >= Self.pieceSize * 2 ? Parallel.coreCount : 1)
+    self.init(path: path, bytes: bytes, pieces: Self.isLarge(bytes.count) ? Parallel.coreCount : 1)
   }
 
   /// Builds the line table in `pieces` pieces (tests choose; see above for the rest).
@@ -66,7 +66,7 @@ public struct SourceFile: Sendable {
         count = end
       }
     }
-    if bytes.count < Self.pieceSize * 2 {
+    if !Self.isLarge(bytes.count) {
       // A copy of its own size (`Array(starts[...])` would keep the same storage).
       let written = starts
       starts = [UInt32](unsafeUninitializedCapacity: written.count) { table, count in
@@ -81,6 +81,9 @@ public struct SourceFile: Sendable {
   /// The size from which the line table is built in pieces on separate cores.
   static let pieceSize = 4 << 20
 
+  /// Whether a file of `count` bytes has its line table built in pieces, and kept in the room it was written in.
+  static func isLarge(_ count: Int) -> Bool { count >= pieceSize * 2 }
+
   /// How many `\n` bytes there are (see `scan`).
   static func countLineBreaks(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBytes { scan($0, 0..<$0.count, into: nil, from: 0).lineBreaks }
@@ -89,9 +92,9 @@ public struct SourceFile: Sendable {
   /// What one pass over a piece of the file finds: the line breaks, whether every byte is ASCII (then no line needs
   /// to be looked at for columns), and whether the bytes are plain text (see `isPlainText`).
   struct Scan {
-    var lineBreaks = 0
-    var isASCII = true
-    var isPlainText = true
+    var lineBreaks: Int
+    var isASCII: Bool
+    var isPlainText: Bool
   }
 
   /// Scans `raw[range]` eight bytes at a time and, given a table, writes the start of the line after each `\n` into

@@ -19,7 +19,8 @@ final class ByteKeyedTableTests: XCTestCase {
       for (index, range) in ranges.enumerated() {
         // A prefetch is only a hint, for any key (the empty one too), present or not: it changes no lookup.
         table.prefetch(buffer, range)
-        if index + 12 < ranges.count { table.prefetch(buffer, ranges[index + 12]) }
+        let ahead = ByteKeyedTable<Int>.prefetchDistance
+        if index + ahead < ranges.count { table.prefetch(buffer, ranges[index + ahead]) }
         XCTAssertNil(table.find(buffer, range), "\(words[index]) found before insertion")
         XCTAssertEqual(table.insert(buffer, range, value: index * 7), index)
       }

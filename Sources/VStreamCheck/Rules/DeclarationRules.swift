@@ -60,11 +60,10 @@ extension CheckRun {
     var demandSeen = false
     let bytes = file.bytes
     let items = syntax.items
+    let ahead = ByteKeyedTable<NodeEntry>.prefetchDistance
     for (index, item) in items.enumerated() {
       // The id a few declarations on is fetched while this one is looked up (see `ByteKeyedTable.prefetch`).
-      if index + Self.lookahead < items.count, case .declaration(let ahead) = items[index + Self.lookahead],
-        let identifier = ahead.identifier
-      {
+      if index + ahead < items.count, case .declaration(let later) = items[index + ahead], let identifier = later.identifier {
         bytes.withUnsafeBufferPointer { nodes.prefetch($0, identifier.range) }
       }
       guard case .declaration(let declaration) = item, declaration.kind != .stream else { continue }

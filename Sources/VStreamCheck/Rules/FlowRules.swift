@@ -111,8 +111,9 @@ extension CheckRun {
     guard !names.isEmpty else { return [] }
     return file.bytes.withUnsafeBufferPointer { bytes in
       [Int32](unsafeUninitializedCapacity: names.count) { numbers, count in
+        let ahead = ByteKeyedTable<NodeEntry>.prefetchDistance
         for index in names.indices {
-          if index + Self.lookahead < names.count { nodes.prefetch(bytes, names[index + Self.lookahead]) }
+          if index + ahead < names.count { nodes.prefetch(bytes, names[index + ahead]) }
           if let entry = nodes.find(bytes, names[index]), let ref = nodes.value(at: entry).ref {
             numbers[index] = Int32(nodeNumber(ref))
           } else {

@@ -199,17 +199,14 @@ struct ParseRun {
         let used = 0...(parsed.firstIndex { !$0.stopped } ?? parsed.count - 1)
         let problems = diagnostics.count + used.reduce(0) { $0 + parsed[$1].diagnostics.count }
         joined = !used.contains(where: { parsed[$0].overflowed }) && problems <= overflow.limit
-        guard joined else {
-          for (index, piece) in parsed.enumerated() {
-            (itemBase + regionStarts[index].items).deinitialize(count: piece.items)
-            (attributeBase + regionStarts[index].attributes).deinitialize(count: piece.attributes)
-          }
-          (itemCount, attributeCount) = (0, 0)
-          return
-        }
-        for index in parsed.indices where !used.contains(index) {
+        // The regions of the pieces that are not joined (all of them, when the body is parsed again) are emptied.
+        for index in parsed.indices where !joined || !used.contains(index) {
           (itemBase + regionStarts[index].items).deinitialize(count: parsed[index].items)
           (attributeBase + regionStarts[index].attributes).deinitialize(count: parsed[index].attributes)
+        }
+        guard joined else {
+          (itemCount, attributeCount) = (0, 0)
+          return
         }
         diagnostics += used.flatMap { parsed[$0].diagnostics }
         (itemCount, attributeCount) = Self.join(
