@@ -115,7 +115,7 @@ enum RepositoryRules {
         let others = places.filter { $0.index != place.index }.map {
           Diagnostic.Label(range: $0.range, message: "also declared here", path: files[$0.index].path)
         }
-        let rule = RuleCatalog.rule(named: CheckMessages.duplicateStreamID)!
+        let rule = RuleCatalog.rule(named: DiagnosticCode.duplicateStreamID.rawValue)!
         add(
           place.index,
           Diagnostic(

@@ -95,7 +95,7 @@ public struct Configuration: Sendable {
           let node = custom[conflict.index].node
           let owner = conflict.isBuiltIn ? "the ITIL practice `\(conflict.existing)`" : "the custom practice `\(conflict.existing)` above"
           reader.report(
-            CheckMessages.configPracticeConflict, .error,
+            .configPracticeConflict, .error,
             "custom practice `\(conflict.id)` reuses `\(conflict.key)`, already taken by \(owner)", at: node,
             help: "choose an id and aliases that no other practice uses")
         }
@@ -133,18 +133,18 @@ struct ConfigurationReader {
 
   init(file: SourceFile) { self.file = file }
 
-  mutating func report(_ code: String, _ severity: Severity, _ message: String, at node: YAMLNode, help: String?) {
-    diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: node.range, help: help))
+  mutating func report(_ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: YAMLNode, help: String?) {
+    diagnostics.append(Diagnostic(code: code.rawValue, severity: severity, message: message, range: node.range, help: help))
   }
 
   mutating func invalid(_ node: YAMLNode, _ message: String, help: String? = nil) {
-    report(CheckMessages.configInvalidValue, .error, message, at: node, help: help)
+    report(.configInvalidValue, .error, message, at: node, help: help)
   }
 
   mutating func unknownKey(_ key: YAMLNode, among known: [String]) {
     let text = key.scalar ?? ""
     report(
-      CheckMessages.configUnknownKey, .warning, "unknown setting `\(text)`", at: key,
+      .configUnknownKey, .warning, "unknown setting `\(text)`", at: key,
       help: Spelling.closest(to: text, among: known).map { "did you mean `\($0)`?" } ?? "known settings: \(known.joined(separator: ", "))")
   }
 
@@ -164,13 +164,13 @@ struct ConfigurationReader {
       guard let rule = CheckMessages.rule(named: name) ?? RuleCatalog.rule(named: name) else {
         let names = CheckMessages.rules.filter(\.isConfigurable).map(\.name)
         report(
-          CheckMessages.configUnknownRule, .error, "unknown rule `\(name)`", at: pair.key,
+          .configUnknownRule, .error, "unknown rule `\(name)`", at: pair.key,
           help: Spelling.closest(to: name, among: names).map { "did you mean `\($0)`?" } ?? "`vstream explain --list` lists the rules")
         continue
       }
       guard rule.isConfigurable else {
         report(
-          CheckMessages.configUnknownRule, .error, "`\(name)` is an error and cannot be re-levelled", at: pair.key,
+          .configUnknownRule, .error, "`\(name)` is an error and cannot be re-levelled", at: pair.key,
           help: "only lints (VS4xx) can be configured; fix what the error reports")
         continue
       }

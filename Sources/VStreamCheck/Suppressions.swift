@@ -33,7 +33,7 @@ enum Suppressions {
     for directive in unused {
       result.append(
         Diagnostic(
-          code: CheckMessages.unusedSuppression, severity: .warning, message: "this suppression silences nothing",
+          code: DiagnosticCode.unusedSuppression.rawValue, severity: .warning, message: "this suppression silences nothing",
           range: directive.range, label: "no matching finding",
           help: "remove it, or check the rule name (`vstream explain --list`)"))
     }

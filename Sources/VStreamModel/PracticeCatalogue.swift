@@ -89,7 +89,7 @@ public struct PracticeCatalogue: Sendable {
   /// id, then practices whose words cover the written ones (`incident` -> `incident-management`).
   /// The practice written exactly as its id or an alias at `bytes[range]`, or nil: then `resolve(_:)` reads it
   /// (another case, `_` for `-`, or an unknown name).
-  public func exactSpelling(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Spelling? {
+  public func exactSpelling(_ bytes: SourceBytes, _ range: SourceRange) -> Spelling? {
     spellings.find(bytes, range).map { spellings.value(at: $0) }
   }
 

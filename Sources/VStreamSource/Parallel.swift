@@ -43,3 +43,19 @@ public enum Parallel {
     }
   }
 }
+
+extension Parallel {
+  /// `first()` and `second()`, run concurrently; both results. For two independent pieces of work of different types.
+  public static func both<First, Second>(_ first: () -> First, _ second: () -> Second) -> (First, Second) {
+    var results: (First?, Second?) = (nil, nil)
+    // Each call writes only its own half of `results`.
+    withUnsafeMutablePointer(to: &results.0) { firstSlot in
+      withUnsafeMutablePointer(to: &results.1) { secondSlot in
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+          if index == 0 { firstSlot.pointee = first() } else { secondSlot.pointee = second() }
+        }
+      }
+    }
+    return (results.0!, results.1!)
+  }
+}

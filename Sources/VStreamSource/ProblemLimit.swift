@@ -28,7 +28,14 @@ public struct ProblemLimit: Sendable {
   /// The finding that closes a list that reached the limit, or nil when nothing was left out.
   public func summary(code: String) -> Diagnostic? {
     guard unreported > 0, let first else { return nil }
-    return Diagnostic(
+    return Self.summary(code: code, unreported: unreported, first: first, severity: severity, limit: limit)
+  }
+
+  /// The finding that says `unreported` findings, the first at `first`, were left out past `limit`.
+  public static func summary(code: String, unreported: Int, first: SourceRange, severity: Severity, limit: Int)
+    -> Diagnostic
+  {
+    Diagnostic(
       code: code, severity: severity,
       message: "too many problems: \(unreported) more after this point are not reported",
       range: first, label: "the first problem not reported",

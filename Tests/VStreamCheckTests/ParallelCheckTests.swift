@@ -7,9 +7,9 @@ import XCTest
 @testable import VStreamCheck
 import VStreamEmit
 
-/// On a large stream the steps are checked on one core while the ids and flows are checked on another
-/// (`CheckRun.checkIdentifiersStepsAndFlows`). These check every file of the repository, and streams made to have
-/// findings in all three, both ways, and compare the findings and the checked stream.
+/// On a large stream the checker's context is built on two cores (the steps resolved on one, the ids and the flow on
+/// the other) and its rules run on every core (`Checker.check`). These check every file of the repository, and
+/// streams made to have findings in all three, both ways, and compare the findings and the checked stream.
 final class ParallelCheckTests: XCTestCase {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
@@ -86,9 +86,10 @@ final class ParallelCheckTests: XCTestCase {
     XCTAssertEqual(parallel, Self.check(file, parallelFrom: .max))
   }
 
-  func testPastTheProblemLimitTheStepsAndFlowsAreCheckedOnOneCore() throws {
+  func testPastTheProblemLimitTwoCoresKeepWhatOneCoreKeeps() throws {
     guard Parallel.coreCount > 1 else { throw XCTSkip("one core: the check never runs in parallel here") }
-    // More than 10,000 findings between the steps and the flows: which are kept depends on their order.
+    // More than 10,000 findings between the steps and the flows: the first ones in report order are kept, whichever
+    // rule found them first.
     let file = Self.streamWithFindingsEverywhere(steps: 9_000)
     let parallel = Self.check(file, parallelFrom: 0)
     XCTAssertTrue(parallel.contains("too many problems"))

@@ -15,7 +15,7 @@ struct ArrowTable {
   init(capacity: Int) {
     var bits: UInt64 = 4
     while (1 << bits) < capacity * 2 { bits += 1 }
-    slots = HugePages.filledArray(repeating: 0, count: 1 << bits)
+    slots = [UInt64](repeating: 0, count: 1 << bits)
     firstWritten = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: 1 << bits)
     shift = 64 - bits
   }

@@ -1,0 +1,82 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+/// Everything a rule may read about one file: built in phases, each a value returned by a function, and never
+/// changed afterwards. Rules are pure functions of it (see ``CheckRule``).
+///
+/// The phases: the front matter and the declarations (``FrontMatter``, ``Declarations``); then, independently of
+/// each other, the steps resolved (``ResolvedSteps``) and the ids with the flow built from them (``Names``,
+/// ``FlowGraph``).
+struct CheckContext {
+  let file: SourceFile
+  let syntax: FileSyntax
+  let configuration: Configuration
+  /// Whether the parser reported an error anywhere in the file.
+  let hasSyntaxErrors: Bool
+  let frontMatter: FrontMatter
+  let declarations: Declarations
+  let steps: ResolvedSteps
+  let names: Names
+  let flow: FlowGraph
+  /// The severity of each of the checker's codes in this file (nil: turned off), looked up once per file.
+  private let severities: [DiagnosticCode: Severity?]
+
+  /// Builds the context of one file. With `concurrently`, the steps are resolved on one core while the ids and the
+  /// flow are read on another; the result is the same either way.
+  init(
+    file: SourceFile, syntax: FileSyntax, configuration: Configuration, syntaxDiagnostics: [Diagnostic],
+    concurrently: Bool
+  ) {
+    self.file = file
+    self.syntax = syntax
+    self.configuration = configuration
+    let errors = syntaxDiagnostics.filter { $0.severity == .error }
+    hasSyntaxErrors = !errors.isEmpty
+    frontMatter = FrontMatter.read(
+      syntax,
+      syntaxErrors: (hasSyntaxErrors, errors.contains { DiagnosticCode($0.code).stage == .frontMatter }))
+    let declarations = Declarations.collect(syntax)
+    self.declarations = declarations
+    let resolveSteps = { ResolvedSteps.resolve(declarations.steps, syntax: syntax, file: file, configuration: configuration) }
+    let buildFlow = { () -> (Names, FlowGraph) in
+      let names = Names.collect(declarations, syntax: syntax, file: file)
+      return (names, FlowGraph.build(declarations, names: names, syntax: syntax, file: file))
+    }
+    if concurrently {
+      (steps, (names, flow)) = Parallel.both(resolveSteps, buildFlow)
+    } else {
+      (steps, (names, flow)) = (resolveSteps(), buildFlow())
+    }
+    var severities: [DiagnosticCode: Severity?] = [:]
+    for rule in CheckMessages.rules {
+      severities[DiagnosticCode(rule.code)] = rule.isConfigurable
+        ? configuration.severity(of: rule, path: file.path) : rule.defaultSeverity
+    }
+    self.severities = severities
+  }
+
+  /// An empty list of findings for a rule to fill, with this file's severities.
+  func findings() -> Findings {
+    let severities = self.severities
+    return Findings(limit: ProblemLimit.perStage) { code in severities[code] ?? .error }
+  }
+
+  // MARK: - What rules ask of the file
+
+  /// The text of an identifier, or "" where it is missing.
+  func text(_ identifier: IdentifierSyntax?) -> String { identifier.map { $0.text(in: file) } ?? "" }
+
+  /// Where a finding about the whole stream points: the `stream` line's id, or the first step's.
+  var streamAnchor: SourceRange? {
+    declarations.streams.first.map(\.anchor) ?? declarations.steps.first.map(\.anchor)
+  }
+
+  /// Whether every step's activity is known (the rules about activities judge only then).
+  var everyActivityIsKnown: Bool { !steps.activities.contains { $0 == nil } }
+
+  /// Whether the flow can be judged as paths: complete, from exactly one demand, with a value to reach.
+  var flowIsJudged: Bool {
+    flow.isComplete && declarations.demands.count == 1 && !declarations.values.isEmpty
+  }
+}

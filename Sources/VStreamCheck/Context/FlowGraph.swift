@@ -1,0 +1,115 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+/// The third phase: the flow's arrows between numbered nodes (see ``Declarations/nodeRef(_:)``), read from the
+/// `flow` lines, or the declaration order when there are none; and what could not become an arrow, for the rules to
+/// report.
+struct FlowGraph {
+  /// The arrows in the order written.
+  var arrows: [FlowArrow] = []
+  /// Whether the flow could be built completely: no syntax error in a flow, every name declared, no arrow into the
+  /// demand or out of a value. Rules about paths judge only a complete flow: a missing arrow would make everything
+  /// after it look unreachable.
+  var isComplete = true
+  /// Names in flows that no declaration has (VS311), in the order written.
+  var undefinedNames: [SourceRange] = []
+  /// Arrows into the demand (VS312): the arrow, and the demand's name at its head.
+  var arrowsIntoDemand: [(arrow: SourceRange, name: SourceRange)] = []
+  /// Arrows out of a value (VS313): the arrow, and the value's node number.
+  var arrowsOutOfValue: [(arrow: SourceRange, value: Int)] = []
+  /// Arrows written again (VS411): the two names, and where the arrow was first written.
+  var repeatedArrows: [(from: SourceRange, to: SourceRange, first: SourceRange)] = []
+
+  static func build(_ declarations: Declarations, names: Names, syntax: FileSyntax, file: SourceFile) -> FlowGraph {
+    var graph = FlowGraph()
+    // Read from the items as they are: a list of the flows alone would be a copy of most of the tree on a large
+    // stream.
+    let flows = syntax.items.lazy.compactMap { item -> FlowSyntax? in
+      if case .flow(let flow) = item { return flow } else { return nil }
+    }
+    if flows.isEmpty {
+      guard !declarations.demands.isEmpty else { return graph }
+      let (count, steps) = (declarations.nodeCount, declarations.steps.count)
+      graph.arrows = (1..<count).map { FlowArrow(from: Int32(Swift.min($0 - 1, steps)), to: Int32($0)) }
+      return graph
+    }
+    graph.arrows.reserveCapacity(flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) })
+    let numbers = syntax.flowNodeList.map { range -> Int32 in
+      guard let entry = names.table.find(file.bytes, range), let ref = names.table.value(at: entry).ref else { return -1 }
+      return Int32(declarations.nodeNumber(ref))
+    }
+    // Only a node that two or more arrows leave can have an arrow written twice, so only the arrows leaving such a
+    // node go in the table of arrows already written (the label does not make an arrow new). In most streams that is
+    // a few branches: the table stays small instead of holding every arrow.
+    var leaving = [UInt8](repeating: 0, count: declarations.nodeCount)
+    var branching = 0
+    for pass in 0..<2 {
+      for flow in flows {
+        var previous: Int32 = -1
+        for index in flow.nodeSpan.indices {
+          let number = numbers[index]
+          if previous >= 0 && number >= 0 {
+            if pass == 0 {
+              leaving[Int(previous)] = Swift.min(leaving[Int(previous)] + 1, 2)
+            } else if leaving[Int(previous)] == 2 {
+              branching += 1
+            }
+          }
+          previous = number
+        }
+      }
+    }
+    var written = ArrowTable(capacity: branching)
+    for (item, entry) in syntax.items.enumerated() {
+      guard case .flow(let flow) = entry else { continue }
+      if flow.hasErrors { graph.isComplete = false }
+      var previous: (number: Int, range: SourceRange)?
+      let arrowRanges = syntax.arrows(of: flow)
+      for (index, name) in syntax.nodes(of: flow).enumerated() {
+        let number = Int(numbers[Int(flow.nodeSpan.start) + index])
+        guard number >= 0 else {
+          graph.isComplete = false
+          graph.undefinedNames.append(name.range)
+          previous = nil
+          continue
+        }
+        if let from = previous {
+          let arrow = index - 1 < arrowRanges.count ? arrowRanges[arrowRanges.startIndex + index - 1] : name.range
+          let range = from.range.union(name.range)
+          if number == 0 {
+            graph.arrowsIntoDemand.append((arrow, name.range))
+            graph.isComplete = false
+          } else if from.number > declarations.steps.count {
+            graph.arrowsOutOfValue.append((arrow, from.number))
+            graph.isComplete = false
+          } else if leaving[from.number] == 2, let first = written.earlier(from: from.number, to: number, writtenAt: range) {
+            graph.repeatedArrows.append((from.range, name.range, first))
+          } else {
+            graph.arrows.append(FlowArrow(from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item)))
+          }
+        }
+        previous = (number, name.range)
+      }
+    }
+    return graph
+  }
+
+  /// Calls `body` with each arrow's node numbers, in the order written: the form `Adjacency` and `FlowAnalysis` read.
+  func forEachArrow(_ body: (Int, Int) -> Void) {
+    for arrow in arrows { body(Int(arrow.from), Int(arrow.to)) }
+  }
+
+  /// The arrows as the model's edges, with their flows' labels.
+  func edges(_ declarations: Declarations, syntax: FileSyntax, file: SourceFile) -> [Edge] {
+    var label: (flow: Int32, text: String?) = (-1, nil)
+    return arrows.map { arrow in
+      let (from, to) = (declarations.nodeRef(Int(arrow.from)), declarations.nodeRef(Int(arrow.to)))
+      guard arrow.flow >= 0 else { return Edge(from: from, to: to) }
+      if label.flow != arrow.flow, case .flow(let flow) = syntax.items[Int(arrow.flow)] {
+        label = (arrow.flow, flow.label.map { $0.value(in: file) })
+      }
+      return Edge(from: from, to: to, label: label.text, range: arrow.range)
+    }
+  }
+}

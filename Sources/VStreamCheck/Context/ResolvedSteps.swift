@@ -1,0 +1,181 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+/// The second phase, beside ``Names`` and ``FlowGraph``: each step's activity, practices, durations and %C/A read
+/// from what is written, and what could not be read, for the rules to report.
+///
+/// Per step the values are nil where the attribute is missing or wrong. Every step's practices are positions in the
+/// catalogue, step after step in one array: step `i`'s are `practices(ofStep: i)` (one array of small numbers for
+/// the file rather than an array of strings per step).
+struct ResolvedSteps {
+  var activities: [Activity?] = []
+  var practiceNumbers: [Int32] = []
+  var practiceEnds: [Int32] = []
+  var processTimes: [Duration?] = []
+  var waitTimes: [Duration?] = []
+  var completeAccurate: [Percentage?] = []
+
+  /// Steps with no `activity` line and no syntax error inside (VS307).
+  var stepsWithoutActivity: [Int] = []
+  /// Activities written as an alias (VS409): where, and the activity meant.
+  var activityAliases: [(range: SourceRange, activity: Activity)] = []
+  /// Activities not known (VS308), with the closest one.
+  var unknownActivities: [(range: SourceRange, suggestion: String?)] = []
+  /// Steps with no practice named and no syntax error inside (VS401).
+  var stepsWithoutPractices: [Int] = []
+  /// Practices not in the catalogue (VS309), with up to three it may have meant.
+  var unknownPractices: [(range: SourceRange, suggestions: [String])] = []
+  /// Practices written as an older name (VS408): where, and the practice's position in the catalogue.
+  var practiceAliases: [(range: SourceRange, practice: Int)] = []
+  /// Practices named twice in one step (VS410): where again, where first, and the practice.
+  var repeatedPractices: [(range: SourceRange, first: SourceRange, practice: Int)] = []
+  /// %C/A values above 100% (VS310), in hundredths of a percent.
+  var completeAccurateAboveWhole: [(range: SourceRange, hundredths: Int64)] = []
+
+  /// Step `index`'s practices, as positions in the configuration's catalogue.
+  func practices(ofStep index: Int) -> ArraySlice<Int32> {
+    practiceNumbers[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])]
+  }
+
+  static func resolve(
+    _ steps: DeclarationList, syntax: FileSyntax, file: SourceFile, configuration: Configuration
+  ) -> ResolvedSteps {
+    var reader = Reader(syntax: syntax, file: file, configuration: configuration)
+    reader.result.activities.reserveCapacity(steps.count)
+    reader.result.practiceEnds.reserveCapacity(steps.count)
+    reader.result.processTimes.reserveCapacity(steps.count)
+    reader.result.waitTimes.reserveCapacity(steps.count)
+    reader.result.completeAccurate.reserveCapacity(steps.count)
+    reader.result.practiceNumbers.reserveCapacity(2 * steps.count)
+    for (index, step) in steps.enumerated() { reader.read(step, number: index) }
+    return reader.result
+  }
+
+  /// Reads the steps one after another, resolving each distinct spelling of an activity or practice once: a large
+  /// stream names the same few thousands of times.
+  private struct Reader {
+    let syntax: FileSyntax
+    let file: SourceFile
+    let catalogue: PracticeCatalogue
+    /// Seconds in one w, d, h, m and s under the configuration, by `DurationSyntax.Unit.rank`.
+    let secondsPerUnit: [Int64]
+    var result = ResolvedSteps()
+    var activitySpellings = ByteKeyedTable<Resolution<Activity>>()
+    /// Practice spellings not written exactly as an id or alias, by the text as written.
+    var practiceSpellings = ByteKeyedTable<(number: Int, isAlias: Bool, suggestions: [String])>()
+    /// Per practice (by catalogue position): the last step that named it and where it first did so in that step.
+    var lastStep: [Int]
+    var firstRange: [SourceRange]
+
+    init(syntax: FileSyntax, file: SourceFile, configuration: Configuration) {
+      self.syntax = syntax
+      self.file = file
+      catalogue = configuration.catalogue
+      secondsPerUnit = DurationSyntax.Unit.allCases.map { configuration.durationSettings.seconds(per: $0.rawValue) }
+      lastStep = [Int](repeating: -1, count: catalogue.all.count)
+      firstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: catalogue.all.count)
+    }
+
+    mutating func read(_ step: DeclarationSyntax, number: Int) {
+      // One pass over the step's attribute lines (the parser keeps at most one of each kind).
+      var (activity, practices, time, wait, ca): (AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?)
+      for index in step.attributeSpan.indices {
+        switch syntax.attributeList[index].kind {
+        case .activity: activity = syntax.attributeList[index]
+        case .practices: practices = syntax.attributeList[index]
+        case .time: time = syntax.attributeList[index]
+        case .wait: wait = syntax.attributeList[index]
+        case .ca: ca = syntax.attributeList[index]
+        case .roles, .note, .from, .for: break
+        }
+      }
+      result.activities.append(readActivity(activity, of: step, number: number))
+      readPractices(practices, of: step, number: number)
+      result.practiceEnds.append(Int32(result.practiceNumbers.count))
+      result.processTimes.append(duration(time))
+      result.waitTimes.append(duration(wait))
+      result.completeAccurate.append(percentage(ca))
+    }
+
+    mutating func readActivity(_ attribute: AttributeSyntax?, of step: DeclarationSyntax, number: Int) -> Activity? {
+      guard let attribute else {
+        if !syntax.hasErrorsInside(step) { result.stepsWithoutActivity.append(number) }
+        return nil
+      }
+      guard case .word(let word) = attribute.value else { return nil }
+      let resolution: Resolution<Activity>
+      if let known = activitySpellings.find(file.bytes, word.range) {
+        resolution = activitySpellings.value(at: known)
+      } else {
+        resolution = Activity.resolve(word.text(in: file))
+        activitySpellings.insert(file.bytes, word.range, value: resolution)
+      }
+      switch resolution {
+      case .canonical(let activity):
+        return activity
+      case .alias(let activity, _):
+        result.activityAliases.append((word.range, activity))
+        return activity
+      case .unknown(let suggestions):
+        result.unknownActivities.append((word.range, suggestions.first))
+        return nil
+      }
+    }
+
+    /// Appends the step's practices, repeats and unknown names left out.
+    mutating func readPractices(_ attribute: AttributeSyntax?, of step: DeclarationSyntax, number stepNumber: Int) {
+      guard let attribute, case .words(let span) = attribute.value, !span.isEmpty else {
+        if !syntax.hasErrorsInside(step) { result.stepsWithoutPractices.append(stepNumber) }
+        return
+      }
+      for word in syntax.words(span) {
+        let (practice, isAlias, suggestions) = resolvePractice(word)
+        guard practice >= 0 else {
+          result.unknownPractices.append((word.range, suggestions))
+          continue
+        }
+        if isAlias { result.practiceAliases.append((word.range, practice)) }
+        if lastStep[practice] == stepNumber {
+          result.repeatedPractices.append((word.range, firstRange[practice], practice))
+          continue
+        }
+        lastStep[practice] = stepNumber
+        firstRange[practice] = word.range
+        result.practiceNumbers.append(Int32(practice))
+      }
+    }
+
+    /// The practice a word names (its position in the catalogue, -1 when unknown): found from the bytes when it is
+    /// written exactly as an id or alias, else resolved once per distinct spelling.
+    mutating func resolvePractice(_ word: WordSyntax) -> (number: Int, isAlias: Bool, suggestions: [String]) {
+      if let exact = catalogue.exactSpelling(file.bytes, word.range) { return (exact.index, exact.isAlias, []) }
+      if let known = practiceSpellings.find(file.bytes, word.range) { return practiceSpellings.value(at: known) }
+      let resolution = catalogue.resolve(word.text(in: file))
+      var entry = (number: resolution.entry.map { catalogue.index(of: $0.id) } ?? -1, isAlias: resolution.isAlias, suggestions: [String]())
+      if case .unknown(let found) = resolution { entry.suggestions = found }
+      practiceSpellings.insert(file.bytes, word.range, value: entry)
+      return entry
+    }
+
+    func duration(_ attribute: AttributeSyntax?) -> Duration? {
+      guard let attribute, case .duration(let duration) = attribute.value else { return nil }
+      var total = Duration.zero
+      duration.forEachPart(in: file) { part in
+        let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: secondsPerUnit[part.unit.rank])
+        total = total + Duration(seconds: overflow ? .max : seconds)
+      }
+      return total
+    }
+
+    mutating func percentage(_ attribute: AttributeSyntax?) -> Percentage? {
+      guard let attribute, case .percentage(let percentage) = attribute.value else { return nil }
+      let hundredths = percentage.hundredths(in: file)
+      guard hundredths <= 10_000 else {
+        result.completeAccurateAboveWhole.append((percentage.range, hundredths))
+        return nil
+      }
+      return Percentage(hundredths: hundredths)
+    }
+  }
+}

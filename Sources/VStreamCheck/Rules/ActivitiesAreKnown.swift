@@ -1,0 +1,23 @@
+import VStreamSource
+
+/// A step's activity is one of the six value chain activities or a spelling of one (VS308).
+enum ActivitiesAreKnown: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    for unknown in context.steps.unknownActivities {
+      findings.add(.unknownActivity, at: unknown.range) {
+        .unknownActivity(context.file.text(unknown.range), suggestion: unknown.suggestion)
+      }
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static func unknownActivity(_ written: String, suggestion: String?) -> Message {
+    Message(
+      text: "unknown activity `\(written)`", label: "not a value chain activity",
+      notes: ["the activities are plan, improve, engage, design-and-transition, obtain-build, deliver-and-support"],
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+}

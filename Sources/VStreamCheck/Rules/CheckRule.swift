@@ -1,0 +1,48 @@
+/// A rule of the checker: a pure function from a file's read-only ``CheckContext`` to its findings. A rule owns no
+/// state, knows nothing of other rules, and cannot tell whether it runs alone or beside others on another core.
+///
+/// To add a rule: a new file in `Rules/` named for what must hold, with the rule's documentation comment, the rule,
+/// and its wording at the bottom (`extension Message`); its code and explanation in ``CheckMessages``; a line in
+/// ``CheckRules/all``; a case in `specs/cases/check/`.
+protocol CheckRule {
+  static func findings(in context: CheckContext) -> Findings
+}
+
+/// Every rule of the checker, in the order of the stages they judge. The order changes nothing in the output: the
+/// findings are sorted.
+enum CheckRules {
+  static let all: [any CheckRule.Type] = [
+    // The front matter.
+    FrontMatterValuesHaveTheirTypes.self,
+    LanguageVersionIsSupported.self,
+    FrontMatterKeysAreKnown.self,
+    StreamHasTitleAndOwner.self,
+    // The declarations.
+    OneStreamPerFile.self,
+    OneDemandPerStream.self,
+    StreamHasAValue.self,
+    IdentifiersAreUnique.self,
+    // The steps.
+    StepsHaveAnActivity.self,
+    ActivitiesAreKnown.self,
+    ActivitiesAreWrittenAsIDs.self,
+    StepsNamePractices.self,
+    PracticesAreKnown.self,
+    PracticesAreWrittenAsIDs.self,
+    PracticesAreNamedOnce.self,
+    CompleteAccurateIsAShare.self,
+    StepsAreMeasuredAlike.self,
+    // The flow.
+    FlowNamesAreDeclared.self,
+    NoArrowIntoTheDemand.self,
+    NoArrowOutOfAValue.self,
+    ArrowsAreWrittenOnce.self,
+    FlowLeadsFromDemandToValue.self,
+    // The typical shape and the metrics.
+    StreamEngagesTheConsumer.self,
+    FirstStepEngages.self,
+    FlowEfficiencyMeetsTheThreshold.self,
+    // The `# vstream:` comments.
+    DirectivesAreWellFormed.self,
+  ]
+}

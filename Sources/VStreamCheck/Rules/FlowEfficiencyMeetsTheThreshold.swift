@@ -1,0 +1,48 @@
+import VStreamModel
+import VStreamSource
+
+/// The main path's flow efficiency (process time over lead time) is at least the threshold in vstream.yml (VS407).
+/// Judged only when every step on the main path has its `time` and `wait`.
+enum FlowEfficiencyMeetsTheThreshold: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    let (steps, declarations) = (context.steps, context.declarations)
+    guard context.flowIsJudged, context.everyActivityIsKnown, let anchor = context.streamAnchor else { return findings }
+    let path = FlowAnalysis.mainPath(
+      stepCount: declarations.steps.count, valueCount: declarations.values.count, arrows: context.flow.forEachArrow)
+    let onPath = path.compactMap { ref -> Int? in
+      if case .step(let index) = ref { return index }
+      return nil
+    }
+    guard !onPath.isEmpty, onPath.allSatisfy({ steps.processTimes[$0] != nil && steps.waitTimes[$0] != nil }) else {
+      return findings
+    }
+    let process = onPath.reduce(Duration.zero) { $0 + steps.processTimes[$1]! }
+    let lead = onPath.reduce(Duration.zero) { $0 + steps.processTimes[$1]! + steps.waitTimes[$1]! }
+    guard lead.seconds > 0 else { return findings }
+    let efficiency = Double(process.seconds) / Double(lead.seconds)
+    let threshold = context.configuration.flowEfficiencyThreshold
+    guard efficiency < threshold else { return findings }
+    let longest = onPath.max { (steps.waitTimes[$0]!, $1) < (steps.waitTimes[$1]!, $0) }!
+    let settings = context.configuration.durationSettings
+    findings.add(.lowFlowEfficiency, at: anchor) {
+      .lowFlowEfficiency(
+        efficiency, threshold: threshold, process: process.formatted(settings), lead: lead.formatted(settings),
+        longestWait: (declarations.steps[longest].anchor, steps.waitTimes[longest]!.formatted(settings)))
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static func lowFlowEfficiency(
+    _ efficiency: Double, threshold: Double, process: String, lead: String, longestWait: (SourceRange, String)
+  ) -> Message {
+    Message(
+      text: "flow efficiency is \(percentText(efficiency)), below the threshold of \(percentText(threshold))",
+      label: "items mostly wait",
+      secondary: [Diagnostic.Label(range: longestWait.0, message: "longest wait: \(longestWait.1)")],
+      notes: ["process time \(process) of lead time \(lead) on the main path"],
+      help: "shorten the wait before the bottleneck step, or change the threshold in vstream.yml")
+  }
+}

@@ -1,0 +1,55 @@
+import VStreamSource
+
+/// Every name in a flow is the id of the demand, a step or a value (VS311).
+enum FlowNamesAreDeclared: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    let streamID = context.declarations.streams.first?.identifier?.text(in: context.file)
+    var suggestions = Suggestions(context)
+    for range in context.flow.undefinedNames {
+      let id = context.file.text(range)
+      findings.add(.undefinedNode, at: range) {
+        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id))
+      }
+    }
+    return findings
+  }
+
+  /// The declared id closest to a name, within a budget of comparisons per file: a file naming thousands of
+  /// undefined nodes among thousands of steps would otherwise spend a product of the two on suggestions.
+  struct Suggestions {
+    let context: CheckContext
+    /// The declared ids in source order (made on the first undefined name).
+    lazy var candidates: [String] = {
+      let declarations = context.declarations
+      return (Array(declarations.demands) + Array(declarations.steps) + Array(declarations.values)).compactMap {
+        $0.identifier?.text(in: context.file)
+      }
+    }()
+    var budget = 20_000
+
+    init(_ context: CheckContext) {
+      self.context = context
+    }
+
+    mutating func closest(to id: String) -> String? {
+      guard budget >= candidates.count else { return nil }
+      budget -= candidates.count
+      return Spelling.closest(to: id, among: candidates)
+    }
+  }
+}
+
+extension Message {
+  static func flowNamesTheStream(_ id: String) -> Message {
+    Message(
+      text: "`\(id)` is the stream itself, not a step", label: "the stream's id",
+      help: "flows join the demand, steps and values")
+  }
+
+  static func undeclaredName(_ id: String, suggestion: String?) -> Message {
+    Message(
+      text: "`\(id)` is not declared", label: "no demand, step or value has this id",
+      help: suggestion.map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`")
+  }
+}

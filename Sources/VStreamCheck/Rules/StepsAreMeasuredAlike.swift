@@ -1,0 +1,23 @@
+import VStreamSource
+
+/// When some steps have `time` or `wait`, every step has (VS406): a step without them would understate the totals.
+enum StepsAreMeasuredAlike: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    let (syntax, steps) = (context.syntax, context.declarations.steps)
+    let measured = steps.map { syntax.hasAttribute(.time, of: $0) || syntax.hasAttribute(.wait, of: $0) }
+    guard measured.contains(true) else { return findings }
+    for (index, step) in steps.enumerated() where !measured[index] && !syntax.hasErrorsInside(step) {
+      findings.add(.partialMetrics, at: step.anchor) { .unmeasuredStep(context.text(step.identifier)) }
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static func unmeasuredStep(_ step: String) -> Message {
+    Message(
+      text: "step `\(step)` has no `time` or `wait`, but other steps do", label: "no metrics",
+      help: "add `time` and `wait` so that the totals are not understated")
+  }
+}

@@ -1,0 +1,36 @@
+import VStreamSource
+
+/// A stream says in its front matter what it is called and who owns it (VS405): the catalogue lists both.
+enum StreamHasTitleAndOwner: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    for problem in context.frontMatter.problems {
+      switch problem {
+      case .missing:
+        findings.add(.missingMetadata, at: SourceRange.empty(at: 0)) { .noFrontMatter }
+      case .empty(let range):
+        findings.add(.missingMetadata, at: range) { .emptyFrontMatter }
+      case .missingKeys(let keys, let range):
+        findings.add(.missingMetadata, at: range) { .missingKeys(keys) }
+      case .notAMapping, .wrongType, .unknownStatus, .unsupportedVersion, .unknownKey:
+        break
+      }
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static let noFrontMatter = Message(
+    text: "the file has no front matter with `title` and `owner`", label: "front matter expected",
+    help: "start the file with `---`, `title: ...`, `owner: ...`, `---`")
+
+  static let emptyFrontMatter = Message(
+    text: "the front matter has no `title` or `owner`", label: "empty", help: "add `title: ...` and `owner: ...`")
+
+  static func missingKeys(_ keys: [String]) -> Message {
+    Message(
+      text: "the front matter has no \(keys.map { "`\($0)`" }.joined(separator: " or "))",
+      label: "missing \(keys.joined(separator: " and "))", help: "add `\(keys[0]): ...`")
+  }
+}
