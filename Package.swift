@@ -19,9 +19,7 @@ let package = Package(
       pkgConfig: "yaml-0.1",
       providers: [.apt(["libyaml-dev"])]
     ),
-    // A processor hint Swift does not expose (prefetching), as an inline C function.
-    .target(name: "CMemoryHints"),
-    .target(name: "VStreamSource", dependencies: ["CMemoryHints"]),
+    .target(name: "VStreamSource"),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),

@@ -1,4 +1,3 @@
-import CMemoryHints
 
 #if canImport(Glibc)
   import Glibc
@@ -47,20 +46,6 @@ public struct ByteKeyedTable<Value> {
   public func find(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) -> Int? {
     let key = Self.key(bytes, range)
     return probe(key, hash: Self.slotHash(key)).index
-  }
-
-  /// How many lookups ahead a caller looking up many keys at random should `prefetch`: enough for a fetch from
-  /// memory to arrive while the lookups before it run, few enough that what it fetched is still in the cache.
-  @inlinable
-  public static var prefetchDistance: Int { 12 }
-
-  /// Starts fetching the slot a lookup of the key `bytes[range]` begins at, without waiting for it. A caller that
-  /// looks up many keys at random calls it for a key `prefetchDistance` lookups ahead: in a table larger than the
-  /// processor's caches each lookup would otherwise wait for memory, one after another.
-  @inlinable
-  public func prefetch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: SourceRange) {
-    let slot = firstSlot(Self.slotHash(Self.key(bytes, range)))
-    slots.withUnsafeBufferPointer { vstream_prefetch($0.baseAddress! + slot) }
   }
 
   /// The entry number of the key `bytes[range]`, or nil.

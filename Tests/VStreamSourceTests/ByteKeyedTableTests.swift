@@ -17,10 +17,6 @@ final class ByteKeyedTableTests: XCTestCase {
     var table = ByteKeyedTable<Int>()
     bytes.withUnsafeBufferPointer { buffer in
       for (index, range) in ranges.enumerated() {
-        // A prefetch is only a hint, for any key (the empty one too), present or not: it changes no lookup.
-        table.prefetch(buffer, range)
-        let ahead = ByteKeyedTable<Int>.prefetchDistance
-        if index + ahead < ranges.count { table.prefetch(buffer, ranges[index + ahead]) }
         XCTAssertNil(table.find(buffer, range), "\(words[index]) found before insertion")
         XCTAssertEqual(table.insert(buffer, range, value: index * 7), index)
       }
