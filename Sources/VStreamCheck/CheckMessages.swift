@@ -148,6 +148,10 @@ public enum CheckMessages {
       "Comments that start with `vstream:` are directives: `allow` and `allow-file`. Anything else is probably a typo.",
       bad: bad("step fix \"Diagnose and fix\"", "step fix \"Diagnose and fix\"  # vstream: alow no-practices -- typo")),
 
+    lint(.retiredPractice, "retired-practice-name", .warning, "a step names an ITIL v3 practice that no single ITIL 4 practice replaces",
+      "Some ITIL v3 names have no one successor: release and deployment management became two practices, and the v3 functions (technical, application and IT operations management) are not practices at all. vstream cannot choose for you, so it names the ITIL 4 practices that took the work over; write the one meant (or several). Until then the step counts none of them.",
+      bad: bad("practices incident-management\n", "practices incident-management, release-and-deployment-management\n")),
+
     config(.configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
       "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."),
     config(.configInvalidValue, "config-invalid-value", .error, "a `vstream.yml` setting has a value of the wrong type or range",
@@ -222,6 +226,7 @@ extension DiagnosticCode {
   public static let unknownSuppressedRule: DiagnosticCode = "VS413"
   public static let suppressionWithoutReason: DiagnosticCode = "VS414"
   public static let unknownDirective: DiagnosticCode = "VS415"
+  public static let retiredPractice: DiagnosticCode = "VS416"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -17,10 +17,12 @@ extension PracticeCatalogue {
         "understand the elements that make up the organisation and how they relate, so that it can change effectively"),
       general(
         "continual-improvement", "Continual improvement",
-        "keep practices and services aligned with changing business needs by improving them all the time"),
+        "keep practices and services aligned with changing business needs by improving them all the time",
+        ["continual-service-improvement"]),
       general(
         "information-security-management", "Information security management",
-        "protect the information the organisation needs to do its business: confidentiality, integrity, availability"),
+        "protect the information the organisation needs to do its business: confidentiality, integrity, availability",
+        ["access-management"]),
       general(
         "knowledge-management", "Knowledge management",
         "keep information and knowledge effective, efficient and easy to use across the organisation"),
@@ -33,7 +35,8 @@ extension PracticeCatalogue {
         ["organisational-change-management"]),
       general(
         "portfolio-management", "Portfolio management",
-        "keep the right mix of programmes, projects, products and services to carry out the strategy within its means"),
+        "keep the right mix of programmes, projects, products and services to carry out the strategy within its means",
+        ["service-portfolio-management"]),
       general(
         "project-management", "Project management",
         "deliver projects successfully by planning, delegating, monitoring and controlling them"),
@@ -70,7 +73,7 @@ extension PracticeCatalogue {
       service(
         "change-enablement", "Change enablement",
         "maximise successful changes by assessing their risks, authorising them and managing the change schedule",
-        ["change-control"]),
+        ["change-control", "change-management"]),
       service(
         "incident-management", "Incident management",
         "minimise the harm incidents do by restoring normal service as quickly as possible"),
@@ -101,7 +104,8 @@ extension PracticeCatalogue {
         ["it-service-continuity-management"]),
       service(
         "service-design", "Service design",
-        "design products and services that are fit for purpose, fit for use and deliverable by the organisation"),
+        "design products and services that are fit for purpose, fit for use and deliverable by the organisation",
+        ["design-coordination"]),
       service(
         "service-desk", "Service desk",
         "capture demand for incident resolution and service requests as the users' single point of contact"),
@@ -126,4 +130,50 @@ extension PracticeCatalogue {
         "make sure applications meet stakeholders' needs for function, reliability, maintainability and compliance"),
     ]
   }()
+}
+
+extension PracticeCatalogue {
+  /// What an alias means when it is more than another spelling: an ITIL v3 name whose work ITIL 4 put inside a
+  /// broader practice. Said beside the "older name" finding.
+  static let aliasNotes: [String: String] = [
+    "access-management": "ITIL v3's access management is part of information security management in ITIL 4",
+    "design-coordination": "ITIL v3's design coordination is part of service design in ITIL 4",
+    "continual-service-improvement": "ITIL v3's continual service improvement is the continual improvement practice in ITIL 4",
+    "change-management": "ITIL v3's change management is change enablement in ITIL 4 (first called change control)",
+    "service-portfolio-management": "ITIL v3's service portfolio management is part of portfolio management in ITIL 4",
+  ]
+
+  /// ITIL v3 names that no single ITIL 4 practice replaces: a person must choose, so they are neither aliases nor
+  /// unknown. Normalised names, with the practices that took their work over.
+  static let retiredNames: [String: RetiredPractice] = {
+    let entries = [
+      RetiredPractice(
+        name: "release-and-deployment-management", candidates: ["release-management", "deployment-management"],
+        note: "ITIL 4 splits it into release management and deployment management"),
+      RetiredPractice(
+        name: "transition-planning-and-support",
+        candidates: ["project-management", "change-enablement", "release-management"],
+        note: "ITIL 4 has no single practice for ITIL v3's transition planning and support"),
+      RetiredPractice(
+        name: "technical-management", candidates: ["infrastructure-and-platform-management"],
+        note: "ITIL v3's technical management was a function, not a practice"),
+      RetiredPractice(
+        name: "application-management", candidates: ["software-development-and-management"],
+        note: "ITIL v3's application management was a function, not a practice"),
+      RetiredPractice(
+        name: "it-operations-management", candidates: ["infrastructure-and-platform-management"],
+        note: "ITIL v3's IT operations management was a function, not a practice; the operations work itself is the deliver-and-support activity"),
+    ]
+    return Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0) })
+  }()
+}
+
+/// An ITIL v3 practice or function name that no single ITIL 4 practice replaces.
+public struct RetiredPractice: Sendable, Hashable {
+  /// The name, normalised (`release-and-deployment-management`).
+  public var name: String
+  /// The ITIL 4 practices that took its work over, by id: the author chooses among them.
+  public var candidates: [String]
+  /// Why it has no single successor.
+  public var note: String
 }

@@ -93,6 +93,19 @@ public struct PracticeCatalogue: Sendable {
     spellings.find(bytes, range).map { spellings.value(at: $0) }
   }
 
+  /// Why an alias is more than another spelling (an ITIL v3 practice folded into a broader one), or nil.
+  public func aliasNote(_ written: String) -> String? {
+    Self.aliasNotes[Catalogue.normalize(written)]
+  }
+
+  /// The ITIL v3 name `written` stands for when no single ITIL 4 practice replaces it, and the organisation has not
+  /// declared a practice of that name; else nil.
+  public func retired(_ written: String) -> RetiredPractice? {
+    let key = Catalogue.normalize(written)
+    guard byKey[key] == nil else { return nil }
+    return Self.retiredNames[key]
+  }
+
   public func resolve(_ written: String) -> PracticeResolution {
     let key = Catalogue.normalize(written)
     if let entry = byKey[key] {

@@ -32,6 +32,9 @@ final class PracticeCatalogueTests: XCTestCase {
     ("capacity-management", "capacity-and-performance-management"),
     ("business-relationship-management", "relationship-management"),
     ("financial-management-for-it-services", "service-financial-management"),
+    ("change-management", "change-enablement"), ("service-portfolio-management", "portfolio-management"),
+    ("continual-service-improvement", "continual-improvement"), ("access-management", "information-security-management"),
+    ("design-coordination", "service-design"),
   ]
 
   let itil = PracticeCatalogue.itil
@@ -92,6 +95,42 @@ final class PracticeCatalogueTests: XCTestCase {
       XCTAssertLessThanOrEqual(suggestions.count, 3, typo)
       XCTAssertEqual(Set(suggestions).count, suggestions.count, "no repeats: \(typo)")
     }
+  }
+
+  func testSuggestionsReadMeaningAndAbbreviationsBeforeLooseSpelling() {
+    // Whole-id edit distance alone suggested risk-management for security-management ("-management" is shared).
+    for (written, expected) in [
+      ("infosec-management", ["information-security-management"]),
+      ("security-management", ["information-security-management"]),
+      ("continuity-management", ["service-continuity-management"]),
+      ("cmdb", ["service-configuration-management"]), ("vendor-management", ["supplier-management"]),
+      ("sla-management", ["service-level-management"]), ("hr", ["workforce-and-talent-management"]),
+    ] {
+      guard case .unknown(let suggestions) = itil.resolve(written) else { return XCTFail(written) }
+      XCTAssertEqual(suggestions, expected, written)
+    }
+  }
+
+  func testITILv3NamesAreOlderNamesOrAskWhichPracticeIsMeant() {
+    for (older, id) in [
+      ("change-management", "change-enablement"), ("service-portfolio-management", "portfolio-management"),
+      ("continual-service-improvement", "continual-improvement"), ("access-management", "information-security-management"),
+      ("design-coordination", "service-design"),
+    ] {
+      XCTAssertEqual(itil.resolve(older), .alias(itil.practice(id: id)!, alias: older), older)
+      XCTAssertNotNil(itil.aliasNote(older), older)
+    }
+    XCTAssertNil(itil.aliasNote("change-control"), "a plain older name needs no note")
+    XCTAssertEqual(itil.retired("Release_and_Deployment_Management")?.candidates, ["release-management", "deployment-management"])
+    for name in ["transition-planning-and-support", "technical-management", "application-management", "it-operations-management"] {
+      let retired = itil.retired(name)
+      XCTAssertNotNil(retired, name)
+      XCTAssertTrue(retired?.candidates.allSatisfy { itil.practice(id: $0) != nil } ?? false, name)
+    }
+    XCTAssertNil(itil.retired("incident-management"))
+    let (custom, _) = PracticeCatalogue.make(
+      custom: [Practice(id: "technical-management", name: "Technical management", group: nil, purpose: "ours")])
+    XCTAssertNil(custom.retired("technical-management"), "an organisation's own practice of that name wins")
   }
 
   func testWordSuggestionsPreferFewerExtraWordsThenId() {

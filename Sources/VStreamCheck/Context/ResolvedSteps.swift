@@ -28,6 +28,8 @@ struct ResolvedSteps {
   var unknownPractices: [(range: SourceRange, suggestions: [String])] = []
   /// Practices written as an older name (VS408): where, and the practice's position in the catalogue.
   var practiceAliases: [(range: SourceRange, practice: Int)] = []
+  /// ITIL v3 names that no single ITIL 4 practice replaces (VS416): where, and what replaced it.
+  var retiredPractices: [(range: SourceRange, retired: RetiredPractice)] = []
   /// Practices named twice in one step (VS410): where again, where first, and the practice.
   var repeatedPractices: [(range: SourceRange, first: SourceRange, practice: Int)] = []
   /// %C/A values above 100% (VS310), in hundredths of a percent.
@@ -131,6 +133,10 @@ struct ResolvedSteps {
       }
       for word in syntax.words(span) {
         let (practice, isAlias, suggestions) = resolvePractice(word)
+        if practice < 0, let retired = catalogue.retired(word.text(in: file)) {
+          result.retiredPractices.append((word.range, retired))
+          continue
+        }
         guard practice >= 0 else {
           result.unknownPractices.append((word.range, suggestions))
           continue

@@ -29,6 +29,7 @@ enum CheckRules {
     StepsNamePractices.self,
     PracticesAreKnown.self,
     PracticesAreWrittenAsIDs.self,
+    PracticesHaveOneITIL4Name.self,
     PracticesAreNamedOnce.self,
     CompleteAccurateIsAShare.self,
     StepsAreMeasuredAlike.self,

@@ -4,10 +4,11 @@ import VStreamSource
 enum PracticesAreWrittenAsIDs: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
-    let practices = context.configuration.catalogue.all
+    let catalogue = context.configuration.catalogue
     for alias in context.steps.practiceAliases {
       findings.add(.practiceAlias, at: alias.range) {
-        .practiceAlias(context.file.text(alias.range), id: practices[alias.practice].id)
+        let written = context.file.text(alias.range)
+        return .practiceAlias(written, id: catalogue.all[alias.practice].id, note: catalogue.aliasNote(written))
       }
     }
     return findings
@@ -15,8 +16,9 @@ enum PracticesAreWrittenAsIDs: CheckRule {
 }
 
 extension Message {
-  static func practiceAlias(_ written: String, id: String) -> Message {
+  static func practiceAlias(_ written: String, id: String, note: String?) -> Message {
     Message(
-      text: "`\(written)` is an older name for `\(id)`", label: "older name", help: "write `\(id)`; `vstream fmt` does this")
+      text: "`\(written)` is an older name for `\(id)`", label: "older name", notes: note.map { [$0] } ?? [],
+      help: "write `\(id)`; `vstream fmt` does this")
   }
 }
