@@ -130,7 +130,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(
       Diagnostic.normalized(diagnostics).map(\.code), ["VS501", "VS503", "VS503", "VS502", "VS504", "VS502", "VS502", "VS207"])
     XCTAssertEqual(configuration.catalogue.all.count, 35, "the valid custom practice is added")
-    XCTAssertEqual(configuration.flowEfficiencyThreshold, 0.10, "an invalid threshold keeps the default")
+    XCTAssertEqual(configuration.flowEfficiencyThreshold, 0.01, "an invalid threshold keeps the default")
   }
 
   func testCustomPracticesAreValidEverywhere() {

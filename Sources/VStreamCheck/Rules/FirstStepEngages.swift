@@ -3,6 +3,11 @@ import VStreamSource
 
 /// The steps the demand leads to are `engage` steps (VS403): value streams usually begin by engaging the consumer.
 /// Judged only in a stream that engages somewhere (else VS402 says it once).
+///
+/// Demand is not always a person: an incident raised by a monitoring tool starts in deliver and support (detect,
+/// correlate), as ITIL's Create, Deliver and Support describes. A `deliver-and-support` first step is the typical
+/// shape for such event-driven demand: one that names the monitoring-and-event-management practice, or whose demand
+/// says it comes `from` monitoring (see `isEventDriven`).
 enum FirstStepEngages: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -13,6 +18,7 @@ enum FirstStepEngages: CheckRule {
     for arrow in context.flow.arrows where arrow.from == 0 && arrow.to >= 1 && Int(arrow.to) <= declarations.steps.count {
       let index = Int(arrow.to) - 1
       guard let activity = activities[index], activity != .engage else { continue }
+      if activity == .deliverAndSupport && isEventDriven(step: index, context) { continue }
       let step = declarations.steps[index]
       findings.add(.engageFirst, at: step.anchor) { .firstStepDoesNotEngage(context.text(step.identifier), activity) }
     }
@@ -20,10 +26,29 @@ enum FirstStepEngages: CheckRule {
   }
 }
 
+/// Words in a demand's `from` that say an event, not a person, raised it.
+let eventSourceWords = ["monitor", "alert", "alarm", "event", "sensor", "tool", "probe"]
+
+/// Whether the demand that leads to step `index` is raised by an event rather than a person: the step names the
+/// monitoring-and-event-management practice, or the demand's `from` names monitoring, an alert, an alarm, an event, a
+/// sensor, a tool or a probe.
+func isEventDriven(step index: Int, _ context: CheckContext) -> Bool {
+  let monitoring = context.configuration.catalogue.index(of: "monitoring-and-event-management")
+  if context.steps.practices(ofStep: index).contains(Int32(monitoring)) { return true }
+  let demand = context.declarations.demands[0]
+  guard let attribute = context.syntax.attribute(.from, of: demand), case .string(let from) = attribute.value else {
+    return false
+  }
+  let source = from.value(in: context.file).lowercased()
+  return eventSourceWords.contains { source.contains($0) }
+}
+
 extension Message {
   static func firstStepDoesNotEngage(_ step: String, _ activity: Activity) -> Message {
     Message(
       text: "the first step after the demand, `\(step)`, is not an `engage` step", label: "\(activity.id), not engage",
-      help: "value streams usually begin by engaging the consumer; allow this with a reason if it is intended")
+      help:
+        "value streams usually begin by engaging the consumer; for demand raised by monitoring, name "
+        + "`monitoring-and-event-management` or say `from \"Monitoring\"` on the demand")
   }
 }
