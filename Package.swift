@@ -22,11 +22,13 @@ let package = Package(
     // A processor hint Swift does not expose (prefetching), as an inline C function.
     .target(name: "CMemoryHints"),
     .target(name: "VStreamSource", dependencies: ["CMemoryHints"]),
+    // The diagnostic renderers (human, gcc, GitHub, SARIF, JSON): diagnostics in, text out.
+    .target(name: "VStreamReport", dependencies: ["VStreamSource"]),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
-    .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel"]),
+    .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel", "VStreamReport"]),
     .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
     .target(
       name: "VStream",
@@ -34,18 +36,20 @@ let package = Package(
     ),
     .executableTarget(
       name: "VStreamCLI",
-      dependencies: ["VStream", "VStreamEmit", "VStreamModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["VStream", "VStreamEmit", "VStreamModel", "VStreamReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
+    .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
     .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
     .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit"]),
-    .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"], exclude: ["Goldens"]),
+    .testTarget(
+      name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream", "VStreamReport"], exclude: ["Goldens"]),
     .testTarget(
       name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["VStream"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamReport"]),
     .testTarget(name: "CLITests", dependencies: ["VStream"]),
   ],
   swiftLanguageModes: [.v5]
@@ -55,10 +59,10 @@ let package = Package(
 // (they need `-sanitize=fuzzer`, which brings its own `main`). scripts/fuzz.sh builds and runs them.
 if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
   package.targets += [
-    .target(name: "FuzzSupport", dependencies: ["VStream"]),
+    .target(name: "FuzzSupport", dependencies: ["VStream", "VStreamReport"]),
     .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "VStream"]),
     .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit"]),
+    .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit", "VStreamReport"]),
   ]
   package.products += ["FuzzFrontMatter", "FuzzParser", "FuzzPipeline"].map { .executable(name: $0, targets: [$0]) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import VStream
+import VStreamReport
 import VStreamSource
 import XCTest
 

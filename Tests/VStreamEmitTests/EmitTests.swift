@@ -2,6 +2,7 @@ import Foundation
 import VStream
 import VStreamEmit
 import VStreamModel
+import VStreamReport
 import VStreamSource
 import XCTest
 
