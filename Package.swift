@@ -34,9 +34,14 @@ let package = Package(
       name: "VStream",
       dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]
     ),
+    // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
+    // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
-      dependencies: ["VStream", "VStreamEmit", "VStreamModel", "VStreamReport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VStream
-import VStreamFormat
 import VStreamSource
 
 struct FormatCommand: ParsableCommand {
@@ -70,7 +69,7 @@ struct FormatCommand: ParsableCommand {
         if diff {
           let original = String(decoding: file.bytes, as: UTF8.self)
           Terminal.standardOutput.write(
-            UnifiedDiff.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
+            Compiler.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
         } else if check {
           Terminal.standardOutput.write("\(file.path)\n")
         } else {

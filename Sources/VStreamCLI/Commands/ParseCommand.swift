@@ -46,7 +46,7 @@ struct ParseCommand: ParsableCommand {
     if let file = inputs.files.first {
       let parsed = Compiler.parse(file, options: yaml.parserOptions)
       engine.add([FileReport(file: file, diagnostics: parsed.diagnostics)])
-      Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
+      Terminal.standardOutput.write(parsed.json.rendered())
     }
     Terminal.standardError.write(
       engine.humanDiagnostics(minimum: .note, colors: Terminal.standardError.usesColor(color)))
