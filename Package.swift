@@ -64,10 +64,16 @@ let package = Package(
 // (they need `-sanitize=fuzzer`, which brings its own `main`). scripts/fuzz.sh builds and runs them.
 if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
   package.targets += [
-    .target(name: "FuzzSupport", dependencies: ["VStream", "VStreamReport"]),
-    .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit", "VStreamReport"]),
+    // The harnesses drive the stages directly (the YAML reader, the parser), so they name them.
+    .target(
+      name: "FuzzSupport", dependencies: ["VStream", "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamReport"]),
+    .executableTarget(
+      name: "FuzzFrontMatter",
+      dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamYAML", "VStreamCheck"]),
+    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax"]),
+    .executableTarget(
+      name: "FuzzPipeline",
+      dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax", "VStreamEmit", "VStreamReport"]),
   ]
   package.products += ["FuzzFrontMatter", "FuzzParser", "FuzzPipeline"].map { .executable(name: $0, targets: [$0]) }
 }
