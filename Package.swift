@@ -43,19 +43,23 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // What several test targets share: a seeded generator, the checkout's streams. Not a test target itself.
+    .target(name: "TestSupport", dependencies: ["VStreamSource"], path: "Tests/TestSupport"),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
-    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
+    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "TestSupport"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
-    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit"]),
+    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit", "TestSupport"]),
     .testTarget(
-      name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream", "VStreamReport"], exclude: ["Goldens"]),
+      name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream", "VStreamReport", "TestSupport"],
+      exclude: ["Goldens"]),
     .testTarget(
-      name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit"],
+      name: "VStreamFormatTests",
+      dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit", "TestSupport"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamReport"]),
-    .testTarget(name: "CLITests", dependencies: ["VStream"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamReport", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )

@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The base of the tests that run the built `vstream` binary as a user or a CI system would, each in a fresh
 /// temporary folder. `swift build` must have run first (`swift test` does it); `VSTREAM_BINARY` overrides the path.
 class CLITestCase: XCTestCase {
-  /// The package root, found from this file's path.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   /// The `vstream` built beside these tests: same scratch path, same configuration, same sanitizer. Looking beside
   /// the test executable (rather than at `.build/debug`) keeps `swift test --scratch-path .build-asan` from testing
   /// a binary left over from another build.
@@ -16,7 +13,7 @@ class CLITestCase: XCTestCase {
     // Linux runs `<scratch>/<triple>/debug/<package>PackageTests.xctest` itself; macOS runs an executable inside the
     // bundle, three folders further down.
     guard let tests = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
-      return root.appendingPathComponent(".build/debug/vstream").path
+      return Repository.root.appendingPathComponent(".build/debug/vstream").path
     }
     var folder = tests
     for _ in 0..<4 {
@@ -147,7 +144,7 @@ class CLITestCase: XCTestCase {
 
   /// A complete, clean stream: the bundled example.
   static let clean = try! String(
-    contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+    contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
   /// The example with one step's practices removed: one warning (VS401), no error.
   static let warningOnly = clean.replacingOccurrences(
     of: "  practices service-desk, relationship-management\n", with: ""

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamEmit
 import VStreamModel
@@ -8,10 +9,8 @@ import XCTest
 
 /// Helpers shared by the back-end tests.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   static func stream(_ path: String) throws -> (ValueStream, Compiler.FileResult) {
-    let url = root.appendingPathComponent(path)
+    let url = Repository.root.appendingPathComponent(path)
     let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
     let result = Compiler.check(file)
     guard let stream = result.stream else { throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))") }
@@ -85,7 +84,7 @@ final class EmitterGoldenTests: XCTestCase {
 
   /// Compares with a reviewed golden file; `VSTREAM_RECORD=1` rewrites it and fails, so that it is read first.
   func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let url = Fixtures.root.appendingPathComponent("Tests/VStreamEmitTests/Goldens/\(name)")
+    let url = Repository.root.appendingPathComponent("Tests/VStreamEmitTests/Goldens/\(name)")
     if Self.recording {
       try text.write(to: url, atomically: true, encoding: .utf8)
       XCTFail("recorded \(name); review it before committing", file: file, line: line)
@@ -171,7 +170,7 @@ final class HostileTextTests: XCTestCase {
 final class SchemaTests: XCTestCase {
   func testStreamAndReportJSONValidateAgainstTheSchema() throws {
     var documents: [String] = []
-    let examples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("examples").path)
+    let examples = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("examples").path)
       .filter { $0.hasSuffix(".vstream") }.sorted()
     XCTAssertGreaterThanOrEqual(examples.count, 4)
     for name in examples {
@@ -179,7 +178,7 @@ final class SchemaTests: XCTestCase {
       documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules))
     }
     // Every conformance case, as a check report (most have errors, so they have no stream).
-    let cases = Fixtures.root.appendingPathComponent("specs/cases")
+    let cases = Repository.root.appendingPathComponent("specs/cases")
     var reports: [FileReport] = []
     let enumerator = FileManager.default.enumerator(atPath: cases.path)
     while let path = enumerator?.nextObject() as? String {
@@ -196,9 +195,9 @@ final class SchemaTests: XCTestCase {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
     try bundle.write(toFile: folder + "/documents.json", atomically: true, encoding: .utf8)
-    let validator = Fixtures.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
+    let validator = Repository.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
     guard let (status, output, errors) = Fixtures.run(
-      "python3", [validator, Fixtures.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
+      "python3", [validator, Repository.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
     else { throw XCTSkip("python3 is not installed: the JSON was not validated") }
     if status == 3 { throw XCTSkip(output) }
     XCTAssertEqual(status, 0, output + errors)

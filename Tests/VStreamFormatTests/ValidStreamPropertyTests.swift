@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamCheck
 import VStreamEmit
@@ -85,9 +86,9 @@ final class ValidStreamPropertyTests: XCTestCase {
     // Every fifth stream: one Python process validates them all.
     let documents = stride(from: 0, to: Self.count, by: 5).compactMap { Self.json(Self.generated[$0].file) }
     XCTAssertGreaterThan(documents.count, 40)
-    let schema = FormatterPropertyTests.root.appendingPathComponent("specs/vstream.schema.json").path
+    let schema = Repository.root.appendingPathComponent("specs/vstream.schema.json").path
     let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
-    let validator = FormatterPropertyTests.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
+    let validator = Repository.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
     guard let run = try ExternalTool.run("python3", [validator, schema, "{documents.json}"], files: ["documents.json": bundle]),
       run.status != 3
     else {
