@@ -142,6 +142,24 @@ class CLITestCase: XCTestCase {
     return process.terminationStatus
   }
 
+  /// Checks the SARIF file `name` (under the test's folder) against the official SARIF 2.1.0 schema, kept beside the
+  /// project in `shared/schemas`; skips when the schema or Python's jsonschema is missing.
+  func assertValidSARIF(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let schema = Repository.root.deletingLastPathComponent()
+      .appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    guard FileManager.default.fileExists(atPath: schema) else {
+      print("notice: \(schema) is absent; the SARIF schema check is skipped")
+      throw XCTSkip("the SARIF schema is not beside the project")
+    }
+    let validate =
+      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+    guard let status = try python(validate, [schema, folder + "/" + name], module: "jsonschema") else {
+      throw XCTSkip("python3 with jsonschema is not installed")
+    }
+    XCTAssertEqual(
+      status, 0, "\(name) does not validate against the SARIF 2.1.0 schema", file: file, line: line)
+  }
+
   /// A complete, clean stream: the bundled example.
   static let clean = try! String(
     contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
