@@ -43,7 +43,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    // What several test targets share: a seeded generator, the checkout's streams. Not a test target itself.
+    // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
+    // A library, not a test target: it has no tests of its own.
     .target(name: "TestSupport", dependencies: ["VStreamSource"], path: "Tests/TestSupport"),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
