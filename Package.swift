@@ -30,9 +30,10 @@ let package = Package(
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
     .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel", "VStreamReport"]),
     .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
+    // The facade: parse, check and format without I/O. It does not emit; the emitters take its checked model.
     .target(
       name: "VStream",
-      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]
+      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamFormat"]
     ),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
     // report renderers, the emitters and the catalogue of practices and activities.
