@@ -49,18 +49,26 @@ let package = Package(
     .target(name: "TestSupport", dependencies: ["VStreamSource"], path: "Tests/TestSupport"),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
-    .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
-    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "TestSupport"]),
-    .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
-    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit", "TestSupport"]),
+    .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML", "VStreamSource"]),
+    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "VStreamSource", "TestSupport"]),
+    .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel", "VStreamSource"]),
     .testTarget(
-      name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream", "VStreamReport", "TestSupport"],
+      name: "VStreamCheckTests",
+      dependencies: [
+        "VStreamCheck", "VStream", "VStreamSource", "VStreamSyntax", "VStreamModel", "VStreamEmit", "TestSupport",
+      ]),
+    .testTarget(
+      name: "VStreamEmitTests",
+      dependencies: ["VStreamEmit", "VStream", "VStreamSource", "VStreamModel", "VStreamReport", "TestSupport"],
       exclude: ["Goldens"]),
     .testTarget(
       name: "VStreamFormatTests",
-      dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit", "TestSupport"],
+      dependencies: [
+        "VStreamFormat", "VStream", "VStreamSource", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit",
+        "TestSupport",
+      ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamReport", "TestSupport"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
