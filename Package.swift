@@ -20,31 +20,54 @@ let package = Package(
       providers: [.apt(["libyaml-dev"])]
     ),
     .target(name: "VStreamSource"),
+    // The diagnostic renderers (human, gcc, GitHub, SARIF, JSON): diagnostics in, text out.
+    .target(name: "VStreamReport", dependencies: ["VStreamSource"]),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
-    .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel"]),
+    .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel", "VStreamReport"]),
     .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
+    // The facade: parse, check and format without I/O. It does not emit; the emitters take its checked model.
     .target(
       name: "VStream",
-      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]
+      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamFormat"]
     ),
+    // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
+    // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
-      dependencies: ["VStream", "VStreamEmit", "VStreamModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
+    // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
+    // A library, not a test target: it has no tests of its own.
+    .target(name: "TestSupport", dependencies: ["VStreamSource"], path: "Tests/TestSupport"),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
-    .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
-    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
-    .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
-    .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit"]),
-    .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"], exclude: ["Goldens"]),
+    .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
+    .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML", "VStreamSource"]),
+    .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "VStreamSource", "TestSupport"]),
+    .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel", "VStreamSource"]),
     .testTarget(
-      name: "VStreamFormatTests", dependencies: ["VStreamFormat", "VStream", "VStreamCheck", "VStreamEmit"],
+      name: "VStreamCheckTests",
+      dependencies: [
+        "VStreamCheck", "VStream", "VStreamSource", "VStreamSyntax", "VStreamModel", "VStreamEmit", "TestSupport",
+      ]),
+    .testTarget(
+      name: "VStreamEmitTests",
+      dependencies: ["VStreamEmit", "VStream", "VStreamSource", "VStreamModel", "VStreamReport", "TestSupport"],
+      exclude: ["Goldens"]),
+    .testTarget(
+      name: "VStreamFormatTests",
+      dependencies: [
+        "VStreamFormat", "VStream", "VStreamSource", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit",
+        "TestSupport",
+      ],
       exclude: ["Fixtures"]),
-    .testTarget(name: "ConformanceTests", dependencies: ["VStream"]),
-    .testTarget(name: "CLITests", dependencies: ["VStream"]),
+    .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]
 )
@@ -53,10 +76,16 @@ let package = Package(
 // (they need `-sanitize=fuzzer`, which brings its own `main`). scripts/fuzz.sh builds and runs them.
 if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
   package.targets += [
-    .target(name: "FuzzSupport", dependencies: ["VStream"]),
-    .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit"]),
+    // The harnesses drive the stages directly (the YAML reader, the parser), so they name them.
+    .target(
+      name: "FuzzSupport", dependencies: ["VStream", "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamReport"]),
+    .executableTarget(
+      name: "FuzzFrontMatter",
+      dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamYAML", "VStreamCheck"]),
+    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax"]),
+    .executableTarget(
+      name: "FuzzPipeline",
+      dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax", "VStreamEmit", "VStreamReport"]),
   ]
   package.products += ["FuzzFrontMatter", "FuzzParser", "FuzzPipeline"].map { .executable(name: $0, targets: [$0]) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import VStream
 import VStreamEmit
+import VStreamReport
 import VStreamSource
 import VStreamSyntax
 

@@ -1,4 +1,5 @@
 import VStream
+import VStreamReport
 import VStreamSource
 
 /// The checks the fuzz harnesses make besides "does not crash": each broken invariant is a crash, so libFuzzer keeps

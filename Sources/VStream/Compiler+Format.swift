@@ -20,4 +20,10 @@ extension Compiler {
     guard errors.isEmpty else { return .syntaxErrors(errors) }
     return .formatted(Formatter.format(file, syntax: parsed.syntax, options: options))
   }
+
+  /// The unified diff from `old` to `new` in the shape of `diff -u` (see ``UnifiedDiff``), or "" when they have the
+  /// same bytes: what `vstream fmt --diff` prints.
+  public static func diff(old: String, new: String, oldPath: String, newPath: String, context: Int = 3) -> String {
+    UnifiedDiff.diff(old: old, new: new, oldPath: oldPath, newPath: newPath, context: context)
+  }
 }

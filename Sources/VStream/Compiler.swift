@@ -12,6 +12,9 @@ public enum Compiler {
     public var file: SourceFile
     public var syntax: FileSyntax
     public var diagnostics: [Diagnostic]
+
+    /// The syntax tree as JSON (format `vstream-syntax/1`): what `vstream parse` prints.
+    public var json: JSONValue { syntax.json(in: file) }
   }
 
   /// The complete report on one file.

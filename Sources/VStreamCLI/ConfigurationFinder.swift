@@ -1,7 +1,6 @@
 import Foundation
-import VStreamCheck
+import VStream
 import VStreamSource
-import VStreamYAML
 
 /// Finds the `vstream.yml` that applies to each input (the nearest one above the file's folder, or `--config`),
 /// reads each configuration file once, and keeps its diagnostics for the report.
@@ -95,7 +94,7 @@ struct ConfigurationFinder {
   }
 
   private mutating func load(_ file: SourceFile, folder: String) {
-    let (configuration, diagnostics) = Configuration.load(file, root: "", limits: limits)
+    let (configuration, diagnostics) = Compiler.configuration(file, limits: limits)
     loaded[file.path] = Loaded(configuration: configuration, folder: folder)
     if !diagnostics.isEmpty { reports.append(FileReport(file: file, diagnostics: Diagnostic.normalized(diagnostics))) }
   }

@@ -1,4 +1,5 @@
 import VStream
+import VStreamReport
 import VStreamSource
 
 /// The one funnel every finding of a run goes through: it collects the reports of all files, sorts them (by path,

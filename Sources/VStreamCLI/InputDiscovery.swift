@@ -1,4 +1,5 @@
 import Foundation
+import VStreamSource
 
 /// Turns command-line paths into the sorted list of files to read: files as given, folders searched recursively for
 /// `.vstream` files, `-` for standard input.

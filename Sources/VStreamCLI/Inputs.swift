@@ -1,8 +1,6 @@
 import Foundation
 import VStream
-import VStreamCheck
 import VStreamSource
-import VStreamYAML
 
 /// The files a command works on, read, with their configurations: what `check`, `build`, `fmt` and `parse` share.
 ///

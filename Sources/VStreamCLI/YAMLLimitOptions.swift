@@ -1,6 +1,5 @@
 import ArgumentParser
-import VStreamSyntax
-import VStreamYAML
+import VStream
 
 /// The limits on YAML (front matter and `vstream.yml`) as options, for every command that reads a stream.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 final class CLITests: CLITestCase {
@@ -129,18 +130,7 @@ final class CLITests: CLITestCase {
     let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
     XCTAssertEqual(results.count, 2)
     XCTAssertNotNil(results.first { $0["suppressions"] != nil }, "suppressed findings stay in SARIF, marked")
-    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-      .path
-    guard FileManager.default.fileExists(atPath: schema) else {
-      print("notice: \(schema) is absent; the SARIF schema check is skipped")
-      throw XCTSkip("the SARIF schema is not beside the project")
-    }
-    let validate =
-      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
-    guard let status = try python(validate, [schema, folder + "/out.sarif"], module: "jsonschema") else {
-      throw XCTSkip("python3 with jsonschema is not installed")
-    }
-    XCTAssertEqual(status, 0, "the SARIF does not validate against the SARIF 2.1.0 schema")
+    try assertValidSARIF("out.sarif")
   }
 
   func testColourOnlyWhenWanted() throws {
@@ -327,7 +317,7 @@ final class FormatCommandTests: CLITestCase {
   }
 
   func testTheExamplesAreFormatted() throws {
-    let examples = Self.root.appendingPathComponent("examples")
+    let examples = Repository.root.appendingPathComponent("examples")
     let files = try FileManager.default.contentsOfDirectory(atPath: examples.path).filter { $0.hasSuffix(".vstream") }
     XCTAssertGreaterThanOrEqual(files.count, 4)
     let result = try run(["fmt", "--check"] + files.map { examples.appendingPathComponent($0).path })

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Output is byte-identical across runs, across the order in which the file system lists a folder, and between
 /// building a file alone and building it as part of a folder.
 final class DeterminismTests: CLITestCase {
   static let examples: [(name: String, text: String)] = {
-    let folder = root.appendingPathComponent("examples")
+    let folder = Repository.root.appendingPathComponent("examples")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".vstream") }.sorted().map { name in
       (name, (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? "")

@@ -1,13 +1,10 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The base of the tests that run the built `vstream` binary as a user or a CI system would, each in a fresh
 /// temporary folder. `swift build` must have run first (`swift test` does it); `VSTREAM_BINARY` overrides the path.
 class CLITestCase: XCTestCase {
-  /// The package root, found from this file's path.
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   /// The `vstream` built beside these tests: same scratch path, same configuration, same sanitizer. Looking beside
   /// the test executable (rather than at `.build/debug`) keeps `swift test --scratch-path .build-asan` from testing
   /// a binary left over from another build.
@@ -16,7 +13,7 @@ class CLITestCase: XCTestCase {
     // Linux runs `<scratch>/<triple>/debug/<package>PackageTests.xctest` itself; macOS runs an executable inside the
     // bundle, three folders further down.
     guard let tests = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() else {
-      return root.appendingPathComponent(".build/debug/vstream").path
+      return Repository.root.appendingPathComponent(".build/debug/vstream").path
     }
     var folder = tests
     for _ in 0..<4 {
@@ -145,9 +142,27 @@ class CLITestCase: XCTestCase {
     return process.terminationStatus
   }
 
+  /// Checks the SARIF file `name` (under the test's folder) against the official SARIF 2.1.0 schema, kept beside the
+  /// project in `shared/schemas`; skips when the schema or Python's jsonschema is missing.
+  func assertValidSARIF(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let schema = Repository.root.deletingLastPathComponent()
+      .appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json").path
+    guard FileManager.default.fileExists(atPath: schema) else {
+      print("notice: \(schema) is absent; the SARIF schema check is skipped")
+      throw XCTSkip("the SARIF schema is not beside the project")
+    }
+    let validate =
+      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
+    guard let status = try python(validate, [schema, folder + "/" + name], module: "jsonschema") else {
+      throw XCTSkip("python3 with jsonschema is not installed")
+    }
+    XCTAssertEqual(
+      status, 0, "\(name) does not validate against the SARIF 2.1.0 schema", file: file, line: line)
+  }
+
   /// A complete, clean stream: the bundled example.
   static let clean = try! String(
-    contentsOf: root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+    contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
   /// The example with one step's practices removed: one warning (VS401), no error.
   static let warningOnly = clean.replacingOccurrences(
     of: "  practices service-desk, relationship-management\n", with: ""

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Each `check --format` read by what consumes it.
@@ -23,7 +24,7 @@ final class ReportFormatTests: CLITestCase {
       try JSONSerialization.jsonObject(with: Data(try read("report.json").utf8)) as? [String: Any])
     let files = try XCTUnwrap(report["files"] as? [[String: Any]])
     XCTAssertEqual(files.map { $0["path"] as? String }, ["s/broken.vstream", "s/twin.vstream", "s/warning.vstream"])
-    let schema = Self.root.appendingPathComponent("specs/vstream.schema.json").path
+    let schema = Repository.root.appendingPathComponent("specs/vstream.schema.json").path
     let validate = """
       import json, sys, jsonschema
       jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))
@@ -42,18 +43,7 @@ final class ReportFormatTests: CLITestCase {
     let results = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
     XCTAssertNotNil(results.first { $0["relatedLocations"] != nil }, "VS319 points at the other file")
     XCTAssertNotNil(results.first { $0["suppressions"] != nil }, "suppressed findings stay in SARIF, marked")
-    let schema = Self.root.deletingLastPathComponent().appendingPathComponent("shared/schemas/sarif-schema-2.1.0.json")
-      .path
-    guard FileManager.default.fileExists(atPath: schema) else {
-      print("notice: \(schema) is absent; the SARIF schema check is skipped")
-      throw XCTSkip("the SARIF schema is not beside the project")
-    }
-    let validate =
-      "import json,sys,jsonschema; jsonschema.Draft4Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))"
-    guard let status = try python(validate, [schema, folder + "/out/vstream.sarif"], module: "jsonschema") else {
-      throw XCTSkip("python3 with jsonschema is not installed")
-    }
-    XCTAssertEqual(status, 0, "the SARIF does not validate against the SARIF 2.1.0 schema")
+    try assertValidSARIF("out/vstream.sarif")
   }
 
   func testSeveralFormatsInOneRun() throws {

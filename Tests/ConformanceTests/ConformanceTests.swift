@@ -1,5 +1,7 @@
 import Foundation
+import TestSupport
 import VStream
+import VStreamReport
 import VStreamSource
 import XCTest
 
@@ -10,9 +12,7 @@ import XCTest
 /// `VSTREAM_RECORD=1 swift test --filter ConformanceTests` writes the expected files from the current output and
 /// fails, so that a person reads every recorded file before committing it.
 final class ConformanceTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static let cases = root.appendingPathComponent("specs/cases")
+  static let cases = Repository.root.appendingPathComponent("specs/cases")
   static var recording: Bool { ProcessInfo.processInfo.environment["VSTREAM_RECORD"] == "1" }
 
   static func caseFiles() throws -> [URL] {
@@ -99,7 +99,8 @@ final class ConformanceTests: XCTestCase {
   /// Every terminal of the grammar is written in at least one case, so the grammar cannot name a construct that is
   /// never exercised.
   func testEveryGrammarTerminalIsExercised() throws {
-    let grammar = try String(contentsOf: Self.root.appendingPathComponent("grammar/vstream.ebnf"), encoding: .utf8)
+    let grammar = try String(
+      contentsOf: Repository.root.appendingPathComponent("grammar/vstream.ebnf"), encoding: .utf8)
     // Terminals are in double quotes, or in single quotes when they contain a double quote; `(* *)` comments and
     // `? ?` descriptions are skipped.
     var terminals = Set<String>()
@@ -159,7 +160,7 @@ final class ConformanceTests: XCTestCase {
 /// other pages. `VSTREAM_RECORD=1` rewrites them (and fails, so that they are read before they are committed).
 final class DiagnosticPagesTests: XCTestCase {
   func testEveryCodeHasItsPageAndThePagesAreCurrent() throws {
-    let folder = ConformanceTests.root.appendingPathComponent("specs/diagnostics")
+    let folder = Repository.root.appendingPathComponent("specs/diagnostics")
     var written: [String] = []
     for rule in Compiler.rules {
       let url = folder.appendingPathComponent("\(rule.code).md")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Loads `grammar/vstream.tmLanguage.json` and tokenizes sample files with a small TextMate engine (match rules,
@@ -19,7 +20,7 @@ final class GrammarTests: XCTestCase {
   var repository: [String: Any] = [:]
 
   func loadGrammar(_ name: String) throws -> [String: Any] {
-    let url = ConformanceTests.root.appendingPathComponent("grammar/\(name)")
+    let url = Repository.root.appendingPathComponent("grammar/\(name)")
     return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any], "\(name) is not a JSON object")
   }
 
@@ -151,7 +152,7 @@ final class GrammarTests: XCTestCase {
   func testScopesOfTheExamples() throws {
     let grammar = try loadGrammar("vstream.tmLanguage.json")
     XCTAssertEqual(grammar["scopeName"] as? String, "source.vstream")
-    let restore = try String(contentsOf: ConformanceTests.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+    let restore = try String(contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
     let lines = try tokenize(restore, grammar: grammar)
     let expectations: [(String, String, String)] = [
       ("owner", "owner: Major Incident Manager", "meta.embedded.block.yaml"),

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamSource
 import VStreamSyntax
@@ -11,23 +12,6 @@ import VStreamEmit
 /// the other) and its rules run on every core (`Checker.check`). These check every file of the repository, and
 /// streams made to have findings in all three, both ways, and compare the findings and the checked stream.
 final class ParallelCheckTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  static var repositoryFiles: [SourceFile] {
-    var files: [SourceFile] = []
-    for folder in ["specs/cases", "examples"] {
-      guard let walker = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-      else { continue }
-      for case let file as URL in walker where file.pathExtension == "vstream" {
-        if let data = FileManager.default.contents(atPath: file.path) {
-          files.append(SourceFile(path: file.lastPathComponent, bytes: [UInt8](data)))
-        }
-      }
-    }
-    return files.sorted { $0.path < $1.path }
-  }
-
   /// A stream whose ids, steps and flows all have findings, interleaved in the file.
   static func streamWithFindingsEverywhere(steps: Int) -> SourceFile {
     var text = "stream s \"S\"\ndemand d \"D\"\n"
@@ -66,7 +50,7 @@ final class ParallelCheckTests: XCTestCase {
 
   func testCheckingOnTwoCoresGivesWhatOneCoreGives() throws {
     guard Parallel.coreCount > 1 else { throw XCTSkip("one core: the check never runs in parallel here") }
-    let files = Self.repositoryFiles + [Self.streamWithFindingsEverywhere(steps: 60)]
+    let files = Repository.streams() + [Self.streamWithFindingsEverywhere(steps: 60)]
     XCTAssertGreaterThan(files.count, 80)
     for file in files {
       XCTAssertEqual(Self.check(file, parallelFrom: 0), Self.check(file, parallelFrom: .max), file.path)

@@ -1,44 +1,20 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamEmit
 import VStreamModel
+import VStreamReport
 import VStreamSource
 import XCTest
 
 /// Helpers shared by the back-end tests.
 enum Fixtures {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   static func stream(_ path: String) throws -> (ValueStream, Compiler.FileResult) {
-    let url = root.appendingPathComponent(path)
+    let url = Repository.root.appendingPathComponent(path)
     let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
     let result = Compiler.check(file)
     guard let stream = result.stream else { throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))") }
     return (stream, result)
-  }
-
-  /// Runs a program, returning its status, standard output and standard error; nil when it is not installed.
-  static func run(_ program: String, _ arguments: [String], input: String) -> (Int32, String, String)? {
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":").map { "\($0)/\(program)" }
-      .first { FileManager.default.isExecutableFile(atPath: $0) }
-    guard let executable = path else { return nil }
-    let folder = NSTemporaryDirectory() + "vstream-test-\(UUID().uuidString)"
-    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    _ = FileManager.default.createFile(atPath: folder + "/in", contents: Data(input.utf8))
-    _ = FileManager.default.createFile(atPath: folder + "/out", contents: nil)
-    _ = FileManager.default.createFile(atPath: folder + "/err", contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments.map { $0 == "{in}" ? folder + "/in" : $0 }
-    process.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
-    process.standardError = FileHandle(forWritingAtPath: folder + "/err")
-    guard (try? process.run()) != nil else { return nil }
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, (try? String(contentsOfFile: folder + "/out", encoding: .utf8)) ?? "",
-      (try? String(contentsOfFile: folder + "/err", encoding: .utf8)) ?? ""
-    )
   }
 
   static let hostile = """
@@ -84,7 +60,7 @@ final class EmitterGoldenTests: XCTestCase {
 
   /// Compares with a reviewed golden file; `VSTREAM_RECORD=1` rewrites it and fails, so that it is read first.
   func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-    let url = Fixtures.root.appendingPathComponent("Tests/VStreamEmitTests/Goldens/\(name)")
+    let url = Repository.root.appendingPathComponent("Tests/VStreamEmitTests/Goldens/\(name)")
     if Self.recording {
       try text.write(to: url, atomically: true, encoding: .utf8)
       XCTFail("recorded \(name); review it before committing", file: file, line: line)
@@ -124,20 +100,20 @@ final class HostileTextTests: XCTestCase {
     for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: true, legend: false)] {
       let dot = DOTEmitter(options: options).emit(stream)
       XCTAssertFalse(dot.contains("<B></B>"))
-      guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+      guard let run = try ExternalTool.run("dot", ["-Tsvg", "{in.dot}"], files: ["in.dot": dot]) else {
         throw XCTSkip("Graphviz is not installed (CI installs it): the DOT was not rendered")
       }
-      XCTAssertEqual(status, 0, errors)
+      XCTAssertEqual(run.status, 0, run.errors)
     }
   }
 
   func testHostileTitlesDoNotBreakDOT() throws {
     let dot = DOTEmitter().emit(try hostileStream())
-    guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+    guard let run = try ExternalTool.run("dot", ["-Tsvg", "{in.dot}"], files: ["in.dot": dot]) else {
       throw XCTSkip("Graphviz is not installed (CI installs it): the DOT was not rendered")
     }
-    XCTAssertEqual(status, 0, errors)
-    XCTAssertEqual(errors, "", "Graphviz printed warnings")
+    XCTAssertEqual(run.status, 0, run.errors)
+    XCTAssertEqual(run.errors, "", "Graphviz printed warnings")
   }
 
   func testHostileTitlesDoNotBreakMarkdownTables() throws {
@@ -170,7 +146,7 @@ final class HostileTextTests: XCTestCase {
 final class SchemaTests: XCTestCase {
   func testStreamAndReportJSONValidateAgainstTheSchema() throws {
     var documents: [String] = []
-    let examples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("examples").path)
+    let examples = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("examples").path)
       .filter { $0.hasSuffix(".vstream") }.sorted()
     XCTAssertGreaterThanOrEqual(examples.count, 4)
     for name in examples {
@@ -178,7 +154,7 @@ final class SchemaTests: XCTestCase {
       documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules))
     }
     // Every conformance case, as a check report (most have errors, so they have no stream).
-    let cases = Fixtures.root.appendingPathComponent("specs/cases")
+    let cases = Repository.root.appendingPathComponent("specs/cases")
     var reports: [FileReport] = []
     let enumerator = FileManager.default.enumerator(atPath: cases.path)
     while let path = enumerator?.nextObject() as? String {
@@ -190,17 +166,10 @@ final class SchemaTests: XCTestCase {
     }
     documents.append(DiagnosticsJSON.render(reports, rules: Compiler.rules))
     documents.append(JSONEmitter().emit(try XCTUnwrap(Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile)).stream)))
-    let folder = NSTemporaryDirectory() + "vstream-schema-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
-    try bundle.write(toFile: folder + "/documents.json", atomically: true, encoding: .utf8)
-    let validator = Fixtures.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
-    guard let (status, output, errors) = Fixtures.run(
-      "python3", [validator, Fixtures.root.appendingPathComponent("specs/vstream.schema.json").path, folder + "/documents.json"], input: "")
-    else { throw XCTSkip("python3 is not installed: the JSON was not validated") }
-    if status == 3 { throw XCTSkip(output) }
-    XCTAssertEqual(status, 0, output + errors)
+    guard let run = try ExternalTool.validateAgainstTheSchema(documents) else {
+      throw XCTSkip("python3 with the jsonschema module is not installed: the JSON was not validated")
+    }
+    XCTAssertEqual(run.status, 0, run.output + run.errors)
     XCTAssertGreaterThan(documents.count, 8)
   }
 }

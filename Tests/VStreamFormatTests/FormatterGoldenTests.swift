@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamSource
 import XCTest
@@ -8,7 +9,7 @@ import XCTest
 /// `VSTREAM_RECORD=1 swift test --filter FormatterGoldenTests` writes the goldens and fails, so that every golden is
 /// read by a person before it is committed.
 final class FormatterGoldenTests: XCTestCase {
-  static let fixtures = FormatterPropertyTests.root.appendingPathComponent("Tests/VStreamFormatTests/Fixtures")
+  static let fixtures = Repository.root.appendingPathComponent("Tests/VStreamFormatTests/Fixtures")
 
   func testEveryFixtureMatchesItsGolden() throws {
     let names = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path)

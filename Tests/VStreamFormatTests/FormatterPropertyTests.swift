@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamFormat
 import VStreamModel
@@ -8,14 +9,11 @@ import XCTest
 
 /// The properties of `specs/formatting.md` over every `.vstream` file in the repository and generated untidy streams.
 final class FormatterPropertyTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
   /// Conformance cases, examples and the golden inputs.
   static func corpus() throws -> [SourceFile] {
     var files: [SourceFile] = []
     for folder in ["specs/cases", "examples", "Tests/VStreamFormatTests/Fixtures"] {
-      let base = root.appendingPathComponent(folder)
+      let base = Repository.root.appendingPathComponent(folder)
       let enumerator = FileManager.default.enumerator(atPath: base.path)
       while let path = enumerator?.nextObject() as? String {
         guard path.hasSuffix(".vstream"), !path.hasSuffix(".formatted.vstream") else { continue }

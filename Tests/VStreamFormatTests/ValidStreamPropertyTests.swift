@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamCheck
 import VStreamEmit
@@ -85,15 +86,10 @@ final class ValidStreamPropertyTests: XCTestCase {
     // Every fifth stream: one Python process validates them all.
     let documents = stride(from: 0, to: Self.count, by: 5).compactMap { Self.json(Self.generated[$0].file) }
     XCTAssertGreaterThan(documents.count, 40)
-    let schema = FormatterPropertyTests.root.appendingPathComponent("specs/vstream.schema.json").path
-    let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
-    let validator = FormatterPropertyTests.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
-    guard let run = try ExternalTool.run("python3", [validator, schema, "{documents.json}"], files: ["documents.json": bundle]),
-      run.status != 3
-    else {
+    guard let run = try ExternalTool.validateAgainstTheSchema(documents) else {
       try ExternalTool.skip("python3 with the jsonschema module is not installed: the JSON was not validated")
     }
-    XCTAssertEqual(run.status, 0, run.output)
+    XCTAssertEqual(run.status, 0, run.output + run.errors)
   }
 
   func testGeneratedDOTIsAcceptedByGraphviz() throws {
@@ -106,7 +102,7 @@ final class ValidStreamPropertyTests: XCTestCase {
         guard let run = try ExternalTool.run("dot", ["-Tcanon", "{in.dot}"], files: ["in.dot": dot]) else {
           try ExternalTool.skip("Graphviz (dot) is not installed: the DOT was not checked")
         }
-        XCTAssertEqual(run.status, 0, "\(Self.generated[index].file.path): \(run.output)\n\(dot)")
+        XCTAssertEqual(run.status, 0, "\(Self.generated[index].file.path): \(run.errors)\n\(dot)")
         checked += 1
       }
     }
@@ -122,34 +118,7 @@ final class ValidStreamPropertyTests: XCTestCase {
   }
 }
 
-/// Runs an external program on files written to a temporary folder.
-enum ExternalTool {
-  /// `arguments` may name the files as `{name}`. Nil when the program is not on the PATH.
-  static func run(_ program: String, _ arguments: [String], files: [String: String]) throws -> (
-    status: Int32, output: String
-  )? {
-    let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-    guard let executable = candidates.map({ "\($0)/\(program)" }).first(where: FileManager.default.isExecutableFile)
-    else { return nil }
-    let folder = NSTemporaryDirectory() + "vstream-tool-\(UUID().uuidString)"
-    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: folder) }
-    for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
-    let output = folder + "/output"
-    _ = FileManager.default.createFile(atPath: output, contents: nil)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments.map { argument in
-      files.keys.contains { "{\($0)}" == argument } ? folder + "/" + argument.dropFirst().dropLast() : argument
-    }
-    // Output goes to a file, so that a large report cannot fill a pipe and block the program.
-    process.standardOutput = FileHandle(forWritingAtPath: output)
-    process.standardError = process.standardOutput
-    try process.run()
-    process.waitUntilExit()
-    return (process.terminationStatus, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
-  }
-
+extension ExternalTool {
   /// Says on the test log why a check did not run, then skips.
   static func skip(_ reason: String) throws -> Never {
     print("notice: \(reason)")

@@ -1,3 +1,4 @@
+import TestSupport
 import VStreamSource
 import XCTest
 
@@ -13,7 +14,7 @@ final class LexerDifferentialTests: XCTestCase {
       Array("#".utf8), Array(",".utf8), [0x7F], [0x01], Array("é".utf8), Array("incident-management".utf8),
       Array("%".utf8), Array(".".utf8), [0xFF],
     ]
-    var random = SeededRandom(seed: 7)
+    var random = SeededGenerator(seed: 7)
     for round in 0..<20_000 {
       var bytes: [UInt8] = []
       for _ in 0..<Int(random.next() % 24) { bytes += alphabet[Int(random.next() % UInt64(alphabet.count))] }
@@ -45,21 +46,6 @@ final class LexerDifferentialTests: XCTestCase {
   }
 }
 
-/// A small deterministic generator (SplitMix64), so that a failure names an input that can be made again.
-struct SeededRandom {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// The encoding check skips from a word of eight bytes to its first unprintable byte; this compares it with the
 /// check that looked at those bytes one by one.
 final class EncodingCheckDifferentialTests: XCTestCase {
@@ -69,7 +55,7 @@ final class EncodingCheckDifferentialTests: XCTestCase {
       [0x7F], [0x80], [0xFF], Array("é".utf8), Array("€".utf8), Array("😀".utf8), [0xE2, 0x82], [0xF0, 0x9F],
       [0xC0, 0xAF], [0xED, 0xA0, 0x80],
     ]
-    var random = SeededRandom(seed: 11)
+    var random = SeededGenerator(seed: 11)
     for round in 0..<20_000 {
       var bytes: [UInt8] = []
       for _ in 0..<Int(random.next() % 20) { bytes += alphabet[Int(random.next() % UInt64(alphabet.count))] }

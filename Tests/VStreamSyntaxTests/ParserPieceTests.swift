@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 import VStreamSource
@@ -8,23 +9,6 @@ import VStreamSource
 /// files made to trip the cut, at every declaration line, and compare the tree and the diagnostics with one parse
 /// from the top: they must be the same, byte for byte.
 final class ParserPieceTests: XCTestCase {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
-  static var repositoryFiles: [SourceFile] {
-    var files: [SourceFile] = []
-    for folder in ["specs/cases", "examples"] {
-      let url = root.appendingPathComponent(folder)
-      guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: nil) else { continue }
-      for case let file as URL in walker where file.pathExtension == "vstream" {
-        if let data = FileManager.default.contents(atPath: file.path) {
-          files.append(SourceFile(path: file.lastPathComponent, bytes: [UInt8](data)))
-        }
-      }
-    }
-    return files.sorted { $0.path < $1.path }
-  }
-
   /// Files whose declaration-looking lines are not all declaration lines.
   static let trickyFiles: [SourceFile] = [
     // A `"""` block holding lines that start with `step`: a cut there must not be used.
@@ -108,7 +92,7 @@ final class ParserPieceTests: XCTestCase {
 
   func testEveryCutGivesTheParseFromTheTop() {
     var cutsTried = 0
-    for file in Self.repositoryFiles + Self.trickyFiles {
+    for file in Repository.streams() + Self.trickyFiles {
       let whole = Self.parse(file, cuts: nil)
       let lines = Self.declarationLines(file)
       for line in lines {
@@ -137,7 +121,7 @@ final class ParserPieceTests: XCTestCase {
 
   func testPiecesAreJoinedInPlaceUnlessTheyHoldMoreThanTheirRoom() {
     // A plain stream cut at every declaration line: every piece fits its room, and the join is used.
-    let plain = Self.repositoryFiles.first { $0.path == "restore-live-service.vstream" }!
+    let plain = Repository.streams().first { $0.path == "restore-live-service.vstream" }!
     let lines = Self.declarationLines(plain)
     XCTAssertGreaterThan(lines.count, 3)
     XCTAssertTrue(Self.joinsPieces(plain, cuts: lines), plain.path)
@@ -200,7 +184,7 @@ final class ParserPieceTests: XCTestCase {
   }
 
   func testTheEncodingCheckInPiecesFindsWhatOneScanFinds() {
-    var random = SeededRandom(seed: 23)
+    var random = SeededGenerator(seed: 23)
     let alphabet: [[UInt8]] = [
       Array("abc ".utf8), [0x0A], [0x0A], [0x00], [0x01], [0x7F], [0x09], [0x0D], Array("é".utf8), [0xE2, 0x82],
       [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], Array("😀".utf8), [0xF0, 0x9F],

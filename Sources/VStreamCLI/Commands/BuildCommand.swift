@@ -55,11 +55,8 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "The name to report for standard input, and where its vstream.yml is looked for.")
   var stdinFilename: String?
 
-  @Option(help: "Refuse files larger than this many bytes (VS003).")
-  var maxFileSize: Int = Inputs.defaultMaxFileSize
-
-  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
-  var yaml: YAMLLimitOptions
+  @OptionGroup
+  var input: InputOptions
 
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
@@ -68,7 +65,6 @@ struct BuildCommand: ParsableCommand {
     guard DOTEmitter.Options.Theme(rawValue: theme) != nil else {
       throw ValidationError("--theme must be light or dark")
     }
-    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
   }
 
   var formats: [Format] {
@@ -81,11 +77,9 @@ struct BuildCommand: ParsableCommand {
     if let out, case .file = InputDiscovery.status(of: out) {
       throw CommandFailure("--out \(out) is a file, not a folder")
     }
-    let inputs = try Inputs(
-      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
-      loadsConfiguration: true, yamlLimits: yaml.limits)
+    let inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
     let results = Compiler.checkRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
+      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })

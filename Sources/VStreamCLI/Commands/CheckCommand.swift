@@ -60,22 +60,13 @@ struct CheckCommand: ParsableCommand {
   @Option(help: "The name to report for standard input, and where its vstream.yml is looked for.")
   var stdinFilename: String?
 
-  @Option(help: "Refuse files larger than this many bytes (VS003).")
-  var maxFileSize: Int = Inputs.defaultMaxFileSize
-
-  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
-  var yaml: YAMLLimitOptions
-
-  func validate() throws {
-    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
-  }
+  @OptionGroup
+  var input: InputOptions
 
   func run() throws {
-    let inputs = try Inputs(
-      paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize, configPath: config,
-      loadsConfiguration: true, yamlLimits: yaml.limits)
+    let inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
     let reports = Compiler.diagnoseRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: yaml.parserOptions)
+      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(reports)
 

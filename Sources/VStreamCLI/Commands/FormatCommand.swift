@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import VStream
-import VStreamFormat
 import VStreamSource
 
 struct FormatCommand: ParsableCommand {
@@ -36,27 +35,23 @@ struct FormatCommand: ParsableCommand {
   @Option(help: "The name to report for standard input.")
   var stdinFilename: String?
 
-  @Option(help: "Refuse files larger than this many bytes (VS003).")
-  var maxFileSize: Int = Inputs.defaultMaxFileSize
-
-  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
-  var yaml: YAMLLimitOptions
+  @OptionGroup
+  var input: InputOptions
 
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
 
   func validate() throws {
-    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
     guard flowWidth > 0 else { throw ValidationError("--flow-width must be a positive number of columns") }
   }
 
   func run() throws {
-    let inputs = try Inputs(paths: paths, standardInputName: stdinFilename, maxFileSize: maxFileSize)
+    let inputs = try input.read(paths, standardInputName: stdinFilename)
     let colors = Terminal.standardError.usesColor(color)
     var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
     for (index, file) in inputs.files.enumerated() {
-      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth), parserOptions: yaml.parserOptions) {
+      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth), parserOptions: input.parserOptions) {
       case .syntaxErrors(let diagnostics):
         refused.add([FileReport(file: file, diagnostics: diagnostics)])
       case .formatted(let text):
@@ -70,7 +65,7 @@ struct FormatCommand: ParsableCommand {
         if diff {
           let original = String(decoding: file.bytes, as: UTF8.self)
           Terminal.standardOutput.write(
-            UnifiedDiff.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
+            Compiler.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
         } else if check {
           Terminal.standardOutput.write("\(file.path)\n")
         } else {

@@ -23,30 +23,23 @@ struct ParseCommand: ParsableCommand {
   @Option(help: "The name to report for standard input.")
   var stdinFilename: String?
 
-  @Option(help: "Refuse files larger than this many bytes (VS003).")
-  var maxFileSize: Int = Inputs.defaultMaxFileSize
-
-  @OptionGroup(title: "Limits on YAML (front matter and vstream.yml)")
-  var yaml: YAMLLimitOptions
+  @OptionGroup
+  var input: InputOptions
 
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
-
-  func validate() throws {
-    guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
-  }
 
   func run() throws {
     if case .folder = InputDiscovery.status(of: path) {
       throw CommandFailure("\(path) is a folder; parse takes one file")
     }
-    let inputs = try Inputs(paths: [path], standardInputName: stdinFilename, maxFileSize: maxFileSize)
+    let inputs = try input.read([path], standardInputName: stdinFilename)
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     var engine = DiagnosticsEngine(inputs.refused)
     if let file = inputs.files.first {
-      let parsed = Compiler.parse(file, options: yaml.parserOptions)
+      let parsed = Compiler.parse(file, options: input.parserOptions)
       engine.add([FileReport(file: file, diagnostics: parsed.diagnostics)])
-      Terminal.standardOutput.write(parsed.syntax.json(in: file).rendered())
+      Terminal.standardOutput.write(parsed.json.rendered())
     }
     Terminal.standardError.write(
       engine.humanDiagnostics(minimum: .note, colors: Terminal.standardError.usesColor(color)))

@@ -1,4 +1,5 @@
 import VStreamModel
+import VStreamReport
 import VStreamSource
 
 /// Renders a checked stream as JSON, format `vstream/1`, described by `specs/vstream.schema.json`. Keys are in a

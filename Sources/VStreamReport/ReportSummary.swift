@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// Counts of unsuppressed findings, for summaries and exit codes; suppressed ones are counted apart.
 public struct ReportSummary: Hashable, Sendable {
   /// Unsuppressed findings at error level.

@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// Renders diagnostics the way modern compilers do: a headline, the location, the source line with carets under the
 /// primary range, secondary labels, notes and help.
 ///

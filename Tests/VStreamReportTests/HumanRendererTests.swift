@@ -1,3 +1,4 @@
+import VStreamReport
 import VStreamSource
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import VStreamSource
 
 /// GitHub Actions workflow commands, so that findings appear as annotations on a pull request's changed lines:
 /// `::error file=PATH,line=L,col=C,endLine=L2,endColumn=C2,title=VS104 invalid-duration::message`.

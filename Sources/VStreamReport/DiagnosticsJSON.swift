@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// The diagnostics of a run as JSON (`vstream check --format json`), format `vstream-diagnostics/1`, described by
 /// `specs/vstream.schema.json`. Suppressed findings are included and marked.
 ///

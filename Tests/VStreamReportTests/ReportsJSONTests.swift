@@ -1,4 +1,5 @@
 import Foundation
+import VStreamReport
 import VStreamSource
 import XCTest
 

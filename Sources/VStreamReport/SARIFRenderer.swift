@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// SARIF 2.1.0, as GitHub code scanning reads it: every rule in the driver, results with physical locations relative
 /// to `%SRCROOT%`, stable fingerprints, and suppressed findings marked rather than dropped.
 ///

@@ -1,7 +1,8 @@
 import Foundation
+import VStreamSource
 import XCTest
 
-@testable import VStreamSource
+@testable import VStreamReport
 
 final class ReportsSARIFTests: XCTestCase {
   let rules = [

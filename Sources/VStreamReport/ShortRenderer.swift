@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// Renders a diagnostic on one line, `file:line:col: severity: message [CODE]`: the form gcc, editors and CI
 /// problem matchers read.
 public enum ShortRenderer {
