@@ -81,7 +81,7 @@ struct DiagnosticsEngine {
     }
   }
 
-  private var ruleNames: [String: String] {
+  private var ruleNames: [DiagnosticCode: String] {
     Dictionary(Compiler.rules.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
   }
 }

@@ -164,7 +164,7 @@ public enum CheckMessages {
 
   private static func error(_ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String) -> RuleDescriptor {
     RuleDescriptor(
-      code: code.rawValue, name: name, defaultSeverity: .error, summary: summary, explanation: explanation, badExample: bad,
+      code: code, name: name, defaultSeverity: .error, summary: summary, explanation: explanation, badExample: bad,
       goodExample: good, isConfigurable: false)
   }
 
@@ -172,19 +172,19 @@ public enum CheckMessages {
     -> RuleDescriptor
   {
     RuleDescriptor(
-      code: code.rawValue, name: name, defaultSeverity: severity, summary: summary, explanation: explanation, badExample: bad,
+      code: code, name: name, defaultSeverity: severity, summary: summary, explanation: explanation, badExample: bad,
       goodExample: good, isConfigurable: true)
   }
 
   private static func config(_ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String) -> RuleDescriptor {
     RuleDescriptor(
-      code: code.rawValue, name: name, defaultSeverity: severity, summary: summary, explanation: explanation, badExample: "",
+      code: code, name: name, defaultSeverity: severity, summary: summary, explanation: explanation, badExample: "",
       goodExample: good, isConfigurable: false)
   }
 
   /// A rule by code or name.
   public static func rule(named name: String) -> RuleDescriptor? {
-    rules.first { $0.code == name.uppercased() || $0.name == name }
+    rules.first { $0.code.rawValue == name.uppercased() || $0.name == name }
   }
 }
 

@@ -11,7 +11,7 @@ public enum RuleCatalog {
   private static let byKey: [String: RuleDescriptor] = {
     var keys: [String: RuleDescriptor] = [:]
     for rule in all {
-      keys[rule.code] = rule
+      keys[rule.code.rawValue] = rule
       keys[rule.name] = rule
     }
     return keys
@@ -76,7 +76,7 @@ public struct Checker: Sendable {
   /// Applies the configured severity of each configurable rule; rules turned off are dropped.
   func applySeverities(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {
     diagnostics.compactMap { diagnostic in
-      guard let rule = RuleCatalog.rule(named: diagnostic.code), rule.isConfigurable else { return diagnostic }
+      guard let rule = RuleCatalog.rule(named: diagnostic.code.rawValue), rule.isConfigurable else { return diagnostic }
       guard let severity = configuration.severity(of: rule, path: path) else { return nil }
       var changed = diagnostic
       changed.severity = severity
@@ -87,5 +87,5 @@ public struct Checker: Sendable {
 
 extension DiagnosticCode {
   /// The parser's VS004, which also closes the checker's list past the limit.
-  static let tooManyProblems = DiagnosticCode(SyntaxMessages.tooManyProblems)
+  static let tooManyProblems = SyntaxMessages.tooManyProblems
 }

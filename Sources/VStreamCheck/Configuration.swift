@@ -24,11 +24,11 @@ import VStreamYAML
 public struct Configuration: Sendable {
   public struct Override: Sendable {
     public var patterns: [String]
-    public var severities: [String: Severity?]
+    public var severities: [DiagnosticCode: Severity?]
   }
 
   /// Severity by rule code; `nil` means off.
-  public var severities: [String: Severity?]
+  public var severities: [DiagnosticCode: Severity?]
   public var overrides: [Override]
   public var catalogue: PracticeCatalogue
   /// VS407 fires below this fraction (0...1). The default, 1%, suits a current-state map, where 1-10% is the common
@@ -39,7 +39,7 @@ public struct Configuration: Sendable {
   public var root: String
 
   public init(
-    severities: [String: Severity?] = [:], overrides: [Override] = [], catalogue: PracticeCatalogue = .itil,
+    severities: [DiagnosticCode: Severity?] = [:], overrides: [Override] = [], catalogue: PracticeCatalogue = .itil,
     flowEfficiencyThreshold: Double = 0.01, durationSettings: DurationSettings = .calendar, root: String = ""
   ) {
     self.severities = severities
@@ -135,7 +135,7 @@ struct ConfigurationReader {
   init(file: SourceFile) { self.file = file }
 
   mutating func report(_ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: YAMLNode, help: String?) {
-    diagnostics.append(Diagnostic(code: code.rawValue, severity: severity, message: message, range: node.range, help: help))
+    diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: node.range, help: help))
   }
 
   mutating func invalid(_ node: YAMLNode, _ message: String, help: String? = nil) {
@@ -158,8 +158,8 @@ struct ConfigurationReader {
     return pairs
   }
 
-  mutating func severities(_ node: YAMLNode) -> [String: Severity?] {
-    var result: [String: Severity?] = [:]
+  mutating func severities(_ node: YAMLNode) -> [DiagnosticCode: Severity?] {
+    var result: [DiagnosticCode: Severity?] = [:]
     for pair in mapping(node, "rules") {
       let name = pair.key.scalar ?? ""
       guard let rule = CheckMessages.rule(named: name) ?? RuleCatalog.rule(named: name) else {

@@ -33,7 +33,7 @@ enum Suppressions {
     for directive in unused {
       result.append(
         Diagnostic(
-          code: DiagnosticCode.unusedSuppression.rawValue, severity: .warning, message: "this suppression silences nothing",
+          code: .unusedSuppression, severity: .warning, message: "this suppression silences nothing",
           range: directive.range, label: "no matching finding",
           help: "remove it, or check the rule name (`vstream explain --list`)"))
     }
@@ -83,13 +83,13 @@ private struct FindingsByRule {
     }
   }
 
-  var numbers: [String: Int] = [:]
+  var numbers: [DiagnosticCode: Int] = [:]
   /// Mutated in place through the array (a copy out of a dictionary would copy the links on every directive).
   var rules: [RuleFindings] = []
 
   init(_ diagnostics: [Diagnostic], file: SourceFile) {
     let lineOf = diagnostics.map { file.line(of: $0.range.start) }
-    var byCode: [String: [Int]] = [:]
+    var byCode: [DiagnosticCode: [Int]] = [:]
     for index in diagnostics.indices where diagnostics[index].suppression == nil {
       byCode[diagnostics[index].code, default: []].append(index)
     }
@@ -101,7 +101,7 @@ private struct FindingsByRule {
   }
 
   /// Marks and returns the unsuppressed findings of `code` on `lines`.
-  mutating func takeUnsuppressed(code: String, lines: ClosedRange<Int>) -> [Int] {
+  mutating func takeUnsuppressed(code: DiagnosticCode, lines: ClosedRange<Int>) -> [Int] {
     guard let number = numbers[code] else { return [] }
     return rules[number].take(lines: lines)
   }

@@ -44,7 +44,7 @@ public enum DiagnosticsJSON {
     for diagnostic: Diagnostic, in file: SourceFile, name: String?, otherFiles: [String: SourceFile] = [:]
   ) -> JSONValue {
     JSONValue.object([
-      ("code", .string(diagnostic.code)),
+      ("code", .string(diagnostic.code.rawValue)),
       ("name", .string(name)),
       ("severity", .string(diagnostic.severity.rawValue)),
       ("message", .string(diagnostic.message)),

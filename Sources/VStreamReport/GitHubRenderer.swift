@@ -10,7 +10,7 @@ public enum GitHubRenderer {
     let start = file.location(of: diagnostic.range.start)
     let end = file.location(of: diagnostic.range.end)
     let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
-    let title = name.map { "\(diagnostic.code) \($0)" } ?? diagnostic.code
+    let title = name.map { "\(diagnostic.code) \($0)" } ?? diagnostic.code.rawValue
     var message = diagnostic.message
     if let help = diagnostic.help { message += "\nhelp: " + help }
     let properties = [

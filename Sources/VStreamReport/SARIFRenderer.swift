@@ -23,13 +23,13 @@ public enum SARIFRenderer {
           + rule.goodExample + "```"
       }
       return .object([
-        ("id", .string(rule.code)),
+        ("id", .string(rule.code.rawValue)),
         ("name", .string(pascalCase(rule.name))),
         ("shortDescription", .object([("text", .string(rule.summary))])),
         ("fullDescription", .object([("text", .string(rule.explanation))])),
         ("help", .object([("text", .string(help)), ("markdown", .string(markdown))])),
         ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
-        ("properties", .object([("tags", .array([.string(rule.code.hasPrefix("VS4") ? "lint" : "correctness")]))])),
+        ("properties", .object([("tags", .array([.string(rule.code.stage == .lint ? "lint" : "correctness")]))])),
       ])
     }
     var results: [JSONValue] = []
@@ -79,7 +79,7 @@ public enum SARIFRenderer {
   {
     var message = diagnostic.message
     if let help = diagnostic.help { message += " (help: \(help))" }
-    var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code))]
+    var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
     if let index = ruleIndex { members.append(("ruleIndex", .int(index))) }
     var primary: [(String, JSONValue)] = [("physicalLocation", physicalLocation(diagnostic.range, in: file))]
     if let label = diagnostic.label { primary.append(("message", .object([("text", .string(label))]))) }
@@ -179,7 +179,7 @@ public enum SARIFRenderer {
   static func fingerprint(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
     let line = file.text(file.lineRange(file.line(of: diagnostic.range.start))).trimmingBlanks()
     var bytes: [UInt8] = []
-    for part in [diagnostic.code, file.path, diagnostic.message, line] { bytes += Array(part.utf8) + [0] }
+    for part in [diagnostic.code.rawValue, file.path, diagnostic.message, line] { bytes += Array(part.utf8) + [0] }
     let hex = String(fnv1a64(bytes), radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }

@@ -32,7 +32,7 @@ public struct Diagnostic: Hashable, Sendable {
   }
 
   /// Stable code such as `VS104`.
-  public var code: String
+  public var code: DiagnosticCode
   public var severity: Severity
   public var message: String
   /// The primary place: where the caret points.
@@ -45,7 +45,7 @@ public struct Diagnostic: Hashable, Sendable {
   public var suppression: Suppression?
 
   public init(
-    code: String,
+    code: DiagnosticCode,
     severity: Severity,
     message: String,
     range: SourceRange,

@@ -26,13 +26,13 @@ public struct ProblemLimit: Sendable {
   }
 
   /// The finding that closes a list that reached the limit, or nil when nothing was left out.
-  public func summary(code: String) -> Diagnostic? {
+  public func summary(code: DiagnosticCode) -> Diagnostic? {
     guard unreported > 0, let first else { return nil }
     return Self.summary(code: code, unreported: unreported, first: first, severity: severity, limit: limit)
   }
 
   /// The finding that says `unreported` findings, the first at `first`, were left out past `limit`.
-  public static func summary(code: String, unreported: Int, first: SourceRange, severity: Severity, limit: Int)
+  public static func summary(code: DiagnosticCode, unreported: Int, first: SourceRange, severity: Severity, limit: Int)
     -> Diagnostic
   {
     Diagnostic(

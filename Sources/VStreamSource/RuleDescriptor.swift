@@ -2,7 +2,7 @@
 /// page per code.
 public struct RuleDescriptor: Hashable, Sendable {
   /// Stable code such as `VS104`.
-  public var code: String
+  public var code: DiagnosticCode
   /// Stable kebab-case name used in suppressions and configuration, such as `no-practices`.
   public var name: String
   public var defaultSeverity: Severity
@@ -18,7 +18,7 @@ public struct RuleDescriptor: Hashable, Sendable {
   public var isConfigurable: Bool
 
   public init(
-    code: String,
+    code: DiagnosticCode,
     name: String,
     defaultSeverity: Severity,
     summary: String,

@@ -2,15 +2,15 @@ import VStreamSource
 
 /// Every diagnostic the YAML reader emits, in one place: the codes (sorted, stable), their wording and their rules.
 public enum YAMLMessages {
-  public static let syntax = "VS201"
-  public static let duplicateKey = "VS202"
-  public static let complexKey = "VS203"
-  public static let tooDeep = "VS204"
-  public static let tooLarge = "VS205"
-  public static let unsupportedTag = "VS206"
-  public static let multipleDocuments = "VS207"
-  public static let undefinedAlias = "VS208"
-  public static let mergeKey = "VS209"
+  public static let syntax: DiagnosticCode = "VS201"
+  public static let duplicateKey: DiagnosticCode = "VS202"
+  public static let complexKey: DiagnosticCode = "VS203"
+  public static let tooDeep: DiagnosticCode = "VS204"
+  public static let tooLarge: DiagnosticCode = "VS205"
+  public static let unsupportedTag: DiagnosticCode = "VS206"
+  public static let multipleDocuments: DiagnosticCode = "VS207"
+  public static let undefinedAlias: DiagnosticCode = "VS208"
+  public static let mergeKey: DiagnosticCode = "VS209"
 
   // MARK: - Diagnostics
 

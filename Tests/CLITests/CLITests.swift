@@ -246,8 +246,15 @@ final class CLITests: CLITestCase {
     let explain = try vstream(["explain", "no-practices"])
     XCTAssertTrue(explain.output.hasPrefix("VS401 no-practices (warning, configurable)"), explain.output)
     XCTAssertTrue(explain.output.contains("This triggers it:"))
+    XCTAssertTrue(try vstream(["explain", "104"]).output.hasPrefix("VS104 invalid-duration"), "a code without VS")
+    XCTAssertTrue(try vstream(["explain", "vs104"]).output.hasPrefix("VS104 invalid-duration"))
     let list = try vstream(["explain", "--list"]).output.split(separator: "\n")
     XCTAssertGreaterThan(list.count, 60)
+    // Every name is followed by at least two spaces, so the longest one does not run into the severity column.
+    for line in list {
+      let columns = line.split(separator: " ", omittingEmptySubsequences: true)
+      XCTAssertTrue(["error", "warning", "note"].contains(String(columns[2])), String(line))
+    }
     let practices =
       try JSONSerialization.jsonObject(with: Data(try vstream(["practices", "--json"]).output.utf8)) as? [[String: Any]]
     XCTAssertEqual(practices?.count, 34)

@@ -55,7 +55,7 @@ struct YAMLFixture {
 
   func text(_ range: SourceRange) -> String { file.text(range) }
 
-  var codes: [String] { diagnostics.map(\.code) }
+  var codes: [DiagnosticCode] { diagnostics.map(\.code) }
 }
 
 extension String {

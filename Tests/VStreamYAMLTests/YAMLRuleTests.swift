@@ -16,17 +16,17 @@ final class YAMLRuleTests: XCTestCase {
     XCTAssertEqual(rules.map(\.code), rules.map(\.code).sorted())
     XCTAssertEqual(Set(rules.map(\.name)).count, rules.count)
     for rule in rules {
-      XCTAssertTrue(rule.code.hasPrefix("VS2") && rule.code.count == 5, rule.code)
+      XCTAssertEqual(rule.code.stage, .frontMatter, rule.code.rawValue)
       XCTAssertTrue(rule.name.allSatisfy { $0.isLowercase || $0 == "-" }, rule.name)
       XCTAssertEqual(rule.isConfigurable, rule.defaultSeverity != .error, "errors cannot be configured: \(rule.code)")
-      XCTAssertFalse(rule.summary.hasSuffix("."), rule.code)
-      XCTAssertEqual(rule.summary.first?.isLowercase, true, rule.code)
+      XCTAssertFalse(rule.summary.hasSuffix("."), rule.code.rawValue)
+      XCTAssertEqual(rule.summary.first?.isLowercase, true, rule.code.rawValue)
     }
   }
 
   func testExamplesBehaveAsDocumented() {
     for rule in YAMLReader.rules {
-      XCTAssertTrue(rule.badExample.hasPrefix("---\n") && rule.badExample.contains("\n---\nstream "), rule.code)
+      XCTAssertTrue(rule.badExample.hasPrefix("---\n") && rule.badExample.contains("\n---\nstream "), rule.code.rawValue)
       let bad = YAMLFixture(frontMatter: rule.badExample)
       XCTAssertTrue(bad.codes.contains(rule.code), "\(rule.code) bad example gives \(bad.codes)")
       XCTAssertEqual(bad.diagnostics.filter { $0.code == rule.code }.map(\.severity).first, rule.defaultSeverity)

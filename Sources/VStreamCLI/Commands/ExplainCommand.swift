@@ -32,15 +32,21 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     if list {
       var out = ""
+      // The name column is as wide as the longest name and two spaces, so that no name runs into the severity.
+      let nameWidth = (Compiler.rules.map(\.name.count).max() ?? 0) + 2
       for rule in Compiler.rules {
-        out +=
-          rule.code + "  " + rule.name.padding(toLength: 28, withPad: " ", startingAt: 0)
-          + rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0) + rule.summary + "\n"
+        let name = rule.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0)
+        let severity = rule.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)
+        out += rule.code.rawValue + "  " + name + severity + rule.summary + "\n"
       }
       Terminal.standardOutput.write(out)
       return
     }
-    guard let name = code, let rule = Compiler.rules.first(where: { $0.code == name.uppercased() || $0.name == name })
+    // `104` and `vs104` name VS104 too.
+    guard let name = code,
+      let rule = Compiler.rules.first(where: {
+        $0.code.rawValue == name.uppercased() || $0.code.rawValue == "VS" + name || $0.name == name
+      })
     else {
       throw CommandFailure("unknown code `\(code ?? "")`; `vstream explain --list` lists them")
     }

@@ -35,7 +35,7 @@ struct CheckContext {
     hasSyntaxErrors = !errors.isEmpty
     frontMatter = FrontMatter.read(
       syntax,
-      syntaxErrors: (hasSyntaxErrors, errors.contains { DiagnosticCode($0.code).stage == .frontMatter }))
+      syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }))
     let declarations = Declarations.collect(syntax)
     self.declarations = declarations
     let resolveSteps = { ResolvedSteps.resolve(declarations.steps, syntax: syntax, file: file, configuration: configuration) }
@@ -50,7 +50,7 @@ struct CheckContext {
     }
     var severities: [DiagnosticCode: Severity?] = [:]
     for rule in CheckMessages.rules {
-      severities[DiagnosticCode(rule.code)] = rule.isConfigurable
+      severities[rule.code] = rule.isConfigurable
         ? configuration.severity(of: rule, path: file.path) : rule.defaultSeverity
     }
     self.severities = severities

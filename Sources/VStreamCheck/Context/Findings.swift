@@ -29,7 +29,7 @@ struct Findings {
     let words = message()
     kept.append(
       Diagnostic(
-        code: code.rawValue, severity: severity, message: words.text, range: range, label: words.label,
+        code: code, severity: severity, message: words.text, range: range, label: words.label,
         secondary: words.secondary, notes: words.notes, help: words.help))
   }
 
@@ -62,7 +62,7 @@ struct Findings {
     for dropped in all.dropFirst(limit) { overflow.count(dropped.range, severity: dropped.severity) }
     guard let first = overflow.first else { return all }
     let summary = ProblemLimit.summary(
-      code: summaryCode.rawValue, unreported: overflow.count, first: first, severity: overflow.severity, limit: limit)
+      code: summaryCode, unreported: overflow.count, first: first, severity: overflow.severity, limit: limit)
     return Array(all.prefix(limit)) + [summary]
   }
 }

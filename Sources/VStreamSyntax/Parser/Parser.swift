@@ -908,7 +908,7 @@ struct ParseRun {
   // MARK: - Helpers
 
   mutating func report(
-    _ code: String, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
     help: String?
   ) {
     guard overflow.admits(kept: diagnostics.count, range: range, severity: .error) else { return }

@@ -4,27 +4,27 @@ import VStreamSource
 /// Every diagnostic the front end (encoding checks and parser) emits: codes, names, wording and explanations in one
 /// place, sorted by code. Codes are stable: a code is never reused for another meaning.
 public enum SyntaxMessages {
-  public static let invalidUTF8 = "VS001"
-  public static let controlCharacter = "VS002"
-  public static let fileTooLarge = "VS003"
-  public static let tooManyProblems = "VS004"
-  public static let unknownKeyword = "VS101"
-  public static let unterminatedFrontMatter = "VS102"
-  public static let unterminatedString = "VS103"
-  public static let invalidDuration = "VS104"
-  public static let invalidPercentage = "VS105"
-  public static let invalidIdentifier = "VS106"
-  public static let missingIdentifier = "VS107"
-  public static let unexpectedToken = "VS108"
-  public static let attributeOutsideDeclaration = "VS109"
-  public static let attributeNotAllowed = "VS110"
-  public static let duplicateAttribute = "VS111"
-  public static let missingValue = "VS112"
-  public static let invalidEscape = "VS113"
-  public static let invalidFlow = "VS114"
-  public static let invalidList = "VS115"
-  public static let expectedString = "VS116"
-  public static let misplacedFrontMatter = "VS117"
+  public static let invalidUTF8: DiagnosticCode = "VS001"
+  public static let controlCharacter: DiagnosticCode = "VS002"
+  public static let fileTooLarge: DiagnosticCode = "VS003"
+  public static let tooManyProblems: DiagnosticCode = "VS004"
+  public static let unknownKeyword: DiagnosticCode = "VS101"
+  public static let unterminatedFrontMatter: DiagnosticCode = "VS102"
+  public static let unterminatedString: DiagnosticCode = "VS103"
+  public static let invalidDuration: DiagnosticCode = "VS104"
+  public static let invalidPercentage: DiagnosticCode = "VS105"
+  public static let invalidIdentifier: DiagnosticCode = "VS106"
+  public static let missingIdentifier: DiagnosticCode = "VS107"
+  public static let unexpectedToken: DiagnosticCode = "VS108"
+  public static let attributeOutsideDeclaration: DiagnosticCode = "VS109"
+  public static let attributeNotAllowed: DiagnosticCode = "VS110"
+  public static let duplicateAttribute: DiagnosticCode = "VS111"
+  public static let missingValue: DiagnosticCode = "VS112"
+  public static let invalidEscape: DiagnosticCode = "VS113"
+  public static let invalidFlow: DiagnosticCode = "VS114"
+  public static let invalidList: DiagnosticCode = "VS115"
+  public static let expectedString: DiagnosticCode = "VS116"
+  public static let misplacedFrontMatter: DiagnosticCode = "VS117"
 
   private static let minimal = """
     stream s
@@ -209,7 +209,7 @@ public enum SyntaxMessages {
       bad: "# Restore\n---\ntitle: Restore\n---\n" + minimal, good: "---\ntitle: Restore\n---\n# Restore\n" + minimal),
   ]
 
-  private static func rule(_ code: String, _ name: String, _ summary: String, _ explanation: String, bad: String, good: String)
+  private static func rule(_ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String, good: String)
     -> RuleDescriptor
   {
     RuleDescriptor(
