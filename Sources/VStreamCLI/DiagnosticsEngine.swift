@@ -55,7 +55,8 @@ struct DiagnosticsEngine {
       }
       .joined()
     case .sarif:
-      return SARIFRenderer.render(reports, rules: Compiler.rules, version: VStreamCommand.version)
+      return SARIFRenderer.render(
+        reports, rules: Compiler.rules, version: VStreamCommand.version, root: RepositoryRoot.workingDirectoryPrefix())
     case .json:
       return DiagnosticsJSON.render(reports, rules: Compiler.rules)
     }

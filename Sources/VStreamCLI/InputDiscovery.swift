@@ -53,7 +53,7 @@ struct InputDiscovery {
         }
       case .file(let id, _):
         // A path named explicitly is read whatever its name or kind: `vstream check <(generate)` passes a pipe.
-        candidates.append((argument, id))
+        candidates.append((Self.relative(argument), id))
       }
     }
     var seen = Set<FileID>()
@@ -109,8 +109,17 @@ struct InputDiscovery {
   /// The prefix that names entries of `root`: `.` and `./` give bare names, so that `vstream check .` reports
   /// `a.vstream` rather than `./a.vstream` (GitHub annotations and SARIF want paths relative to the root).
   static func prefix(for root: String) -> String {
-    if root == "." || root == "./" { return "" }
-    return root.hasSuffix("/") ? root : root + "/"
+    let folder = relative(root)
+    if folder == "." || folder.isEmpty { return "" }
+    return folder.hasSuffix("/") ? folder : folder + "/"
+  }
+
+  /// A path as reports give it: without leading `./` (`./x/a.vstream` is `x/a.vstream`), so that a GitHub
+  /// annotation or a SARIF location names the file the way the repository does. `.` alone stays `.`.
+  static func relative(_ path: String) -> String {
+    var trimmed = Substring(path)
+    while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2).drop { $0 == "/" } }
+    return trimmed.isEmpty ? "." : String(trimmed)
   }
 
   static func trimmedFolder(_ prefix: String) -> String {

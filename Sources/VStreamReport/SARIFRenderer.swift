@@ -1,19 +1,28 @@
 import VStreamSource
 
-/// SARIF 2.1.0, as GitHub code scanning reads it: every rule in the driver, results with physical locations relative
-/// to `%SRCROOT%`, stable fingerprints, and suppressed findings marked rather than dropped.
+/// SARIF 2.1.0, as GitHub code scanning reads it: the rules that have results in the driver, results with physical
+/// locations relative to `%SRCROOT%`, stable fingerprints, and suppressed findings marked rather than dropped.
 ///
-/// Paths are taken as relative to the repository root (the working directory of the run), so `vstream check` should
-/// run there; an absolute path becomes a `file://` URI. Columns count Unicode scalars (`columnKind`
+/// Paths are relative to the run's working directory; `root` is that folder as seen from the repository root (`""`
+/// when the run is at the root, `docs/` when it is one folder down), so that every URI is relative to the repository
+/// root wherever `vstream check` ran. An absolute path becomes a `file://` URI. Columns count Unicode scalars (`columnKind`
 /// `unicodeCodePoints`), as the human and gcc formats do, and end columns are exclusive, as SARIF defines them.
 public enum SARIFRenderer {
   /// The address in the driver's `informationUri`.
   public static let informationURI = "https://github.com/vstream/vstream"
 
-  /// The whole log: one run, every rule of `rules` in the driver, one result per diagnostic of `reports`.
-  public static func render(_ reports: [FileReport], rules: [RuleDescriptor], version: String) -> String {
-    let ruleIndex = Dictionary(rules.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
-    let driverRules = rules.map { rule -> JSONValue in
+  /// The whole log: one run, the rules of `rules` that have a result in the driver (in their order), one result per
+  /// diagnostic of `reports`.
+  ///
+  /// Only the rules with results are listed: all 70 made a report of 7 findings 187 KB. SARIF does not require a
+  /// rule to be listed, and GitHub shows a result's rule from its entry, so nothing a reader sees is lost.
+  public static func render(_ reports: [FileReport], rules: [RuleDescriptor], version: String, root: String = "")
+    -> String
+  {
+    let used = Set(reports.flatMap { $0.diagnostics.map(\.code) })
+    let listed = rules.filter { used.contains($0.code) }
+    let ruleIndex = Dictionary(listed.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
+    let driverRules = listed.map { rule -> JSONValue in
       var help = rule.explanation
       var markdown = rule.explanation
       if !rule.badExample.isEmpty {
@@ -37,11 +46,12 @@ public enum SARIFRenderer {
     var files: [String: SourceFile] = [:]
     for report in reports where files[report.file.path] == nil {
       files[report.file.path] = report.file
-      artifacts.append(.object([("location", artifactLocation(report.file.path))]))
+      artifacts.append(.object([("location", artifactLocation(report.file.path, root: root))]))
     }
     for report in reports {
       for diagnostic in report.diagnostics {
-        results.append(result(diagnostic, in: report.file, ruleIndex: ruleIndex[diagnostic.code], files: files))
+        results.append(
+          result(diagnostic, in: report.file, ruleIndex: ruleIndex[diagnostic.code], files: files, root: root))
       }
     }
     let run = JSONValue.object([
@@ -74,14 +84,16 @@ public enum SARIFRenderer {
     ]).rendered()
   }
 
-  static func result(_ diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?, files: [String: SourceFile])
-    -> JSONValue
-  {
+  static func result(
+    _ diagnostic: Diagnostic, in file: SourceFile, ruleIndex: Int?, files: [String: SourceFile], root: String
+  ) -> JSONValue {
     var message = diagnostic.message
     if let help = diagnostic.help { message += " (help: \(help))" }
     var members: [(String, JSONValue)] = [("ruleId", .string(diagnostic.code.rawValue))]
     if let index = ruleIndex { members.append(("ruleIndex", .int(index))) }
-    var primary: [(String, JSONValue)] = [("physicalLocation", physicalLocation(diagnostic.range, in: file))]
+    var primary: [(String, JSONValue)] = [
+      ("physicalLocation", physicalLocation(diagnostic.range, in: file, root: root))
+    ]
     if let label = diagnostic.label { primary.append(("message", .object([("text", .string(label))]))) }
     members += [
       ("level", .string(level(diagnostic.severity))),
@@ -94,9 +106,9 @@ public enum SARIFRenderer {
       let target = label.path.flatMap { files[$0] } ?? (label.path == nil ? file : nil)
       let location: JSONValue
       if let target, label.range.end <= target.bytes.count {
-        location = physicalLocation(label.range, in: target)
+        location = physicalLocation(label.range, in: target, root: root)
       } else {
-        location = .object([("artifactLocation", artifactLocation(label.path ?? file.path))])
+        location = .object([("artifactLocation", artifactLocation(label.path ?? file.path, root: root))])
       }
       related.append(
         .object([
@@ -118,12 +130,12 @@ public enum SARIFRenderer {
 
   /// A file and a region in it. An empty range still covers one column: SARIF regions are never empty, and code
   /// scanning needs something to underline.
-  static func physicalLocation(_ range: SourceRange, in file: SourceFile) -> JSONValue {
+  static func physicalLocation(_ range: SourceRange, in file: SourceFile, root: String) -> JSONValue {
     let start = file.location(of: range.start)
     let end = file.location(of: range.end)
     let endColumn = end.line == start.line ? Swift.max(end.column, start.column + 1) : end.column
     return .object([
-      ("artifactLocation", artifactLocation(file.path)),
+      ("artifactLocation", artifactLocation(file.path, root: root)),
       (
         "region",
         .object([
@@ -134,10 +146,26 @@ public enum SARIFRenderer {
     ])
   }
 
-  /// A relative path as a URI reference against `%SRCROOT%`; an absolute path as a `file://` URI.
-  static func artifactLocation(_ path: String) -> JSONValue {
+  /// A relative path as a URI reference against `%SRCROOT%` (`root` + the path, with `.` and `..` resolved); an
+  /// absolute path as a `file://` URI.
+  static func artifactLocation(_ path: String, root: String) -> JSONValue {
     if path.hasPrefix("/") { return .object([("uri", .string("file://" + uriReference(path)))]) }
-    return .object([("uri", .string(uriReference(path))), ("uriBaseId", .string("%SRCROOT%"))])
+    return .object([("uri", .string(uriReference(resolved(root + path)))), ("uriBaseId", .string("%SRCROOT%"))])
+  }
+
+  /// A relative path with its `.` and `..` components resolved, as far as they stay inside the root
+  /// (`docs/../a.vstream` is `a.vstream`; a `..` above the root is kept).
+  static func resolved(_ path: String) -> String {
+    var parts: [Substring] = []
+    for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+      if part == "." { continue }
+      if part == "..", let last = parts.last, last != ".." {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+    }
+    return parts.joined(separator: "/")
   }
 
   static func level(_ severity: Severity) -> String {

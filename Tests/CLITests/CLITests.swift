@@ -73,6 +73,14 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(formatted.status, 0, formatted.errors)
     XCTAssertEqual(try read("messy.vstream"), expected.output)
     XCTAssertEqual(try vstream(["fmt", "--check", "messy.vstream"]).status, 0)
+    write("my messy.vstream", messy)
+    let check = try vstream(["fmt", "--check", "my messy.vstream", "messy.vstream"])
+    XCTAssertEqual(check.status, 1)
+    XCTAssertEqual(check.output, "my messy.vstream\n", "the unformatted files, one a line, for scripts")
+    XCTAssertEqual(
+      check.errors,
+      "1 file is not formatted: run `vstream fmt 'my messy.vstream'` to format, or `vstream fmt --diff` to see the "
+        + "changes\n")
   }
 
   func testSummaryLine() throws {
@@ -240,6 +248,9 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(check.output, "no problems in 1 file\n")
     XCTAssertEqual(try vstream(["init", "onboard-contractor"]).status, 2)
     XCTAssertEqual(try vstream(["init", "1-bad name"]).status, 2)
+    // A folder written as one, missing or not, gets NAME.vstream inside.
+    XCTAssertEqual(try vstream(["init", "intake", "--out", "new/dir/"]).status, 0)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/new/dir/intake.vstream"))
   }
 
   func testExplainAndCatalogues() throws {
@@ -262,6 +273,19 @@ final class CLITests: CLITestCase {
       try JSONSerialization.jsonObject(with: Data(try vstream(["activities", "--json"]).output.utf8))
       as? [[String: Any]]
     XCTAssertEqual(activities?.count, 6)
+  }
+
+  func testPracticesListTheOrganisationsOwn() throws {
+    write("repo/vstream.yml", "practices:\n  - id: vendor-onboarding\n    name: Vendor onboarding\n")
+    write("repo/streams/.keep", "")
+    let table = try vstream(["practices"], in: folder + "/repo/streams")
+    XCTAssertTrue(table.output.contains("The organisation's own practices\n  vendor-onboarding"), table.output)
+    let json = try vstream(["practices", "--json", "--config", "repo/vstream.yml"])
+    let listed = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [[String: Any]]
+    XCTAssertEqual(listed?.count, 35)
+    XCTAssertEqual(listed?.last?["id"] as? String, "vendor-onboarding")
+    XCTAssertEqual(listed?.last?["custom"] as? Bool, true)
+    XCTAssertFalse(try vstream(["practices"]).output.contains("own practices"), "none without a vstream.yml")
   }
 
   func testConfigurationIsFoundByWalkingUp() throws {

@@ -35,8 +35,13 @@ final class InputDiscoveryTests: CLITestCase {
     write("streams/b.vstream", Self.broken)
     let run = try vstream(["check", "--format", "gcc", "."])
     XCTAssertTrue(run.output.hasPrefix("streams/b.vstream:"), run.output)
-    let nested = try vstream(["check", "--format", "gcc", "./streams"])
-    XCTAssertTrue(nested.output.hasPrefix("./streams/b.vstream:"), "other roots are kept as typed: \(nested.output)")
+    // A leading `./` is dropped everywhere: GitHub annotations and SARIF name files as the repository does.
+    for argument in ["./streams", ".//streams/", "./streams/b.vstream"] {
+      let nested = try vstream(["check", "--format", "github", argument])
+      XCTAssertTrue(nested.output.hasPrefix("::error file=streams/b.vstream,"), "\(argument): \(nested.output)")
+    }
+    let other = try vstream(["check", "--format", "gcc", "streams/../streams"])
+    XCTAssertTrue(other.output.hasPrefix("streams/../streams/b.vstream:"), "other roots are kept as typed")
   }
 
   func testNodeModulesAndHiddenFilesAreSkipped() throws {

@@ -129,4 +129,28 @@ final class ReportFormatTests: CLITestCase {
     XCTAssertFalse(try inTerminal(["NO_COLOR": "1"]).contains("\u{1B}["), "NO_COLOR turns it off")
     XCTAssertTrue(try inTerminal(["NO_COLOR": ""]).contains("\u{1B}["), "an empty NO_COLOR does not")
   }
+
+  /// The problem matcher that specs/cli.md documents is the file in `.github/`, and its pattern reads every gcc line.
+  func testTheGitHubProblemMatcherReadsEveryGCCLine() throws {
+    let file = Repository.root.appendingPathComponent(".github/vstream-matcher.json")
+    let matcher = try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any], "the matcher file exists")
+    let spec = try String(contentsOf: Repository.root.appendingPathComponent("specs/cli.md"), encoding: .utf8)
+    let block = try XCTUnwrap(spec.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+    XCTAssertEqual(
+      try JSONSerialization.jsonObject(with: Data(block.utf8)) as? NSDictionary, matcher as NSDictionary,
+      "specs/cli.md shows the file as it is")
+    let pattern = try XCTUnwrap(
+      ((matcher["problemMatcher"] as? [[String: Any]])?.first?["pattern"] as? [[String: Any]])?.first?["regexp"]
+        as? String)
+    let expression = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines])
+    let examples = Repository.root.appendingPathComponent("examples/broken").path
+    let lines = try vstream(["check", "--format", "gcc", examples]).output.split(separator: "\n").map(String.init)
+    XCTAssertGreaterThan(lines.count, 5)
+    for line in lines {
+      let match = expression.firstMatch(in: line, range: NSRange(line.startIndex..., in: line))
+      XCTAssertNotNil(match, line)
+      XCTAssertEqual(match.flatMap { Range($0.range(at: 6), in: line) }.map { String(line[$0]) }?.hasPrefix("VS"), true)
+    }
+  }
 }

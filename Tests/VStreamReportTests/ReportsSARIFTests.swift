@@ -19,8 +19,8 @@ final class ReportsSARIFTests: XCTestCase {
     try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
 
-  func run(_ reports: [FileReport]) throws -> [String: Any] {
-    let log = try parse(SARIFRenderer.render(reports, rules: rules, version: "1.2.3"))
+  func run(_ reports: [FileReport], root: String = "") throws -> [String: Any] {
+    let log = try parse(SARIFRenderer.render(reports, rules: rules, version: "1.2.3", root: root))
     XCTAssertEqual(log["version"] as? String, "2.1.0")
     XCTAssertNotNil(log["$schema"] as? String)
     let runs = try XCTUnwrap(log["runs"] as? [[String: Any]])
@@ -32,8 +32,15 @@ final class ReportsSARIFTests: XCTestCase {
     try XCTUnwrap(run["results"] as? [[String: Any]])
   }
 
-  func testDriverListsEveryRuleWithLevelsAndHelp() throws {
-    let run = try run([])
+  func testDriverListsTheRulesWithResultsWithLevelsAndHelp() throws {
+    let file = SourceFile(path: "a.vstream", text: "stream s\n")
+    let findings = ["VS401", "VS104", "VS401"].map {
+      Diagnostic(code: DiagnosticCode($0), severity: .warning, message: "m", range: .empty(at: 0))
+    }
+    let one = try run([FileReport(file: file, diagnostics: [findings[0]])])
+    let listed = ((one["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+    XCTAssertEqual(listed?.map { $0["id"] as? String }, ["VS401"], "only the rules that have results")
+    let run = try run([FileReport(file: file, diagnostics: findings)])
     let driver = try XCTUnwrap((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
     XCTAssertEqual(driver["name"] as? String, "vstream")
     XCTAssertEqual(driver["semanticVersion"] as? String, "1.2.3")
@@ -84,8 +91,18 @@ final class ReportsSARIFTests: XCTestCase {
     XCTAssertEqual(SARIFRenderer.uriReference("./a/b.vstream"), "a/b.vstream")
     XCTAssertEqual(SARIFRenderer.uriReference("a b/c#d?.vstream"), "a%20b/c%23d%3F.vstream")
     XCTAssertEqual(SARIFRenderer.uriReference("a\\b"), "a%5Cb")
-    let absolute = SARIFRenderer.artifactLocation("/tmp/a b.vstream")
+    let absolute = SARIFRenderer.artifactLocation("/tmp/a b.vstream", root: "docs/")
     XCTAssertEqual(absolute, .object([("uri", .string("file:///tmp/a%20b.vstream"))]))
+    // Relative paths are named from the repository root, wherever the run was.
+    for (path, root, uri) in [
+      ("a.vstream", "", "a.vstream"), ("a.vstream", "docs/streams/", "docs/streams/a.vstream"),
+      ("./x/../a.vstream", "docs/", "docs/a.vstream"), ("../b.vstream", "docs/", "b.vstream"),
+      ("../../b.vstream", "docs/", "../b.vstream"),
+    ] {
+      XCTAssertEqual(
+        SARIFRenderer.artifactLocation(path, root: root),
+        .object([("uri", .string(uri)), ("uriBaseId", .string("%SRCROOT%"))]), "\(root) + \(path)")
+    }
   }
 
   func testSuppressedFindingsAreMarkedNotDropped() throws {

@@ -79,9 +79,25 @@ struct FormatCommand: ParsableCommand {
     for report in refused.reports {
       Terminal.standardError.write("\(report.file.path): not formatted because it has errors\n")
     }
+    if check && !unformatted.isEmpty { Terminal.standardError.write(Self.whatToRun(unformatted, paths: paths)) }
     if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     if !refused.reports.isEmpty || ((check || diff) && !unformatted.isEmpty) {
       throw ExitCode(ExitStatus.findings.rawValue)
     }
+  }
+
+  /// What `--check` says after listing the unformatted files: how many, and the command that formats them (the files
+  /// themselves when they are few, else the paths given).
+  static func whatToRun(_ unformatted: [String], paths: [String]) -> String {
+    let targets = unformatted.count <= 5 ? unformatted : paths
+    let command = "vstream fmt " + targets.map(shellQuoted).joined(separator: " ")
+    let count = unformatted.count == 1 ? "1 file is" : "\(unformatted.count) files are"
+    return "\(count) not formatted: run `\(command)` to format, or `vstream fmt --diff` to see the changes\n"
+  }
+
+  /// A path as a shell reads it back: quoted when it holds anything but letters, digits and `/._-+,:@`.
+  static func shellQuoted(_ path: String) -> String {
+    let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0)) }
+    return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

@@ -33,7 +33,12 @@ struct InitCommand: ParsableCommand {
 
   func run() throws {
     var path = out ?? name + ".vstream"
-    if case .folder = InputDiscovery.status(of: path) { path = InputDiscovery.prefix(for: path) + name + ".vstream" }
+    // An existing folder, or a path written as one (`new/dir/`, created when missing), gets NAME.vstream inside.
+    if path.hasSuffix("/") {
+      path += name + ".vstream"
+    } else if case .folder = InputDiscovery.status(of: path) {
+      path = InputDiscovery.prefix(for: path) + name + ".vstream"
+    }
     // Control characters would break the line-oriented syntax; a title is one line of text.
     let chosen =
       title ?? name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
