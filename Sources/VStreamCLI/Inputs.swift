@@ -23,6 +23,12 @@ struct Inputs {
   private var configurations: ConfigurationFinder?
   private let maxFileSize: Int
 
+  /// Puts the text of file `index` as it now is on disk (after `check --fix` rewrote it); its path, and so its
+  /// configuration, stay.
+  mutating func replaceFile(at index: Int, bytes: [UInt8]) {
+    files[index] = SourceFile(path: files[index].path, bytes: bytes)
+  }
+
   /// Reads `paths` (files, folders searched for `.vstream` files, or `-` for standard input) and, when asked, finds
   /// each file's configuration. Throws only for what ends the command at once (an unreadable `--config`).
   init(

@@ -54,6 +54,20 @@ public enum DiagnosticsJSON {
       ("notes", .array(diagnostic.notes.map { .string($0) })),
       ("help", .string(diagnostic.help)),
       ("suppressed", diagnostic.suppression.map { .object([("reason", .string($0.reason))]) } ?? .null),
+      ("fixes", .array(diagnostic.fixes.map { fix($0, in: file) })),
+    ])
+  }
+
+  /// A fix: what it does, whether a tool may apply it unasked, and its edits on ranges of the file as it is.
+  static func fix(_ fix: Diagnostic.Fix, in file: SourceFile) -> JSONValue {
+    .object([
+      ("message", .string(fix.message)),
+      ("safety", .string(fix.safety.rawValue)),
+      (
+        "edits",
+        .array(
+          fix.edits.map { .object([("range", range($0.range, in: file)), ("replacement", .string($0.replacement))]) })
+      ),
     ])
   }
 

@@ -117,6 +117,9 @@ public enum SARIFRenderer {
         ]))
     }
     if !related.isEmpty { members.append(("relatedLocations", .array(related))) }
+    if !diagnostic.fixes.isEmpty {
+      members.append(("fixes", .array(diagnostic.fixes.map { fix($0, in: file, root: root) })))
+    }
     members.append(("partialFingerprints", .object([("vstream/v1", .string(fingerprint(diagnostic, in: file)))])))
     if let suppression = diagnostic.suppression {
       members.append(
@@ -126,6 +129,34 @@ public enum SARIFRenderer {
         ))
     }
     return .object(members)
+  }
+
+  /// A fix as SARIF's `fix`: its description and one artifact change, whose replacements delete exactly the edited
+  /// region (empty for an insertion) and insert the new text.
+  static func fix(_ fix: Diagnostic.Fix, in file: SourceFile, root: String) -> JSONValue {
+    let replacements = fix.edits.map { edit -> JSONValue in
+      let start = file.location(of: edit.range.start)
+      let end = file.location(of: edit.range.end)
+      return .object([
+        (
+          "deletedRegion",
+          .object([
+            ("startLine", .int(start.line)), ("startColumn", .int(start.column)), ("endLine", .int(end.line)),
+            ("endColumn", .int(end.column)),
+          ])
+        ),
+        ("insertedContent", .object([("text", .string(edit.replacement))])),
+      ])
+    }
+    return .object([
+      ("description", .object([("text", .string(fix.message))])),
+      (
+        "artifactChanges",
+        .array([
+          .object([("artifactLocation", artifactLocation(file.path, root: root)), ("replacements", .array(replacements))])
+        ])
+      ),
+    ])
   }
 
   /// A file and a region in it. An empty range still covers one column: SARIF regions are never empty, and code

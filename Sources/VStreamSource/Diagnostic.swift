@@ -31,6 +31,47 @@ public struct Diagnostic: Hashable, Sendable {
     }
   }
 
+  /// A change to the file that fixes a finding, as plain data: for `vstream check --fix`, the JSON and SARIF
+  /// reports, and an editor's code actions.
+  public struct Fix: Hashable, Sendable {
+    /// Whether a tool may apply the fix without asking.
+    public enum Safety: String, Hashable, Sendable {
+      /// It keeps what the author meant (an alias written as its id, `2 hours` as `2h`): `check --fix` applies it.
+      case safe
+      /// It is a guess (a did-you-mean): applied only with `--unsafe-fixes`, and only when it is the finding's one
+      /// candidate.
+      case unsafe
+    }
+
+    /// What the fix does, as a command: "write `change-enablement`".
+    public var message: String
+    /// The edits, on ranges of the original file that do not overlap.
+    public var edits: [Edit]
+    public var safety: Safety
+
+    public init(_ message: String, edits: [Edit], safety: Safety) {
+      self.message = message
+      self.edits = edits
+      self.safety = safety
+    }
+
+    /// A fix that replaces one range.
+    public static func replace(_ range: SourceRange, with text: String, _ message: String, safety: Safety) -> Fix {
+      Fix(message, edits: [Edit(range: range, replacement: text)], safety: safety)
+    }
+  }
+
+  /// One replacement of a range of the file's bytes by new text (an empty range inserts, an empty text deletes).
+  public struct Edit: Hashable, Sendable {
+    public var range: SourceRange
+    public var replacement: String
+
+    public init(range: SourceRange, replacement: String) {
+      self.range = range
+      self.replacement = replacement
+    }
+  }
+
   /// Stable code such as `VS104`.
   public var code: DiagnosticCode
   public var severity: Severity
@@ -43,6 +84,8 @@ public struct Diagnostic: Hashable, Sendable {
   public var notes: [String]
   public var help: String?
   public var suppression: Suppression?
+  /// Ways to fix it; the first is the one a tool applies. Empty when no mechanical fix is known.
+  public var fixes: [Fix]
 
   public init(
     code: DiagnosticCode,
@@ -53,7 +96,8 @@ public struct Diagnostic: Hashable, Sendable {
     secondary: [Label] = [],
     notes: [String] = [],
     help: String? = nil,
-    suppression: Suppression? = nil
+    suppression: Suppression? = nil,
+    fixes: [Fix] = []
   ) {
     self.code = code
     self.severity = severity
@@ -64,6 +108,7 @@ public struct Diagnostic: Hashable, Sendable {
     self.notes = notes.map(BoundedText.bounded)
     self.help = help.map(BoundedText.bounded)
     self.suppression = suppression
+    self.fixes = fixes
   }
 
   public var isSuppressed: Bool { suppression != nil }

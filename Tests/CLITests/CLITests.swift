@@ -275,6 +275,39 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(activities?.count, 6)
   }
 
+  func testFixRewritesWhatKeepsItsMeaningAndUnsafeFixesTakeTheOneCandidate() throws {
+    let text = """
+      ---
+      title: T
+      owner: O
+      ---
+      stream s "S"
+      demand d "D"
+        from "Customer"
+      step a "A"
+        activity Engage
+        practices change-control, change-enablement, incident-managment
+      value v "V"
+        for "Customer"
+
+      """
+    write("a.vstream", text)
+    try vstream(["check", "--format", "sarif=a.sarif", "a.vstream"])
+    try assertValidSARIF("a.sarif")
+    XCTAssertTrue(try read("a.sarif").contains("\"insertedContent\""), "fixes reach SARIF")
+    XCTAssertEqual(try vstream(["check", "--unsafe-fixes", "a.vstream"]).status, 2, "--unsafe-fixes needs --fix")
+    let safe = try vstream(["check", "--fix", "a.vstream"])
+    XCTAssertEqual(safe.status, 1, "the typo is only a guess: it stays")
+    XCTAssertTrue(safe.errors.contains("fixed 2 problems in 1 file"), "the alias, then its repeat: \(safe.errors)")
+    XCTAssertTrue(try read("a.vstream").contains("  practices change-enablement, incident-managment\n"))
+    XCTAssertTrue(safe.output.contains("VS309"), "the report is about the fixed file: \(safe.output)")
+    let unsafe = try vstream(["check", "--fix", "--unsafe-fixes", "a.vstream"])
+    XCTAssertEqual(unsafe.status, 0, unsafe.output)
+    XCTAssertTrue(try read("a.vstream").contains("  practices change-enablement, incident-management\n"))
+    let again = try vstream(["check", "--fix", "--unsafe-fixes", "a.vstream"])
+    XCTAssertTrue(again.errors.contains("fixed 0 problems in 0 files"), again.errors)
+  }
+
   func testPracticesListTheOrganisationsOwn() throws {
     write("repo/vstream.yml", "practices:\n  - id: vendor-onboarding\n    name: Vendor onboarding\n")
     write("repo/streams/.keep", "")

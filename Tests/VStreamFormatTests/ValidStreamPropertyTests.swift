@@ -48,6 +48,34 @@ final class ValidStreamPropertyTests: XCTestCase {
     }
   }
 
+  /// `check --fix` on a valid stream written with aliases, in any case, and with a practice repeated: the fixed file
+  /// has none of those findings left, checks into the same stream (the same JSON), and fixing it again does nothing.
+  func testFixesKeepTheStreamAndAreIdempotent() throws {
+    // Repeat the first practice of every `practices` line that has no comment after it.
+    let repeatFirst = try NSRegularExpression(
+      pattern: "^([ \\t]*practices[ \\t]+)([A-Za-z_/&-]+)([^#\\r\\n]*)$", options: [.anchorsMatchLines])
+    var (fixedSome, repeated) = (0, 0)
+    for (file, _) in Self.generated {
+      let text = file.text(file.wholeRange)
+      let mutated = repeatFirst.stringByReplacingMatches(
+        in: text, range: NSRange(text.startIndex..., in: text), withTemplate: "$1$2$3, $2")
+      if mutated != text { repeated += 1 }
+      let context = "\(file.path):\n\(mutated)"
+      let original = try XCTUnwrap(Compiler.check(file).stream, context)
+      let fixed = Compiler.fixing(SourceFile(path: file.path, text: mutated))
+      let bytes = fixed.bytes ?? Array(mutated.utf8)
+      if fixed.bytes != nil { fixedSome += 1 }
+      let again = Compiler.check(SourceFile(path: file.path, bytes: bytes))
+      XCTAssertEqual(
+        again.diagnostics.filter { ["VS408", "VS409", "VS410"].contains($0.code) }.map(\.message), [], context)
+      let stream = try XCTUnwrap(again.stream, context)
+      XCTAssertEqual(JSONEmitter().emit(stream), JSONEmitter().emit(original), context)
+      XCTAssertNil(Compiler.fixing(SourceFile(path: file.path, bytes: bytes)).bytes, "idempotent: \(context)")
+    }
+    XCTAssertGreaterThan(fixedSome, Self.count / 2, "most generated streams have something to fix")
+    XCTAssertGreaterThan(repeated, Self.count / 2, "most have a practice repeated")
+  }
+
   func testEveryGeneratedStreamEmitsEveryFormat() throws {
     for (file, _) in Self.generated {
       guard let stream = Compiler.check(file).stream else { continue }

@@ -40,7 +40,7 @@ final class ReportsJSONTests: XCTestCase {
     let shown = diagnostics[1]
     XCTAssertEqual(
       Set(shown.keys),
-      ["code", "name", "severity", "message", "range", "label", "secondary", "notes", "help", "suppressed"])
+      ["code", "name", "severity", "message", "range", "label", "secondary", "notes", "help", "suppressed", "fixes"])
     XCTAssertEqual(shown["name"] as? String, "invalid-duration")
     XCTAssertEqual(shown["severity"] as? String, "error")
     XCTAssertEqual(shown["label"] as? String, "not a duration")

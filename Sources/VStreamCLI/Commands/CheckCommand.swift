@@ -51,6 +51,12 @@ struct CheckCommand: ParsableCommand {
   @Flag(help: "Fail (exit 1) on warnings too.")
   var werror = false
 
+  @Flag(help: "Apply the safe fixes (aliases to ids, repeats removed...) to the files, then report what remains.")
+  var fix = false
+
+  @Flag(help: "With --fix, also apply a did-you-mean when it is a finding's only candidate.")
+  var unsafeFixes = false
+
   @Flag(name: .shortAndLong, help: "Human format: show only errors, and the summary line.")
   var quiet = false
 
@@ -63,15 +69,20 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup
   var input: InputOptions
 
+  func validate() throws {
+    if unsafeFixes && !fix { throw ValidationError("--unsafe-fixes goes with --fix") }
+  }
+
   func run() throws {
-    let inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
+    var inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
+    var failures: [String] = []
+    if fix { failures += applyFixes(to: &inputs) }
     let reports = Compiler.diagnoseRepository(
       inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(reports)
 
     let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats
-    var failures: [String] = []
     for request in requests {
       if let path = request.path {
         do {
@@ -95,5 +106,29 @@ struct CheckCommand: ParsableCommand {
     for failure in failures { Terminal.standardError.write("error: \(failure)\n") }
     if hadInputFailures || !failures.isEmpty { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     if engine.fails(warningsAreErrors: werror) { throw ExitCode(ExitStatus.findings.rawValue) }
+  }
+
+  /// Fixes each file (not standard input, which has nowhere to be written back), writes it atomically, and puts the
+  /// fixed text in its place among the inputs, so that the report is about the files as they now are. Says on
+  /// standard error how many fixes went into how many files; returns the files that could not be written.
+  private func applyFixes(to inputs: inout Inputs) -> [String] {
+    var (fixes, files, failures) = (0, 0, [String]())
+    for (index, file) in inputs.files.enumerated() where index != inputs.standardInputIndex {
+      let fixed = Compiler.fixing(
+        file, configuration: inputs.configuration(for: file), options: input.parserOptions, unsafe: unsafeFixes)
+      guard let bytes = fixed.bytes else { continue }
+      do {
+        try AtomicWriter.write(bytes, to: file.path)
+        inputs.replaceFile(at: index, bytes: bytes)
+        (fixes, files) = (fixes + fixed.applied, files + 1)
+      } catch let failure as CommandFailure {
+        failures.append(failure.description)
+      } catch {
+        failures.append("\(file.path): \(error)")
+      }
+    }
+    Terminal.standardError.write(
+      "fixed \(fixes) problem\(fixes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
+    return failures
   }
 }

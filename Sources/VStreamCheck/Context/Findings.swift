@@ -30,7 +30,7 @@ struct Findings {
     kept.append(
       Diagnostic(
         code: code, severity: severity, message: words.text, range: range, label: words.label,
-        secondary: words.secondary, notes: words.notes, help: words.help))
+        secondary: words.secondary, notes: words.notes, help: words.help, fixes: words.fixes))
   }
 
   /// The findings past the limit: how many, the earliest place and the highest severity among them.

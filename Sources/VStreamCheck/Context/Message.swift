@@ -10,4 +10,6 @@ struct Message {
   var secondary: [Diagnostic.Label] = []
   var notes: [String] = []
   var help: String?
+  /// Mechanical fixes, the one to apply first (see `Diagnostic.Fix`).
+  var fixes: [Diagnostic.Fix] = []
 }

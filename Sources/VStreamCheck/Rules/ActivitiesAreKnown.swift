@@ -6,7 +6,7 @@ enum ActivitiesAreKnown: CheckRule {
     var findings = context.findings()
     for unknown in context.steps.unknownActivities {
       findings.add(.unknownActivity, at: unknown.range) {
-        .unknownActivity(context.file.text(unknown.range), suggestion: unknown.suggestion)
+        .unknownActivity(context.file.text(unknown.range), suggestion: unknown.suggestion, at: unknown.range)
       }
     }
     return findings
@@ -14,10 +14,11 @@ enum ActivitiesAreKnown: CheckRule {
 }
 
 extension Message {
-  static func unknownActivity(_ written: String, suggestion: String?) -> Message {
+  static func unknownActivity(_ written: String, suggestion: String?, at range: SourceRange) -> Message {
     Message(
       text: "unknown activity `\(written)`", label: "not a value chain activity",
       notes: ["the activities are plan, improve, engage, design-and-transition, obtain-build, deliver-and-support"],
-      help: suggestion.map { "did you mean `\($0)`?" })
+      help: suggestion.map { "did you mean `\($0)`?" },
+      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .unsafe)] } ?? [])
   }
 }

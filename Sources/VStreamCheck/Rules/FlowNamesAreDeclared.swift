@@ -9,7 +9,7 @@ enum FlowNamesAreDeclared: CheckRule {
     for range in context.flow.undefinedNames {
       let id = context.file.text(range)
       findings.add(.undefinedNode, at: range) {
-        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id))
+        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id), at: range)
       }
     }
     return findings
@@ -47,9 +47,10 @@ extension Message {
       help: "flows join the demand, steps and values")
   }
 
-  static func undeclaredName(_ id: String, suggestion: String?) -> Message {
+  static func undeclaredName(_ id: String, suggestion: String?, at range: SourceRange) -> Message {
     Message(
       text: "`\(id)` is not declared", label: "no demand, step or value has this id",
-      help: suggestion.map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`")
+      help: suggestion.map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`",
+      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .unsafe)] } ?? [])
   }
 }

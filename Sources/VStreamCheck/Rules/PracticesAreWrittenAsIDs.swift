@@ -8,7 +8,8 @@ enum PracticesAreWrittenAsIDs: CheckRule {
     for alias in context.steps.practiceAliases {
       findings.add(.practiceAlias, at: alias.range) {
         let written = context.file.text(alias.range)
-        return .practiceAlias(written, id: catalogue.all[alias.practice].id, note: catalogue.aliasNote(written))
+        return .practiceAlias(
+          written, id: catalogue.all[alias.practice].id, note: catalogue.aliasNote(written), at: alias.range)
       }
     }
     return findings
@@ -16,9 +17,9 @@ enum PracticesAreWrittenAsIDs: CheckRule {
 }
 
 extension Message {
-  static func practiceAlias(_ written: String, id: String, note: String?) -> Message {
+  static func practiceAlias(_ written: String, id: String, note: String?, at range: SourceRange) -> Message {
     Message(
       text: "`\(written)` is an older name for `\(id)`", label: "older name", notes: note.map { [$0] } ?? [],
-      help: "write `\(id)`; `vstream fmt` does this")
+      help: "write `\(id)`; `vstream fmt` does this", fixes: [.replace(range, with: id, "write `\(id)`", safety: .safe)])
   }
 }

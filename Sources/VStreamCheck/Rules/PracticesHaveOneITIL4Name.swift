@@ -9,7 +9,7 @@ enum PracticesHaveOneITIL4Name: CheckRule {
     var findings = context.findings()
     for retired in context.steps.retiredPractices {
       findings.add(.retiredPractice, at: retired.range) {
-        .retiredPractice(context.file.text(retired.range), retired.retired)
+        .retiredPractice(context.file.text(retired.range), retired.retired, at: retired.range)
       }
     }
     return findings
@@ -17,7 +17,7 @@ enum PracticesHaveOneITIL4Name: CheckRule {
 }
 
 extension Message {
-  static func retiredPractice(_ written: String, _ retired: RetiredPractice) -> Message {
+  static func retiredPractice(_ written: String, _ retired: RetiredPractice, at range: SourceRange) -> Message {
     let choices = retired.candidates.map { "`\($0)`" }
     let help =
       choices.count == 1
@@ -25,6 +25,7 @@ extension Message {
       : "write the one meant: \(choices.dropLast().joined(separator: ", ")) or \(choices.last!) (or \(choices.count == 2 ? "both" : "several"))"
     return Message(
       text: "`\(written)` is an ITIL v3 name with no single ITIL 4 practice", label: "ITIL v3 name",
-      notes: [retired.note], help: help)
+      notes: [retired.note], help: help,
+      fixes: retired.candidates.map { .replace(range, with: $0, "write `\($0)`", safety: .unsafe) })
   }
 }
