@@ -17,7 +17,7 @@ let package = Package(
     .systemLibrary(
       name: "CLibYAML",
       pkgConfig: "yaml-0.1",
-      providers: [.apt(["libyaml-dev"])]
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     // A processor hint Swift does not expose (prefetching), as an inline C function.
     .target(name: "CMemoryHints"),
