@@ -262,7 +262,7 @@ steps = yaml.safe_load(open(sys.argv[1]))["runs"]["steps"]
 print(next(s["run"] for s in steps if s.get("name") == sys.argv[2]))' "$action_dir/action.yml" "$step_name" > "$tmp/step.sh"
   (cd "$tmp/work-tarball" && env -i PATH=/usr/bin:/bin HOME="$tmp/home" RUNNER_OS=Linux RUNNER_ARCH=X64 \
     RUNNER_TEMP="$tmp/runner-temp" RUNNER_TOOL_CACHE="$tmp/tool-cache" GITHUB_OUTPUT="$tmp/github-output" \
-    GITHUB_PATH="$tmp/github-path" "$@" bash -e "$tmp/step.sh")
+    GITHUB_PATH="$tmp/github-path" "$@" bash --noprofile --norc -eo pipefail "$tmp/step.sh")
 }
 output() { sed -n "s/^$1=//p" "$tmp/github-output" | tail -1; }
 mkdir -p "$tmp/runner-temp"
@@ -275,6 +275,13 @@ run_step "Choose the vstream release" ACTION_PATH="$action_dir/_actions/vstream/
 [ "$(output url)" = "https://github.com/vstream/vstream/releases/download/v$version/$name.tar.gz" ] || fail "release URL: $(output url)"
 [ "$(output sha256)" = "$(cut -d' ' -f1 "dist/$name.tar.gz.sha256")" ] || fail "pinned sha256: $(output sha256)"
 ok "action: the release step finds VERSION, the pinned SHA-256 and the URL (owner/name from the action's path)"
+sed 's/manylinux_[0-9]*_[0-9]*_/manylinux_2_99_/' dist/SHA256SUMS > "$action_dir/packaging/SHA256SUMS"
+if run_step "Choose the vstream release" ACTION_PATH="$action_dir" ACTION_REPOSITORY=vstream/vstream > "$tmp/last.out" 2>&1 ||
+  ! grep -q "needs glibc 2.99 or newer" "$tmp/last.out"; then
+  fail "action: a runner with an older glibc than the binary needs was not refused: $(cat "$tmp/last.out")"
+fi
+cp dist/SHA256SUMS "$action_dir/packaging/SHA256SUMS"
+ok "action: a runner whose glibc is older than the wheel tag's is told to use build-from-source"
 tampered="$tmp/tampered.tar.gz"
 cp "dist/$name.tar.gz" "$tampered" && printf 'x' >> "$tampered"
 if run_step "Download vstream" URL="file://$tampered" NAME="$name" SHA256="$(output sha256)" DIR="$tmp/tool-cache/bad" > "$tmp/last.out" 2>&1; then
