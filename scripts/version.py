@@ -28,6 +28,10 @@ PLACES = [
     ("packaging/python/.pre-commit-hooks.yaml", r"rev: v" + V),
     ("README.md", r"rev: v" + V),
     ("README.md", r"vstream-" + V + r"-linux-x86_64"),
+    ("README.md", r"releases/download/v" + V),
+    ("README.md", r"vstream_" + V + r"_amd64"),
+    ("examples/ci/vstream.yml", r"at the tag v" + V),
+    ("packaging/python/README.md", r"rev: v" + V),
     ("CHANGELOG.md", r"(?m)^## \[" + V + r"\]"),  # the newest section comes first
 ]
 
