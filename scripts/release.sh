@@ -12,7 +12,8 @@
 #
 # The same commit gives the same bytes (same toolchain, libyaml and swift-argument-parser; the build may run from any
 # folder): file times in the archives are SOURCE_DATE_EPOCH (default: the time of the commit that last changed
-# VERSION), owners are root, names are sorted, gzip stores no name or time, and source paths are mapped to `.`. `scripts/release.sh --check-reproducible` builds a second time
+# VERSION), owners are root, names are sorted, gzip stores no name or time, source paths are mapped to `.`, and the
+# binary's Swift module hashes (which differ on every compile) are zeroed and its build id recomputed from the file. `scripts/release.sh --check-reproducible` builds a second time
 # in a fresh scratch folder and compares every file.
 #
 # `scripts/release.sh --pin` also writes the checksums into packaging/SHA256SUMS (which action.yml verifies downloads
@@ -101,6 +102,9 @@ umask 022
 # The tarball.
 install -d -m 0755 "$stage/$name"
 strip --strip-all -o "$stage/$name/vstream" "$built"
+# swiftc stamps each object with a module hash that differs between two compiles of the same source, and the build
+# id hashes the whole output: zero the first and recompute the second from the file (see packaging/normalize_elf.py).
+python3 packaging/normalize_elf.py "$stage/$name/vstream"
 chmod 0755 "$stage/$name/vstream"
 install -m 0644 README.md LICENSE CHANGELOG.md packaging/THIRD-PARTY-NOTICES.md "$stage/$name/"
 find "$stage/$name" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
