@@ -288,14 +288,20 @@ if run_step "Download vstream" URL="file://$tampered" NAME="$name" SHA256="$(out
   fail "action: a download with another SHA-256 was accepted"
 fi
 grep -q "does not have the SHA-256 pinned" "$tmp/last.out" || fail "action: no error message for the bad download: $(cat "$tmp/last.out")"
-[ ! -e "$tmp/tool-cache/bad" ] || fail "action: the bad download was unpacked"
-ok "action: a download whose SHA-256 differs is refused and not unpacked"
+[ ! -e "$tmp/tool-cache/bad/$name.tar.gz" ] && [ ! -e "$tmp/runner-temp/vstream" ] || fail "action: the bad download was kept or unpacked"
+ok "action: a download whose SHA-256 differs is refused, deleted and not unpacked"
 run_step "Download vstream" URL="file://$root/dist/$name.tar.gz" NAME="$name" SHA256="$(output sha256)" DIR="$(output dir)" \
   > "$tmp/last.out" 2>&1 || fail "Download vstream: $(cat "$tmp/last.out")"
 vstream_path=$(output path)
 [ "$("$vstream_path" --version)" = "vstream $version" ] && grep -qxF "$(dirname "$vstream_path")" "$tmp/github-path" ||
   fail "action: the downloaded binary ($vstream_path)"
-ok "action: the download is checked, unpacked into the tool cache and put on the PATH"
+ok "action: the download is checked, kept in the tool cache (what actions/cache saves), unpacked and put on the PATH"
+mkdir -p "$tmp/tool-cache/bad" && cp "dist/$name.tar.gz" "$tmp/tool-cache/bad/"
+printf 'x' >> "$tmp/tool-cache/bad/$name.tar.gz"
+if run_step "Download vstream" URL="file:///nonexistent" NAME="$name" SHA256="$(output sha256)" DIR="$tmp/tool-cache/bad" > "$tmp/last.out" 2>&1; then
+  fail "action: a cached tarball whose SHA-256 differs was accepted"
+fi
+ok "action: a tarball restored from the cache is checked too (a changed one is refused)"
 run_step "Check value streams" VSTREAM="$vstream_path" PATHS="*.vstream" FORMATS=github SARIF_FILE=vstream.sarif WERROR=false \
   > "$tmp/last.out" 2>&1 || fail "Check value streams: $(cat "$tmp/last.out")"
 [ "$(output exit-code)" = 0 ] && [ -s "$tmp/work-tarball/vstream.sarif" ] || fail "action: check step exit-code $(output exit-code)"
