@@ -155,7 +155,7 @@ echo "== $dist/ (vstream $version, stripped binary $((size / 1024 / 1024)) MiB, 
   swift --version 2>&1 | head -1
   echo "libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null) ($(dpkg-query -W -f '${Version}' libyaml-dev 2>/dev/null))"
   echo "swift-argument-parser $(git -C "$scratch/checkouts/swift-argument-parser" rev-parse HEAD 2>/dev/null || echo unknown)"
-  echo "glibc on the build machine $(ldd --version | head -1 | awk '{ print $NF }'), needed >= $glibc"
+  echo "glibc on the build machine $(getconf GNU_LIBC_VERSION | sed 's/^glibc //'), needed >= $glibc"
 } > "$dist/BUILDINFO"
 
 # The pinned checksums that action.yml verifies downloads against (RELEASING.md: update them before tagging).

@@ -306,5 +306,9 @@ run_step "Check value streams" VSTREAM="$vstream_path" PATHS="*.vstream" FORMATS
   > "$tmp/last.out" 2>&1 || fail "Check value streams: $(cat "$tmp/last.out")"
 [ "$(output exit-code)" = 0 ] && [ -s "$tmp/work-tarball/vstream.sarif" ] || fail "action: check step exit-code $(output exit-code)"
 ok "action: the check step runs the downloaded binary (exit-code 0, SARIF written)"
+run_step "Compile diagrams" VSTREAM="$vstream_path" PATHS="*.vstream" OUT=site GITHUB_STEP_SUMMARY="$tmp/summary.md" \
+  > "$tmp/last.out" 2>&1 || fail "Compile diagrams: $(cat "$tmp/last.out")"
+grep -q '^### Diagrams$' "$tmp/summary.md" && grep -q '^```mermaid$' "$tmp/summary.md" || fail "action: no diagrams in the job summary"
+ok "action: the diagrams step writes the site and the job summary with Mermaid diagrams"
 
 echo "$passed passed, 0 failed"
