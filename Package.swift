@@ -17,7 +17,7 @@ let package = Package(
     .systemLibrary(
       name: "CLibYAML",
       pkgConfig: "yaml-0.1",
-      providers: [.apt(["libyaml-dev"])]
+      providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
     ),
     .target(name: "VStreamSource"),
     // The diagnostic renderers (human, gcc, GitHub, SARIF, JSON): diagnostics in, text out.

@@ -35,9 +35,6 @@ fi
 
 swift build -c release --product vstream >/dev/null
 vstream="$PWD/.build/release/vstream"
-# The same program with the Swift runtime and Foundation linked in statically: no dynamic symbol binding at start.
-swift build -c release --product vstream --scratch-path .build-static -Xswiftc -static-stdlib >/dev/null
-static_vstream="$PWD/.build-static/release/vstream"
 out=bench/out
 corpus=bench/corpus
 rm -rf "$out" && mkdir -p "$out"
@@ -53,12 +50,11 @@ if $quick; then
 fi
 python3 bench/generate.py --out "$corpus" --seed 1 --sizes "$sizes"
 
-# Start-up: the cost every editor keystroke and every pre-commit hook pays before any work.
-hyperfine --warmup 3 --min-runs 20 --style none --export-json "$out/startup.json" \
-  -n "vstream --version" "$vstream --version" \
-  -n "vstream --version (static stdlib)" "$static_vstream --version" \
-  -n "vstream check (one 10-step file)" "$vstream check --quiet $(find "$corpus/repo-1x10/vstream" -name '*.vstream' | head -1)" \
-  >/dev/null 2>&1
+# Start-up: the cost every editor keystroke and every pre-commit hook pays before any work, for the dynamic build
+# and for the self-contained release binary (scripts/release.sh); bench/startup.sh also writes a profile.
+startup_args=(--out "$out" --file "$(find "$corpus/repo-1x10/vstream" -name '*.vstream' | sort | head -1)")
+if $quick; then startup_args+=(--quick); fi
+bench/startup.sh "${startup_args[@]}" >/dev/null
 
 # One timed trial of a command, capped: prints "seconds peak-KB" or "over" when it ran past the cap.
 trial() {
