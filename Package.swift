@@ -24,13 +24,18 @@ let package = Package(
     .target(name: "VStreamSource", dependencies: ["CMemoryHints"]),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
+    // The one door to what only pays on a large file (parsing in pieces on separate cores, and the join).
+    .target(name: "VStreamLargeFile", dependencies: ["VStreamSource", "VStreamSyntax"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
     .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel"]),
     .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
     .target(
       name: "VStream",
-      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamEmit", "VStreamFormat"]
+      dependencies: [
+        "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamLargeFile", "VStreamModel", "VStreamCheck", "VStreamEmit",
+        "VStreamFormat",
+      ]
     ),
     .executableTarget(
       name: "VStreamCLI",
@@ -39,6 +44,7 @@ let package = Package(
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),
     .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax"]),
+    .testTarget(name: "VStreamLargeFileTests", dependencies: ["VStreamLargeFile", "VStreamSyntax"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel"]),
     .testTarget(name: "VStreamCheckTests", dependencies: ["VStreamCheck", "VStream", "VStreamEmit"]),
     .testTarget(name: "VStreamEmitTests", dependencies: ["VStreamEmit", "VStream"], exclude: ["Goldens"]),
@@ -57,7 +63,7 @@ if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
   package.targets += [
     .target(name: "FuzzSupport", dependencies: ["VStream"]),
     .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", "VStream"]),
-    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream"]),
+    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream", "VStreamLargeFile"]),
     .executableTarget(name: "FuzzPipeline", dependencies: ["FuzzSupport", "VStream", "VStreamEmit"]),
   ]
   package.products += ["FuzzFrontMatter", "FuzzParser", "FuzzPipeline"].map { .executable(name: $0, targets: [$0]) }

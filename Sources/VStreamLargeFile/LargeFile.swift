@@ -1,0 +1,63 @@
+import VStreamSource
+import VStreamSyntax
+
+/// The one door to what only pays on a large file: its body parsed in pieces on separate cores, and joined.
+///
+/// Nothing here changes a result: a large file gives the tree and the diagnostics the plain one-core parser gives
+/// (`Parser.parse`), which the tests compare at every cut. Real value streams are 1-50 KB and never come here; the
+/// facade sends a file here by its size (`isLarge`).
+public enum LargeFile {
+  /// The size from which a file is parsed in pieces: below it, starting a piece costs more than it saves.
+  public static let size = 4 << 20
+
+  /// Whether a file of `count` bytes is parsed here.
+  public static func isLarge(_ count: Int) -> Bool { count >= size }
+
+  /// Parses `file` with its body cut into up to `pieces` pieces at declaration lines near equal spacing (see
+  /// `BodyPieces`), each parsed by the plain parser on its own core; the result is `Parser.parse(file, options:)`.
+  public static func parse(
+    _ file: SourceFile, options: ParserOptions = ParserOptions(), pieces: Int = min(Parallel.coreCount, 16)
+  ) -> (FileSyntax, [Diagnostic]) {
+    let head = Parser.parseHead(file, options: options)
+    guard let bodyStart = head.bodyStart else { return Parser.parse(file, options: options) }
+    let cuts = file.bytes.withUnsafeBufferPointer {
+      BodyPieces.cuts(in: $0, body: bodyStart..<$0.count, count: pieces)
+    }
+    return parse(file, options: options, head: head, cuts: cuts)
+  }
+
+  /// Parses with the body cut where `cuts` says (tests); cuts that are not at a declaration line after the head are
+  /// left out.
+  static func parse(_ file: SourceFile, options: ParserOptions, cuts: [Int]) -> (FileSyntax, [Diagnostic]) {
+    let head = Parser.parseHead(file, options: options)
+    guard let bodyStart = head.bodyStart else { return Parser.parse(file, options: options) }
+    let usable = file.bytes.withUnsafeBufferPointer { buffer in
+      cuts.filter { $0 > bodyStart && Parser.startsDeclaration(buffer, at: $0) }
+    }
+    return parse(file, options: options, head: head, cuts: usable)
+  }
+
+  /// The pieces' parses joined, or, when they cannot stand for one parse, the parse on one core.
+  static func parse(_ file: SourceFile, options: ParserOptions, head: Parser.Head, cuts: [Int])
+    -> (FileSyntax, [Diagnostic])
+  {
+    joinedParse(file, options: options, head: head, cuts: cuts) ?? Parser.parse(file, options: options)
+  }
+
+  /// The pieces' parses joined; nil when there is nothing to cut, or when they cannot stand for one parse: a
+  /// piece's last line ran past its end (the cut was inside a `"""` block or a skipped front matter block), or the
+  /// pieces found more problems than are kept (which ones are kept depends on the order of the whole file).
+  static func joinedParse(_ file: SourceFile, options: ParserOptions, head: Parser.Head, cuts: [Int])
+    -> (FileSyntax, [Diagnostic])?
+  {
+    guard let bodyStart = head.bodyStart, !cuts.isEmpty else { return nil }
+    let ranges = BodyPieces.pieces(of: bodyStart..<file.bytes.count, cutAt: cuts)
+    let parts = Parallel.map(ranges.count) { Parser.parseLines(file, in: ranges[$0], options: options) }
+    let problems = parts.reduce(head.diagnostics.count) { $0 + $1.diagnostics.count }
+    guard zip(parts, ranges).allSatisfy({ $0.end == $1.upperBound && $0.unreportedProblems == 0 }),
+      problems <= ProblemLimit.perStage
+    else { return nil }
+    let diagnostics = head.diagnostics + parts.flatMap(\.diagnostics)
+    return (join([head.tree] + parts.map(\.tree)), Diagnostic.normalized(diagnostics))
+  }
+}
