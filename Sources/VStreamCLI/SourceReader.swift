@@ -41,7 +41,6 @@ enum SourceReader {
     // to start: pipes and /proc files report 0 and a file may grow meanwhile, so chunks follow until the end.
     var failure: Int32?
     var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-      HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
       count = 0
       while count < buffer.count {
         let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
