@@ -3,28 +3,26 @@ import VStreamSyntax
 
 extension LargeFile {
   /// The tree of one parse of consecutive parts of a file, from the trees of the parts each parsed on its own (the
-  /// head, then `Parser.parseLines` over consecutive ranges of the body): each list is the parts' lists one after
-  /// the other, and each span (a declaration's attributes, a flow's nodes and arrows, a list attribute's words or
-  /// strings) is moved by the length of the lists before its part. This is the only place spans are shifted.
+  /// first with the file's head, the others by `Parser.parseLines` into an empty tree): each list is the parts'
+  /// lists one after the other, and each span (a declaration's attributes, a flow's nodes and arrows, a list
+  /// attribute's words or strings) is moved by the length of the lists before its part. This is the only place
+  /// spans are shifted.
   ///
-  /// The byte order mark and the front matter are the first part's; the later parts' are not looked at.
-  static func join(_ parts: [FileSyntax]) -> FileSyntax {
-    guard var tree = parts.first else { return FileSyntax() }
-    guard parts.count > 1 else { return tree }
-    tree.items = []
-    tree.attributeList = []
-    tree.listElements = []
-    tree.flowNodeList = []
-    tree.flowArrowList = []
-    tree.comments = []
-    tree.directives = []
-    tree.items.reserveCapacity(parts.reduce(0) { $0 + $1.items.count })
-    tree.attributeList.reserveCapacity(parts.reduce(0) { $0 + $1.attributeList.count })
-    tree.listElements.reserveCapacity(parts.reduce(0) { $0 + $1.listElements.count })
-    tree.flowNodeList.reserveCapacity(parts.reduce(0) { $0 + $1.flowNodeList.count })
-    tree.flowArrowList.reserveCapacity(parts.reduce(0) { $0 + $1.flowArrowList.count })
-    tree.comments.reserveCapacity(parts.reduce(0) { $0 + $1.comments.count })
-    for part in parts {
+  /// The parts are taken (`parts` is left empty): the later parts are appended to the first part's lists, in the
+  /// room they have. The byte order mark and the front matter are the first part's.
+  static func join(_ parts: inout [FileSyntax]) -> FileSyntax {
+    guard !parts.isEmpty else { return FileSyntax() }
+    var tree = FileSyntax()
+    swap(&tree, &parts[0])
+    let rest = parts.dropFirst()
+    defer { parts = [] }
+    tree.items.reserveCapacity(rest.reduce(tree.items.count) { $0 + $1.items.count })
+    tree.attributeList.reserveCapacity(rest.reduce(tree.attributeList.count) { $0 + $1.attributeList.count })
+    tree.listElements.reserveCapacity(rest.reduce(tree.listElements.count) { $0 + $1.listElements.count })
+    tree.flowNodeList.reserveCapacity(rest.reduce(tree.flowNodeList.count) { $0 + $1.flowNodeList.count })
+    tree.flowArrowList.reserveCapacity(rest.reduce(tree.flowArrowList.count) { $0 + $1.flowArrowList.count })
+    tree.comments.reserveCapacity(rest.reduce(tree.comments.count) { $0 + $1.comments.count })
+    for part in rest {
       let attributeShift = UInt32(tree.attributeList.count)
       let (nodeShift, arrowShift) = (UInt32(tree.flowNodeList.count), UInt32(tree.flowArrowList.count))
       let elementShift = UInt32(tree.listElements.count)

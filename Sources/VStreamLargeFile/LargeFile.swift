@@ -52,12 +52,35 @@ public enum LargeFile {
   {
     guard let bodyStart = head.bodyStart, !cuts.isEmpty else { return nil }
     let ranges = BodyPieces.pieces(of: bodyStart..<file.bytes.count, cutAt: cuts)
-    let parts = Parallel.map(ranges.count) { Parser.parseLines(file, in: ranges[$0], options: options) }
-    let problems = parts.reduce(head.diagnostics.count) { $0 + $1.diagnostics.count }
-    guard zip(parts, ranges).allSatisfy({ $0.end == $1.upperBound && $0.unreportedProblems == 0 }),
+    var pieces = Parallel.map(ranges.count) { index -> (tree: FileSyntax, lines: Parser.Lines) in
+      // The first piece is parsed into the head's tree with room for one element per line of the whole body in
+      // each list, so that the join appends the other pieces to it rather than copying it (room never written is
+      // never touched).
+      var tree = FileSyntax()
+      if index == 0 {
+        tree = head.tree
+        let room = file.lineCount
+        tree.items.reserveCapacity(room)
+        tree.attributeList.reserveCapacity(room)
+        tree.listElements.reserveCapacity(room)
+        tree.flowNodeList.reserveCapacity(room)
+        tree.flowArrowList.reserveCapacity(room)
+        tree.comments.reserveCapacity(room)
+      }
+      let lines = Parser.parseLines(file, in: ranges[index], into: &tree, options: options)
+      return (tree, lines)
+    }
+    let problems = pieces.reduce(head.diagnostics.count) { $0 + $1.lines.diagnostics.count }
+    guard zip(pieces, ranges).allSatisfy({ $0.lines.end == $1.upperBound && $0.lines.unreportedProblems == 0 }),
       problems <= ProblemLimit.perStage
     else { return nil }
-    let diagnostics = head.diagnostics + parts.flatMap(\.diagnostics)
-    return (join([head.tree] + parts.map(\.tree)), Diagnostic.normalized(diagnostics))
+    let diagnostics = head.diagnostics + pieces.flatMap(\.lines.diagnostics)
+    // Each tree is taken out of `pieces`, so that it is the only reference to its lists and is appended to in place.
+    var trees: [FileSyntax] = []
+    for index in pieces.indices {
+      trees.append(pieces[index].tree)
+      pieces[index].tree = FileSyntax()
+    }
+    return (join(&trees), Diagnostic.normalized(diagnostics))
   }
 }

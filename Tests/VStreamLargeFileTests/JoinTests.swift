@@ -36,9 +36,11 @@ final class JoinTests: XCTestCase {
   }
 
   func testSpansMoveByTheListsBeforeTheirPart() {
-    var head = FileSyntax()
-    head.hasByteOrderMark = true
-    let joined = LargeFile.join([head, Self.part(at: 100), FileSyntax(), Self.part(at: 200)])
+    var first = Self.part(at: 100)
+    first.hasByteOrderMark = true
+    var parts = [first, FileSyntax(), Self.part(at: 200)]
+    let joined = LargeFile.join(&parts)
+    XCTAssertTrue(parts.isEmpty, "the parts are taken")
     XCTAssertTrue(joined.hasByteOrderMark)
     XCTAssertEqual(joined.items.count, 4)
     XCTAssertEqual(joined.attributeList.count, 6)
@@ -66,10 +68,12 @@ final class JoinTests: XCTestCase {
   func testOnePartIsItself() {
     let part = Self.part(at: 0)
     var out = ("", "")
-    dump(LargeFile.join([part]), to: &out.0)
+    var parts = [part]
+    dump(LargeFile.join(&parts), to: &out.0)
     dump(part, to: &out.1)
     XCTAssertEqual(out.0, out.1)
-    XCTAssertEqual(LargeFile.join([]).items.count, 0)
+    parts = []
+    XCTAssertEqual(LargeFile.join(&parts).items.count, 0)
   }
 
   /// The parts the plain parser makes of a file's head and consecutive ranges of its body, joined, are its one
@@ -102,9 +106,13 @@ final class JoinTests: XCTestCase {
     }
     XCTAssertEqual(cuts.count, 4)
     let bounds = [bodyStart] + cuts + [file.bytes.count]
-    let parts = (0..<bounds.count - 1).map { Parser.parseLines(file, in: bounds[$0]..<bounds[$0 + 1]).tree }
+    var parts = (0..<bounds.count - 1).map { index -> FileSyntax in
+      var tree = index == 0 ? head.tree : FileSyntax()
+      _ = Parser.parseLines(file, in: bounds[index]..<bounds[index + 1], into: &tree)
+      return tree
+    }
     var out = ("", "")
-    dump(LargeFile.join([head.tree] + parts), to: &out.0)
+    dump(LargeFile.join(&parts), to: &out.0)
     dump(Parser.parse(file).0, to: &out.1)
     XCTAssertEqual(out.0, out.1)
   }

@@ -35,8 +35,8 @@ public enum Parser {
     public var bodyStart: Int?
   }
 
-  /// Reads a file's head (see `Head`); `parse` is this followed by `parseLines` over the whole body, with one
-  /// problem limit for both.
+  /// Reads a file's head (see `Head`); `parse` is this followed by `parseLines` over the whole body into the head's
+  /// tree, with one problem limit for both.
   public static func parseHead(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> Head {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
@@ -46,10 +46,8 @@ public enum Parser {
     }
   }
 
-  /// Some of a body's lines, parsed on their own.
+  /// What parsing some of a body's lines found besides their syntax.
   public struct Lines: Sendable {
-    /// The lines' items, attributes and other lists, with spans into this tree's own lists.
-    public var tree: FileSyntax
     /// Their diagnostics, in the order they were found (not normalised), at most `ProblemLimit.perStage`.
     public var diagnostics: [Diagnostic]
     /// How many problems past the limit were found and not kept.
@@ -59,18 +57,20 @@ public enum Parser {
     public var end: Int
   }
 
-  /// Parses the body lines that start in `range`, as the lines of a file's body with nothing before them. A line
-  /// that starts in it is read whole. `range` starts at the start of a line, after the file's head.
-  public static func parseLines(_ file: SourceFile, in range: Range<Int>, options: ParserOptions = ParserOptions())
-    -> Lines
-  {
+  /// Parses the body lines that start in `range` as the lines of a body with nothing before them, and appends their
+  /// items, attributes and other lists to `tree` (a head's tree, or an empty one), with spans into its lists. A line
+  /// that starts in the range is read whole. `range` starts at the start of a line, after the file's head.
+  public static func parseLines(
+    _ file: SourceFile, in range: Range<Int>, into tree: inout FileSyntax, options: ParserOptions = ParserOptions()
+  ) -> Lines {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
       defer { run.line.release() }
+      // Moved in and out rather than copied, so that the tree's lists are appended to where they are.
+      swap(&run.tree, &tree)
+      defer { swap(&run.tree, &tree) }
       run.parseBody(from: range.lowerBound, to: range.upperBound)
-      return Lines(
-        tree: run.tree, diagnostics: run.diagnostics, unreportedProblems: run.overflow.unreported,
-        end: run.lexer.offset)
+      return Lines(diagnostics: run.diagnostics, unreportedProblems: run.overflow.unreported, end: run.lexer.offset)
     }
   }
 
@@ -144,7 +144,8 @@ struct ParseRun {
     return bodyStart
   }
 
-  /// Parses the body lines that start from `start` up to `end` (a line that starts before `end` is read whole).
+  /// Parses the body lines that start from `start` up to `end` (a line that starts before `end` is read whole), and
+  /// appends them to the tree.
   mutating func parseBody(from start: Int, to end: Int) {
     lexer = Lexer(bytes: bytes, start: start, end: bytes.count)
     // Room for every item and attribute the lines can hold, at once: doubling would touch twice the memory, and
@@ -152,12 +153,12 @@ struct ParseRun {
     // (more only grow): room that is never written is never touched.
     let bounds = Self.countBounds(file, from: start, to: end)
     let lines = bounds.items + bounds.attributes
-    tree.items.reserveCapacity(bounds.items)
-    tree.attributeList.reserveCapacity(bounds.attributes)
-    tree.listElements.reserveCapacity(bounds.attributes)
-    tree.flowNodeList.reserveCapacity(lines)
-    tree.flowArrowList.reserveCapacity(lines)
-    tree.comments.reserveCapacity(lines)
+    tree.items.reserveCapacity(tree.items.count + bounds.items)
+    tree.attributeList.reserveCapacity(tree.attributeList.count + bounds.attributes)
+    tree.listElements.reserveCapacity(tree.listElements.count + bounds.attributes)
+    tree.flowNodeList.reserveCapacity(tree.flowNodeList.count + lines)
+    tree.flowArrowList.reserveCapacity(tree.flowArrowList.count + lines)
+    tree.comments.reserveCapacity(tree.comments.count + lines)
     while lexer.offset < end, readLine() {
       parseLine()
     }
