@@ -24,7 +24,7 @@ let package = Package(
     .target(name: "VStreamSource", dependencies: ["CMemoryHints"]),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
-    // The one door to what only pays on a large file (parsing in pieces on separate cores, and the join).
+    // The one door to what only pays on a large file: mapping it, parsing it in pieces on separate cores, the join.
     .target(name: "VStreamLargeFile", dependencies: ["VStreamSource", "VStreamSyntax"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
@@ -39,7 +39,10 @@ let package = Package(
     ),
     .executableTarget(
       name: "VStreamCLI",
-      dependencies: ["VStream", "VStreamEmit", "VStreamModel", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: [
+        "VStream", "VStreamEmit", "VStreamModel", "VStreamLargeFile",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
     ),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML"]),

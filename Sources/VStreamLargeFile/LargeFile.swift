@@ -1,16 +1,18 @@
 import VStreamSource
 import VStreamSyntax
 
-/// The one door to what only pays on a large file: its body parsed in pieces on separate cores, and joined.
+/// The one door to what only pays on a large file: mapping it into memory rather than reading it (`map`), and
+/// parsing its body in pieces on separate cores and joining them (`parse`, `join`).
 ///
 /// Nothing here changes a result: a large file gives the tree and the diagnostics the plain one-core parser gives
-/// (`Parser.parse`), which the tests compare at every cut. Real value streams are 1-50 KB and never come here; the
-/// facade sends a file here by its size (`isLarge`).
+/// (`Parser.parse`), which the tests compare at every cut. Real value streams are 1-50 KB and never come here: the
+/// CLI maps a file and the facade parses it here by its size (`isLarge`).
 public enum LargeFile {
-  /// The size from which a file is parsed in pieces: below it, starting a piece costs more than it saves.
+  /// The size from which a file is mapped and parsed in pieces: below it, a mapping or a piece costs more than it
+  /// saves.
   public static let size = 4 << 20
 
-  /// Whether a file of `count` bytes is parsed here.
+  /// Whether a file of `count` bytes is mapped and parsed here.
   public static func isLarge(_ count: Int) -> Bool { count >= size }
 
   /// Parses `file` with its body cut into up to `pieces` pieces at declaration lines near equal spacing (see

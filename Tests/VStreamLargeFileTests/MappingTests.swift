@@ -1,8 +1,11 @@
 import Foundation
+@testable import VStreamLargeFile
 @testable import VStreamSource
 import XCTest
 
-final class SourceBytesTests: XCTestCase {
+/// A large file is mapped into memory (`LargeFile.map`) rather than read: its bytes and its lines must be those of
+/// the array of its bytes.
+final class MappingTests: XCTestCase {
   /// Bytes with line breaks, CRLF, non-ASCII text and a last line without a break.
   let sample: [UInt8] = Array("stream s \"ç\"\r\nstep a \"😀\"\n  time 5m\nno break at the end".utf8)
 
@@ -18,13 +21,13 @@ final class SourceBytesTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(descriptor, 0)
     // Closed before use: the mapping must outlive the descriptor.
     defer { close(descriptor) }
-    return try XCTUnwrap(SourceBytes.mapping(descriptor: descriptor, count: count))
+    return try XCTUnwrap(LargeFile.map(descriptor: descriptor, count: count))
   }
 
   func testAMappedFileReadsAsTheArrayOfItsBytes() throws {
     let bytes = try mapped(try temporaryFile(sample), count: sample.count)
-    XCTAssertTrue(bytes.isMapped)
-    XCTAssertFalse(SourceBytes(sample).isMapped)
+    XCTAssertTrue(bytes.isBorrowed)
+    XCTAssertFalse(SourceBytes(sample).isBorrowed)
     XCTAssertEqual(Array(bytes), sample)
     XCTAssertEqual(bytes.count, sample.count)
     XCTAssertEqual(bytes[3], sample[3])
@@ -52,12 +55,12 @@ final class SourceBytesTests: XCTestCase {
     let path = try temporaryFile([])
     let descriptor = open(path, O_RDONLY)
     defer { close(descriptor) }
-    XCTAssertNil(SourceBytes.mapping(descriptor: descriptor, count: 0))
+    XCTAssertNil(LargeFile.map(descriptor: descriptor, count: 0))
   }
 
   func testAFolderCannotBeMapped() {
     let descriptor = open(NSTemporaryDirectory(), O_RDONLY)
     defer { close(descriptor) }
-    XCTAssertNil(SourceBytes.mapping(descriptor: descriptor, count: 4096))
+    XCTAssertNil(LargeFile.map(descriptor: descriptor, count: 4096))
   }
 }
