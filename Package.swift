@@ -33,8 +33,8 @@ let package = Package(
     .target(
       name: "VStream",
       dependencies: [
-        "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamLargeFile", "VStreamModel", "VStreamCheck", "VStreamEmit",
-        "VStreamFormat",
+        "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamLargeFile", "VStreamModel", "VStreamCheck",
+        "VStreamEmit", "VStreamFormat",
       ]
     ),
     .executableTarget(

@@ -29,7 +29,8 @@ public enum Compiler {
   /// every core (`LargeFile`), with the same result.
   public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> Parsed {
     let (syntax, diagnostics) =
-      LargeFile.isLarge(file.bytes.count) ? LargeFile.parse(file, options: options) : Parser.parse(file, options: options)
+      LargeFile.isLarge(file.bytes.count)
+      ? LargeFile.parse(file, options: options) : Parser.parse(file, options: options)
     return Parsed(file: file, syntax: syntax, diagnostics: diagnostics)
   }
 

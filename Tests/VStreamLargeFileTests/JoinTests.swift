@@ -1,7 +1,7 @@
-import XCTest
-
 import VStreamSource
 import VStreamSyntax
+import XCTest
+
 @testable import VStreamLargeFile
 
 /// `LargeFile.join` is the one place spans are shifted: each list is the parts' lists in order, and each span moves
@@ -14,8 +14,10 @@ final class JoinTests: XCTestCase {
   static func part(at base: UInt32) -> FileSyntax {
     var tree = FileSyntax()
     tree.attributeList = [
-      AttributeSyntax(kind: .practices, value: .words(SyntaxSpan(start: 0, count: 2)), range: range(base), hasErrors: false),
-      AttributeSyntax(kind: .roles, value: .strings(SyntaxSpan(start: 2, count: 1)), range: range(base + 1), hasErrors: false),
+      AttributeSyntax(
+        kind: .practices, value: .words(SyntaxSpan(start: 0, count: 2)), range: range(base), hasErrors: false),
+      AttributeSyntax(
+        kind: .roles, value: .strings(SyntaxSpan(start: 2, count: 1)), range: range(base + 1), hasErrors: false),
       AttributeSyntax(kind: .time, value: .missing, range: range(base + 2), hasErrors: true),
     ]
     tree.listElements = [range(base + 3), range(base + 4), range(base + 5)]
@@ -57,7 +59,8 @@ final class JoinTests: XCTestCase {
     XCTAssertEqual(joined.nodes(of: flows[1]).map(\.range.start), [207, 208])
     XCTAssertEqual(joined.arrows(of: flows[1]).map(\.start), [209])
     // The list attributes' spans, and what they name.
-    guard case .words(let words) = joined.attributeList[3].value, case .strings(let strings) = joined.attributeList[4].value
+    guard case .words(let words) = joined.attributeList[3].value,
+      case .strings(let strings) = joined.attributeList[4].value
     else { return XCTFail("the second part's list attributes changed kind") }
     XCTAssertEqual(words, SyntaxSpan(start: 3, count: 2))
     XCTAssertEqual(strings, SyntaxSpan(start: 5, count: 1))

@@ -1,8 +1,8 @@
 import Foundation
-import XCTest
-
 import VStreamSource
 import VStreamSyntax
+import XCTest
+
 @testable import VStreamLargeFile
 
 /// A large body is parsed in pieces on separate cores (`LargeFile`). These cut every file of the repository, and
@@ -146,7 +146,8 @@ final class LargeFileParseTests: XCTestCase {
     XCTAssertTrue(Self.joinsPieces(plain, cuts: lines), plain.path)
     for line in lines { XCTAssertTrue(Self.joinsPieces(plain, cuts: [line]), "\(plain.path) cut at \(line)") }
     // A body with no attribute lines at all is joined all the same.
-    let bare = SourceFile(path: "bare.vstream", text: "stream s\ndemand d\nstep a\nstep b\nvalue v\nflow d -> a -> b -> v\n")
+    let bare = SourceFile(
+      path: "bare.vstream", text: "stream s\ndemand d\nstep a\nstep b\nvalue v\nflow d -> a -> b -> v\n")
     let bareLines = Self.declarationLines(bare)
     XCTAssertTrue(Self.joinsPieces(bare, cuts: bareLines))
     XCTAssertEqual(Self.parse(bare, cuts: bareLines), Self.parse(bare))

@@ -1,7 +1,8 @@
 import Foundation
+import XCTest
+
 @testable import VStreamLargeFile
 @testable import VStreamSource
-import XCTest
 
 /// A large file is mapped into memory (`LargeFile.map`) rather than read: its bytes and its lines must be those of
 /// the array of its bytes.
