@@ -10,6 +10,10 @@ extension LargeFile {
   ///
   /// The parts are taken (`parts` is left empty): the later parts are appended to the first part's lists, in the
   /// room they have. The byte order mark and the front matter are the first part's.
+  ///
+  /// Each piece writing straight into its region of the whole file's lists saved no more than this copy of the later
+  /// pieces costs: on a 50 MB stream 1% of the median (0.601 s against 0.607 s, 31 interleaved rounds on a busy
+  /// 2-core machine) and 5% of the best run (0.244 s against 0.256 s), for regions the parser had to know about.
   static func join(_ parts: inout [FileSyntax]) -> FileSyntax {
     guard !parts.isEmpty else { return FileSyntax() }
     var tree = FileSyntax()
