@@ -57,7 +57,8 @@ public enum LargeFile {
     var pieces = Parallel.map(ranges.count) { index -> (tree: FileSyntax, lines: Parser.Lines) in
       // The first piece is parsed into the head's tree with room for one element per line of the whole body in
       // each list, so that the join appends the other pieces to it rather than copying it (room never written is
-      // never touched).
+      // never touched). Asking for huge pages for this room saved 3% of the median on a 50 MB stream (0.454 s
+      // against 0.469 s, 41 interleaved rounds; 27k page faults against 40k) for 6 MB more peak memory: not kept.
       var tree = FileSyntax()
       if index == 0 {
         tree = head.tree
