@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "VStreamReport", dependencies: ["VStreamSource"]),
     .target(name: "VStreamYAML", dependencies: ["CLibYAML", "VStreamSource"]),
     .target(name: "VStreamSyntax", dependencies: ["VStreamSource", "VStreamYAML"]),
+    // The one door to what only pays on a large file: mapping it, parsing it in pieces on separate cores, the join.
+    .target(name: "VStreamLargeFile", dependencies: ["VStreamSource", "VStreamSyntax"]),
     .target(name: "VStreamModel", dependencies: ["VStreamSource"]),
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
     .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel", "VStreamReport"]),
@@ -31,14 +33,17 @@ let package = Package(
     // The facade: parse, check and format without I/O. It does not emit; the emitters take its checked model.
     .target(
       name: "VStream",
-      dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel", "VStreamCheck", "VStreamFormat"]
+      dependencies: [
+        "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamLargeFile", "VStreamModel", "VStreamCheck",
+        "VStreamFormat",
+      ]
     ),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
     // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
       dependencies: [
-        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit",
+        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -49,6 +54,8 @@ let package = Package(
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML", "VStreamSource"]),
     .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "VStreamSource", "TestSupport"]),
+    .testTarget(
+      name: "VStreamLargeFileTests", dependencies: ["VStreamLargeFile", "VStreamSyntax", "VStreamSource", "TestSupport"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel", "VStreamSource"]),
     .testTarget(
       name: "VStreamCheckTests",
@@ -82,7 +89,9 @@ if ProcessInfo.processInfo.environment["VSTREAM_FUZZ"] != nil {
     .executableTarget(
       name: "FuzzFrontMatter",
       dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamYAML", "VStreamCheck"]),
-    .executableTarget(name: "FuzzParser", dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax"]),
+    .executableTarget(
+      name: "FuzzParser",
+      dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax", "VStreamLargeFile"]),
     .executableTarget(
       name: "FuzzPipeline",
       dependencies: ["FuzzSupport", "VStream", "VStreamSource", "VStreamSyntax", "VStreamEmit", "VStreamReport"]),

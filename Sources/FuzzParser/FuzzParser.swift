@@ -1,5 +1,6 @@
 import FuzzSupport
 import VStream
+import VStreamLargeFile
 import VStreamSource
 import VStreamSyntax
 
@@ -13,11 +14,11 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   Invariant.diagnostics(parsed.diagnostics, in: file)
   let json = parsed.syntax.json(in: file).rendered()
   Invariant.require(json.hasPrefix("{"), "the syntax tree does not print as a JSON object")
-  // A large body is parsed in pieces on separate cores; with pieces of one byte allowed, every input here is cut
-  // (at declaration lines near equal spacing), and the pieces must give exactly the parse from the top.
-  let cut = Compiler.parse(file, options: ParserOptions(pieces: 3, minimumPieceSize: 1))
+  // A large body is parsed in pieces on separate cores; here every input is cut (at declaration lines near equal
+  // spacing), and the pieces must give exactly the parse from the top.
+  let (cutSyntax, cutDiagnostics) = LargeFile.parse(file, pieces: 3)
   Invariant.require(
-    cut.diagnostics == parsed.diagnostics && cut.syntax.json(in: file).rendered() == json,
+    cutDiagnostics == parsed.diagnostics && cutSyntax.json(in: file).rendered() == json,
     "parsing in pieces gives another tree or other diagnostics")
   return 0
 }

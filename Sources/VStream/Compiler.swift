@@ -1,5 +1,6 @@
 import Foundation
 import VStreamCheck
+import VStreamLargeFile
 import VStreamModel
 import VStreamSource
 import VStreamSyntax
@@ -27,9 +28,12 @@ public enum Compiler {
     public var diagnostics: [Diagnostic]
   }
 
-  /// Parses one file: never fails, always returns a tree and every syntax diagnostic.
+  /// Parses one file: never fails, always returns a tree and every syntax diagnostic. A large file is parsed on
+  /// every core (`LargeFile`), with the same result.
   public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> Parsed {
-    let (syntax, diagnostics) = Parser.parse(file, options: options)
+    let (syntax, diagnostics) =
+      LargeFile.isLarge(file.bytes.count)
+      ? LargeFile.parse(file, options: options) : Parser.parse(file, options: options)
     return Parsed(file: file, syntax: syntax, diagnostics: diagnostics)
   }
 

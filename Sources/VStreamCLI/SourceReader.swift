@@ -1,4 +1,5 @@
 import Foundation
+import VStreamLargeFile
 import VStreamSource
 
 /// Reads a file or standard input with a size limit, so that a stray huge file is refused (VS003) instead of being
@@ -31,9 +32,9 @@ enum SourceReader {
       if (info.st_mode & S_IFMT) == S_IFREG && Int(info.st_size) > limit { return .tooLarge(Int(info.st_size)) }
       if (info.st_mode & S_IFMT) == S_IFREG { expected = Int(info.st_size) }
     }
-    // A large file is mapped rather than copied (see `SourceBytes`); a small one is read, which costs less than
+    // A large file is mapped rather than copied (see `LargeFile.map`); a small one is read, which costs less than
     // setting up a mapping and taking it down again, on every core, for each of thousands of files.
-    if expected >= mappingThreshold, let mapped = SourceBytes.mapping(descriptor: descriptor, count: expected) {
+    if LargeFile.isLarge(expected), let mapped = LargeFile.map(descriptor: descriptor, count: expected) {
       return .read(mapped)
     }
     // Read straight into a buffer of the size the file system gives, so that a large file is neither copied chunk
@@ -41,7 +42,6 @@ enum SourceReader {
     // to start: pipes and /proc files report 0 and a file may grow meanwhile, so chunks follow until the end.
     var failure: Int32?
     var bytes = [UInt8](unsafeUninitializedCapacity: expected + 1) { buffer, count in
-      HugePages.advise(UnsafeMutableRawBufferPointer(buffer))
       count = 0
       while count < buffer.count {
         let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
@@ -71,7 +71,4 @@ enum SourceReader {
     }
     return .read(SourceBytes(bytes))
   }
-
-  /// The size from which a regular file is mapped instead of read.
-  static let mappingThreshold = 1 << 20
 }

@@ -1,5 +1,3 @@
-import VStreamSource
-
 /// A graph's arrows as adjacency lists kept in two flat arrays (compressed sparse rows): the targets of node `n`
 /// are `targets[offsets[n]..<offsets[n + 1]]`, in the order the arrows were given.
 ///
@@ -13,10 +11,10 @@ public struct Adjacency: Sendable {
   /// The graph over nodes `0..<nodeCount` with the arrows `arrows` gives, each as (from, to); `arrows` is called
   /// twice (to count, then to fill), and must give the same arrows both times.
   public init(nodeCount: Int, arrows: ((Int, Int) -> Void) -> Void) {
-    var offsets = HugePages.filledArray(repeating: Int32(0), count: nodeCount + 1)
+    var offsets = [Int32](repeating: 0, count: nodeCount + 1)
     arrows { from, _ in offsets[from + 1] += 1 }
     for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-    var targets = HugePages.filledArray(repeating: Int32(0), count: Int(offsets[nodeCount]))
+    var targets = [Int32](repeating: 0, count: Int(offsets[nodeCount]))
     var next = offsets
     arrows { from, to in
       targets[Int(next[from])] = Int32(to)
@@ -36,7 +34,7 @@ public struct Adjacency: Sendable {
 
   /// Every node reachable from `starts` (the starts included).
   public func reachable(from starts: [Int]) -> [Bool] {
-    var seen = HugePages.filledArray(repeating: false, count: nodeCount)
+    var seen = [Bool](repeating: false, count: nodeCount)
     var queue = starts
     for start in starts { seen[start] = true }
     while let node = queue.popLast() {

@@ -52,7 +52,7 @@ public enum FlowAnalysis {
   }
 
   static func mainPath(_ graph: Graph) -> [NodeRef] {
-    var visited = HugePages.filledArray(repeating: false, count: graph.successors.nodeCount)
+    var visited = [Bool](repeating: false, count: graph.successors.nodeCount)
     // Each entry is a node and the position in `targets` of the next arrow to follow from it.
     var stack: [(node: Int, next: Int)] = [(0, graph.successors.arrowIndices(from: 0).lowerBound)]
     visited[0] = true
@@ -80,10 +80,10 @@ public enum FlowAnalysis {
     let successors = graph.successors
     let count = successors.nodeCount
     // Depth-first search for back edges and a reverse postorder (a topological order of the rest).
-    var state = HugePages.filledArray(repeating: UInt8(0), count: count)  // 0 new, 1 on the stack, 2 done
+    var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on the stack, 2 done
     var order: [Int] = []
     // By arrow position in `successors.targets`: whether it closes a loop (and is set aside).
-    var closesLoop = HugePages.filledArray(repeating: false, count: successors.targets.count)
+    var closesLoop = [Bool](repeating: false, count: successors.targets.count)
     var stack: [(node: Int, next: Int)] = [(0, successors.arrowIndices(from: 0).lowerBound)]
     state[0] = 1
     while let top = stack.last {
@@ -107,8 +107,8 @@ public enum FlowAnalysis {
     let lead: (Int) -> Int64 = { node in
       node >= 1 && node <= steps.count ? steps[node - 1].leadTime.seconds : 0
     }
-    var distance = HugePages.filledArray(repeating: Int64(-1), count: count)
-    var previous = HugePages.filledArray(repeating: -1, count: count)
+    var distance = [Int64](repeating: -1, count: count)
+    var previous = [Int](repeating: -1, count: count)
     distance[0] = 0
     for node in order.reversed() where distance[node] >= 0 {
       for arrow in successors.arrowIndices(from: node) where !closesLoop[arrow] {

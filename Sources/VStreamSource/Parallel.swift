@@ -20,17 +20,10 @@ public enum Parallel {
     if count == 1 { work(0) } else if count > 1 { DispatchQueue.concurrentPerform(iterations: count, execute: work) }
   }
 
-  /// `count` consecutive ranges of about equal size that cover `0..<total`.
-  @inlinable
-  public static func split(_ total: Int, into count: Int) -> [Range<Int>] {
-    let pieces = max(1, min(count, total))
-    return (0..<pieces).map { total * $0 / pieces..<total * ($0 + 1) / pieces }
-  }
-
   /// `work(0) ... work(count - 1)`, run concurrently; the results in index order. Each call writes only its own
   /// slot, so no lock is needed and no result is copied.
-  // Inlinable, so that it is specialised where it is called: unspecialised, every call (one per file, for its
-  // encoding check and line table) looked up the generic metadata of its result array.
+  // Inlinable, so that it is specialised where it is called: unspecialised, every call looked up the generic
+  // metadata of its result array.
   @inlinable
   public static func map<Result>(_ count: Int, _ work: (Int) -> Result) -> [Result] {
     guard count > 1 else { return count == 1 ? [work(0)] : [] }

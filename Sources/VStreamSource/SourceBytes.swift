@@ -4,17 +4,13 @@
   import Darwin
 #endif
 
-/// The bytes of a source file: either an array, or the file itself mapped into memory.
-///
-/// A large file is mapped rather than read. Reading copies it into memory the process has never touched, and every
-/// fresh page costs a fault and zeroing before the copy: on the virtual machines CI runs on that was about a tenth
-/// of checking a 50 MB file, all of it before the work can be shared between cores. A mapping shares the pages the
-/// system already holds for the file.
+/// The bytes of a source file: an array, or memory that something else owns and keeps (a large file mapped into
+/// memory: see `VStreamLargeFile`).
 public struct SourceBytes: Sendable {
   @usableFromInline
   enum Storage: Sendable {
     case array([UInt8])
-    case mapped(Mapping)
+    case borrowed(BorrowedBytes)
   }
 
   @usableFromInline let storage: Storage
@@ -23,25 +19,14 @@ public struct SourceBytes: Sendable {
     storage = .array(bytes)
   }
 
-  /// Maps the first `count` bytes of the open file `descriptor` read-only, or returns nil when the system does not
-  /// map it (the caller then reads it). The mapping stays valid after the descriptor is closed.
-  ///
-  /// A mapped file that another program truncates while it is mapped ends the process when a lost page is read,
-  /// as it does for every program that maps its input; only regular files are mapped, and replacing a file (as
-  /// editors, git and `vstream fmt --write` do) leaves the mapped one whole.
-  public static func mapping(descriptor: Int32, count: Int) -> SourceBytes? {
-    guard count > 0 else { return nil }
-    guard let base = mmap(nil, count, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return nil }
-    return SourceBytes(storage: .mapped(Mapping(base: UnsafePointer(base.assumingMemoryBound(to: UInt8.self)), count: count)))
+  /// The bytes `owner` holds (see `BorrowedBytes`).
+  public init(borrowing owner: BorrowedBytes) {
+    storage = .borrowed(owner)
   }
 
-  init(storage: Storage) {
-    self.storage = storage
-  }
-
-  /// Whether the bytes are the file mapped into memory (tests).
-  public var isMapped: Bool {
-    if case .mapped = storage { return true }
+  /// Whether the bytes are memory another object owns (tests).
+  public var isBorrowed: Bool {
+    if case .borrowed = storage { return true }
     return false
   }
 
@@ -49,7 +34,7 @@ public struct SourceBytes: Sendable {
   public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
     switch storage {
     case .array(let array): return try array.withUnsafeBufferPointer(body)
-    case .mapped(let mapping): return try body(UnsafeBufferPointer(start: mapping.base, count: mapping.count))
+    case .borrowed(let borrowed): return try body(UnsafeBufferPointer(start: borrowed.base, count: borrowed.count))
     }
   }
 
@@ -69,7 +54,7 @@ extension SourceBytes: RandomAccessCollection {
   public var endIndex: Int {
     switch storage {
     case .array(let array): return array.count
-    case .mapped(let mapping): return mapping.count
+    case .borrowed(let borrowed): return borrowed.count
     }
   }
 
@@ -77,9 +62,9 @@ extension SourceBytes: RandomAccessCollection {
   public subscript(position: Int) -> UInt8 {
     switch storage {
     case .array(let array): return array[position]
-    case .mapped(let mapping):
-      precondition(position >= 0 && position < mapping.count, "index out of range")
-      return mapping.base[position]
+    case .borrowed(let borrowed):
+      precondition(position >= 0 && position < borrowed.count, "index out of range")
+      return borrowed.base[position]
     }
   }
 
@@ -111,19 +96,15 @@ extension SourceBytes: Equatable {
   }
 }
 
-/// A read-only mapping of a file, unmapped when the last `SourceBytes` holding it goes.
-@usableFromInline
-final class Mapping: @unchecked Sendable {
-  // Never written through, and only unmapped in `deinit`: shared by every core that reads the file.
-  @usableFromInline let base: UnsafePointer<UInt8>
-  @usableFromInline let count: Int
+/// `count` bytes at `base` that a subclass keeps valid and unchanged for as long as it lives, and releases when it
+/// goes (a file mapped into memory: see `VStreamLargeFile`). Never written through: shared by every core that reads
+/// the file.
+open class BorrowedBytes: @unchecked Sendable {
+  public let base: UnsafePointer<UInt8>
+  public let count: Int
 
-  init(base: UnsafePointer<UInt8>, count: Int) {
+  public init(base: UnsafePointer<UInt8>, count: Int) {
     self.base = base
     self.count = count
-  }
-
-  deinit {
-    munmap(UnsafeMutableRawPointer(mutating: base), count)
   }
 }

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
-
 /// The bytes of one source file with its line table.
 ///
 /// Lines end at `\n`; a `\r` just before it belongs to the line ending, so CRLF files give the same lines and
@@ -27,69 +21,34 @@ public struct SourceFile: Sendable {
   }
 
   public init(path: String, bytes: SourceBytes) {
-    self.init(path: path, bytes: bytes, pieces: Self.isLarge(bytes.count) ? Parallel.coreCount : 1)
-  }
-
-  /// Builds the line table in `pieces` pieces (tests choose; see above for the rest).
-  init(path: String, bytes: [UInt8], pieces pieceCount: Int) {
-    self.init(path: path, bytes: SourceBytes(bytes), pieces: pieceCount)
-  }
-
-  init(path: String, bytes: SourceBytes, pieces pieceCount: Int) {
     precondition(bytes.count < Int(UInt32.max), "files of 4 GiB or more are rejected before they get here")
     self.path = path
     self.bytes = bytes
-    // One pass over the bytes finds the line breaks and writes the line starts. No piece of the file has more lines
-    // than bytes, so each piece writes its starts from the slot of its first byte, on its own core, and the gaps
-    // between them are closed afterwards (a few MB moved, against a second pass over every byte to count first).
-    // Room never written is never touched; a small file's table is copied to its size, a large one's is kept. The
-    // table is not put in huge pages: it is written in far-apart places, each of which would take a whole one (6 MB
-    // more peak RSS on a 10 MB stream, for a few hundred page faults saved).
-    let pieces = Parallel.split(bytes.count, into: pieceCount)
-    var scans: [Scan] = []
-    var starts = bytes.withUnsafeBytes { raw in
-      [UInt32](unsafeUninitializedCapacity: bytes.count + 1) { table, count in
-        let base = table.baseAddress!
-        base.initialize(to: 0)
-        scans = Parallel.map(pieces.count) { Self.scan(raw, pieces[$0], into: base, from: pieces[$0].lowerBound + 1) }
-        var end = 1 + (scans.first?.lineBreaks ?? 0)
-        for (piece, scan) in zip(pieces, scans).dropFirst() {
-          let source = piece.lowerBound + 1
-          (base + end).moveInitialize(from: base + source, count: scan.lineBreaks)
-          end += scan.lineBreaks
-          // What the piece wrote where it no longer is: its pages are given back (they would stay in the peak RSS).
-          let stale = Swift.max(end, source)..<(source + scan.lineBreaks)
-          if !stale.isEmpty {
-            HugePages.discard(UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: table[stale])))
-          }
-        }
-        count = end
+    // One pass over the bytes finds the line breaks and writes the line starts, into room for a line per byte
+    // (room never written is never touched), then the table is copied to its size.
+    var scan = Scan(lineBreaks: 0, isASCII: true, isPlainText: true)
+    let written = bytes.withUnsafeBytes { raw in
+      [UInt32](unsafeUninitializedCapacity: raw.count + 1) { table, count in
+        table.baseAddress!.initialize(to: 0)
+        scan = Self.scan(raw, 0..<raw.count, into: table.baseAddress!, from: 1)
+        count = 1 + scan.lineBreaks
       }
     }
-    if !Self.isLarge(bytes.count) {
-      // A copy of its own size (`Array(starts[...])` would keep the same storage).
-      let written = starts
-      starts = [UInt32](unsafeUninitializedCapacity: written.count) { table, count in
-        count = table.initialize(from: written).1
-      }
+    // A copy of its own size (`Array(written[...])` would keep the same storage).
+    let starts = [UInt32](unsafeUninitializedCapacity: written.count) { table, count in
+      count = table.initialize(from: written).1
     }
     self.lineStarts = starts
-    nonASCIILines = scans.allSatisfy(\.isASCII) ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
-    isPlainText = scans.allSatisfy(\.isPlainText)
+    nonASCIILines = scan.isASCII ? [] : Self.findNonASCIILines(bytes, lineStarts: starts)
+    isPlainText = scan.isPlainText
   }
-
-  /// The size from which the line table is built in pieces on separate cores.
-  static let pieceSize = 4 << 20
-
-  /// Whether a file of `count` bytes has its line table built in pieces, and kept in the room it was written in.
-  static func isLarge(_ count: Int) -> Bool { count >= pieceSize * 2 }
 
   /// How many `\n` bytes there are (see `scan`).
   static func countLineBreaks(_ bytes: [UInt8]) -> Int {
     bytes.withUnsafeBytes { scan($0, 0..<$0.count, into: nil, from: 0).lineBreaks }
   }
 
-  /// What one pass over a piece of the file finds: the line breaks, whether every byte is ASCII (then no line needs
+  /// What one pass over the file finds: the line breaks, whether every byte is ASCII (then no line needs
   /// to be looked at for columns), and whether the bytes are plain text (see `isPlainText`).
   struct Scan {
     var lineBreaks: Int

@@ -43,24 +43,24 @@ final class CLITests: CLITestCase {
     XCTAssertTrue(explicit.errors.contains("dir/secret.vstream"), explicit.errors)
   }
 
-  /// A file of a megabyte or more is mapped instead of read (`SourceReader.mappingThreshold`): what it reports, and
-  /// what `fmt` makes of it, must not depend on that. Standard input is always read.
+  /// A large file is mapped instead of read, and parsed in pieces (`LargeFile.isLarge`): what it reports, and what
+  /// `fmt` makes of it, must not depend on that. Standard input is always read.
   func testALargeFileReportsTheSameMappedAsRead() throws {
     var text = "stream large \"Large\"\ndemand d \"D\"\n"
-    for index in 0..<14_000 {
+    for index in 0..<55_000 {
       text += "step s\(index) \"Step \(index)\"\n  activity engage\n  practices service-desk\n"
       text += index % 5_000 == 7 ? "  time 2 hours\n" : "  time 5m\n"
     }
-    text += "value v \"V\"\nflow d -> s0 -> v\nflow d -> s13999 -> nowhere\n"
-    XCTAssertGreaterThan(text.utf8.count, 1 << 20, "large enough to be mapped")
+    text += "value v \"V\"\nflow d -> s0 -> v\nflow d -> s54999 -> nowhere\n"
+    XCTAssertGreaterThan(text.utf8.count, 4 << 20, "large enough to be mapped")
     write("large.vstream", text)
     let mapped = try vstream(["check", "--format", "gcc", "large.vstream"])
     let piped = try vstream(["check", "--format", "gcc", "-", "--stdin-filename", "large.vstream"], input: text)
     XCTAssertEqual(mapped.status, 1)
     XCTAssertEqual(mapped.output, piped.output)
     XCTAssertEqual(mapped.status, piped.status)
-    XCTAssertEqual(mapped.output.components(separatedBy: "VS104").count - 1, 3, mapped.output)
-    XCTAssertTrue(mapped.output.contains("large.vstream:56005:21: error: `nowhere`"), "the last line: \(mapped.output)")
+    XCTAssertEqual(mapped.output.components(separatedBy: "VS104").count - 1, 11, mapped.output)
+    XCTAssertTrue(mapped.output.contains("large.vstream:220005:21: error: `nowhere`"), "the last line: \(mapped.output)")
     // Rewriting a mapped file replaces it: the new text is whole, the text formatting standard input gives, and a
     // second run finds nothing to change.
     let messy = text.replacingOccurrences(of: "  activity engage\n", with: "   activity   engage\n")

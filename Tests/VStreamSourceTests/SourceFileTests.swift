@@ -98,9 +98,9 @@ final class LineBreakCountTests: XCTestCase {
     }
   }
 
-  /// A large file's line table is built in pieces on separate cores: at every number of pieces it must be the table
-  /// of one pass, and so must the lines found to hold non-ASCII bytes.
-  func testTheLineTableInPiecesIsTheTableOfOnePass() {
+  /// The line table, written eight bytes at a time, is the table a byte-by-byte look gives, and so are the lines
+  /// found to hold non-ASCII bytes.
+  func testTheLineTableIsTheTableOfAPlainLook() {
     let alphabet: [UInt8] = [0x0A, 0x0A, 0x61, 0x62, 0x20, 0xC3, 0xA9, 0x0D]
     var state: UInt64 = 5
     for length in [0, 1, 2, 7, 8, 9, 63, 64, 65, 500, 4_099] {
@@ -109,40 +109,37 @@ final class LineBreakCountTests: XCTestCase {
         state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
         bytes.append(alphabet[Int(state >> 60) % alphabet.count])
       }
-      let whole = SourceFile(path: "f", bytes: bytes, pieces: 1)
-      for pieces in 2...7 {
-        let cut = SourceFile(path: "f", bytes: bytes, pieces: pieces)
-        XCTAssertEqual(cut.lineStarts, whole.lineStarts, "\(length) bytes in \(pieces) pieces")
-        XCTAssertEqual(cut.nonASCIILines, whole.nonASCIILines, "\(length) bytes in \(pieces) pieces")
-      }
+      let file = SourceFile(path: "f", bytes: bytes)
+      let starts = [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { UInt32($0 + 1) }
+      XCTAssertEqual(file.lineStarts, starts, "\(length) bytes")
+      let nonASCII = starts.indices.filter { line in
+        let end = line + 1 < starts.count ? Int(starts[line + 1]) : bytes.count
+        return bytes[Int(starts[line])..<end].contains { $0 >= 0x80 }
+      }.map { $0 + 1 }
+      XCTAssertEqual(file.nonASCIILines, nonASCII, "\(length) bytes")
     }
-    // A small file's table is held at its own size, not at the room of one line per byte it was written in.
-    let small = SourceFile(path: "f", bytes: Array(String(repeating: "line\n", count: 1_000).utf8), pieces: 3)
+    // The table is held at its own size, not at the room of one line per byte it was written in.
+    let small = SourceFile(path: "f", bytes: Array(String(repeating: "line\n", count: 1_000).utf8))
     XCTAssertEqual(small.lineStarts.count, 1_001)
     XCTAssertLessThan(small.lineStarts.capacity, 2_000)
-    let plain = [UInt8](repeating: 0x61, count: 100) + [0x0A] + [UInt8](repeating: 0x62, count: 100)
-    XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).lineStarts, [0, 101])
-    XCTAssertEqual(SourceFile(path: "f", bytes: plain, pieces: 4).nonASCIILines, [])
   }
 
   /// Whether a file is plain text is worked out eight bytes at a time: one byte that is not (each control
   /// character, 0x7F, 0x80 and up, and tab and carriage return) must be seen at every position of a word and of
-  /// the tail, in any piece, and the bytes next to the plain ones in value must not be mistaken for them.
+  /// the tail, and the bytes next to the plain ones in value must not be mistaken for them.
   func testOneBytePutsAFileOutOfPlainTextAtAnyPosition() {
     let odd: [UInt8] = Array(0x00...0x09) + Array(0x0B...0x1F) + [0x7F, 0x80, 0x8A, 0xA0, 0xFF]
     for length in [1, 7, 8, 9, 23, 64] {
       // Printable ASCII and line breaks, including the bytes on either side of every boundary a test above checks.
       let plain = (0..<length).map { [0x0A, 0x20, 0x21, 0x2F, 0x3A, 0x61, 0x7E, 0x5F][$0 % 8] as UInt8 }
-      for pieces in [1, 2, 3] {
-        XCTAssertTrue(SourceFile(path: "f", bytes: plain, pieces: pieces).isPlainText, "\(length) bytes")
-        for position in 0..<length {
-          for byte in odd {
-            var bytes = plain
-            bytes[position] = byte
-            let file = SourceFile(path: "f", bytes: bytes, pieces: pieces)
-            XCTAssertFalse(file.isPlainText, "0x\(String(byte, radix: 16)) at \(position) of \(length)")
-            XCTAssertEqual(file.lineCount, bytes.filter { $0 == 0x0A }.count + 1)
-          }
+      XCTAssertTrue(SourceFile(path: "f", bytes: plain).isPlainText, "\(length) bytes")
+      for position in 0..<length {
+        for byte in odd {
+          var bytes = plain
+          bytes[position] = byte
+          let file = SourceFile(path: "f", bytes: bytes)
+          XCTAssertFalse(file.isPlainText, "0x\(String(byte, radix: 16)) at \(position) of \(length)")
+          XCTAssertEqual(file.lineCount, bytes.filter { $0 == 0x0A }.count + 1)
         }
       }
     }

@@ -20,37 +20,18 @@ enum EncodingCheck {
     var nulCount = 0
     var firstControl: Int?
     var controlCount = 0
-
-    /// Adds what a scan of the bytes after these found.
-    mutating func append(_ later: Findings) {
-      firstInvalid = firstInvalid ?? later.firstInvalid
-      firstNul = firstNul ?? later.firstNul
-      firstControl = firstControl ?? later.firstControl
-      invalidCount += later.invalidCount
-      nulCount += later.nulCount
-      controlCount += later.controlCount
-    }
   }
 
-  /// Checks `bytes[start...]`, in up to `pieces` pieces on separate cores when it is large.
-  static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, pieces: Int = 1) -> Result {
-    let cuts = BodyPieces.lineCuts(in: bytes, body: start..<bytes.count, count: pieces)
-    return report(scan(bytes, in: Parser.pieces(of: start..<bytes.count, cutAt: cuts)), in: bytes)
+  /// Checks `bytes[start...]`.
+  static func run(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Result {
+    report(scan(bytes, from: start), in: bytes)
   }
 
-  /// The findings of consecutive ranges that each end at a line start or at the end of the bytes (no character
-  /// spans a line break), scanned concurrently, as one scan of them all would find them.
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, in pieces: [Range<Int>]) -> Findings {
-    Parallel.map(pieces.count) { scan(bytes, from: pieces[$0].lowerBound, to: pieces[$0].upperBound) }
-      .reduce(into: Findings()) { $0.append($1) }
-  }
-
-  /// Looks at every byte from `start` up to `end` (the end of the bytes when nil), skipping printable ASCII eight
-  /// bytes at a time.
-  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int? = nil) -> Findings {
+  /// Looks at every byte from `start` to the end, skipping printable ASCII eight bytes at a time.
+  static func scan(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Findings {
     var findings = Findings()
     var index = start
-    let count = end ?? bytes.count
+    let count = bytes.count
     let base = UnsafeRawPointer(bytes.baseAddress)
     while index < count {
       // Eight bytes at a time while they are all printable ASCII (most of any file): no byte has its high bit set,

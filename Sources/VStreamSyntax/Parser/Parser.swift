@@ -4,20 +4,9 @@ import VStreamYAML
 /// Options for the front end.
 public struct ParserOptions: Sendable {
   public var yamlLimits: YAMLLimits
-  /// Into how many pieces, parsed on separate cores, a large body may be cut; 1 parses every file in one piece.
-  public var pieces: Int
-  /// The least body a piece is cut for: below it, starting a piece costs more than it saves.
-  public var minimumPieceSize: Int
 
-  public init(yamlLimits: YAMLLimits = YAMLLimits(), pieces: Int = Parallel.coreCount, minimumPieceSize: Int = 2 << 20) {
+  public init(yamlLimits: YAMLLimits = YAMLLimits()) {
     self.yamlLimits = yamlLimits
-    self.pieces = pieces
-    self.minimumPieceSize = minimumPieceSize
-  }
-
-  /// How many pieces a body of `size` bytes is cut into.
-  func pieceCount(forBodyOf size: Int) -> Int {
-    max(1, min(pieces, size / max(1, minimumPieceSize), 16))
   }
 }
 
@@ -28,34 +17,74 @@ public struct ParserOptions: Sendable {
 /// one diagnostic and parsing resumes on the next line.
 public enum Parser {
   public static func parse(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> (FileSyntax, [Diagnostic]) {
-    parse(file, options: options, cuts: nil)
-  }
-
-  /// Parses with the body cut where `cuts` says (tests), or where `BodyPieces` finds declaration lines when nil.
-  /// Cuts that are not at a declaration line are left out.
-  static func parse(_ file: SourceFile, options: ParserOptions, cuts wanted: [Int]?) -> (FileSyntax, [Diagnostic]) {
     file.bytes.withUnsafeBufferPointer { buffer in
       var run = ParseRun(file: file, buffer: buffer, options: options)
       defer { run.line.release() }
-      if let bodyStart = run.parseHead() {
-        let body = bodyStart..<buffer.count
-        // Cuts asked for by a test are kept only where `BodyPieces.cuts` could have made them.
-        let cuts =
-          wanted?.filter { $0 > bodyStart && BodyPieces.startsDeclaration(buffer, at: $0) }
-          ?? BodyPieces.cuts(in: buffer, body: body, count: options.pieceCount(forBodyOf: body.count))
-        if cuts.isEmpty || !run.parseBody(in: pieces(of: body, cutAt: cuts)) {
-          run.parseBody(from: bodyStart, stoppingAt: nil)
-        }
-      }
+      if let bodyStart = run.parseHead() { run.parseBody(from: bodyStart, to: buffer.count) }
       if let summary = run.overflow.summary(code: SyntaxMessages.tooManyProblems) { run.diagnostics.append(summary) }
       return (run.tree, Diagnostic.normalized(run.diagnostics))
     }
   }
 
-  /// The ranges between consecutive cuts (ascending, inside `body`).
-  static func pieces(of body: Range<Int>, cutAt cuts: [Int]) -> [Range<Int>] {
-    let bounds = [body.lowerBound] + cuts.sorted() + [body.upperBound]
-    return (0..<bounds.count - 1).compactMap { bounds[$0] < bounds[$0 + 1] ? bounds[$0]..<bounds[$0 + 1] : nil }
+  /// What comes before a file's body: the byte order mark, the encoding check and the front matter.
+  public struct Head: Sendable {
+    /// The tree with what the head holds (the byte order mark, the front matter) and empty lists.
+    public var tree: FileSyntax
+    public var diagnostics: [Diagnostic]
+    /// Where the body starts, or nil when the file is not parsed further (not text, unterminated front matter).
+    public var bodyStart: Int?
+  }
+
+  /// Reads a file's head (see `Head`); `parse` is this followed by `parseLines` over the whole body into the head's
+  /// tree, with one problem limit for both.
+  public static func parseHead(_ file: SourceFile, options: ParserOptions = ParserOptions()) -> Head {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var run = ParseRun(file: file, buffer: buffer, options: options)
+      defer { run.line.release() }
+      let bodyStart = run.parseHead()
+      return Head(tree: run.tree, diagnostics: run.diagnostics, bodyStart: bodyStart)
+    }
+  }
+
+  /// What parsing some of a body's lines found besides their syntax.
+  public struct Lines: Sendable {
+    /// Their diagnostics, in the order they were found (not normalised), at most `ProblemLimit.perStage`.
+    public var diagnostics: [Diagnostic]
+    /// How many problems past the limit were found and not kept.
+    public var unreportedProblems: Int
+    /// Where the last line read ends: the end of the range asked for, unless its last line (a `"""` block, a skipped
+    /// front matter block) runs past it.
+    public var end: Int
+  }
+
+  /// Parses the body lines that start in `range` as the lines of a body with nothing before them, and appends their
+  /// items, attributes and other lists to `tree` (a head's tree, or an empty one), with spans into its lists. A line
+  /// that starts in the range is read whole. `range` starts at the start of a line, after the file's head.
+  public static func parseLines(
+    _ file: SourceFile, in range: Range<Int>, into tree: inout FileSyntax, options: ParserOptions = ParserOptions()
+  ) -> Lines {
+    file.bytes.withUnsafeBufferPointer { buffer in
+      var run = ParseRun(file: file, buffer: buffer, options: options)
+      defer { run.line.release() }
+      // Moved in and out rather than copied, so that the tree's lists are appended to where they are.
+      swap(&run.tree, &tree)
+      defer { swap(&run.tree, &tree) }
+      run.parseBody(from: range.lowerBound, to: range.upperBound)
+      return Lines(diagnostics: run.diagnostics, unreportedProblems: run.overflow.unreported, end: run.lexer.offset)
+    }
+  }
+
+  /// Whether a declaration (`stream`, `demand`, `step`, `value`) starts the line at `offset`, read as the parser
+  /// reads it. The parser begins such a line by closing the flow and the declaration before it, so how it and the
+  /// lines after it are read does not depend on the lines before it, if it is a line (not inside a `"""` block).
+  public static func startsDeclaration(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+    guard offset > 0, offset < bytes.count, bytes[offset - 1] == 0x0A else { return false }
+    var lexer = Lexer(bytes: bytes, start: offset, end: bytes.count)
+    let first = lexer.next()
+    guard first.kind == .word, Int(first.start) == offset,
+      case .declaration? = Keyword.classify(bytes, first.start, first.end)
+    else { return false }
+    return true
   }
 }
 
@@ -65,9 +94,6 @@ struct ParseRun {
   let bytes: UnsafeBufferPointer<UInt8>
   let options: ParserOptions
   var tree = FileSyntax()
-  /// The tree's items and attributes while the body is parsed (see `TreeList`); moved into `tree` at its end.
-  var items = TreeList<ItemSyntax>()
-  var attributes = TreeList<AttributeSyntax>()
   var diagnostics: [Diagnostic] = []
   /// Counts the errors past the per-file limit, which are not kept.
   var overflow = ProblemLimit()
@@ -101,9 +127,10 @@ struct ParseRun {
       bodyStart = 3
     }
     // A plain text file (the line table's pass saw only printable ASCII and line breaks) has nothing to report.
+    // On one core: it is 6.7% of the instructions of checking a 50 MB stream with CRLF line ends and non-ASCII
+    // titles, so checking in pieces on two cores saved at most 3% there, and nothing on plain text.
     if !file.isPlainText {
-      let encoding = EncodingCheck.run(
-        bytes, from: bodyStart, pieces: options.pieceCount(forBodyOf: bytes.count - bodyStart))
+      let encoding = EncodingCheck.run(bytes, from: bodyStart)
       diagnostics += encoding.diagnostics
       // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
       if encoding.isBinary { return nil }
@@ -119,179 +146,26 @@ struct ParseRun {
     return bodyStart
   }
 
-  /// Parses the body lines from `start` to the end of the file, or, with `stop`, until a line starts there. Returns
-  /// whether it stopped there: it does not when a token (a `"""` block) or a skipped block runs past `stop`, and then
-  /// it reads on to the end of the file.
-  /// `room` is how many items and attributes to make room for, when the caller has counted them (see `countBounds`).
-  @discardableResult
-  mutating func parseBody(from start: Int, stoppingAt stop: Int?, room: (items: Int, attributes: Int)? = nil) -> Bool {
+  /// Parses the body lines that start from `start` up to `end` (a line that starts before `end` is read whole), and
+  /// appends them to the tree.
+  mutating func parseBody(from start: Int, to end: Int) {
     lexer = Lexer(bytes: bytes, start: start, end: bytes.count)
-    // Room for every item and attribute the lines can hold, at once: doubling would touch (and fault in) twice the
-    // memory and hold up to twice the room needed; on a large file the pages are huge pages where the system has them.
-    let bounds = room ?? Self.countBounds(file, from: start, to: stop ?? bytes.count)
-    // A piece's lists are regions its caller has set up; a whole body's are arrays of their own.
-    if !items.isRegion {
-      items = TreeList(array: HugePages.reservedArray(capacity: bounds.items))
-      attributes = TreeList(array: HugePages.reservedArray(capacity: bounds.attributes))
-    }
-    // The other lists get room for one element per line that may hold some (more only grow): room that is never
-    // written is never touched, and a list that doubles writes everything it held again, in new pages.
+    // Room for every item and attribute the lines can hold, at once: doubling would touch twice the memory, and
+    // hold up to twice the room needed. The other lists get room for one element per line that may hold some
+    // (more only grow): room that is never written is never touched.
+    let bounds = Self.countBounds(file, from: start, to: end)
     let lines = bounds.items + bounds.attributes
-    tree.listElements = HugePages.reservedArray(capacity: bounds.attributes)
-    tree.flowNodeList = HugePages.reservedArray(capacity: lines)
-    tree.flowArrowList = HugePages.reservedArray(capacity: lines)
-    tree.comments = HugePages.reservedArray(capacity: lines)
-    var stopped = false
-    while readLine() {
+    tree.items.reserveCapacity(tree.items.count + bounds.items)
+    tree.attributeList.reserveCapacity(tree.attributeList.count + bounds.attributes)
+    tree.listElements.reserveCapacity(tree.listElements.count + bounds.attributes)
+    tree.flowNodeList.reserveCapacity(tree.flowNodeList.count + lines)
+    tree.flowArrowList.reserveCapacity(tree.flowArrowList.count + lines)
+    tree.comments.reserveCapacity(tree.comments.count + lines)
+    while lexer.offset < end, readLine() {
       parseLine()
-      if lexer.offset == stop {
-        stopped = true
-        break
-      }
-      // A region that is full stops the piece (which is then parsed again as part of the whole body).
-      if items.overflowed || attributes.overflowed { break }
     }
     closeFlow()
     flushDeclaration()
-    if !items.isRegion {
-      tree.items = items.takeArray()
-      tree.attributeList = attributes.takeArray()
-    }
-    return stopped
-  }
-
-  /// Parses the body's pieces on separate cores and appends them to this run's tree and diagnostics. Returns false,
-  /// having changed nothing, when the pieces cannot stand for one parse: the problem limit was reached (which of the
-  /// problems are kept depends on the order of the whole file), or a piece had more items or attributes than its
-  /// lines were counted to hold (an odd file: declarations indented, or a piece that read past its end).
-  mutating func parseBody(in pieces: [Range<Int>]) -> Bool {
-    let (file, buffer, options) = (self.file, self.bytes, self.options)
-    // Each piece's room is counted on its own core. The tree's items and attributes are made with the whole body's
-    // room, and each piece writes its own into its region of them, from where the pieces before it end.
-    let room = Parallel.map(pieces.count) { Self.countBounds(file, from: pieces[$0].lowerBound, to: pieces[$0].upperBound) }
-    var regionStarts = [(items: 0, attributes: 0)]
-    for bounds in room { regionStarts.append((regionStarts.last!.items + bounds.items, regionStarts.last!.attributes + bounds.attributes)) }
-    let wholeRoom = regionStarts.removeLast()
-    var joined = false
-    // Room for one at least, so that each list has storage to point into.
-    let items = [ItemSyntax](unsafeUninitializedCapacity: max(1, wholeRoom.items)) { itemBuffer, itemCount in
-      let attributes = [AttributeSyntax](unsafeUninitializedCapacity: max(1, wholeRoom.attributes)) {
-        attributeBuffer, attributeCount in
-        HugePages.advise(UnsafeMutableRawBufferPointer(itemBuffer))
-        HugePages.advise(UnsafeMutableRawBufferPointer(attributeBuffer))
-        let (itemBase, attributeBase) = (itemBuffer.baseAddress!, attributeBuffer.baseAddress!)
-        var parsed = Parallel.map(pieces.count) { index -> PieceResult in
-          var run = ParseRun(file: file, buffer: buffer, options: options)
-          defer { run.line.release() }
-          let start = regionStarts[index]
-          run.items = TreeList(region: itemBase + start.items, offset: start.items, capacity: room[index].items)
-          run.attributes = TreeList(
-            region: attributeBase + start.attributes, offset: start.attributes, capacity: room[index].attributes)
-          let isLast = index == pieces.count - 1
-          let stopped = run.parseBody(
-            from: pieces[index].lowerBound, stoppingAt: isLast ? nil : pieces[index].upperBound, room: room[index])
-          return PieceResult(
-            tree: run.tree, diagnostics: run.diagnostics, items: run.items.regionCount,
-            attributes: run.attributes.regionCount, stopped: stopped || isLast,
-            overflowed: run.overflow.unreported > 0 || run.items.overflowed || run.attributes.overflowed)
-        }
-        // A piece that read past its end read the rest of the file: the pieces after it are not used.
-        let used = 0...(parsed.firstIndex { !$0.stopped } ?? parsed.count - 1)
-        let problems = diagnostics.count + used.reduce(0) { $0 + parsed[$1].diagnostics.count }
-        joined = !used.contains(where: { parsed[$0].overflowed }) && problems <= overflow.limit
-        // The regions of the pieces that are not joined (all of them, when the body is parsed again) are emptied.
-        for index in parsed.indices where !joined || !used.contains(index) {
-          (itemBase + regionStarts[index].items).deinitialize(count: parsed[index].items)
-          (attributeBase + regionStarts[index].attributes).deinitialize(count: parsed[index].attributes)
-        }
-        guard joined else {
-          (itemCount, attributeCount) = (0, 0)
-          return
-        }
-        diagnostics += used.flatMap { parsed[$0].diagnostics }
-        (itemCount, attributeCount) = Self.join(
-          &parsed, used, regionStarts: regionStarts, items: itemBase, attributes: attributeBase, into: &tree)
-      }
-      tree.attributeList = attributes
-    }
-    guard joined else {
-      tree.attributeList = []
-      return false
-    }
-    tree.items = items
-    return true
-  }
-
-  /// What a piece's parse leaves: the lists it built on its own, and how many items and attributes it wrote into
-  /// its regions.
-  struct PieceResult {
-    var tree: FileSyntax
-    var diagnostics: [Diagnostic]
-    var items: Int
-    var attributes: Int
-    var stopped: Bool
-    var overflowed: Bool
-  }
-
-  /// Closes the gaps between the pieces' regions (each piece's room was counted, its items and attributes may be
-  /// fewer), moves each piece's spans to where its nodes now are, and appends the pieces' other lists to `tree`.
-  /// Returns how many items and attributes the regions hold from their start.
-  static func join(
-    _ pieces: inout [PieceResult], _ used: ClosedRange<Int>, regionStarts: [(items: Int, attributes: Int)],
-    items: UnsafeMutablePointer<ItemSyntax>, attributes: UnsafeMutablePointer<AttributeSyntax>,
-    into tree: inout FileSyntax
-  ) -> (items: Int, attributes: Int) {
-    var itemEnd = 0
-    var attributeEnd = 0
-    for index in used {
-      let piece = pieces[index]
-      // Taken out of `pieces` first: a list still referenced from there would be copied whole on its next append.
-      pieces[index].tree = FileSyntax()
-      let start = regionStarts[index]
-      // A piece's attribute spans were written from its region's start; its other spans from 0 of its own lists.
-      let attributeGap = UInt32(start.attributes - attributeEnd)
-      let elementShift = UInt32(tree.listElements.count)
-      let (nodeShift, arrowShift) = (UInt32(tree.flowNodeList.count), UInt32(tree.flowArrowList.count))
-      let (itemSource, itemTarget) = (items + start.items, items + itemEnd)
-      let (attributeSource, attributeTarget) = (attributes + start.attributes, attributes + attributeEnd)
-      // Front to back: an element is read before any element after it is written over it (targets come first).
-      Parallel.forEach(index == 0 ? 0 : 2) { part in
-        if part == 0 {
-          for offset in 0..<piece.items {
-            var item = (itemSource + offset).move()
-            switch item {
-            case .declaration(var declaration):
-              declaration.attributeSpan.start -= attributeGap
-              item = .declaration(declaration)
-            case .flow(var flow):
-              flow.nodeSpan.start += nodeShift
-              flow.arrowSpan.start += arrowShift
-              item = .flow(flow)
-            }
-            (itemTarget + offset).initialize(to: item)
-          }
-        } else {
-          for offset in 0..<piece.attributes {
-            var attribute = (attributeSource + offset).move()
-            switch attribute.value {
-            case .words(var span):
-              span.start += elementShift
-              attribute.value = .words(span)
-            case .strings(var span):
-              span.start += elementShift
-              attribute.value = .strings(span)
-            default:
-              break
-            }
-            (attributeTarget + offset).initialize(to: attribute)
-          }
-        }
-      }
-      itemEnd += piece.items
-      attributeEnd += piece.attributes
-      tree.append(lists: piece.tree)
-    }
-    return (itemEnd, attributeEnd)
   }
 
   /// Reads the front matter if the file starts with a `---` line. Returns where the body starts, or nil when there
@@ -519,7 +393,7 @@ struct ParseRun {
     pendingKinds = 0
     pending = DeclarationSyntax(
       kind: kind, keywordRange: keyword.range, identifier: identifier, title: title,
-      attributeSpan: SyntaxSpan(at: attributes.endIndex), range: range, hasErrors: hasErrors)
+      attributeSpan: SyntaxSpan(at: tree.attributeList.count), range: range, hasErrors: hasErrors)
   }
 
   /// The identifier at `token`, or nil (reported) when it is not a valid identifier.
@@ -568,7 +442,7 @@ struct ParseRun {
   /// Moves the declaration being built into the tree.
   mutating func flushDeclaration() {
     if let declaration = pending {
-      items.append(.declaration(declaration))
+      tree.items.append(.declaration(declaration))
       pending = nil
     }
   }
@@ -600,15 +474,15 @@ struct ParseRun {
     let value = parseAttributeValue(kind, keyword: keyword, hasErrors: &hasErrors)
     let range = SourceRange(start: keyword.start, end: line.last!.end)
     // Only a kind the declaration already has is looked for among its attributes.
-    if pendingKinds & kind.flag != 0, let earlier = span.indices.first(where: { attributes[$0].kind == kind }) {
+    if pendingKinds & kind.flag != 0, let earlier = span.indices.first(where: { tree.attributeList[$0].kind == kind }) {
       report(
         SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
-        secondary: [Diagnostic.Label(range: attributes[earlier].range, message: "first given here")],
+        secondary: [Diagnostic.Label(range: tree.attributeList[earlier].range, message: "first given here")],
         help: kind == .practices || kind == .roles
           ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
       pending?.hasErrors = true
     } else {
-      attributes.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
+      tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
       pending?.attributeSpan.count += 1
       pendingKinds |= kind.flag
     }
@@ -617,7 +491,7 @@ struct ParseRun {
 
   var openFlowOrLastIsFlow: Bool {
     if pendingFlow != nil { return true }
-    if case .flow = items.last { return true }
+    if case .flow = tree.items.last { return true }
     return false
   }
 
@@ -902,7 +776,7 @@ struct ParseRun {
         help: "write `flow a -> b`")
       flow.hasErrors = true
     }
-    items.append(.flow(flow))
+    tree.items.append(.flow(flow))
   }
 
   // MARK: - Helpers

@@ -1,14 +1,15 @@
 import Foundation
 import TestSupport
+import VStreamSource
+import VStreamSyntax
 import XCTest
 
-import VStreamSource
-@testable import VStreamSyntax
+@testable import VStreamLargeFile
 
-/// A large body is parsed in pieces on separate cores (`BodyPieces`). These cut every file of the repository, and
-/// files made to trip the cut, at every declaration line, and compare the tree and the diagnostics with one parse
-/// from the top: they must be the same, byte for byte.
-final class ParserPieceTests: XCTestCase {
+/// A large body is parsed in pieces on separate cores (`LargeFile`). These cut every file of the repository, and
+/// files made to trip the cut, at every declaration line, and compare the tree and the diagnostics with the plain
+/// parser's one parse from the top: they must be the same, byte for byte.
+final class LargeFileParseTests: XCTestCase {
   /// Files whose declaration-looking lines are not all declaration lines.
   static let trickyFiles: [SourceFile] = [
     // A `"""` block holding lines that start with `step`: a cut there must not be used.
@@ -75,25 +76,38 @@ final class ParserPieceTests: XCTestCase {
     "stream s \"S\"\r\nstep a \"A  # c\r\n  activity engage\r\nstep b \"B\" # c\r\n  ca 120%\r\nvalue v\r\n",
   ].map { SourceFile(path: "tricky.vstream", text: $0) }
 
-  static func parse(_ file: SourceFile, cuts: [Int]?) -> String {
-    let (tree, diagnostics) = Parser.parse(file, options: ParserOptions(pieces: 1), cuts: cuts)
+  static func render(_ result: (FileSyntax, [Diagnostic])) -> String {
     var out = ""
-    dump(tree, to: &out)
-    dump(diagnostics, to: &out)
+    dump(result.0, to: &out)
+    dump(result.1, to: &out)
     return out
   }
+
+  /// The door's parse with the body cut at `cuts`.
+  static func parse(_ file: SourceFile, cuts: [Int]) -> String {
+    render(LargeFile.parse(file, options: ParserOptions(), cuts: cuts))
+  }
+
+  /// The plain parser's.
+  static func parse(_ file: SourceFile) -> String { render(Parser.parse(file)) }
 
   /// The declaration lines of a file: the places a cut may be made.
   static func declarationLines(_ file: SourceFile) -> [Int] {
     file.bytes.withUnsafeBufferPointer { buffer in
-      file.lineStarts.map(Int.init).filter { BodyPieces.startsDeclaration(buffer, at: $0) }
+      file.lineStarts.map(Int.init).filter { Parser.startsDeclaration(buffer, at: $0) }
     }
+  }
+
+  /// Whether the pieces' parses were joined, rather than the file parsed again on one core.
+  static func joinsPieces(_ file: SourceFile, cuts: [Int]) -> Bool {
+    let head = Parser.parseHead(file)
+    return LargeFile.joinedParse(file, options: ParserOptions(), head: head, cuts: cuts) != nil
   }
 
   func testEveryCutGivesTheParseFromTheTop() {
     var cutsTried = 0
     for file in Repository.streams() + Self.trickyFiles {
-      let whole = Self.parse(file, cuts: nil)
+      let whole = Self.parse(file)
       let lines = Self.declarationLines(file)
       for line in lines {
         XCTAssertEqual(Self.parse(file, cuts: [line]), whole, "\(file.path) cut at \(line)")
@@ -108,42 +122,27 @@ final class ParserPieceTests: XCTestCase {
     XCTAssertGreaterThan(cutsTried, 300, "the files must offer many places to cut")
   }
 
-  /// Whether the pieces' parses were joined (each piece wrote its items and attributes into its region of the
-  /// tree's lists), rather than the body parsed again from the top.
-  static func joinsPieces(_ file: SourceFile, cuts: [Int]) -> Bool {
-    file.bytes.withUnsafeBufferPointer { buffer in
-      var run = ParseRun(file: file, buffer: buffer, options: ParserOptions(pieces: 1))
-      defer { run.line.release() }
-      guard let bodyStart = run.parseHead() else { return false }
-      return run.parseBody(in: Parser.pieces(of: bodyStart..<buffer.count, cutAt: cuts))
-    }
-  }
-
-  func testPiecesAreJoinedInPlaceUnlessTheyHoldMoreThanTheirRoom() {
-    // A plain stream cut at every declaration line: every piece fits its room, and the join is used.
+  func testPiecesAreJoinedWhenEachEndsAtItsCut() {
+    // A plain stream cut at every declaration line: every piece ends at its cut, and the join is used.
     let plain = Repository.streams().first { $0.path == "restore-live-service.vstream" }!
     let lines = Self.declarationLines(plain)
     XCTAssertGreaterThan(lines.count, 3)
     XCTAssertTrue(Self.joinsPieces(plain, cuts: lines), plain.path)
     for line in lines { XCTAssertTrue(Self.joinsPieces(plain, cuts: [line]), "\(plain.path) cut at \(line)") }
-    // A body with no attribute lines at all has no room for attributes, and is joined all the same.
-    let bare = SourceFile(path: "bare.vstream", text: "stream s\ndemand d\nstep a\nstep b\nvalue v\nflow d -> a -> b -> v\n")
+    // A body with no attribute lines at all is joined all the same.
+    let bare = SourceFile(
+      path: "bare.vstream", text: "stream s\ndemand d\nstep a\nstep b\nvalue v\nflow d -> a -> b -> v\n")
     let bareLines = Self.declarationLines(bare)
     XCTAssertTrue(Self.joinsPieces(bare, cuts: bareLines))
-    XCTAssertEqual(Self.parse(bare, cuts: bareLines), Self.parse(bare, cuts: nil))
-    // Indented and misspelt declarations are items the room did not count: that piece overflows, and the body is
-    // parsed from the top (the tree is still the same, as `testEveryCutGivesTheParseFromTheTop` shows).
+    XCTAssertEqual(Self.parse(bare, cuts: bareLines), Self.parse(bare))
+    // Indented and misspelt declarations are items like any other.
     let odd = Self.trickyFiles[3]
-    let oddLines = Self.declarationLines(odd)
-    XCTAssertEqual(oddLines.count, 3, "`step a`, `step d` and `value v`")
-    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[0]]), "from `step a`: six items in room for three")
-    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[1]]), "to `step d`: four items in room for two")
-    XCTAssertFalse(Self.joinsPieces(odd, cuts: [oddLines[2]]), "the piece before `value v` overflows too")
+    XCTAssertTrue(Self.joinsPieces(odd, cuts: Self.declarationLines(odd)))
   }
 
   func testCutsInsideABlockOrASkippedFrontMatterAreNotUsed() throws {
     // The lines in the block and in the skipped block look like declarations; the parse of the piece before reads
-    // past them and the piece after is dropped.
+    // past them, and the file is parsed on one core.
     for file in Self.trickyFiles.prefix(2) {
       let inside = Self.declarationLines(file).filter { line in
         let text = file.text(SourceRange(start: UInt32(line), end: UInt32(line + 11)))
@@ -151,7 +150,8 @@ final class ParserPieceTests: XCTestCase {
       }
       XCTAssertFalse(inside.isEmpty, "the file must have declaration lines inside a block")
       for line in inside {
-        XCTAssertEqual(Self.parse(file, cuts: [line]), Self.parse(file, cuts: nil))
+        XCTAssertFalse(Self.joinsPieces(file, cuts: [line]), "\(file.path) cut at \(line)")
+        XCTAssertEqual(Self.parse(file, cuts: [line]), Self.parse(file))
       }
     }
   }
@@ -163,8 +163,9 @@ final class ParserPieceTests: XCTestCase {
     let file = SourceFile(path: "many.vstream", text: text)
     let lines = Self.declarationLines(file)
     XCTAssertEqual(lines.count, 50)
-    let whole = Self.parse(file, cuts: nil)
+    let whole = Self.parse(file)
     XCTAssertTrue(whole.contains("too many problems"))
+    XCTAssertFalse(Self.joinsPieces(file, cuts: [lines[25]]))
     XCTAssertEqual(Self.parse(file, cuts: [lines[25]]), whole)
   }
 
@@ -176,33 +177,9 @@ final class ParserPieceTests: XCTestCase {
     XCTAssertEqual(cuts.count, 3)
     XCTAssertEqual(cuts, cuts.sorted())
     for cut in cuts { XCTAssertTrue(file.text(SourceRange(start: UInt32(cut), end: UInt32(cut + 6))) == "step s") }
-    XCTAssertEqual(Self.parse(file, cuts: cuts), Self.parse(file, cuts: nil))
-    // The default options cut a body this size when the pieces may be small.
-    let options = ParserOptions(pieces: 4, minimumPieceSize: 1_000)
-    XCTAssertEqual(options.pieceCount(forBodyOf: file.bytes.count), 4)
-    XCTAssertEqual(ParserOptions(pieces: 4).pieceCount(forBodyOf: file.bytes.count), 1)
-  }
-
-  func testTheEncodingCheckInPiecesFindsWhatOneScanFinds() {
-    var random = SeededGenerator(seed: 23)
-    let alphabet: [[UInt8]] = [
-      Array("abc ".utf8), [0x0A], [0x0A], [0x00], [0x01], [0x7F], [0x09], [0x0D], Array("é".utf8), [0xE2, 0x82],
-      [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], Array("😀".utf8), [0xF0, 0x9F],
-    ]
-    for round in 0..<2_000 {
-      var bytes: [UInt8] = []
-      for _ in 0..<Int(random.next() % 40) { bytes += alphabet[Int(random.next() % UInt64(alphabet.count))] }
-      bytes.withUnsafeBufferPointer { buffer in
-        let whole = EncodingCheck.scan(buffer, from: 0)
-        let lineStarts = (0..<buffer.count).filter { $0 > 0 && buffer[$0 - 1] == 0x0A }
-        for cut in lineStarts {
-          let pieces = Parser.pieces(of: 0..<buffer.count, cutAt: [cut])
-          XCTAssertEqual(EncodingCheck.scan(buffer, in: pieces), whole, "round \(round), cut at \(cut): \(bytes)")
-        }
-        XCTAssertEqual(
-          EncodingCheck.scan(buffer, in: Parser.pieces(of: 0..<buffer.count, cutAt: lineStarts)), whole,
-          "round \(round), every line: \(bytes)")
-      }
-    }
+    XCTAssertEqual(Self.parse(file, cuts: cuts), Self.parse(file))
+    XCTAssertTrue(Self.joinsPieces(file, cuts: cuts))
+    XCTAssertEqual(Self.render(LargeFile.parse(file, pieces: 4)), Self.parse(file))
+    XCTAssertEqual(Self.render(LargeFile.parse(file, pieces: 1)), Self.parse(file))
   }
 }

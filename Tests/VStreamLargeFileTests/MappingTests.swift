@@ -1,8 +1,12 @@
 import Foundation
-@testable import VStreamSource
 import XCTest
 
-final class SourceBytesTests: XCTestCase {
+@testable import VStreamLargeFile
+@testable import VStreamSource
+
+/// A large file is mapped into memory (`LargeFile.map`) rather than read: its bytes and its lines must be those of
+/// the array of its bytes.
+final class MappingTests: XCTestCase {
   /// Bytes with line breaks, CRLF, non-ASCII text and a last line without a break.
   let sample: [UInt8] = Array("stream s \"ç\"\r\nstep a \"😀\"\n  time 5m\nno break at the end".utf8)
 
@@ -18,13 +22,13 @@ final class SourceBytesTests: XCTestCase {
     XCTAssertGreaterThanOrEqual(descriptor, 0)
     // Closed before use: the mapping must outlive the descriptor.
     defer { close(descriptor) }
-    return try XCTUnwrap(SourceBytes.mapping(descriptor: descriptor, count: count))
+    return try XCTUnwrap(LargeFile.map(descriptor: descriptor, count: count))
   }
 
   func testAMappedFileReadsAsTheArrayOfItsBytes() throws {
     let bytes = try mapped(try temporaryFile(sample), count: sample.count)
-    XCTAssertTrue(bytes.isMapped)
-    XCTAssertFalse(SourceBytes(sample).isMapped)
+    XCTAssertTrue(bytes.isBorrowed)
+    XCTAssertFalse(SourceBytes(sample).isBorrowed)
     XCTAssertEqual(Array(bytes), sample)
     XCTAssertEqual(bytes.count, sample.count)
     XCTAssertEqual(bytes[3], sample[3])
@@ -39,27 +43,25 @@ final class SourceBytesTests: XCTestCase {
   func testAFileMadeFromMappedBytesHasTheLinesOfOneMadeFromTheArray() throws {
     let path = try temporaryFile(sample)
     let fromArray = SourceFile(path: "a.vstream", bytes: sample)
-    for pieces in 1...4 {
-      let fromMapping = SourceFile(path: "a.vstream", bytes: try mapped(path, count: sample.count), pieces: pieces)
-      XCTAssertEqual(fromMapping.lineStarts, fromArray.lineStarts, "\(pieces) pieces")
-      XCTAssertEqual(fromMapping.nonASCIILines, fromArray.nonASCIILines)
-      for offset in 0...UInt32(sample.count) {
-        XCTAssertEqual(fromMapping.location(of: offset), fromArray.location(of: offset), "offset \(offset)")
-      }
-      XCTAssertEqual(fromMapping.text(fromMapping.lineRange(2)), "step a \"😀\"")
+    let fromMapping = SourceFile(path: "a.vstream", bytes: try mapped(path, count: sample.count))
+    XCTAssertEqual(fromMapping.lineStarts, fromArray.lineStarts)
+    XCTAssertEqual(fromMapping.nonASCIILines, fromArray.nonASCIILines)
+    for offset in 0...UInt32(sample.count) {
+      XCTAssertEqual(fromMapping.location(of: offset), fromArray.location(of: offset), "offset \(offset)")
     }
+    XCTAssertEqual(fromMapping.text(fromMapping.lineRange(2)), "step a \"😀\"")
   }
 
   func testNothingIsMappedForAnEmptyFile() throws {
     let path = try temporaryFile([])
     let descriptor = open(path, O_RDONLY)
     defer { close(descriptor) }
-    XCTAssertNil(SourceBytes.mapping(descriptor: descriptor, count: 0))
+    XCTAssertNil(LargeFile.map(descriptor: descriptor, count: 0))
   }
 
   func testAFolderCannotBeMapped() {
     let descriptor = open(NSTemporaryDirectory(), O_RDONLY)
     defer { close(descriptor) }
-    XCTAssertNil(SourceBytes.mapping(descriptor: descriptor, count: 4096))
+    XCTAssertNil(LargeFile.map(descriptor: descriptor, count: 4096))
   }
 }
