@@ -28,7 +28,7 @@ public struct ByteKeyedTable<Value> {
   public init(capacity: Int = 0) {
     var slotCount = 16
     while capacity * 4 > slotCount * 3 { slotCount *= 2 }
-    slots = HugePages.filledArray(repeating: 0, count: slotCount)
+    slots = [UInt64](repeating: 0, count: slotCount)
     if capacity > 0 {
       keyStarts.reserveCapacity(capacity + 1)
       entries.reserveCapacity(capacity)
@@ -169,7 +169,7 @@ public struct ByteKeyedTable<Value> {
   @inlinable
   mutating func grow() {
     let old = slots
-    slots = HugePages.filledArray(repeating: 0, count: old.count * 2)
+    slots = [UInt64](repeating: 0, count: old.count * 2)
     for occupant in old where occupant != 0 { place(occupant) }
   }
 

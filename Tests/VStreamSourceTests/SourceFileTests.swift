@@ -145,12 +145,4 @@ final class LineBreakCountTests: XCTestCase {
     }
     XCTAssertTrue(SourceFile(path: "f", bytes: []).isPlainText)
   }
-
-  func testAReservedArrayIsEmptyWithRoom() {
-    var array: [UInt32] = HugePages.reservedArray(capacity: 3 << 20)
-    XCTAssertTrue(array.isEmpty)
-    XCTAssertGreaterThanOrEqual(array.capacity, 3 << 20)
-    array.append(7)
-    XCTAssertEqual(array, [7])
-  }
 }
