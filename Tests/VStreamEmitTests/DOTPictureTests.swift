@@ -49,6 +49,22 @@ final class DOTPictureTests: XCTestCase {
     XCTAssertFalse(lane0.contains("step_1 ["))
   }
 
+  /// Found by the generated-stream properties: a role written as "" gave an empty <I></I>, which Graphviz rejects.
+  func testEmptyRolesDoNotBreakDOT() throws {
+    let text = "stream s\ndemand d\nstep a\n  activity engage\n  practices service-desk\n  roles \"\"\nstep b\n"
+      + "  activity plan\n  practices service-desk\n  roles \"x\", \"\"\nvalue v\n"
+    let result = Compiler.check(SourceFile(path: "empty-roles.vstream", text: text))
+    let stream = try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
+    for options in [DOTEmitter.Options(), .init(lanes: .role), .init(lanes: .activity)] {
+      let dot = DOTEmitter(options: options).emit(stream)
+      XCTAssertFalse(dot.contains("<I></I>"))
+      guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+        throw XCTSkip("Graphviz is not installed (CI installs it)")
+      }
+      XCTAssertEqual(status, 0, errors)
+    }
+  }
+
   func testGraphvizRendersEveryLayoutWithoutWarnings() throws {
     let stream = try Generated.stream(steps: 10)
     for options in [DOTEmitter.Options(layout: .lr), .init(layout: .tb), .init(layout: .wrap), .init(lanes: .activity), .init(lanes: .role, theme: .dark)] {

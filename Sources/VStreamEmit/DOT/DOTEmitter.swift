@@ -1,3 +1,4 @@
+import Foundation
 import VStreamModel
 
 /// Renders a checked stream as a Graphviz digraph of cards: the demand as an entry arrow shape, steps as rounded
@@ -219,11 +220,11 @@ public struct DOTEmitter: Sendable {
         + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR></TABLE></TD></TR>"
     }
     rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(lines(step.title, width: Self.titleWidth, bold: true))</TD></TR>"
-    let roles = options.lanes == .role ? Array(step.roles.dropFirst()) : step.roles
-    if !roles.isEmpty {
-      let prefix = options.lanes == .role ? "also " : ""
-      rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)<I>"
-        + lines(prefix + roles.joined(separator: ", "), width: Self.textWidth) + "</I></FONT></TD></TR>"
+    let roles = (options.lanes == .role ? Array(step.roles.dropFirst()) : step.roles).joined(separator: ", ")
+    // Graphviz rejects an empty <I></I>, which a role written as "" would give.
+    let roleLines = lines((options.lanes == .role ? "also " : "") + roles, width: Self.textWidth)
+    if !roleLines.trimmingCharacters(in: .whitespaces).isEmpty, !roles.isEmpty {
+      rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)<I>\(roleLines)</I></FONT></TD></TR>"
     }
     if options.showPractices, !step.practices.isEmpty {
       let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
