@@ -75,19 +75,24 @@ public struct DOTEmitter: Sendable {
     let shape = FlowShape(stream)
     let layout = layout(for: stream)
     var out = "digraph \(DOTEscaping.quoted(stream.id)) {\n"
-    let subtitle = [stream.metadata.owner.map { "owner: \($0)" }, stream.metadata.status.map { "status: \($0.rawValue)" }]
-      .compactMap { $0 }.joined(separator: " · ")
-    out += "  graph [rankdir=\(layout == .lr ? "LR" : "TB"), newrank=true, fontname=\"Helvetica\", fontsize=16, "
+    let subtitle = [
+      stream.metadata.owner.map { "owner: \($0)" }, stream.metadata.status.map { "status: \($0.rawValue)" },
+    ]
+    .compactMap { $0 }.joined(separator: " · ")
+    out +=
+      "  graph [rankdir=\(layout == .lr ? "LR" : "TB"), newrank=true, fontname=\"Helvetica\", fontsize=16, "
       + "labelloc=t, labeljust=l, nodesep=0.35, ranksep=\(layout == .lr ? "0.5" : "0.45"), "
       + "bgcolor=\"\(theme.background)\", fontcolor=\"\(theme.foreground)\", tooltip=\(DOTEscaping.quoted(stream.title)), "
       + "label=<\(DOTEscaping.bold(stream.title))\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
     out += "  node [fontname=\"Helvetica\", fontsize=12, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n"
-    out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n\n"
+    out +=
+      "  edge [fontname=\"Helvetica\", fontsize=10, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n\n"
 
     var demandTip = "Demand: \(stream.demand.title)"
     if let from = stream.demand.from { demandTip += "\nfrom \(from)" }
     if let note = stream.demand.note { demandTip += "\n\(note)" }
-    out += "  demand [shape=cds, style=filled, fillcolor=\"\(theme.card)\", margin=\"0.3,0.14\", "
+    out +=
+      "  demand [shape=cds, style=filled, fillcolor=\"\(theme.card)\", margin=\"0.3,0.14\", "
       + "tooltip=\(DOTEscaping.quoted(demandTip)), label=<<FONT POINT-SIZE=\"10\">DEMAND</FONT><BR/>"
       + "\(lines(stream.demand.title, width: Self.titleWidth, bold: true))"
       + "\(stream.demand.from.map { "<BR/><FONT POINT-SIZE=\"10\">from \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
@@ -102,7 +107,8 @@ public struct DOTEmitter: Sendable {
       var tip = "Value: \(value.title)"
       if let beneficiary = value.beneficiary { tip += "\nfor \(beneficiary)" }
       if let note = value.note { tip += "\n\(note)" }
-      out += "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(theme.card)\", "
+      out +=
+        "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(theme.card)\", "
         + "margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), label=<<FONT POINT-SIZE=\"10\">VALUE</FONT><BR/>"
         + "\(lines(value.title, width: Self.titleWidth, bold: true))"
         + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"10\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
@@ -192,9 +198,11 @@ public struct DOTEmitter: Sendable {
       let title = lane.key.isEmpty ? "(no role)" : lane.key
       var border = theme.line
       if options.lanes == .activity { border = Palette.stroke(stream.steps[lane.steps[0]].activity, dark: theme.dark) }
-      out += "  subgraph cluster_lane_\(number) {\n    label=\"\"; style=\"filled\"; fillcolor=\"\(theme.lane)\"; "
+      out +=
+        "  subgraph cluster_lane_\(number) {\n    label=\"\"; style=\"filled\"; fillcolor=\"\(theme.lane)\"; "
         + "color=\"\(border)\"; tooltip=\(DOTEscaping.quoted("Lane: \(title)"));\n"
-      out += "    lane_\(number) [shape=plain, tooltip=\(DOTEscaping.quoted("Lane: \(title)")), "
+      out +=
+        "    lane_\(number) [shape=plain, tooltip=\(DOTEscaping.quoted("Lane: \(title)")), "
         + "label=<\(lines(title, width: 16, bold: true))>];\n"
       for index in lane.steps { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "    ") }
       out += "  }\n"
@@ -214,7 +222,8 @@ public struct DOTEmitter: Sendable {
     // The activity is a rounded pill inset in the card, so that its colour cannot stick out of the card's rounded
     // corners. In activity lanes the lane names it already.
     if options.lanes != .activity {
-      rows += "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"2\" CELLSPACING=\"0\" "
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"2\" CELLSPACING=\"0\" "
         + "STYLE=\"ROUNDED\" BGCOLOR=\"\(Palette.color(activity))\"><TR><TD>"
         + "<FONT COLOR=\"\(Palette.textColor(activity))\" POINT-SIZE=\"10\">"
         + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR></TABLE></TD></TR>"
@@ -228,7 +237,8 @@ public struct DOTEmitter: Sendable {
     }
     if options.showPractices, !step.practices.isEmpty {
       let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
-      rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)"
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)"
         + names.map { lines($0, width: Self.textWidth) }.joined(separator: "<BR/>") + "</FONT></TD></TR>"
     }
     if options.showMetrics, let metrics = metricsText(step, stream.settings) {
@@ -257,7 +267,8 @@ public struct DOTEmitter: Sendable {
     for step in stream.steps { used.insert(step.activity) }
     var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Value chain activity</B></TD></TR>"
     for activity in Activity.allCases where used.contains(activity) {
-      rows += "<TR><TD BGCOLOR=\"\(Palette.color(activity))\" WIDTH=\"14\"> </TD>"
+      rows +=
+        "<TR><TD BGCOLOR=\"\(Palette.color(activity))\" WIDTH=\"14\"> </TD>"
         + "<TD ALIGN=\"LEFT\">\(DOTEscaping.html(activity.name))</TD></TR>"
     }
     var notes: [String] = []
@@ -266,9 +277,11 @@ public struct DOTEmitter: Sendable {
     }
     notes.append("bold arrows: main path")
     if shape.kinds.contains(.rework) { notes.append("dashed arrows: rework") }
-    rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
+    rows +=
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
       + notes.map(DOTEscaping.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"
-    var out = "\n  legend [shape=plain, tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+    var out =
+      "\n  legend [shape=plain, tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
       + "CELLPADDING=\"3\" COLOR=\"\(theme.line)\" BGCOLOR=\"\(theme.background)\">\(rows)</TABLE>>];\n"
     // Below the last row in the wrapped layout, so that it adds height, not width.
     if layout == .wrap {

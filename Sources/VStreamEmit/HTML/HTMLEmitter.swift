@@ -51,7 +51,9 @@ public struct HTMLEmitter: Sendable {
     let meta = stream.metadata
     body += "<dl class=\"meta\">\n"
     var facts: [(String, String)] = [("Stream", stream.id)]
-    for (name, value) in [("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer)] {
+    for (name, value) in [
+      ("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer),
+    ] {
       if let value { facts.append((name, value)) }
     }
     if !meta.tags.isEmpty { facts.append(("Tags", meta.tags.joined(separator: ", "))) }
@@ -61,11 +63,15 @@ public struct HTMLEmitter: Sendable {
     body += "</dl>\n"
 
     let main = stream.metrics.mainPath
-    let summary = "lead time \(duration(main.leadTime)), process time \(duration(main.processTime)), "
+    let summary =
+      "lead time \(duration(main.leadTime)), process time \(duration(main.processTime)), "
       + "flow efficiency \(percentText(main.flowEfficiency))"
-    body += "<h2 id=\"flow\">Flow</h2>\n" + figure(diagram, label: "Flow diagram of \(stream.title): \(stream.steps.count) steps, \(summary)")
+    body +=
+      "<h2 id=\"flow\">Flow</h2>\n"
+      + figure(diagram, label: "Flow diagram of \(stream.title): \(stream.steps.count) steps, \(summary)")
     if let map {
-      body += "<h2 id=\"map\">Value-stream map</h2>\n" + figure(map, label: "Value-stream map of \(stream.title): \(summary)")
+      body +=
+        "<h2 id=\"map\">Value-stream map</h2>\n" + figure(map, label: "Value-stream map of \(stream.title): \(summary)")
     }
 
     body += "<h2 id=\"metrics\">Flow metrics (main path)</h2>\n<table>\n<tbody>\n"
@@ -81,14 +87,16 @@ public struct HTMLEmitter: Sendable {
       body += "<p>Some steps have no process or wait time; they count as zero, so these totals are understated.</p>\n"
     }
 
-    body += "<h2 id=\"steps\">Steps</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Step</th>"
+    body +=
+      "<h2 id=\"steps\">Steps</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Step</th>"
       + "<th scope=\"col\">Activity</th><th scope=\"col\">Roles</th><th scope=\"col\">Practices</th>"
       + "<th scope=\"col\">Process time</th><th scope=\"col\">Wait</th><th scope=\"col\">%C/A</th></tr></thead>\n<tbody>\n"
     for (index, step) in stream.steps.enumerated() {
       let practices = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }.joined(separator: ", ")
       var title = e(step.title)
       if let note = step.note { title += "<br><small>\(e(note))</small>" }
-      body += "<tr><td>\(index + 1)</td><td>\(title)</td><td>\(e(step.activity.name))</td>"
+      body +=
+        "<tr><td>\(index + 1)</td><td>\(title)</td><td>\(e(step.activity.name))</td>"
         + "<td>\(e(step.roles.joined(separator: ", ")))</td><td>\(e(practices))</td><td>\(duration(step.processTime))</td>"
         + "<td>\(duration(step.waitTime))</td><td>\(step.completeAccurate?.formatted ?? "–")</td></tr>\n"
     }
@@ -104,7 +112,10 @@ public struct HTMLEmitter: Sendable {
     let findings = diagnostics.filter { !$0.isSuppressed && $0.severity != .error }
     if !findings.isEmpty {
       body += "<h2 id=\"findings\">Findings</h2>\n<ul>\n"
-      for finding in findings { body += "<li><strong>\(e(finding.severity.rawValue))</strong> \(e(finding.code.description)): \(e(finding.message))</li>\n" }
+      for finding in findings {
+        body +=
+          "<li><strong>\(e(finding.severity.rawValue))</strong> \(e(finding.code.description)): \(e(finding.message))</li>\n"
+      }
       body += "</ul>\n"
     }
     return document(title: stream.title, body: body)
@@ -113,13 +124,16 @@ public struct HTMLEmitter: Sendable {
   /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency.
   public func index(_ streams: [ValueStream]) -> String {
     let e = HTMLEscaping.text
-    var body = "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
+    var body =
+      "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
       + "See also the <a href=\"practices.html\">practice matrix</a>.</p>\n"
-    body += "<table>\n<thead><tr><th scope=\"col\">Stream</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
+    body +=
+      "<table>\n<thead><tr><th scope=\"col\">Stream</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
       + "<th scope=\"col\">Steps</th><th scope=\"col\">Lead time</th><th scope=\"col\">Flow efficiency</th></tr></thead>\n<tbody>\n"
     for stream in streams {
       let main = stream.metrics.mainPath
-      body += "<tr><td><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></td>"
+      body +=
+        "<tr><td><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></td>"
         + "<td>\(e(stream.metadata.owner ?? "–"))</td><td>\(e(stream.metadata.status?.rawValue ?? "–"))</td>"
         + "<td>\(stream.steps.count)</td><td>\(main.leadTime.formatted(stream.settings))</td>"
         + "<td>\(percentText(main.flowEfficiency))</td></tr>\n"
@@ -134,9 +148,11 @@ public struct HTMLEmitter: Sendable {
     var used = Set<String>()
     for stream in streams { used.formUnion(stream.metrics.practiceMatrix.practices) }
     let practices = catalogue.all.map(\.id).filter(used.contains) + used.subtracting(catalogue.all.map(\.id)).sorted()
-    var body = "<p><a href=\"index.html\">All value streams</a></p>\n<h1>Practice matrix</h1>\n"
+    var body =
+      "<p><a href=\"index.html\">All value streams</a></p>\n<h1>Practice matrix</h1>\n"
       + "<p>For each practice, the number of steps it supports in each value stream.</p>\n"
-    body += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Practice matrix\">\n<table>\n<thead><tr><th scope=\"col\">Practice</th>"
+    body +=
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Practice matrix\">\n<table>\n<thead><tr><th scope=\"col\">Practice</th>"
     for stream in streams {
       body += "<th scope=\"col\"><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></th>"
     }
@@ -146,13 +162,16 @@ public struct HTMLEmitter: Sendable {
         guard let row = stream.metrics.practiceMatrix.practices.firstIndex(of: practice) else { return 0 }
         return stream.metrics.practiceMatrix.steps[row].count
       }
-      body += "<tr><th scope=\"row\">\(e(catalogue.practice(id: practice)?.name ?? practice))</th>"
+      body +=
+        "<tr><th scope=\"row\">\(e(catalogue.practice(id: practice)?.name ?? practice))</th>"
         + counts.map { "<td>\($0 == 0 ? "" : String($0))</td>" }.joined()
         + "<td>\(counts.filter { $0 > 0 }.count)</td></tr>\n"
     }
     body += "</tbody>\n</table>\n</div>\n"
     let unused = catalogue.all.filter { !used.contains($0.id) }
-    if !unused.isEmpty { body += "<p>Practices no stream names: \(e(unused.map(\.name).joined(separator: ", "))).</p>\n" }
+    if !unused.isEmpty {
+      body += "<p>Practices no stream names: \(e(unused.map(\.name).joined(separator: ", "))).</p>\n"
+    }
     return document(title: "Practice matrix", body: body)
   }
 

@@ -26,7 +26,9 @@ public struct MarkdownEmitter: Sendable {
     self.options = options
   }
 
-  public func emit(_ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, catalogue: PracticeCatalogue = .itil) -> String {
+  public func emit(
+    _ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, catalogue: PracticeCatalogue = .itil
+  ) -> String {
     let settings = stream.settings
     func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
     var out = "# \(MarkdownEscaping.text(stream.title))\n\n"
@@ -37,34 +39,45 @@ public struct MarkdownEmitter: Sendable {
     out += "| | |\n| --- | --- |\n"
     out += "| Stream | `\(stream.id)` |\n"
     let meta = stream.metadata
-    for (name, value) in [("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer)] {
+    for (name, value) in [
+      ("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer),
+    ] {
       if let value = value { out += "| \(name) | \(MarkdownEscaping.text(value)) |\n" }
     }
     if !meta.tags.isEmpty { out += "| Tags | \(meta.tags.map(MarkdownEscaping.text).joined(separator: ", ")) |\n" }
-    out += "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
+    out +=
+      "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
     out += "| Value | \(stream.values.map { MarkdownEscaping.text($0.title) }.joined(separator: "; ")) |\n\n"
 
     out += "## Flow\n\n"
     if let svg = options.svgPath {
-      out += "[![Diagram of \(MarkdownEscaping.text(stream.title))](\(MarkdownEscaping.link(svg)))](\(MarkdownEscaping.link(svg)))\n\n"
+      out +=
+        "[![Diagram of \(MarkdownEscaping.text(stream.title))](\(MarkdownEscaping.link(svg)))](\(MarkdownEscaping.link(svg)))\n\n"
     }
     let diagram = mermaid(stream, catalogue: catalogue)
     let edges = stream.edges.count
     if edges > Self.mermaidMaxEdges || diagram.utf8.count > Self.mermaidMaxTextSize {
-      out += "The flow is too large for a Mermaid diagram (\(edges) arrows, \(diagram.utf8.count) characters; Mermaid "
+      out +=
+        "The flow is too large for a Mermaid diagram (\(edges) arrows, \(diagram.utf8.count) characters; Mermaid "
         + "draws at most \(Self.mermaidMaxEdges) arrows and \(Self.mermaidMaxTextSize) characters by default)"
-      out += options.svgPath.map { ": see [the SVG diagram](\(MarkdownEscaping.link($0))).\n\n" }
+      out +=
+        options.svgPath.map { ": see [the SVG diagram](\(MarkdownEscaping.link($0))).\n\n" }
         ?? ": build it with `--format svg` for a diagram.\n\n"
     } else if options.svgPath != nil {
-      out += "<details><summary>The same flow as a Mermaid diagram</summary>\n\n```mermaid\n" + diagram + "```\n\n</details>\n\n"
+      out +=
+        "<details><summary>The same flow as a Mermaid diagram</summary>\n\n```mermaid\n" + diagram
+        + "```\n\n</details>\n\n"
     } else {
       out += "```mermaid\n" + diagram + "```\n\n"
     }
 
-    out += "## Steps\n\n| # | Step | Activity | Roles | Practices | Process time | Wait | %C/A |\n| ---: | --- | --- | --- | --- | ---: | ---: | ---: |\n"
+    out +=
+      "## Steps\n\n| # | Step | Activity | Roles | Practices | Process time | Wait | %C/A |\n| ---: | --- | --- | --- | --- | ---: | ---: | ---: |\n"
     for (index, step) in stream.steps.enumerated() {
-      let practices = step.practices.map { MarkdownEscaping.text(catalogue.practice(id: $0)?.name ?? $0) }.joined(separator: ", ")
-      out += "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | "
+      let practices = step.practices.map { MarkdownEscaping.text(catalogue.practice(id: $0)?.name ?? $0) }.joined(
+        separator: ", ")
+      out +=
+        "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | "
         + "\(step.roles.map(MarkdownEscaping.text).joined(separator: ", ")) | \(practices) | "
         + "\(duration(step.processTime)) | \(duration(step.waitTime)) | \(step.completeAccurate?.formatted ?? "–") |\n"
     }
@@ -79,7 +92,8 @@ public struct MarkdownEmitter: Sendable {
     if !notes.isEmpty {
       out += "\n### Notes\n\n"
       for (title, note) in notes {
-        let text = note.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let text = note.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+          separator: " ")
         out += "- **\(MarkdownEscaping.text(title))**: \(MarkdownEscaping.text(text))\n"
       }
     }
@@ -91,7 +105,8 @@ public struct MarkdownEmitter: Sendable {
     func row(_ name: String, _ value: (PathMetrics) -> String) -> String {
       "| \(name) | " + paths.map(value).joined(separator: " | ") + " |\n"
     }
-    out += "\n## Flow metrics\n\n| | " + (paths.count == 1 ? "Main path" : "Main path | Worst case") + " |\n| --- |"
+    out +=
+      "\n## Flow metrics\n\n| | " + (paths.count == 1 ? "Main path" : "Main path | Worst case") + " |\n| --- |"
       + String(repeating: " ---: |", count: paths.count) + "\n"
     out += row("Lead time") { duration($0.leadTime) }
     out += row("Process time") { duration($0.processTime) }
@@ -100,22 +115,30 @@ public struct MarkdownEmitter: Sendable {
     out += row("Rolled %C/A") { percentText($0.rolledCompleteAccurate) }
     out += row("Longest wait") { $0.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–" }
     out += row("Steps on the path") { String($0.nodes.count - 2) }
-    if !stream.metrics.isComplete { out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n" }
+    if !stream.metrics.isComplete {
+      out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"
+    }
 
-    out += "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
+    out +=
+      "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
     for time in stream.metrics.activityBreakdown where time.steps > 0 {
-      out += "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime)) | \(duration(time.waitTime)) |\n"
+      out +=
+        "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime)) | \(duration(time.waitTime)) |\n"
     }
 
     let matrix = stream.metrics.practiceMatrix
     out += "\n## Practice contribution\n\nSteps each practice supports, by value chain activity.\n\n"
     // Only the activities the stream uses: a column of empty cells says nothing.
     let columns = Activity.allCases.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
-    out += "| Practice | " + columns.map { MarkdownEscaping.text(Activity.allCases[$0].name) }.joined(separator: " | ") + " |\n"
+    out +=
+      "| Practice | " + columns.map { MarkdownEscaping.text(Activity.allCases[$0].name) }.joined(separator: " | ")
+      + " |\n"
     out += "| --- |" + String(repeating: " ---: |", count: columns.count) + "\n"
     for (row, practice) in matrix.practices.enumerated() {
-      out += "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
-        + columns.map { matrix.activityCounts[row][$0] }.map { $0 == 0 ? "" : String($0) }.joined(separator: " | ") + " |\n"
+      out +=
+        "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
+        + columns.map { matrix.activityCounts[row][$0] }.map { $0 == 0 ? "" : String($0) }.joined(separator: " | ")
+        + " |\n"
     }
 
     let findings = diagnostics.filter { !$0.isSuppressed && $0.severity != .error }
@@ -143,7 +166,9 @@ public struct MarkdownEmitter: Sendable {
       if let time = step.processTime { details.append("PT \(time.formatted(stream.settings))") }
       if let wait = step.waitTime { details.append("WT \(wait.formatted(stream.settings))") }
       if let ca = step.completeAccurate { details.append("%C/A \(ca.formatted)") }
-      var label = MarkdownEscaping.mermaid(step.title) + "<br/><small>" + details.map(MarkdownEscaping.mermaid).joined(separator: " · ") + "</small>"
+      var label =
+        MarkdownEscaping.mermaid(step.title) + "<br/><small>"
+        + details.map(MarkdownEscaping.mermaid).joined(separator: " · ") + "</small>"
       if !step.practices.isEmpty {
         let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
         label += "<br/><small>" + MarkdownEscaping.mermaid(names.joined(separator: ", ")) + "</small>"
@@ -167,7 +192,8 @@ public struct MarkdownEmitter: Sendable {
       let members = stream.steps.indices.filter { stream.steps[$0].activity == activity }
       guard !members.isEmpty else { continue }
       let className = activity.id.replacingDashes()
-      out += "  classDef \(className) fill:\(Palette.tint(activity)),stroke:\(Palette.stroke(activity, dark: false)),color:#000\n"
+      out +=
+        "  classDef \(className) fill:\(Palette.tint(activity)),stroke:\(Palette.stroke(activity, dark: false)),color:#000\n"
       out += "  class \(members.map { "step\($0)" }.joined(separator: ",")) \(className)\n"
     }
     return out

@@ -56,8 +56,10 @@ public struct VSMEmitter: Sendable {
     var body = ""
     var y = Self.margin
 
-    func text(_ x: Int, _ y: Int, _ content: String, size: Int = 12, bold: Bool = false, color: String? = nil,
-              anchor: String = "start") -> String {
+    func text(
+      _ x: Int, _ y: Int, _ content: String, size: Int = 12, bold: Bool = false, color: String? = nil,
+      anchor: String = "start"
+    ) -> String {
       "<text x=\"\(x)\" y=\"\(y)\" font-size=\"\(size)\"\(bold ? " font-weight=\"bold\"" : "")"
         + " fill=\"\(color ?? theme.foreground)\"\(anchor == "start" ? "" : " text-anchor=\"\(anchor)\"")>"
         + HTMLEscaping.text(content) + "</text>\n"
@@ -65,7 +67,8 @@ public struct VSMEmitter: Sendable {
 
     body += text(Self.margin, y + 16, stream.title, size: 18, bold: true)
     y += 30
-    body += text(Self.margin, y + 12, "Demand: \(stream.demand.title)" + (stream.demand.from.map { " (from \($0))" } ?? ""))
+    body += text(
+      Self.margin, y + 12, "Demand: \(stream.demand.title)" + (stream.demand.from.map { " (from \($0))" } ?? ""))
     y += 24
 
     var rowStart = 0
@@ -97,37 +100,50 @@ public struct VSMEmitter: Sendable {
         // The queue before the step: a triangle with its wait beneath.
         let cx = x + Self.queueWidth / 2
         let triTop = pillTop + 10
-        body += "<polygon points=\"\(cx - 18),\(triTop + 32) \(cx + 18),\(triTop + 32) \(cx),\(triTop)\" "
+        body +=
+          "<polygon points=\"\(cx - 18),\(triTop + 32) \(cx + 18),\(triTop + 32) \(cx),\(triTop)\" "
           + "fill=\"\(long ? warning : theme.card)\" stroke=\"\(long ? warning : theme.line)\" stroke-width=\"1.5\"/>\n"
-        body += text(cx, triTop + 27, "I", size: 12, bold: true, color: long ? theme.background : theme.foreground, anchor: "middle")
-        body += text(cx, triTop + 48, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
+        body += text(
+          cx, triTop + 27, "I", size: 12, bold: true, color: long ? theme.background : theme.foreground,
+          anchor: "middle")
+        body += text(
+          cx, triTop + 48, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
           color: long ? warning : theme.foreground, anchor: "middle")
         // The process box: activity pill, title, data box.
         let stroke = Palette.stroke(step.activity, dark: theme.dark)
-        body += "<rect x=\"\(boxX)\" y=\"\(pillTop)\" width=\"\(Self.boxWidth - 10)\" height=\"\(boxBottom - pillTop)\" "
+        body +=
+          "<rect x=\"\(boxX)\" y=\"\(pillTop)\" width=\"\(Self.boxWidth - 10)\" height=\"\(boxBottom - pillTop)\" "
           + "rx=\"6\" fill=\"\(theme.fill(step.activity))\" stroke=\"\(stroke)\" stroke-width=\"1.5\"/>\n"
-        body += "<rect x=\"\(boxX + 4)\" y=\"\(pillTop + 4)\" width=\"\(Self.boxWidth - 18)\" height=\"16\" rx=\"8\" "
+        body +=
+          "<rect x=\"\(boxX + 4)\" y=\"\(pillTop + 4)\" width=\"\(Self.boxWidth - 18)\" height=\"16\" rx=\"8\" "
           + "fill=\"\(Palette.color(step.activity))\"/>\n"
-        body += text(boxX + (Self.boxWidth - 10) / 2, pillTop + 16, step.activity.name.uppercased(), size: 10,
+        body += text(
+          boxX + (Self.boxWidth - 10) / 2, pillTop + 16, step.activity.name.uppercased(), size: 10,
           color: Palette.textColor(step.activity), anchor: "middle")
         for (line, content) in contents[column].title.enumerated() {
           body += text(boxX + 6, titleTop + 10 + line * Self.lineHeight, content, size: 12, bold: true)
         }
-        body += "<line x1=\"\(boxX)\" y1=\"\(dataTop - 4)\" x2=\"\(boxX + Self.boxWidth - 10)\" y2=\"\(dataTop - 4)\" "
+        body +=
+          "<line x1=\"\(boxX)\" y1=\"\(dataTop - 4)\" x2=\"\(boxX + Self.boxWidth - 10)\" y2=\"\(dataTop - 4)\" "
           + "stroke=\"\(stroke)\"/>\n"
         for (line, content) in contents[column].data.enumerated() {
           body += text(boxX + 6, dataTop + 10 + line * 14, content, size: 11)
         }
         // The ladder: the wait on the upper rung under the queue, the process time on the lower rung under the box.
         let rungEnd = boxX + Self.boxWidth
-        body += "<polyline points=\"\(x),\(upper) \(boxX),\(upper) \(boxX),\(lower) \(rungEnd),\(lower) \(rungEnd),\(upper)\" "
+        body +=
+          "<polyline points=\"\(x),\(upper) \(boxX),\(upper) \(boxX),\(lower) \(rungEnd),\(lower) \(rungEnd),\(upper)\" "
           + "fill=\"none\" stroke=\"\(theme.line)\" stroke-width=\"1.5\"/>\n"
         if long {
-          body += "<line x1=\"\(x)\" y1=\"\(upper)\" x2=\"\(boxX)\" y2=\"\(upper)\" stroke=\"\(warning)\" stroke-width=\"4\"/>\n"
+          body +=
+            "<line x1=\"\(x)\" y1=\"\(upper)\" x2=\"\(boxX)\" y2=\"\(upper)\" stroke=\"\(warning)\" stroke-width=\"4\"/>\n"
         }
-        body += text(cx, upper - 5, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
+        body += text(
+          cx, upper - 5, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
           color: long ? warning : theme.foreground, anchor: "middle")
-        body += text(boxX + Self.boxWidth / 2, lower + 15, step.processTime?.formatted(settings) ?? "–", size: 11, anchor: "middle")
+        body += text(
+          boxX + Self.boxWidth / 2, lower + 15, step.processTime?.formatted(settings) ?? "–", size: 11, anchor: "middle"
+        )
       }
       y = lower + 40
       rowStart += options.stepsPerRow
@@ -138,12 +154,15 @@ public struct VSMEmitter: Sendable {
       "Lead time \(main.leadTime.formatted(settings))", "Process time \(main.processTime.formatted(settings))",
       "Flow efficiency \(percentText(main.flowEfficiency))", "Rolled %C/A \(percentText(main.rolledCompleteAccurate))",
     ]
-    body += "<rect x=\"\(Self.margin)\" y=\"\(y)\" width=\"\(width - 2 * Self.margin)\" height=\"62\" rx=\"6\" "
+    body +=
+      "<rect x=\"\(Self.margin)\" y=\"\(y)\" width=\"\(width - 2 * Self.margin)\" height=\"62\" rx=\"6\" "
       + "fill=\"\(theme.card)\" stroke=\"\(theme.line)\" stroke-width=\"1.5\"/>\n"
     body += text(Self.margin + 10, y + 22, summary.joined(separator: "  ·  "), size: 13, bold: true)
     let values = stream.values.map(\.title).joined(separator: "; ")
     var second = "Value: \(values)"
-    if let bottleneck = main.bottleneck { second = "Longest wait: before \(stream.steps[bottleneck].title) · " + second }
+    if let bottleneck = main.bottleneck {
+      second = "Longest wait: before \(stream.steps[bottleneck].title) · " + second
+    }
     body += text(Self.margin + 10, y + 44, second, size: 12)
     y += 62 + 24
 
@@ -151,7 +170,9 @@ public struct VSMEmitter: Sendable {
     var others: [String] = []
     for (index, edge) in stream.edges.enumerated() where shape.kinds[index] != .main {
       let kind = shape.kinds[index] == .rework ? "rework" : "branch"
-      others.append("\(kind): \(stream.title(of: edge.from)) → \(stream.title(of: edge.to))" + (edge.label.map { " (\($0))" } ?? ""))
+      others.append(
+        "\(kind): \(stream.title(of: edge.from)) → \(stream.title(of: edge.to))" + (edge.label.map { " (\($0))" } ?? "")
+      )
     }
     let onPath = Set(path)
     let offPath = stream.steps.indices.filter { !onPath.contains($0) }.map { stream.steps[$0].title }
@@ -168,9 +189,11 @@ public struct VSMEmitter: Sendable {
       y += 4
     }
     let height = y + Self.margin
-    let label = "Value-stream map of \(stream.title): lead time \(main.leadTime.formatted(settings)), process time "
+    let label =
+      "Value-stream map of \(stream.title): lead time \(main.leadTime.formatted(settings)), process time "
       + "\(main.processTime.formatted(settings)), flow efficiency \(percentText(main.flowEfficiency))"
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
+    return
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
       + "role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\" font-family=\"\(Self.font)\">\n"
       + "<title>\(HTMLEscaping.text(label))</title>\n"
       + "<rect width=\"100%\" height=\"100%\" fill=\"\(theme.background)\"/>\n" + body + "</svg>\n"
