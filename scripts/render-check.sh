@@ -46,6 +46,15 @@ for variant in "--layout lr" "--layout tb" "--layout wrap" "--lanes activity" "-
   "$vstream" build examples --format dot --out "$out/variants/$name" $variant 2>/dev/null || true
 done
 
+# The same build again gives the same bytes (rendering runs on every core; the order of outputs must not depend on it).
+"$vstream" build examples --format all --format png --out "$out/again" 2>/dev/null || true
+diff -r -q "$out/site" "$out/again" >/dev/null || problem "two builds of the examples differ: $(diff -r -q "$out/site" "$out/again" | head -3)"
+
+# Without Graphviz the HTML pages are still written, and say why they have no diagram.
+PATH=/nonexistent "$vstream" build examples/restore-live-service.vstream --format html --out "$out/no-graphviz" 2>/dev/null || true
+grep -q "No diagram: Graphviz" "$out/no-graphviz/restore-live-service.html" 2>/dev/null \
+  || problem "without Graphviz the page does not say why it has no diagram"
+
 dots=0
 while IFS= read -r -d '' file; do
   dots=$((dots + 1))
