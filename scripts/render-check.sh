@@ -55,6 +55,11 @@ PATH=/nonexistent "$vstream" build examples/restore-live-service.vstream --forma
 grep -q "No diagram: Graphviz" "$out/no-graphviz/restore-live-service.html" 2>/dev/null \
   || problem "without Graphviz the page does not say why it has no diagram"
 
+# Hovering a card shows its title, never an internal id.
+if grep -l '<title>\(step\|value\|lane\)_[0-9]' "$out"/site/*.svg "$out"/site/*.html >/dev/null 2>&1; then
+  problem "an SVG still titles a node with its DOT id: $(grep -l '<title>step_[0-9]' "$out"/site/*.svg "$out"/site/*.html | head -3)"
+fi
+
 dots=0
 while IFS= read -r -d '' file; do
   dots=$((dots + 1))

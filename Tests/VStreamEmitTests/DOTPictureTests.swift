@@ -27,6 +27,32 @@ final class DOTPictureTests: XCTestCase {
     }
   }
 
+  func testSVGTitlesAreTheTooltipsNotIDs() throws {
+    let svg = """
+      <g id="node2" class="node">
+      <title>step_0</title>
+      <g id="a_node2"><a xlink:title="Log &amp; classify&#10;Engage">
+      <text>x</text></a></g></g>
+      <g id="graph0" class="graph">
+      <title>restore</title>
+      <polygon/>
+      """
+    let fixed = GraphvizSVG.titlesFromTooltips(svg)
+    XCTAssertTrue(fixed.contains("<title>Log &amp; classify&#10;Engage</title>"), fixed)
+    XCTAssertTrue(fixed.contains("<title>restore</title>"), "a title with no tooltip after it stays")
+    XCTAssertEqual(GraphvizSVG.titlesFromTooltips("<title>a"), "<title>a")
+
+    let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
+    guard let (status, rendered, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: DOTEmitter().emit(stream)) else {
+      throw XCTSkip("Graphviz is not installed (CI installs it)")
+    }
+    XCTAssertEqual(status, 0, errors)
+    let titled = GraphvizSVG.titlesFromTooltips(rendered)
+    XCTAssertTrue(rendered.contains("<title>step_0</title>"))
+    XCTAssertFalse(titled.contains("<title>step_"), "no internal id left for a browser to show")
+    XCTAssertTrue(titled.contains("<title>Log and classify the incident&#10;Engage&#10;Roles: Service desk agent</title>"))
+  }
+
   func testWrappedLayoutRowsAndRoleLanes() throws {
     let stream = try Generated.stream(steps: 10)
     XCTAssertEqual(DOTEmitter.Options.automaticLayout(for: stream), .wrap)

@@ -222,7 +222,10 @@ struct BuildCommand: ParsableCommand {
           stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue
         ).utf8)
     case .svg, .png:
-      return try Graphviz.render(DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
+      let rendered = try Graphviz.render(
+        DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
+      guard format == .svg else { return rendered }
+      return Array(GraphvizSVG.titlesFromTooltips(String(decoding: rendered, as: UTF8.self)).utf8)
     }
   }
 }
