@@ -55,6 +55,16 @@ PATH=/nonexistent "$vstream" build examples/restore-live-service.vstream --forma
 grep -q "No diagram: Graphviz" "$out/no-graphviz/restore-live-service.html" 2>/dev/null \
   || problem "without Graphviz the page does not say why it has no diagram"
 
+# Progress shows on a terminal (script(1) gives the build one), never when redirected or under CI.
+if command -v script >/dev/null; then
+  tty_log="$(CI='' VSTREAM_PROGRESS_DELAY=0 script -qec "'$vstream' build examples --format svg --out '$out/progress'" /dev/null || true)"
+  case "$tty_log" in *"rendering "*/7*) ;; *) problem "no progress on a terminal: $tty_log" ;; esac
+  ci_log="$(CI=1 VSTREAM_PROGRESS_DELAY=0 script -qec "'$vstream' build examples --format svg --out '$out/progress'" /dev/null || true)"
+  case "$ci_log" in *"rendering "*) problem "progress shown under CI" ;; esac
+  VSTREAM_PROGRESS_DELAY=0 "$vstream" build examples --format svg --out "$out/progress" 2>"$out/progress.log" || true
+  if grep -q "rendering " "$out/progress.log"; then problem "progress written to a file"; fi
+fi
+
 # Hovering a card shows its title, never an internal id.
 if grep -l '<title>\(step\|value\|lane\)_[0-9]' "$out"/site/*.svg "$out"/site/*.html >/dev/null 2>&1; then
   problem "an SVG still titles a node with its DOT id: $(grep -l '<title>step_[0-9]' "$out"/site/*.svg "$out"/site/*.html | head -3)"

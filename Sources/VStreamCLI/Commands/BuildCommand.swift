@@ -241,6 +241,7 @@ extension BuildCommand {
 
 /// "rendering 12/40" on standard error while a build runs, shown only after a second, only on a terminal and never
 /// under CI (`CI` set), so that logs and pipes get no carriage returns. Cleared when the work is done.
+/// `VSTREAM_PROGRESS_DELAY` (seconds) changes the second, so that scripts/render-check.sh can see it on a fast build.
 final class BuildProgress: @unchecked Sendable {
   private let total: Int
   private var done = 0
@@ -248,11 +249,13 @@ final class BuildProgress: @unchecked Sendable {
   private var finished = false
   private let lock = NSLock()
   private let enabled: Bool
+  private let delay: Double
   private let start = Date()
 
   init(total: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
     self.total = total
     enabled = Terminal.standardError.isTerminal && (environment["CI"] ?? "").isEmpty && total > 1
+    delay = environment["VSTREAM_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
   }
 
   func advance() {
@@ -260,7 +263,7 @@ final class BuildProgress: @unchecked Sendable {
     lock.lock()
     defer { lock.unlock() }
     done += 1
-    guard !finished, Date().timeIntervalSince(start) >= 1 else { return }
+    guard !finished, Date().timeIntervalSince(start) >= delay else { return }
     shown = true
     Terminal.standardError.write("\rrendering \(done)/\(total)")
   }
