@@ -81,7 +81,7 @@ public struct DOTEmitter: Sendable {
     .compactMap { $0 }.joined(separator: " · ")
     out +=
       "  graph [rankdir=\(layout == .lr ? "LR" : "TB"), newrank=true, fontname=\"Helvetica\", fontsize=16, "
-      + "labelloc=t, labeljust=l, nodesep=0.35, ranksep=\(layout == .lr ? "0.5" : "0.45"), "
+      + "labelloc=t, labeljust=l, nodesep=\(layout == .wrap ? "0.25" : "0.35"), ranksep=\(layout == .lr ? "0.5" : "0.45"), "
       + "bgcolor=\"\(theme.background)\", fontcolor=\"\(theme.foreground)\", tooltip=\(DOTEscaping.quoted(stream.title)), "
       + "label=<\(DOTEscaping.bold(stream.title))\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
     out += "  node [fontname=\"Helvetica\", fontsize=12, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n"
@@ -119,7 +119,7 @@ public struct DOTEmitter: Sendable {
       var attributes: [String] = []
       // Labels wrap like card text: a long one beside a long arrow would otherwise widen the whole picture.
       if let label = edge.label {
-        attributes.append("label=\(DOTEscaping.quoted(TextWrap.lines(label, width: 24).joined(separator: "\n")))")
+        attributes.append("label=\(DOTEscaping.quoted(TextWrap.lines(label, width: 20).joined(separator: "\n")))")
       }
       var tip = "\(stream.title(of: edge.from)) → \(stream.title(of: edge.to))"
       if let label = edge.label { tip += ": \(label)" }
