@@ -55,7 +55,7 @@ final class EscapingTests: XCTestCase {
   }
 }
 
-final class EmitterGoldenTests: XCTestCase {
+extension XCTestCase {
   static var recording: Bool { ProcessInfo.processInfo.environment["VSTREAM_RECORD"] == "1" }
 
   /// Compares with a reviewed golden file; `VSTREAM_RECORD=1` rewrites it and fails, so that it is read first.
@@ -68,13 +68,18 @@ final class EmitterGoldenTests: XCTestCase {
     }
     XCTAssertEqual(text, try String(contentsOf: url, encoding: .utf8), "output differs from Goldens/\(name)", file: file, line: line)
   }
+}
 
+final class EmitterGoldenTests: XCTestCase {
   func testRestoreLiveServiceInEveryFormat() throws {
     let (stream, result) = try Fixtures.stream("examples/restore-live-service.vstream")
     try assertGolden(DOTEmitter().emit(stream), "restore-live-service.dot")
-    try assertGolden(DOTEmitter(options: .init(lanes: true, showPractices: false, showMetrics: false, legend: false, theme: .dark)).emit(stream), "restore-live-service.lanes-dark.dot")
+    try assertGolden(DOTEmitter(options: .init(lanes: .activity, showPractices: false, showMetrics: false, legend: false, theme: .dark)).emit(stream), "restore-live-service.lanes-dark.dot")
     try assertGolden(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file), "restore-live-service.md")
     try assertGolden(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules), "restore-live-service.json")
+    try assertGolden(DOTEmitter(options: .init(lanes: .role)).emit(stream), "restore-live-service.lanes-role.dot")
+    try assertGolden(DOTEmitter(options: .init(layout: .tb)).emit(stream), "restore-live-service.tb.dot")
+    try assertGolden(MarkdownEmitter(options: .init(svgPath: "restore-live-service.svg")).emit(stream), "restore-live-service.with-svg.md")
   }
 
   func testOutputIsByteIdenticalAcrossRuns() throws {
@@ -97,7 +102,7 @@ final class HostileTextTests: XCTestCase {
     let text = "stream s \"\"\ndemand d \"\"\nstep a \"\"\n  activity engage\n  practices service-desk\nvalue v \"\"\n"
     let result = Compiler.check(SourceFile(path: "empty-titles.vstream", text: text))
     let stream = try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
-    for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: true, legend: false)] {
+    for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: .activity, legend: false), DOTEmitter.Options(lanes: .role), DOTEmitter.Options(layout: .wrap)] {
       let dot = DOTEmitter(options: options).emit(stream)
       XCTAssertFalse(dot.contains("<B></B>"))
       guard let run = try ExternalTool.run("dot", ["-Tsvg", "{in.dot}"], files: ["in.dot": dot]) else {
@@ -122,7 +127,7 @@ final class HostileTextTests: XCTestCase {
     // Every table row of the steps table has exactly the columns of its header: no title opened a cell.
     let header = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("| # | Step |") })
     for row in lines[(header + 2)...].prefix(2) {
-      XCTAssertEqual(row.filter { $0 == "|" }.count - row.components(separatedBy: "\\|").count + 1, 8, String(row))
+      XCTAssertEqual(row.filter { $0 == "|" }.count - row.components(separatedBy: "\\|").count + 1, 9, String(row))
     }
     XCTAssertFalse(markdown.contains("<script>"))
     let mermaid = markdown.components(separatedBy: "```mermaid\n")[1].components(separatedBy: "```")[0]

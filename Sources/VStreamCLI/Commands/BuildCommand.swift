@@ -8,30 +8,39 @@ import VStreamSource
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG or PNG.",
+    abstract: "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map or an HTML site.",
     discussion: """
       With --out, writes one file per stream and format (named after the stream's id) and, for several streams, \
       index.md (the catalogue) and practices.md (the practice matrix). Without --out, a single stream in one format \
       goes to standard output. Files are written atomically and only when their content changes. Streams with \
       errors are reported (on standard error) and not built. svg and png need Graphviz's `dot` \
-      (apt-get install graphviz).
+      (apt-get install graphviz); html inlines the SVG when `dot` is there and says why not when it is not. \
+      vsm writes ID.vsm.svg, a value-stream map of the main path; html writes ID.html, index.html and \
+      practices.html, a static site with no external request.
 
       Examples:
         vstream build streams/ --format all --out site/
         vstream build streams/restore.vstream --format dot | dot -Tsvg > restore.svg
-        vstream build streams/ --format md --lanes --out docs/streams/
+        vstream build streams/ --format md --format svg --lanes role --out docs/streams/
 
       \(ExitStatus.documentation)
       """)
 
+  enum LayoutChoice: String, CaseIterable, ExpressibleByArgument {
+    case auto, lr, tb, wrap
+  }
+
   enum Format: String, CaseIterable, ExpressibleByArgument {
-    case dot, md, json, svg, png, all
+    case dot, md, json, svg, png, vsm, html, all
+
+    /// The file extension: the map is an SVG too, named apart from the diagram.
+    var fileExtension: String { self == .vsm ? "vsm.svg" : rawValue }
   }
 
   @Argument(help: "Files, folders or - (standard input).")
   var paths: [String] = ["."]
 
-  @Option(help: "dot, md, json, svg, png or all. Repeatable.")
+  @Option(help: "dot, md, json, svg, png, vsm (value-stream map, SVG), html (a static site) or all. Repeatable.")
   var format: [Format] = [.md]
 
   @Option(help: "The output folder (created if missing).")
@@ -40,8 +49,11 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "The configuration file (default: the nearest vstream.yml above each file).")
   var config: String?
 
-  @Flag(help: "DOT: group steps into lanes by activity.")
-  var lanes = false
+  @Option(help: "Diagrams: horizontal lanes, one per activity or per role (a step's first role), or off.")
+  var lanes: DOTEmitter.Options.Lanes = .off
+
+  @Option(help: "Diagrams: lr (one row), tb (one column), wrap (rows that fit a page) or auto (by size).")
+  var layout: LayoutChoice = .auto
 
   @Flag(help: "DOT: leave practices out of the boxes.")
   var hidePractices = false
@@ -68,7 +80,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   var formats: [Format] {
-    let chosen = format.contains(.all) ? [.dot, .md, .json, .svg] : format
+    let chosen = format.contains(.all) ? [.dot, .md, .json, .svg, .vsm, .html] : format
     var seen = Set<Format>()
     return chosen.filter { seen.insert($0).inserted }
   }
@@ -88,27 +100,62 @@ struct BuildCommand: ParsableCommand {
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
     let built = results.filter { $0.stream != nil }
     let dotOptions = DOTEmitter.Options(
-      lanes: lanes, showPractices: !hidePractices, showMetrics: !hideMetrics,
+      lanes: lanes, layout: DOTEmitter.Options.Layout(rawValue: layout.rawValue), showPractices: !hidePractices, showMetrics: !hideMetrics,
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
     if let out {
-      // Render on every core (each stream and format is independent), in a fixed order, then write the batch.
-      let jobs = built.flatMap { result in formats.map { (result: result, format: $0) } }
+      // Render on every core (each stream and format is independent; Graphviz runs as one process per job), in a
+      // fixed order, then write the batch. The HTML pages need the SVG: when svg is not asked for, it is rendered
+      // for them and not written.
+      let pageFormats = formats.filter { $0 != .html }
+      let needsHiddenSVG = formats.contains(.html) && !formats.contains(.svg)
+      var jobs = built.flatMap { result in pageFormats.map { (result: result, format: $0, written: true) } }
+      if needsHiddenSVG { jobs += built.map { (result: $0, format: .svg, written: false) } }
       var rendered = [Result<[UInt8], Error>?](repeating: nil, count: jobs.count)
       let lock = NSLock()
+      let progress = BuildProgress(total: jobs.count)
       DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
         let job = jobs[index]
         let catalogue = inputs.configuration(for: job.result.file).catalogue
-        let outcome = Result { try render(job.format, job.result, catalogue: catalogue, dot: dotOptions) }
+        let outcome = Result {
+          try render(job.format, job.result, catalogue: catalogue, dot: dotOptions, svgAlongside: formats.contains(.svg))
+        }
         lock.lock()
         rendered[index] = outcome
         lock.unlock()
+        progress.advance()
       }
+      progress.finish()
       var outputs: [AtomicWriter.Output] = []
+      var svgs: [String: Result<[UInt8], Error>] = [:]
       for (index, job) in jobs.enumerated() {
+        let id = job.result.stream!.id
+        if job.format == .svg { svgs[id] = rendered[index]! }
+        guard job.written else { continue }
         outputs.append(
           AtomicWriter.Output(
-            content: try rendered[index]!.get(), path: "\(out)/\(job.result.stream!.id).\(job.format.rawValue)"))
+            content: try rendered[index]!.get(), path: "\(out)/\(id).\(job.format.fileExtension)"))
+      }
+      if formats.contains(.html) {
+        let html = HTMLEmitter()
+        let streams = built.map { $0.stream! }
+        for result in built {
+          let stream = result.stream!
+          let diagram: HTMLEmitter.Diagram
+          switch svgs[stream.id] {
+          case .success(let bytes): diagram = .svg(String(decoding: bytes, as: UTF8.self))
+          case .failure(let error): diagram = .missing(reason: Self.reason(error))
+          case nil: diagram = .missing(reason: "no SVG was rendered")
+          }
+          let map = HTMLEmitter.Diagram.svg(VSMEmitter().emit(stream))
+          let page = html.page(
+            stream, diagram: diagram, map: map, diagnostics: result.diagnostics,
+            catalogue: inputs.configuration(for: result.file).catalogue)
+          outputs.append(AtomicWriter.Output(content: Array(page.utf8), path: "\(out)/\(HTMLEmitter.pageName(stream))"))
+        }
+        outputs.append(AtomicWriter.Output(content: Array(html.index(streams).utf8), path: "\(out)/index.html"))
+        outputs.append(
+          AtomicWriter.Output(content: Array(html.practiceMatrix(streams).utf8), path: "\(out)/practices.html"))
       }
       // The site-wide pages list what was built: when nothing was, there is nothing to list and nothing is written.
       if !built.isEmpty, built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
@@ -127,6 +174,7 @@ struct BuildCommand: ParsableCommand {
       guard built.count <= 1, formats.count == 1 else {
         throw CommandFailure("several streams or formats need --out DIR")
       }
+      guard formats[0] != .html else { throw CommandFailure("html writes a site of several pages: use --out DIR") }
       if let result = built.first {
         let configuration = inputs.configuration(for: result.file)
         if formats[0] == .png && Terminal.standardOutput.isTerminal {
@@ -146,22 +194,78 @@ struct BuildCommand: ParsableCommand {
   }
 
   /// One stream in one format, as bytes (PNG is binary).
-  func render(_ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options)
-    throws -> [UInt8]
-  {
+  /// `svgAlongside`: an SVG of the same stream is written next to this output (the Markdown page links to it).
+  func render(
+    _ format: Format, _ result: Compiler.FileResult, catalogue: PracticeCatalogue, dot: DOTEmitter.Options,
+    svgAlongside: Bool = false
+  ) throws -> [UInt8] {
     let stream = result.stream!
     switch format {
+    case .html: throw CommandFailure("html writes a site of several pages: use --out DIR")
     case .dot, .all: return Array(DOTEmitter(options: dot).emit(stream, catalogue: catalogue).utf8)
+    case .vsm: return Array(VSMEmitter(options: .init(dark: dot.theme == .dark)).emit(stream).utf8)
     case .md:
+      let options = MarkdownEmitter.Options(svgPath: svgAlongside ? "\(stream.id).svg" : nil)
       return Array(
-        MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue).utf8)
+        MarkdownEmitter(options: options).emit(
+          stream, diagnostics: result.diagnostics, file: result.file, catalogue: catalogue
+        ).utf8)
     case .json:
       return Array(
         JSONEmitter().emit(
           stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules, catalogue: catalogue
         ).utf8)
     case .svg, .png:
-      return try Graphviz.render(DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
+      let rendered = try Graphviz.render(
+        DOTEmitter(options: dot).emit(stream, catalogue: catalogue), format: format.rawValue)
+      guard format == .svg else { return rendered }
+      return Array(GraphvizSVG.titlesFromTooltips(String(decoding: rendered, as: UTF8.self)).utf8)
     }
+  }
+}
+
+extension DOTEmitter.Options.Lanes: ExpressibleByArgument {}
+
+extension BuildCommand {
+  /// The text of a rendering failure, for the page that shows it instead of the diagram.
+  static func reason(_ error: Error) -> String {
+    (error as? CommandFailure).map { "\($0)" } ?? "\(error)"
+  }
+}
+
+/// "rendering 12/40" on standard error while a build runs, shown only after a second, only on a terminal and never
+/// under CI (`CI` set), so that logs and pipes get no carriage returns. Cleared when the work is done.
+/// `VSTREAM_PROGRESS_DELAY` (seconds) changes the second, so that scripts/render-check.sh can see it on a fast build.
+final class BuildProgress: @unchecked Sendable {
+  private let total: Int
+  private var done = 0
+  private var shown = false
+  private var finished = false
+  private let lock = NSLock()
+  private let enabled: Bool
+  private let delay: Double
+  private let start = Date()
+
+  init(total: Int, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    self.total = total
+    enabled = Terminal.standardError.isTerminal && (environment["CI"] ?? "").isEmpty && total > 1
+    delay = environment["VSTREAM_PROGRESS_DELAY"].flatMap(Double.init) ?? 1
+  }
+
+  func advance() {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    done += 1
+    guard !finished, Date().timeIntervalSince(start) >= delay else { return }
+    shown = true
+    Terminal.standardError.write("\rrendering \(done)/\(total)")
+  }
+
+  func finish() {
+    lock.lock()
+    defer { lock.unlock() }
+    finished = true
+    if shown { Terminal.standardError.write("\r\u{1B}[K") }
   }
 }

@@ -1,26 +1,63 @@
+import Foundation
 import VStreamModel
 
-/// Renders a checked stream as a left-to-right Graphviz digraph: the demand as an entry arrow shape, steps as boxes
-/// with title, activity (coloured) and practices, values as double-bordered exits, labelled arrows, and a legend.
+/// Renders a checked stream as a Graphviz digraph of cards: the demand as an entry arrow shape, steps as rounded
+/// cards (an activity pill, title, roles, practices, metrics), values as double-bordered exits, the main path bold,
+/// rework dashed, and a legend of what this stream uses.
+///
+/// Layouts (`Options.Layout`): `lr` is one row, `tb` one column, `wrap` rows of `wrapColumns` cards read left to
+/// right then down, so that a long stream stays as wide as a page. Lanes are horizontal bands, one per activity or
+/// per role, in the order the flow first reaches them, each titled once at its left.
 public struct DOTEmitter: Sendable {
   public struct Options: Sendable {
     public enum Theme: String, CaseIterable, Sendable { case light, dark }
+    public enum Layout: String, CaseIterable, Sendable { case lr, tb, wrap }
+    public enum Lanes: String, CaseIterable, Sendable { case off, activity, role }
 
-    /// Group steps into one lane per activity.
-    public var lanes: Bool
+    public var lanes: Lanes
+    /// Nil: chosen by size (`Options.automaticLayout`).
+    public var layout: Layout?
     public var showPractices: Bool
     public var showMetrics: Bool
     public var legend: Bool
     public var theme: Theme
 
-    public init(lanes: Bool = false, showPractices: Bool = true, showMetrics: Bool = true, legend: Bool = true, theme: Theme = .light) {
+    public init(
+      lanes: Lanes = .off, layout: Layout? = nil, showPractices: Bool = true, showMetrics: Bool = true,
+      legend: Bool = true, theme: Theme = .light
+    ) {
       self.lanes = lanes
+      self.layout = layout
       self.showPractices = showPractices
       self.showMetrics = showMetrics
       self.legend = legend
       self.theme = theme
     }
+
+    /// The earlier form, kept for callers that only know activity lanes: `lanes: true` is `.activity`.
+    public init(
+      lanes: Bool, layout: Layout? = nil, showPractices: Bool = true, showMetrics: Bool = true, legend: Bool = true,
+      theme: Theme = .light
+    ) {
+      self.init(
+        lanes: lanes ? .activity : .off, layout: layout, showPractices: showPractices, showMetrics: showMetrics,
+        legend: legend, theme: theme)
+    }
+
+    /// Cards in one row of the `wrap` layout. Cards are at most about 190 pt wide (titles wrap at
+    /// `titleWidth` characters), so four with their gaps stay under 1,000 pt: at 1,000 px a 10 pt text is 10 px.
+    public static let wrapColumns = 4
+
+    /// A stream whose demand, steps and values fit one row of `wrapColumns` cards is drawn left to right; a longer
+    /// one wraps. Measured by `LayoutFitTests`: a 10-step stream is under 1,000 pt wide.
+    public static func automaticLayout(for stream: ValueStream) -> Layout {
+      1 + stream.steps.count + stream.values.count <= wrapColumns ? .lr : .wrap
+    }
   }
+
+  /// Characters per line of a card's title, and of its smaller text.
+  static let titleWidth = 22
+  static let textWidth = 30
 
   public var options: Options
 
@@ -28,54 +65,74 @@ public struct DOTEmitter: Sendable {
     self.options = options
   }
 
-  public func emit(_ stream: ValueStream, catalogue: PracticeCatalogue = .itil) -> String {
-    let dark = options.theme == .dark
-    let foreground = dark ? "#E6E6E6" : "#1A1A1A"
-    let background = dark ? "#1E1E1E" : "#FFFFFF"
-    let border = dark ? "#BBBBBB" : "#333333"
-    var out = "digraph \(DOTEscaping.quoted(stream.id)) {\n"
-    let subtitle = [stream.metadata.owner.map { "owner: \($0)" }, stream.metadata.status.map { "status: \($0.rawValue)" }]
-      .compactMap { $0 }.joined(separator: " · ")
-    out += "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=16, labelloc=t, labeljust=l, nodesep=0.35, ranksep=0.55, "
-      + "bgcolor=\"\(background)\", fontcolor=\"\(foreground)\", "
-      + "label=<\(DOTEscaping.bold(stream.title))\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
-    out += "  node [fontname=\"Helvetica\", fontsize=11, color=\"\(border)\", fontcolor=\"\(foreground)\"];\n"
-    out += "  edge [fontname=\"Helvetica\", fontsize=10, color=\"\(border)\", fontcolor=\"\(foreground)\"];\n\n"
+  /// The layout actually used: lanes are always bands across the page (left to right).
+  public func layout(for stream: ValueStream) -> Options.Layout {
+    options.lanes != .off ? .lr : (options.layout ?? Options.automaticLayout(for: stream))
+  }
 
-    out += "  demand [shape=cds, style=filled, fillcolor=\"\(dark ? "#3A3A3A" : "#EEEEEE")\", margin=\"0.15,0.08\", "
-      + "label=<<FONT POINT-SIZE=\"9\">DEMAND</FONT><BR/>\(DOTEscaping.bold(stream.demand.title))"
-      + "\(stream.demand.from.map { "<BR/><FONT POINT-SIZE=\"9\">from \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
-    if options.lanes {
-      for activity in Activity.allCases {
-        let indices = stream.steps.indices.filter { stream.steps[$0].activity == activity }
-        guard !indices.isEmpty else { continue }
-        out += "  subgraph \"cluster_\(activity.id)\" {\n    label=<<B>\(DOTEscaping.html(activity.name))</B>>; style=\"rounded,filled\"; "
-          + "color=\"\(Palette.color(activity))\"; fillcolor=\"\(dark ? "#2A2A2A" : Palette.tint(activity))\";\n"
-        for index in indices { out += "  " + stepNode(stream, index, catalogue: catalogue, dark: dark) }
-        out += "  }\n"
-      }
-    } else {
-      for index in stream.steps.indices { out += stepNode(stream, index, catalogue: catalogue, dark: dark) }
+  public func emit(_ stream: ValueStream, catalogue: PracticeCatalogue = .itil) -> String {
+    let theme = options.theme == .dark ? Palette.Theme.dark : Palette.Theme.light
+    let shape = FlowShape(stream)
+    let layout = layout(for: stream)
+    var out = "digraph \(DOTEscaping.quoted(stream.id)) {\n"
+    let subtitle = [
+      stream.metadata.owner.map { "owner: \($0)" }, stream.metadata.status.map { "status: \($0.rawValue)" },
+    ]
+    .compactMap { $0 }.joined(separator: " · ")
+    out +=
+      "  graph [rankdir=\(layout == .lr ? "LR" : "TB"), newrank=true, fontname=\"Helvetica\", fontsize=16, "
+      + "labelloc=t, labeljust=l, nodesep=\(layout == .wrap ? "0.25" : "0.35"), ranksep=\(layout == .lr ? "0.5" : "0.45"), "
+      + "bgcolor=\"\(theme.background)\", fontcolor=\"\(theme.foreground)\", tooltip=\(DOTEscaping.quoted(stream.title)), "
+      + "label=<\(DOTEscaping.bold(stream.title))\(subtitle.isEmpty ? "" : "<BR/><FONT POINT-SIZE=\"11\">\(DOTEscaping.html(subtitle))</FONT>")>];\n"
+    out += "  node [fontname=\"Helvetica\", fontsize=12, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n"
+    out +=
+      "  edge [fontname=\"Helvetica\", fontsize=10, color=\"\(theme.line)\", fontcolor=\"\(theme.foreground)\"];\n\n"
+
+    var demandTip = "Demand: \(stream.demand.title)"
+    if let from = stream.demand.from { demandTip += "\nfrom \(from)" }
+    if let note = stream.demand.note { demandTip += "\n\(note)" }
+    out +=
+      "  demand [shape=cds, style=filled, fillcolor=\"\(theme.card)\", margin=\"0.3,0.14\", "
+      + "tooltip=\(DOTEscaping.quoted(demandTip)), label=<<FONT POINT-SIZE=\"10\">DEMAND</FONT><BR/>"
+      + "\(lines(stream.demand.title, width: Self.titleWidth, bold: true))"
+      + "\(stream.demand.from.map { "<BR/><FONT POINT-SIZE=\"10\">from \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
+
+    switch options.lanes {
+    case .off:
+      for index in shape.stepOrder { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "  ") }
+    case .activity, .role:
+      out += laneClusters(stream, shape: shape, catalogue: catalogue, theme: theme)
     }
     for (index, value) in stream.values.enumerated() {
-      out += "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(dark ? "#3A3A3A" : "#EEEEEE")\", "
-        + "margin=\"0.15,0.08\", label=<<FONT POINT-SIZE=\"9\">VALUE</FONT><BR/>\(DOTEscaping.bold(value.title))"
-        + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"9\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
+      var tip = "Value: \(value.title)"
+      if let beneficiary = value.beneficiary { tip += "\nfor \(beneficiary)" }
+      if let note = value.note { tip += "\n\(note)" }
+      out +=
+        "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(theme.card)\", "
+        + "margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), label=<<FONT POINT-SIZE=\"10\">VALUE</FONT><BR/>"
+        + "\(lines(value.title, width: Self.titleWidth, bold: true))"
+        + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"10\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
     }
+    if layout == .wrap { out += wrapRows(stream, shape: shape) }
     out += "\n"
-    let mainEdges = Set(zip(stream.metrics.mainPath.nodes, stream.metrics.mainPath.nodes.dropFirst()).map { "\(nodeID($0))->\(nodeID($1))" })
-    for edge in stream.edges {
+    for (index, edge) in stream.edges.enumerated() {
       var attributes: [String] = []
-      if let label = edge.label { attributes.append("label=\(DOTEscaping.quoted(label))") }
-      if mainEdges.contains("\(nodeID(edge.from))->\(nodeID(edge.to))") {
-        attributes.append("penwidth=2")
-      } else if isBackward(edge, in: stream) {
-        // Rework arrows are dashed and do not pull their target to the right.
-        attributes += ["style=dashed", "constraint=false"]
+      // Labels wrap like card text: a long one beside a long arrow would otherwise widen the whole picture.
+      if let label = edge.label {
+        attributes.append("label=\(DOTEscaping.quoted(TextWrap.lines(label, width: 20).joined(separator: "\n")))")
       }
-      out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to))\(attributes.isEmpty ? "" : " [\(attributes.joined(separator: ", "))]");\n"
+      var tip = "\(stream.title(of: edge.from)) → \(stream.title(of: edge.to))"
+      if let label = edge.label { tip += ": \(label)" }
+      switch shape.kinds[index] {
+      case .main: attributes.append("penwidth=2")
+      case .forward: break
+      // Rework arrows are dashed and do not pull their target forward.
+      case .rework: attributes += ["style=dashed", "constraint=false"]
+      }
+      attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
+      out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to)) [\(attributes.joined(separator: ", "))];\n"
     }
-    if options.legend { out += legend(stream, dark: dark) }
+    if options.legend { out += legend(stream, shape: shape, theme: theme, layout: layout) }
     out += "}\n"
     return out
   }
@@ -88,41 +145,149 @@ public struct DOTEmitter: Sendable {
     }
   }
 
-  /// An arrow to a step declared earlier (or to itself) is rework.
-  func isBackward(_ edge: Edge, in stream: ValueStream) -> Bool {
-    if case .step(let from) = edge.from, case .step(let to) = edge.to { return to <= from }
-    return false
+  /// User text wrapped to `width` characters, escaped line by line, joined by `<BR/>`.
+  func lines(_ text: String, width: Int, bold: Bool = false) -> String {
+    let joined = TextWrap.lines(text, width: width).map(DOTEscaping.html).joined(separator: "<BR/>")
+    if bold { return "<B>\(joined.isEmpty ? " " : joined)</B>" }
+    return joined
   }
 
-  func stepNode(_ stream: ValueStream, _ index: Int, catalogue: PracticeCatalogue, dark: Bool) -> String {
+  /// The rows of the wrapped layout: the demand, the steps in flow order and the values, `wrapColumns` to a row.
+  /// Invisible edges keep each row in reading order and the rows in sequence.
+  func wrapRows(_ stream: ValueStream, shape: FlowShape) -> String {
+    let sequence = ["demand"] + shape.stepOrder.map { "step_\($0)" } + stream.values.indices.map { "value_\($0)" }
+    var rows: [[String]] = []
+    var start = 0
+    while start < sequence.count {
+      rows.append(Array(sequence[start..<min(start + Options.wrapColumns, sequence.count)]))
+      start += Options.wrapColumns
+    }
+    var out = "\n"
+    for row in rows {
+      out += "  { rank=same; \(row.joined(separator: "; ")); }\n"
+      if row.count > 1 { out += "  \(row.joined(separator: " -> ")) [style=invis];\n" }
+    }
+    if rows.count > 1 { out += "  \(rows.map { $0[0] }.joined(separator: " -> ")) [style=invis, weight=10];\n" }
+    return out
+  }
+
+  /// The lane a step belongs to: its activity, or its first role ("no role" when it names none).
+  func laneKey(_ step: Step) -> String {
+    switch options.lanes {
+    case .role: return step.roles.first ?? ""
+    case .activity, .off: return step.activity.name
+    }
+  }
+
+  /// One cluster per lane, in the order the flow first reaches it, each with its title as the first node; the titles
+  /// share the first rank and are chained in order, which stacks the bands in that order.
+  func laneClusters(_ stream: ValueStream, shape: FlowShape, catalogue: PracticeCatalogue, theme: Palette.Theme)
+    -> String
+  {
+    var lanes: [(key: String, steps: [Int])] = []
+    for index in shape.stepOrder {
+      let key = laneKey(stream.steps[index])
+      if let slot = lanes.firstIndex(where: { $0.key == key }) {
+        lanes[slot].steps.append(index)
+      } else {
+        lanes.append((key, [index]))
+      }
+    }
+    var out = ""
+    for (number, lane) in lanes.enumerated() {
+      let title = lane.key.isEmpty ? "(no role)" : lane.key
+      var border = theme.line
+      if options.lanes == .activity { border = Palette.stroke(stream.steps[lane.steps[0]].activity, dark: theme.dark) }
+      out +=
+        "  subgraph cluster_lane_\(number) {\n    label=\"\"; style=\"filled\"; fillcolor=\"\(theme.lane)\"; "
+        + "color=\"\(border)\"; tooltip=\(DOTEscaping.quoted("Lane: \(title)"));\n"
+      out +=
+        "    lane_\(number) [shape=plain, tooltip=\(DOTEscaping.quoted("Lane: \(title)")), "
+        + "label=<\(lines(title, width: 16, bold: true))>];\n"
+      for index in lane.steps { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "    ") }
+      out += "  }\n"
+    }
+    out += "  { rank=same; demand; \(lanes.indices.map { "lane_\($0)" }.joined(separator: "; ")); }\n"
+    if lanes.count > 1 { out += "  \(lanes.indices.map { "lane_\($0)" }.joined(separator: " -> ")) [style=invis];\n" }
+    return out
+  }
+
+  func stepNode(_ stream: ValueStream, _ index: Int, catalogue: PracticeCatalogue, theme: Palette.Theme, indent: String)
+    -> String
+  {
     let step = stream.steps[index]
     let activity = step.activity
-    var rows = "<TR><TD ALIGN=\"LEFT\" BGCOLOR=\"\(Palette.color(activity))\"><FONT COLOR=\"\(Palette.textColor(activity))\" POINT-SIZE=\"9\">"
-      + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR>"
-    rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(DOTEscaping.bold(step.title))</TD></TR>"
+    let small = "<FONT POINT-SIZE=\"10\">"
+    var rows = ""
+    // The activity is a rounded pill inset in the card, so that its colour cannot stick out of the card's rounded
+    // corners. In activity lanes the lane names it already.
+    if options.lanes != .activity {
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"2\" CELLSPACING=\"0\" "
+        + "STYLE=\"ROUNDED\" BGCOLOR=\"\(Palette.color(activity))\"><TR><TD>"
+        + "<FONT COLOR=\"\(Palette.textColor(activity))\" POINT-SIZE=\"10\">"
+        + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR></TABLE></TD></TR>"
+    }
+    rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(lines(step.title, width: Self.titleWidth, bold: true))</TD></TR>"
+    let roles = (options.lanes == .role ? Array(step.roles.dropFirst()) : step.roles).joined(separator: ", ")
+    // Graphviz rejects an empty <I></I>, which a role written as "" would give.
+    let roleLines = lines((options.lanes == .role ? "also " : "") + roles, width: Self.textWidth)
+    if !roleLines.trimmingCharacters(in: .whitespaces).isEmpty, !roles.isEmpty {
+      rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)<I>\(roleLines)</I></FONT></TD></TR>"
+    }
     if options.showPractices, !step.practices.isEmpty {
       let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
-      rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(names.map(DOTEscaping.html).joined(separator: "<BR/>"))</FONT></TD></TR>"
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)"
+        + names.map { lines($0, width: Self.textWidth) }.joined(separator: "<BR/>") + "</FONT></TD></TR>"
     }
-    if options.showMetrics {
-      var parts: [String] = []
-      if let time = step.processTime { parts.append("PT \(time.formatted(stream.settings))") }
-      if let wait = step.waitTime { parts.append("WT \(wait.formatted(stream.settings))") }
-      if let ca = step.completeAccurate { parts.append("%C/A \(ca.formatted)") }
-      if !parts.isEmpty { rows += "<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(DOTEscaping.html(parts.joined(separator: "  ")))</FONT></TD></TR>" }
+    if options.showMetrics, let metrics = metricsText(step, stream.settings) {
+      rows += "<TR><TD ALIGN=\"LEFT\">\(small)\(DOTEscaping.html(metrics))</FONT></TD></TR>"
     }
-    let fill = dark ? "#2E2E2E" : Palette.tint(activity)
-    return "  step_\(index) [shape=plain, label=<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"4\" "
-      + "STYLE=\"ROUNDED\" BGCOLOR=\"\(fill)\" COLOR=\"\(Palette.color(activity))\">\(rows)</TABLE>>];\n"
+    var tip = "\(step.title)\n\(activity.name)"
+    if !step.roles.isEmpty { tip += "\nRoles: \(step.roles.joined(separator: ", "))" }
+    if let note = step.note { tip += "\n\(note)" }
+    return "\(indent)step_\(index) [shape=plain, tooltip=\(DOTEscaping.quoted(tip)), label=<<TABLE BORDER=\"1\" "
+      + "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" STYLE=\"ROUNDED\" BGCOLOR=\"\(theme.fill(activity))\" "
+      + "COLOR=\"\(Palette.stroke(activity, dark: theme.dark))\">\(rows)</TABLE>>];\n"
   }
 
-  func legend(_ stream: ValueStream, dark: Bool) -> String {
+  /// `PT 5m · WT 2m · %C/A 90%`, or nil when the step gives none of them.
+  func metricsText(_ step: Step, _ settings: DurationSettings) -> String? {
+    var parts: [String] = []
+    if let time = step.processTime { parts.append("PT \(time.formatted(settings))") }
+    if let wait = step.waitTime { parts.append("WT \(wait.formatted(settings))") }
+    if let ca = step.completeAccurate { parts.append("%C/A \(ca.formatted)") }
+    return parts.isEmpty ? nil : parts.joined(separator: " · ")
+  }
+
+  /// The activities this stream uses, what PT, WT and %C/A mean, and the arrows it has.
+  func legend(_ stream: ValueStream, shape: FlowShape, theme: Palette.Theme, layout: Options.Layout) -> String {
+    var used = Set<Activity>()
+    for step in stream.steps { used.insert(step.activity) }
     var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Value chain activity</B></TD></TR>"
-    for activity in Activity.allCases {
-      rows += "<TR><TD BGCOLOR=\"\(Palette.color(activity))\" WIDTH=\"14\"> </TD><TD ALIGN=\"LEFT\">\(DOTEscaping.html(activity.name))</TD></TR>"
+    for activity in Activity.allCases where used.contains(activity) {
+      rows +=
+        "<TR><TD BGCOLOR=\"\(Palette.color(activity))\" WIDTH=\"14\"> </TD>"
+        + "<TD ALIGN=\"LEFT\">\(DOTEscaping.html(activity.name))</TD></TR>"
     }
-    rows += "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">bold arrows: main path; dashed: rework</FONT></TD></TR>"
-    return "\n  subgraph cluster_legend {\n    label=\"\"; style=invis;\n    legend [shape=plain, label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\" "
-      + "BGCOLOR=\"\(dark ? "#2A2A2A" : "#FFFFFF")\">\(rows)</TABLE>>];\n  }\n"
+    var notes: [String] = []
+    if options.showMetrics {
+      notes += ["PT: process time, hands-on work", "WT: wait before the step", "%C/A: share complete and accurate"]
+    }
+    notes.append("bold arrows: main path")
+    if shape.kinds.contains(.rework) { notes.append("dashed arrows: rework") }
+    rows +=
+      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
+      + notes.map(DOTEscaping.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"
+    var out =
+      "\n  legend [shape=plain, tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
+      + "CELLPADDING=\"3\" COLOR=\"\(theme.line)\" BGCOLOR=\"\(theme.background)\">\(rows)</TABLE>>];\n"
+    // Below the last row in the wrapped layout, so that it adds height, not width.
+    if layout == .wrap {
+      let last = stream.values.isEmpty ? "demand" : "value_\(stream.values.count - 1)"
+      out += "  \(last) -> legend [style=invis];\n"
+    }
+    return out
   }
 }

@@ -3,12 +3,32 @@ import VStreamModel
 import VStreamSource
 
 /// Renders a checked stream as a Markdown page that reads well on GitHub and in static-site generators: metadata,
-/// a Mermaid flowchart (GitHub draws it in place), the steps, the flow metrics, time by activity, the practice
-/// contribution matrix, and any warnings.
+/// the diagram (the SVG built alongside, and a Mermaid flowchart GitHub draws in place), the steps with their roles
+/// and notes, the flow metrics, time by activity, the practice contribution matrix, and any warnings.
 public struct MarkdownEmitter: Sendable {
-  public init() {}
+  public struct Options: Sendable {
+    /// The SVG diagram written next to the page (`restore.svg`), shown above the Mermaid flowchart; nil when none.
+    public var svgPath: String?
 
-  public func emit(_ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, catalogue: PracticeCatalogue = .itil) -> String {
+    public init(svgPath: String? = nil) {
+      self.svgPath = svgPath
+    }
+  }
+
+  /// Mermaid's defaults (its configuration schema): past 500 arrows or 50,000 characters of diagram text it draws
+  /// an error instead of the diagram, so the page shows a note instead.
+  public static let mermaidMaxEdges = 500
+  public static let mermaidMaxTextSize = 50_000
+
+  public var options: Options
+
+  public init(options: Options = Options()) {
+    self.options = options
+  }
+
+  public func emit(
+    _ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, catalogue: PracticeCatalogue = .itil
+  ) -> String {
     let settings = stream.settings
     func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
     var out = "# \(MarkdownEscaping.text(stream.title))\n\n"
@@ -19,47 +39,106 @@ public struct MarkdownEmitter: Sendable {
     out += "| | |\n| --- | --- |\n"
     out += "| Stream | `\(stream.id)` |\n"
     let meta = stream.metadata
-    for (name, value) in [("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer)] {
+    for (name, value) in [
+      ("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer),
+    ] {
       if let value = value { out += "| \(name) | \(MarkdownEscaping.text(value)) |\n" }
     }
     if !meta.tags.isEmpty { out += "| Tags | \(meta.tags.map(MarkdownEscaping.text).joined(separator: ", ")) |\n" }
-    out += "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
+    out +=
+      "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
     out += "| Value | \(stream.values.map { MarkdownEscaping.text($0.title) }.joined(separator: "; ")) |\n\n"
 
-    out += "## Flow\n\n```mermaid\n" + mermaid(stream) + "```\n\n"
+    out += "## Flow\n\n"
+    if let svg = options.svgPath {
+      out +=
+        "[![Diagram of \(MarkdownEscaping.text(stream.title))](\(MarkdownEscaping.link(svg)))](\(MarkdownEscaping.link(svg)))\n\n"
+    }
+    let diagram = mermaid(stream, catalogue: catalogue)
+    let edges = stream.edges.count
+    if edges > Self.mermaidMaxEdges || diagram.utf8.count > Self.mermaidMaxTextSize {
+      out +=
+        "The flow is too large for a Mermaid diagram (\(edges) arrows, \(diagram.utf8.count) characters; Mermaid "
+        + "draws at most \(Self.mermaidMaxEdges) arrows and \(Self.mermaidMaxTextSize) characters by default)"
+      out +=
+        options.svgPath.map { ": see [the SVG diagram](\(MarkdownEscaping.link($0))).\n\n" }
+        ?? ": build it with `--format svg` for a diagram.\n\n"
+    } else if options.svgPath != nil {
+      out +=
+        "<details><summary>The same flow as a Mermaid diagram</summary>\n\n```mermaid\n" + diagram
+        + "```\n\n</details>\n\n"
+    } else {
+      out += "```mermaid\n" + diagram + "```\n\n"
+    }
 
-    out += "## Steps\n\n| # | Step | Activity | Practices | Process time | Wait | %C/A |\n| ---: | --- | --- | --- | ---: | ---: | ---: |\n"
+    out +=
+      "## Steps\n\n| # | Step | Activity | Roles | Practices | Process time | Wait | %C/A |\n| ---: | --- | --- | --- | --- | ---: | ---: | ---: |\n"
     for (index, step) in stream.steps.enumerated() {
-      let practices = step.practices.map { MarkdownEscaping.text(catalogue.practice(id: $0)?.name ?? $0) }.joined(separator: ", ")
-      out += "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | \(practices) | "
+      let practices = step.practices.map { MarkdownEscaping.text(catalogue.practice(id: $0)?.name ?? $0) }.joined(
+        separator: ", ")
+      out +=
+        "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | "
+        + "\(step.roles.map(MarkdownEscaping.text).joined(separator: ", ")) | \(practices) | "
         + "\(duration(step.processTime)) | \(duration(step.waitTime)) | \(step.completeAccurate?.formatted ?? "–") |\n"
+    }
+    var notes: [(String, String)] = []
+    if let note = stream.demand.note { notes.append(("Demand: " + stream.demand.title, note)) }
+    for (index, step) in stream.steps.enumerated() {
+      if let note = step.note { notes.append(("\(index + 1). " + step.title, note)) }
+    }
+    for value in stream.values {
+      if let note = value.note { notes.append(("Value: " + value.title, note)) }
+    }
+    if !notes.isEmpty {
+      out += "\n### Notes\n\n"
+      for (title, note) in notes {
+        let text = note.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(
+          separator: " ")
+        out += "- **\(MarkdownEscaping.text(title))**: \(MarkdownEscaping.text(text))\n"
+      }
     }
 
     let main = stream.metrics.mainPath
     let worst = stream.metrics.worstCasePath
-    out += "\n## Flow metrics\n\n| | Main path | Worst case |\n| --- | ---: | ---: |\n"
-    out += "| Lead time | \(duration(main.leadTime)) | \(duration(worst.leadTime)) |\n"
-    out += "| Process time | \(duration(main.processTime)) | \(duration(worst.processTime)) |\n"
-    out += "| Wait time | \(duration(main.waitTime)) | \(duration(worst.waitTime)) |\n"
-    out += "| Flow efficiency | \(percentText(main.flowEfficiency)) | \(percentText(worst.flowEfficiency)) |\n"
-    out += "| Rolled %C/A | \(percentText(main.rolledCompleteAccurate)) | \(percentText(worst.rolledCompleteAccurate)) |\n"
-    out += "| Bottleneck (longest wait) | \(main.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–") | "
-      + "\(worst.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–") |\n"
-    out += "| Steps on the path | \(main.nodes.count - 2) | \(worst.nodes.count - 2) |\n"
-    if !stream.metrics.isComplete { out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n" }
+    // The worst case gets its own column only when it differs from the main path: otherwise it repeats it.
+    let paths = main == worst ? [main] : [main, worst]
+    func row(_ name: String, _ value: (PathMetrics) -> String) -> String {
+      "| \(name) | " + paths.map(value).joined(separator: " | ") + " |\n"
+    }
+    out +=
+      "\n## Flow metrics\n\n| | " + (paths.count == 1 ? "Main path" : "Main path | Worst case") + " |\n| --- |"
+      + String(repeating: " ---: |", count: paths.count) + "\n"
+    out += row("Lead time") { duration($0.leadTime) }
+    out += row("Process time") { duration($0.processTime) }
+    out += row("Wait time") { duration($0.waitTime) }
+    out += row("Flow efficiency") { percentText($0.flowEfficiency) }
+    out += row("Rolled %C/A") { percentText($0.rolledCompleteAccurate) }
+    out += row("Longest wait") { $0.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–" }
+    out += row("Steps on the path") { String($0.nodes.count - 2) }
+    if !stream.metrics.isComplete {
+      out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"
+    }
 
-    out += "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
-    for time in stream.metrics.activityBreakdown {
-      out += "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime)) | \(duration(time.waitTime)) |\n"
+    out +=
+      "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
+    for time in stream.metrics.activityBreakdown where time.steps > 0 {
+      out +=
+        "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime)) | \(duration(time.waitTime)) |\n"
     }
 
     let matrix = stream.metrics.practiceMatrix
     out += "\n## Practice contribution\n\nSteps each practice supports, by value chain activity.\n\n"
-    out += "| Practice | " + Activity.allCases.map { MarkdownEscaping.text($0.name) }.joined(separator: " | ") + " |\n"
-    out += "| --- |" + String(repeating: " ---: |", count: Activity.allCases.count) + "\n"
+    // Only the activities the stream uses: a column of empty cells says nothing.
+    let columns = Activity.allCases.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
+    out +=
+      "| Practice | " + columns.map { MarkdownEscaping.text(Activity.allCases[$0].name) }.joined(separator: " | ")
+      + " |\n"
+    out += "| --- |" + String(repeating: " ---: |", count: columns.count) + "\n"
     for (row, practice) in matrix.practices.enumerated() {
-      out += "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
-        + matrix.activityCounts[row].map { $0 == 0 ? "" : String($0) }.joined(separator: " | ") + " |\n"
+      out +=
+        "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
+        + columns.map { matrix.activityCounts[row][$0] }.map { $0 == 0 ? "" : String($0) }.joined(separator: " | ")
+        + " |\n"
     }
 
     let findings = diagnostics.filter { !$0.isSuppressed && $0.severity != .error }
@@ -73,23 +152,39 @@ public struct MarkdownEmitter: Sendable {
     return out
   }
 
-  /// A left-to-right Mermaid flowchart: the demand as a stadium, steps as boxes coloured by activity, values as
-  /// subroutine shapes; rework arrows dotted.
-  func mermaid(_ stream: ValueStream) -> String {
-    var out = "flowchart LR\n"
+  /// A Mermaid flowchart: left to right while the stream fits one row, top to bottom beyond (a long row shrinks
+  /// its text on a page); the demand as a stadium, steps as boxes coloured by activity with their times, %C/A and
+  /// practices, values as subroutine shapes; the main path thick, rework dotted (`FlowShape`).
+  func mermaid(_ stream: ValueStream, catalogue: PracticeCatalogue = .itil) -> String {
+    let shape = FlowShape(stream)
+    let direction = DOTEmitter.Options.automaticLayout(for: stream) == .lr ? "LR" : "TB"
+    var out = "flowchart \(direction)\n"
     out += "  demand([\"\(MarkdownEscaping.mermaid(stream.demand.title))\"])\n"
-    for (index, step) in stream.steps.enumerated() {
-      out += "  step\(index)[\"\(MarkdownEscaping.mermaid(step.title))<br/><small>\(MarkdownEscaping.mermaid(step.activity.name))</small>\"]\n"
+    for index in shape.stepOrder {
+      let step = stream.steps[index]
+      var details = [step.activity.name]
+      if let time = step.processTime { details.append("PT \(time.formatted(stream.settings))") }
+      if let wait = step.waitTime { details.append("WT \(wait.formatted(stream.settings))") }
+      if let ca = step.completeAccurate { details.append("%C/A \(ca.formatted)") }
+      var label =
+        MarkdownEscaping.mermaid(step.title) + "<br/><small>"
+        + details.map(MarkdownEscaping.mermaid).joined(separator: " · ") + "</small>"
+      if !step.practices.isEmpty {
+        let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
+        label += "<br/><small>" + MarkdownEscaping.mermaid(names.joined(separator: ", ")) + "</small>"
+      }
+      out += "  step\(index)[\"\(label)\"]\n"
     }
     for (index, value) in stream.values.enumerated() {
       out += "  value\(index)[[\"\(MarkdownEscaping.mermaid(value.title))\"]]\n"
     }
-    for edge in stream.edges {
-      let rework: Bool = {
-        if case .step(let from) = edge.from, case .step(let to) = edge.to { return to <= from }
-        return false
-      }()
-      let arrow = rework ? "-.->" : "-->"
+    for (index, edge) in stream.edges.enumerated() {
+      let arrow: String
+      switch shape.kinds[index] {
+      case .main: arrow = "==>"
+      case .forward: arrow = "-->"
+      case .rework: arrow = "-.->"
+      }
       let label = edge.label.map { "|\"\(MarkdownEscaping.mermaid($0))\"|" } ?? ""
       out += "  \(id(edge.from)) \(arrow)\(label) \(id(edge.to))\n"
     }
@@ -97,7 +192,8 @@ public struct MarkdownEmitter: Sendable {
       let members = stream.steps.indices.filter { stream.steps[$0].activity == activity }
       guard !members.isEmpty else { continue }
       let className = activity.id.replacingDashes()
-      out += "  classDef \(className) fill:\(Palette.tint(activity)),stroke:\(Palette.color(activity)),color:#000\n"
+      out +=
+        "  classDef \(className) fill:\(Palette.tint(activity)),stroke:\(Palette.stroke(activity, dark: false)),color:#000\n"
       out += "  class \(members.map { "step\($0)" }.joined(separator: ",")) \(className)\n"
     }
     return out

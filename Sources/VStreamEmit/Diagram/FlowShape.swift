@@ -1,0 +1,78 @@
+import VStreamModel
+
+/// How every view reads the shape of a flow: the order steps are drawn in, and which arrows are the main path,
+/// which are other forward arrows (alternatives, parallel work) and which are rework. DOT, Mermaid, the HTML pages
+/// and the value-stream map all ask this one type, so that a later, better classification (rework, probabilities,
+/// parallel branches from the model) changes one file.
+public struct FlowShape: Sendable {
+  /// What an arrow is, for drawing.
+  public enum Kind: Sendable, Equatable {
+    /// An arrow of the main path: drawn bold.
+    case main
+    /// Any other arrow that goes forward in flow order.
+    case forward
+    /// An arrow back to a step drawn earlier (or to itself): dashed, and it does not pull its target forward.
+    case rework
+  }
+
+  /// The steps (indices into `stream.steps`) in the order they are drawn: the main path first, in path order; each
+  /// other step right after the last placed step that leads to it; what is still unplaced (only reachable from
+  /// itself) in declaration order.
+  public let stepOrder: [Int]
+  /// The kind of each arrow, by index into `stream.edges`.
+  public let kinds: [Kind]
+  /// Each step's position in `stepOrder`.
+  public let position: [Int]
+
+  public init(_ stream: ValueStream) {
+    var order: [Int] = []
+    var placed = [Bool](repeating: false, count: stream.steps.count)
+    var onMain = [Bool](repeating: false, count: stream.steps.count)
+    for case .step(let index) in stream.metrics.mainPath.nodes { onMain[index] = true }
+    for case .step(let index) in stream.metrics.mainPath.nodes where !placed[index] {
+      placed[index] = true
+      order.append(index)
+    }
+    // Insert the steps off the main path after a placed predecessor, repeating while that places something; the
+    // number of rounds is the length of the longest side branch, small in practice.
+    var progress = true
+    while progress && order.count < stream.steps.count {
+      progress = false
+      for edge in stream.edges {
+        guard case .step(let to) = edge.to, !placed[to] else { continue }
+        let after: Int?
+        switch edge.from {
+        case .demand: after = -1
+        case .step(let from): after = placed[from] ? order.firstIndex(of: from) : nil
+        case .value: after = nil
+        }
+        guard let after else { continue }
+        var slot = after + 1
+        // Keep side steps already placed after the same predecessor in the order they were found.
+        while slot < order.count, !onMain[order[slot]] { slot += 1 }
+        order.insert(to, at: slot)
+        placed[to] = true
+        progress = true
+      }
+    }
+    for index in stream.steps.indices where !placed[index] { order.append(index) }
+    var position = [Int](repeating: 0, count: stream.steps.count)
+    for (slot, index) in order.enumerated() { position[index] = slot }
+
+    let main = stream.metrics.mainPath.nodes
+    var mainPairs = Set<String>()
+    for (from, to) in zip(main, main.dropFirst()) { mainPairs.insert("\(from)>\(to)") }
+    kinds = stream.edges.map { edge in
+      if mainPairs.contains("\(edge.from)>\(edge.to)") { return .main }
+      if case .step(let from) = edge.from, case .step(let to) = edge.to, position[to] <= position[from] {
+        return .rework
+      }
+      return .forward
+    }
+    stepOrder = order
+    self.position = position
+  }
+
+  /// Whether the arrow at `index` in `stream.edges` is rework.
+  public func isRework(_ index: Int) -> Bool { kinds[index] == .rework }
+}

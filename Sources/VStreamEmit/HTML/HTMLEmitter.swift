@@ -1,0 +1,241 @@
+import Foundation
+import VStreamModel
+import VStreamSource
+
+/// A static site of the streams: `index.html` (the catalogue), one page per stream (its diagram inline, metrics,
+/// steps, practices) and `practices.html` (the practice matrix). Every page works from `file://` and asks for
+/// nothing outside itself: the CSS is inline, there are no scripts or web fonts, and a strict
+/// Content-Security-Policy makes any request the page might still try fail visibly.
+///
+/// The emitter is a printer: the diagrams come in as SVG text rendered by the caller (Graphviz), or not at all, with
+/// the reason to show instead.
+public struct HTMLEmitter: Sendable {
+  /// The policy every page declares: nothing loads but the page's own inline styles, and images from the site or
+  /// `data:` URLs.
+  public static let contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'"
+
+  /// The colours of the pages, light and dark: `PaletteContrastTests` checks every text pair against WCAG AA.
+  public struct Colors: Sendable {
+    public var background, text, muted, link, border, headerBackground: String
+    public static let light = Colors(
+      background: "#FFFFFF", text: "#1A1A1A", muted: "#4D4D4D", link: "#0B57D0", border: "#767676",
+      headerBackground: "#F2F2F2")
+    public static let dark = Colors(
+      background: "#1E1E1E", text: "#E6E6E6", muted: "#BDBDBD", link: "#8AB4F8", border: "#8C8C8C",
+      headerBackground: "#2A2A2A")
+  }
+
+  /// A diagram for a stream's page: the SVG (Graphviz output, inlined) or why there is none.
+  public enum Diagram: Sendable {
+    case svg(String)
+    case missing(reason: String)
+  }
+
+  public init() {}
+
+  /// The file name of a stream's page.
+  public static func pageName(_ stream: ValueStream) -> String { "\(stream.id).html" }
+
+  public func page(
+    _ stream: ValueStream, diagram: Diagram, map: Diagram? = nil, diagnostics: [Diagnostic] = [],
+    catalogue: PracticeCatalogue = .itil
+  ) -> String {
+    let settings = stream.settings
+    let e = HTMLEscaping.text
+    func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
+    var body = "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
+    body += "<h1>\(e(stream.title))</h1>\n"
+    if let description = stream.metadata.description {
+      body += "<p>\(e(description.trimmingCharacters(in: .whitespacesAndNewlines)))</p>\n"
+    }
+    let meta = stream.metadata
+    body += "<dl class=\"meta\">\n"
+    var facts: [(String, String)] = [("Stream", stream.id)]
+    for (name, value) in [
+      ("Owner", meta.owner), ("Status", meta.status?.rawValue), ("Version", meta.version), ("Consumer", meta.consumer),
+    ] {
+      if let value { facts.append((name, value)) }
+    }
+    if !meta.tags.isEmpty { facts.append(("Tags", meta.tags.joined(separator: ", "))) }
+    facts.append(("Demand", stream.demand.title + (stream.demand.from.map { " (from \($0))" } ?? "")))
+    facts.append(("Value", stream.values.map(\.title).joined(separator: "; ")))
+    for (name, value) in facts { body += "<dt>\(e(name))</dt><dd>\(e(value))</dd>\n" }
+    body += "</dl>\n"
+
+    let main = stream.metrics.mainPath
+    let summary =
+      "lead time \(duration(main.leadTime)), process time \(duration(main.processTime)), "
+      + "flow efficiency \(percentText(main.flowEfficiency))"
+    body +=
+      "<h2 id=\"flow\">Flow</h2>\n"
+      + figure(diagram, label: "Flow diagram of \(stream.title): \(stream.steps.count) steps, \(summary)")
+    if let map {
+      body +=
+        "<h2 id=\"map\">Value-stream map</h2>\n" + figure(map, label: "Value-stream map of \(stream.title): \(summary)")
+    }
+
+    body += "<h2 id=\"metrics\">Flow metrics (main path)</h2>\n<table>\n<tbody>\n"
+    let rows: [(String, String)] = [
+      ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime)),
+      ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
+      ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
+      ("Longest wait", main.bottleneck.map { stream.steps[$0].title } ?? "–"),
+    ]
+    for (name, value) in rows { body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n" }
+    body += "</tbody>\n</table>\n"
+    if !stream.metrics.isComplete {
+      body += "<p>Some steps have no process or wait time; they count as zero, so these totals are understated.</p>\n"
+    }
+
+    body +=
+      "<h2 id=\"steps\">Steps</h2>\n<table>\n<thead><tr><th scope=\"col\">#</th><th scope=\"col\">Step</th>"
+      + "<th scope=\"col\">Activity</th><th scope=\"col\">Roles</th><th scope=\"col\">Practices</th>"
+      + "<th scope=\"col\">Process time</th><th scope=\"col\">Wait</th><th scope=\"col\">%C/A</th></tr></thead>\n<tbody>\n"
+    for (index, step) in stream.steps.enumerated() {
+      let practices = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }.joined(separator: ", ")
+      var title = e(step.title)
+      if let note = step.note { title += "<br><small>\(e(note))</small>" }
+      body +=
+        "<tr><td>\(index + 1)</td><td>\(title)</td><td>\(e(step.activity.name))</td>"
+        + "<td>\(e(step.roles.joined(separator: ", ")))</td><td>\(e(practices))</td><td>\(duration(step.processTime))</td>"
+        + "<td>\(duration(step.waitTime))</td><td>\(step.completeAccurate?.formatted ?? "–")</td></tr>\n"
+    }
+    body += "</tbody>\n</table>\n"
+
+    let matrix = stream.metrics.practiceMatrix
+    body += "<h2 id=\"practices\">Practices</h2>\n<ul>\n"
+    for (row, practice) in matrix.practices.enumerated() {
+      let steps = matrix.steps[row].map { stream.steps[$0].title }
+      body += "<li>\(e(catalogue.practice(id: practice)?.name ?? practice)): \(e(steps.joined(separator: "; ")))</li>\n"
+    }
+    body += "</ul>\n"
+    let findings = diagnostics.filter { !$0.isSuppressed && $0.severity != .error }
+    if !findings.isEmpty {
+      body += "<h2 id=\"findings\">Findings</h2>\n<ul>\n"
+      for finding in findings {
+        body +=
+          "<li><strong>\(e(finding.severity.rawValue))</strong> \(e(finding.code.description)): \(e(finding.message))</li>\n"
+      }
+      body += "</ul>\n"
+    }
+    return document(title: stream.title, body: body)
+  }
+
+  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency.
+  public func index(_ streams: [ValueStream]) -> String {
+    let e = HTMLEscaping.text
+    var body =
+      "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
+      + "See also the <a href=\"practices.html\">practice matrix</a>.</p>\n"
+    body +=
+      "<table>\n<thead><tr><th scope=\"col\">Stream</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th>"
+      + "<th scope=\"col\">Steps</th><th scope=\"col\">Lead time</th><th scope=\"col\">Flow efficiency</th></tr></thead>\n<tbody>\n"
+    for stream in streams {
+      let main = stream.metrics.mainPath
+      body +=
+        "<tr><td><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></td>"
+        + "<td>\(e(stream.metadata.owner ?? "–"))</td><td>\(e(stream.metadata.status?.rawValue ?? "–"))</td>"
+        + "<td>\(stream.steps.count)</td><td>\(main.leadTime.formatted(stream.settings))</td>"
+        + "<td>\(percentText(main.flowEfficiency))</td></tr>\n"
+    }
+    body += "</tbody>\n</table>\n"
+    return document(title: "Value streams", body: body)
+  }
+
+  /// `practices.html`: for each practice, how many steps it supports in each stream.
+  public func practiceMatrix(_ streams: [ValueStream], catalogue: PracticeCatalogue = .itil) -> String {
+    let e = HTMLEscaping.text
+    var used = Set<String>()
+    for stream in streams { used.formUnion(stream.metrics.practiceMatrix.practices) }
+    let practices = catalogue.all.map(\.id).filter(used.contains) + used.subtracting(catalogue.all.map(\.id)).sorted()
+    var body =
+      "<p><a href=\"index.html\">All value streams</a></p>\n<h1>Practice matrix</h1>\n"
+      + "<p>For each practice, the number of steps it supports in each value stream.</p>\n"
+    body +=
+      "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Practice matrix\">\n<table>\n<thead><tr><th scope=\"col\">Practice</th>"
+    for stream in streams {
+      body += "<th scope=\"col\"><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></th>"
+    }
+    body += "<th scope=\"col\">Streams</th></tr></thead>\n<tbody>\n"
+    for practice in practices {
+      let counts = streams.map { stream -> Int in
+        guard let row = stream.metrics.practiceMatrix.practices.firstIndex(of: practice) else { return 0 }
+        return stream.metrics.practiceMatrix.steps[row].count
+      }
+      body +=
+        "<tr><th scope=\"row\">\(e(catalogue.practice(id: practice)?.name ?? practice))</th>"
+        + counts.map { "<td>\($0 == 0 ? "" : String($0))</td>" }.joined()
+        + "<td>\(counts.filter { $0 > 0 }.count)</td></tr>\n"
+    }
+    body += "</tbody>\n</table>\n</div>\n"
+    let unused = catalogue.all.filter { !used.contains($0.id) }
+    if !unused.isEmpty {
+      body += "<p>Practices no stream names: \(e(unused.map(\.name).joined(separator: ", "))).</p>\n"
+    }
+    return document(title: "Practice matrix", body: body)
+  }
+
+  /// A diagram as a figure: the SVG inside an element with `role="img"` and a text alternative, or the reason.
+  func figure(_ diagram: Diagram, label: String) -> String {
+    switch diagram {
+    case .svg(let svg):
+      return "<figure class=\"diagram\" role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\">\n"
+        + Self.inlineSVG(svg) + "</figure>\n"
+    case .missing(let reason):
+      return "<p class=\"note\">No diagram: \(HTMLEscaping.text(reason))</p>\n"
+    }
+  }
+
+  /// The `<svg>` element of a standalone SVG file, without the XML declaration, doctype and comments that are not
+  /// allowed or not wanted inside HTML.
+  public static func inlineSVG(_ svg: String) -> String {
+    guard let start = svg.range(of: "<svg") else { return "" }
+    var text = String(svg[start.lowerBound...])
+    while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
+      text.removeSubrange(open.lowerBound..<close.upperBound)
+    }
+    return text.hasSuffix("\n") ? text : text + "\n"
+  }
+
+  func document(title: String, body: String) -> String {
+    let light = Colors.light
+    let dark = Colors.dark
+    return """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
+      <meta name="viewport" content="width=device-width, initial-scale=1">
+      <meta name="color-scheme" content="light dark">
+      <title>\(HTMLEscaping.text(title))</title>
+      <style>
+      :root { color-scheme: light dark; --bg: \(light.background); --text: \(light.text); --muted: \(light.muted); --link: \(light.link); --border: \(light.border); --head: \(light.headerBackground); }
+      @media (prefers-color-scheme: dark) { :root { --bg: \(dark.background); --text: \(dark.text); --muted: \(dark.muted); --link: \(dark.link); --border: \(dark.border); --head: \(dark.headerBackground); } }
+      body { margin: 0 auto; max-width: 62rem; padding: 1rem 1.25rem 3rem; background: var(--bg); color: var(--text); font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+      a { color: var(--link); }
+      a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+      .skip { position: absolute; left: -999px; top: 0; background: var(--bg); padding: .5rem 1rem; }
+      .skip:focus { left: 1rem; }
+      table { border-collapse: collapse; margin: .5rem 0 1.5rem; }
+      th, td { border: 1px solid var(--border); padding: .3rem .6rem; text-align: left; vertical-align: top; }
+      thead th { background: var(--head); }
+      small, .note { color: var(--muted); }
+      dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+      dl.meta dt { font-weight: bold; }
+      dl.meta dd { margin: 0; }
+      figure.diagram { margin: 1rem 0; padding: .5rem; background: #FFFFFF; border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; }
+      figure.diagram svg { max-width: 100%; height: auto; display: block; }
+      .scroll { overflow-x: auto; }
+      </style>
+      </head>
+      <body>
+      <a class="skip" href="#main">Skip to content</a>
+      <main id="main" tabindex="-1">
+      \(body)</main>
+      </body>
+      </html>
+
+      """
+  }
+}

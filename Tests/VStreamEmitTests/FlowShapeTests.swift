@@ -1,0 +1,24 @@
+import Foundation
+import VStream
+import VStreamEmit
+import VStreamModel
+import VStreamSource
+import XCTest
+
+final class FlowShapeTests: XCTestCase {
+  func testMainPathForwardAndRework() throws {
+    let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
+    let shape = FlowShape(stream)
+    XCTAssertEqual(shape.stepOrder, [0, 1, 2, 3, 4])
+    // outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored, diagnose -> confirm, fix -> diagnose.
+    XCTAssertEqual(shape.kinds, [.main, .main, .main, .main, .main, .main, .forward, .rework])
+  }
+
+  func testSideStepsFollowTheirPredecessor() throws {
+    let (stream, _) = try Fixtures.stream("examples/handle-major-incident.vstream")
+    let shape = FlowShape(stream)
+    let titles = shape.stepOrder.map { stream.steps[$0].id }
+    XCTAssertEqual(titles, ["declare", "mobilise", "diagnose", "fail-over", "emergency-change", "verify", "confirm"])
+    XCTAssertEqual(shape.kinds.filter { $0 == .rework }.count, 1, "verify -> diagnose only")
+  }
+}
