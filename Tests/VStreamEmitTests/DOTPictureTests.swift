@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamEmit
 import VStreamModel
@@ -43,7 +44,7 @@ final class DOTPictureTests: XCTestCase {
     XCTAssertEqual(GraphvizSVG.titlesFromTooltips("<title>a"), "<title>a")
 
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
-    guard let (status, rendered, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: DOTEmitter().emit(stream)) else {
+    guard let (status, rendered, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter().emit(stream)]).map({ ($0.status, $0.output, $0.errors) }) else {
       throw XCTSkip("Graphviz is not installed (CI installs it)")
     }
     XCTAssertEqual(status, 0, errors)
@@ -84,7 +85,7 @@ final class DOTPictureTests: XCTestCase {
     for options in [DOTEmitter.Options(), .init(lanes: .role), .init(lanes: .activity)] {
       let dot = DOTEmitter(options: options).emit(stream)
       XCTAssertFalse(dot.contains("<I></I>"))
-      guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+      guard let (status, _, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({ ($0.status, $0.output, $0.errors) }) else {
         throw XCTSkip("Graphviz is not installed (CI installs it)")
       }
       XCTAssertEqual(status, 0, errors)
@@ -94,7 +95,7 @@ final class DOTPictureTests: XCTestCase {
   func testGraphvizRendersEveryLayoutWithoutWarnings() throws {
     let stream = try Generated.stream(steps: 10)
     for options in [DOTEmitter.Options(layout: .lr), .init(layout: .tb), .init(layout: .wrap), .init(lanes: .activity), .init(lanes: .role, theme: .dark)] {
-      guard let (status, _, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: DOTEmitter(options: options).emit(stream)) else {
+      guard let (status, _, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter(options: options).emit(stream)]).map({ ($0.status, $0.output, $0.errors) }) else {
         throw XCTSkip("Graphviz is not installed (CI installs it)")
       }
       XCTAssertEqual(status, 0, errors)
@@ -116,7 +117,7 @@ final class LayoutFitTests: XCTestCase {
   }
 
   static func measure(_ dot: String) throws -> Measure {
-    guard let (status, svg, errors) = Fixtures.run("dot", ["-Tsvg", "{in}"], input: dot) else {
+    guard let (status, svg, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({ ($0.status, $0.output, $0.errors) }) else {
       throw XCTSkip("Graphviz is not installed (CI installs it)")
     }
     XCTAssertEqual(status, 0, errors)
@@ -141,7 +142,7 @@ final class LayoutFitTests: XCTestCase {
   }
 
   func testExamplesFitAThousandPixelPage() throws {
-    let examples = try FileManager.default.contentsOfDirectory(atPath: Fixtures.root.appendingPathComponent("examples").path)
+    let examples = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("examples").path)
       .filter { $0.hasSuffix(".vstream") }.sorted()
     for name in examples {
       let (stream, _) = try Fixtures.stream("examples/\(name)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import VStream
 import VStreamEmit
 import VStreamModel
@@ -29,7 +30,7 @@ final class VSMPictureTests: XCTestCase {
     let svg = VSMEmitter().emit(try Generated.hostile())
     XCTAssertFalse(svg.contains("<script"))
     XCTAssertFalse(svg.contains("<b>"))
-    if let (status, _, errors) = Fixtures.run("python3", ["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", "{in}"], input: svg) {
+    if let (status, _, errors) = try ExternalTool.run("python3", ["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", "{in}"], files: ["in": svg]).map({ ($0.status, $0.output, $0.errors) }) {
       XCTAssertEqual(status, 0, "the map is well-formed XML: \(errors)")
     }
   }
