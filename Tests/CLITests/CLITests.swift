@@ -231,6 +231,26 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(try String(contentsOfFile: folder + "/site/other.md", encoding: .utf8), "old content\n")
   }
 
+  func testBuildFormatsAllAndPNGAndWithoutGraphvizWritesTheRest() throws {
+    write("s/a.vstream", Self.clean)
+    write("s/b.vstream", Self.broken.replacingOccurrences(of: "stream restore-live-service", with: "stream b"))
+    // Several streams without --out: the usage error comes first, not after the findings.
+    let usage = try vstream(["build", "s"])
+    XCTAssertEqual(usage.status, 2)
+    XCTAssertEqual(usage.errors, "error: several streams or formats need --out DIR\n")
+    // Without Graphviz, what needs none is written and the rest is reported once.
+    let bare = try vstream(["build", "s/a.vstream", "--format", "all", "--out", "bare"], environment: ["PATH": "/nonexistent"])
+    XCTAssertEqual(bare.status, 2)
+    XCTAssertTrue(bare.errors.contains("error: no svg written: Graphviz's `dot` is not installed"), bare.errors)
+    for name in ["restore-live-service.dot", "restore-live-service.md", "restore-live-service.json", "restore-live-service.html"] {
+      XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/bare/" + name), name)
+    }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else { throw XCTSkip("Graphviz is not installed") }
+    XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "all", "--format", "png", "--out", "site"]).status, 0)
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.png"), "png beside all")
+    XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.svg"))
+  }
+
   func testBuildReportsBrokenStreamsAndBuildsTheRest() throws {
     write("m/good.vstream", Self.clean)
     write("m/bad.vstream", Self.broken.replacingOccurrences(of: "stream restore-live-service", with: "stream bad"))

@@ -79,10 +79,14 @@ struct BuildCommand: ParsableCommand {
     }
   }
 
+  /// What `all` stands for: every format but PNG, which repeats the SVG as pixels.
+  static let everyFormat: [Format] = [.dot, .md, .json, .svg, .vsm, .html]
+
+  /// The formats asked for, `all` spelt out where it stands (`--format all --format png` is all of them and PNG),
+  /// each once.
   var formats: [Format] {
-    let chosen = format.contains(.all) ? [.dot, .md, .json, .svg, .vsm, .html] : format
     var seen = Set<Format>()
-    return chosen.filter { seen.insert($0).inserted }
+    return format.flatMap { $0 == .all ? Self.everyFormat : [$0] }.filter { seen.insert($0).inserted }
   }
 
   func run() throws {
@@ -90,6 +94,10 @@ struct BuildCommand: ParsableCommand {
       throw CommandFailure("--out \(out) is a file, not a folder")
     }
     let inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
+    // Said before any stream is checked: a usage error should not come after a screen of findings.
+    if out == nil && (inputs.files.count > 1 || formats.count > 1) {
+      throw CommandFailure("several streams or formats need --out DIR")
+    }
     let results = Compiler.checkRepository(
       inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
@@ -99,6 +107,7 @@ struct BuildCommand: ParsableCommand {
       engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
     let built = results.filter { $0.stream != nil }
+    var renderingFailed = false
     let dotOptions = DOTEmitter.Options(
       lanes: lanes, layout: DOTEmitter.Options.Layout(rawValue: layout.rawValue), showPractices: !hidePractices, showMetrics: !hideMetrics,
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
@@ -128,13 +137,18 @@ struct BuildCommand: ParsableCommand {
       progress.finish()
       var outputs: [AtomicWriter.Output] = []
       var svgs: [String: Result<[UInt8], Error>] = [:]
+      // A format that could not be rendered (no Graphviz) is reported once and left out; everything else is written.
+      var unavailable: [Format: String] = [:]
       for (index, job) in jobs.enumerated() {
         let id = job.result.stream!.id
         if job.format == .svg { svgs[id] = rendered[index]! }
         guard job.written else { continue }
-        outputs.append(
-          AtomicWriter.Output(
-            content: try rendered[index]!.get(), path: "\(out)/\(id).\(job.format.fileExtension)"))
+        switch rendered[index]! {
+        case .success(let bytes):
+          outputs.append(AtomicWriter.Output(content: bytes, path: "\(out)/\(id).\(job.format.fileExtension)"))
+        case .failure(let error):
+          unavailable[job.format] = unavailable[job.format] ?? Self.reason(error)
+        }
       }
       if formats.contains(.html) {
         let html = HTMLEmitter()
@@ -167,6 +181,10 @@ struct BuildCommand: ParsableCommand {
           AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
       }
       let written = try AtomicWriter.writeAll(outputs)
+      for (format, reason) in unavailable.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        Terminal.standardError.write("error: no \(format.rawValue) written: \(reason)\n")
+      }
+      renderingFailed = !unavailable.isEmpty
       Terminal.standardError.write(
         "built \(built.count) stream\(built.count == 1 ? "" : "s") into \(out) (\(written) file\(written == 1 ? "" : "s") changed)\n"
       )
@@ -184,7 +202,7 @@ struct BuildCommand: ParsableCommand {
           try render(formats[0], result, catalogue: configuration.catalogue, dot: dotOptions))
       }
     }
-    if inputs.reportFailures() { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
+    if inputs.reportFailures() || renderingFailed { throw ExitCode(ExitStatus.usageOrIO.rawValue) }
     if failed { throw ExitCode(ExitStatus.findings.rawValue) }
   }
 
