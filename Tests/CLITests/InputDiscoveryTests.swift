@@ -73,7 +73,7 @@ final class InputDiscoveryTests: CLITestCase {
       ["check", "--format", "gcc", "-", "--stdin-filename", "repo/streams/w.vstream"], input: Self.warningOnly)
     XCTAssertEqual(run.status, 1, run.output)
     XCTAssertTrue(
-      run.output.contains("repo/streams/w.vstream:56:6: error: step `confirm` names no practices [VS401]"), run.output)
+      run.output.contains("repo/streams/w.vstream:64:6: error: step `confirm` names no practices [VS401]"), run.output)
   }
 
   func testOverridesMatchHoweverThePathIsSpelt() throws {

@@ -9,9 +9,10 @@ final class FlowShapeTests: XCTestCase {
   func testMainPathForwardAndRework() throws {
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
     let shape = FlowShape(stream)
-    XCTAssertEqual(shape.stepOrder, [0, 1, 2, 3, 4])
-    // outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored, diagnose -> confirm, fix -> diagnose.
-    XCTAssertEqual(shape.kinds, [.main, .main, .main, .main, .main, .main, .forward, .rework])
+    XCTAssertEqual(shape.stepOrder, [0, 1, 2, 3, 4, 5])
+    // outage -> triage -> diagnose -> fix -> deploy -> verify -> confirm -> restored, diagnose -> confirm,
+    // fix -> diagnose.
+    XCTAssertEqual(shape.kinds, [.main, .main, .main, .main, .main, .main, .main, .forward, .rework])
   }
 
   func testSideStepsFollowTheirPredecessor() throws {

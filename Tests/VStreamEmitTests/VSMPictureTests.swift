@@ -15,9 +15,9 @@ final class VSMPictureTests: XCTestCase {
   func testMapDrawsQueuesLadderSummaryAndListsTheRest() throws {
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
     let svg = VSMEmitter().emit(stream)
-    XCTAssertEqual(svg.components(separatedBy: "<polygon").count - 1, 5, "a queue before each step of the main path")
-    XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 5, "a ladder step under each")
-    XCTAssertTrue(svg.contains("Lead time 10h32m  ·  Process time 3h15m  ·  Flow efficiency 30.9%  ·  Rolled %C/A 57%"))
+    XCTAssertEqual(svg.components(separatedBy: "<polygon").count - 1, 6, "a queue before each step of the main path")
+    XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 6, "a ladder step under each")
+    XCTAssertTrue(svg.contains("Lead time 10h57m  ·  Process time 3h25m  ·  Flow efficiency 31.2%  ·  Rolled %C/A 54.1%"))
     // The waits of 4h and 2h are at least half the longest (4h): drawn in the warning colour; 1h is not.
     let warning = VSMEmitter.warning(dark: false)
     XCTAssertEqual(svg.components(separatedBy: "stroke=\"\(warning)\" stroke-width=\"4\"").count - 1, 2)
