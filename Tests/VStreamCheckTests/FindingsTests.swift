@@ -1,3 +1,4 @@
+import VStream
 import VStreamSource
 import XCTest
 
@@ -65,5 +66,28 @@ final class FindingsTests: XCTestCase {
     let codes = CheckMessages.rules.map(\.code)
     XCTAssertEqual(codes, codes.sorted())
     XCTAssertEqual(Set(codes).count, codes.count)
+  }
+
+  /// One root cause, one diagnostic: a file that is not text, or whose body is empty, gets one finding, the cause.
+  func testAFileThatIsNotTextOrHasNoBodyGetsOneFinding() {
+    // Whichever sign comes first is the finding: the bad byte at 1 before the NUL at 2, then the other way round.
+    let binary: [UInt8] = [0x01, 0xFF, 0x00, 0x41, 0x0C, 0x00, 0xC3]
+    XCTAssertEqual(Compiler.check(SourceFile(path: "b.vstream", bytes: binary)).diagnostics.map(\.code), ["VS001"])
+    let nulFirst = Compiler.check(SourceFile(path: "n.vstream", bytes: [0x41, 0x00, 0xFF])).diagnostics
+    XCTAssertEqual(nulFirst.map(\.code), ["VS002"])
+    XCTAssertEqual(nulFirst.first?.notes, ["it also has 1 byte that is not UTF-8"])
+    let garbage = Compiler.check(SourceFile(path: "g.vstream", bytes: [0xFF, 0x00, 0x0C, 0x00])).diagnostics
+    XCTAssertEqual(garbage.map(\.code), ["VS001"])
+    XCTAssertEqual(garbage.first?.notes, ["it also has 2 NUL bytes, 1 control character"])
+    for (text, message) in [
+      ("", "the file is empty"), ("  \n\n", "the file is empty"), ("# only a comment\n", "the file has only comments"),
+      ("---\ntitle: T\nowner: O\n---\n", "the file has front matter but no stream"),
+    ] {
+      let diagnostics = Compiler.check(SourceFile(path: "e.vstream", text: text)).diagnostics
+      XCTAssertEqual(diagnostics.map(\.code), ["VS301"], text)
+      XCTAssertEqual(diagnostics.first?.message.hasPrefix(message), true, text)
+    }
+    let unclosed = Compiler.check(SourceFile(path: "u.vstream", text: "---\ntitle: T\nstream s\n")).diagnostics
+    XCTAssertEqual(unclosed.map(\.code), ["VS102"])
   }
 }

@@ -6,7 +6,7 @@ enum OneDemandPerStream: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let demands = context.declarations.demands
-    if demands.isEmpty {
+    if demands.isEmpty && context.hasBody {
       findings.add(.missingDemand, at: context.declarations.streams.first?.anchor ?? context.bodyStart) { .missingDemand }
     }
     for extra in demands.dropFirst() {

@@ -7,6 +7,8 @@ enum StreamHasTitleAndOwner: CheckRule {
     for problem in context.frontMatter.problems {
       switch problem {
       case .missing:
+        // An empty file has one finding, that it is empty (`OneStreamPerFile`).
+        guard context.hasBody else { continue }
         findings.add(.missingMetadata, at: SourceRange.empty(at: 0)) { .noFrontMatter }
       case .empty(let range):
         findings.add(.missingMetadata, at: range) { .emptyFrontMatter }

@@ -80,24 +80,33 @@ enum EncodingCheck {
   static func report(_ findings: Findings, in bytes: UnsafeBufferPointer<UInt8>) -> Result {
     var result = Result()
     let (invalidCount, nulCount, controlCount) = (findings.invalidCount, findings.nulCount, findings.controlCount)
-    if let offset = findings.firstInvalid {
+    // A file that is not text gets one finding, its first sign of it: invalid UTF-8 or a NUL byte, whichever comes
+    // first. Its control characters and the other kind are symptoms of the same cause, said as a note.
+    let binary = [findings.firstInvalid, findings.firstNul].compactMap { $0 }.min()
+    if let binary {
       result.isBinary = true
-      result.diagnostics.append(
-        Diagnostic(
-          code: SyntaxMessages.invalidUTF8, severity: .error, message: "the file is not valid UTF-8",
-          range: SourceRange(start: UInt32(offset), end: UInt32(offset + 1)),
-          label: String(format: "byte 0x%02X", bytes[offset]),
-          notes: invalidCount > 1 ? ["\(invalidCount) bytes in the file are not valid UTF-8"] : [],
-          help: "save the file as UTF-8 text"))
-    }
-    if let offset = findings.firstNul {
-      result.isBinary = true
-      result.diagnostics.append(
-        Diagnostic(
-          code: SyntaxMessages.controlCharacter, severity: .error, message: "the file contains NUL bytes",
-          range: SourceRange(start: UInt32(offset), end: UInt32(offset + 1)), label: "NUL byte",
-          notes: nulCount > 1 ? ["\(nulCount) NUL bytes in the file; it looks like a binary file"] : [],
-          help: "a `.vstream` file must be text; remove the NUL bytes"))
+      var symptoms: [String] = []
+      if invalidCount > 0 && binary != findings.firstInvalid { symptoms.append("\(invalidCount) byte\(invalidCount == 1 ? " that is" : "s that are") not UTF-8") }
+      if nulCount > 0 && binary != findings.firstNul { symptoms.append("\(nulCount) NUL byte\(nulCount == 1 ? "" : "s")") }
+      if controlCount > 0 { symptoms.append("\(controlCount) control character\(controlCount == 1 ? "" : "s")") }
+      let also = symptoms.isEmpty ? [] : ["it also has " + symptoms.joined(separator: ", ")]
+      if binary == findings.firstInvalid {
+        result.diagnostics.append(
+          Diagnostic(
+            code: SyntaxMessages.invalidUTF8, severity: .error, message: "the file is not valid UTF-8",
+            range: SourceRange(start: UInt32(binary), end: UInt32(binary + 1)),
+            label: String(format: "byte 0x%02X", bytes[binary]),
+            notes: (invalidCount > 1 ? ["\(invalidCount) bytes in the file are not valid UTF-8"] : []) + also,
+            help: "save the file as UTF-8 text"))
+      } else {
+        result.diagnostics.append(
+          Diagnostic(
+            code: SyntaxMessages.controlCharacter, severity: .error, message: "the file contains NUL bytes",
+            range: SourceRange(start: UInt32(binary), end: UInt32(binary + 1)), label: "NUL byte",
+            notes: (nulCount > 1 ? ["\(nulCount) NUL bytes in the file; it looks like a binary file"] : []) + also,
+            help: "a `.vstream` file must be text; remove the NUL bytes"))
+      }
+      return result
     }
     if let offset = findings.firstControl {
       let byte = bytes[offset]

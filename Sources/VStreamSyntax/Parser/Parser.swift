@@ -133,7 +133,10 @@ struct ParseRun {
       let encoding = EncodingCheck.run(bytes, from: bodyStart)
       diagnostics += encoding.diagnostics
       // A file that is not text (invalid UTF-8, NUL bytes) is not parsed further: every line would be an error.
-      if encoding.isBinary { return nil }
+      if encoding.isBinary {
+        tree.isBodyRead = false
+        return nil
+      }
     }
 
     if let frontMatterEnd = parseFrontMatter(at: bodyStart) {
@@ -141,6 +144,7 @@ struct ParseRun {
     } else if tree.frontMatter == nil,
       diagnostics.contains(where: { $0.code == SyntaxMessages.unterminatedFrontMatter })
     {
+      tree.isBodyRead = false
       return nil
     }
     return bodyStart

@@ -23,6 +23,10 @@ public struct FileSyntax: Sendable {
   public var comments: [CommentSyntax]
   /// The `# vstream: ...` comments, parsed.
   public var directives: [DirectiveSyntax]
+  /// Whether the body was read: false for a file that is not text (invalid UTF-8, NUL bytes) or whose front matter
+  /// never closes, which is not parsed further. Checks about what the body lacks then say nothing: the parser's one
+  /// finding is the cause.
+  public var isBodyRead = true
 
   public init(
     hasByteOrderMark: Bool = false,
