@@ -20,12 +20,14 @@ struct ResolvedSteps {
   var stepsWithoutActivity: [Int] = []
   /// Activities written as an alias (VS409): where, and the activity meant.
   var activityAliases: [(range: SourceRange, activity: Activity)] = []
-  /// Activities not known (VS308), with the closest one.
-  var unknownActivities: [(range: SourceRange, suggestion: String?)] = []
+  /// Activities not known (VS308), with the closest one, or, for several words that are several activities, those
+  /// activities (a step has one).
+  var unknownActivities: [(range: SourceRange, suggestion: String?, several: [String]?)] = []
   /// Steps with no practice named and no syntax error inside (VS401).
   var stepsWithoutPractices: [Int] = []
-  /// Practices not in the catalogue (VS309), with up to three it may have meant.
-  var unknownPractices: [(range: SourceRange, suggestions: [String])] = []
+  /// Practices not in the catalogue (VS309), with up to three it may have meant, or, for several words that are
+  /// several practices written without their commas, those practices as written.
+  var unknownPractices: [(range: SourceRange, suggestions: [String], commasLeftOut: [String]?)] = []
   /// Practices written as an older name (VS408): where, and the practice's position in the catalogue.
   var practiceAliases: [(range: SourceRange, practice: Int)] = []
   /// ITIL v3 names that no single ITIL 4 practice replaces (VS416): where, and what replaced it.
@@ -52,6 +54,40 @@ struct ResolvedSteps {
     reader.result.practiceNumbers.reserveCapacity(2 * steps.count)
     for (index, step) in steps.enumerated() { reader.read(step, number: index) }
     return reader.result
+  }
+
+  /// The practices that several words name when they are two or more practices written without the commas between
+  /// them (`service-desk incident-management`, `service desk incident management`), as written; nil otherwise. The
+  /// fewest names that cover every word, each an id or an alias in any case.
+  static func practicesWithoutCommas(_ written: String, _ catalogue: PracticeCatalogue) -> [String]? {
+    names(in: written) { catalogue.resolve($0).entry != nil }
+  }
+
+  /// The fewest names, two or more, that cover the words of `written` in order, each words joined by `-` that
+  /// `isName` accepts; as written. Nil when the words are not several names.
+  static func names(in written: String, isName: (String) -> Bool) -> [String]? {
+    let words = written.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    guard words.count >= 2, words.count <= 32 else { return nil }
+    // fewest[i]: the fewest names that cover words[..<i], and where the last of them starts.
+    var fewest: [(count: Int, start: Int)?] = Array(repeating: nil, count: words.count + 1)
+    fewest[0] = (0, 0)
+    for end in 1...words.count {
+      for start in 0..<end {
+        guard let before = fewest[start],
+          isName(words[start..<end].joined(separator: "-")),
+          fewest[end].map({ before.count + 1 < $0.count }) ?? true
+        else { continue }
+        fewest[end] = (before.count + 1, start)
+      }
+    }
+    guard let whole = fewest[words.count], whole.count >= 2 else { return nil }
+    var names: [String] = []
+    var end = words.count
+    while end > 0, let last = fewest[end] {
+      names.insert(words[last.start..<end].joined(separator: " "), at: 0)
+      end = last.start
+    }
+    return names
   }
 
   /// Reads the steps one after another, resolving each distinct spelling of an activity or practice once: a large
@@ -120,7 +156,9 @@ struct ResolvedSteps {
         result.activityAliases.append((word.range, activity))
         return activity
       case .unknown(let suggestions):
-        result.unknownActivities.append((word.range, suggestions.first))
+        let written = word.text(in: file)
+        result.unknownActivities.append(
+          (word.range, suggestions.first, ResolvedSteps.names(in: written) { Activity.resolve($0).entry != nil }))
         return nil
       }
     }
@@ -138,7 +176,7 @@ struct ResolvedSteps {
           continue
         }
         guard practice >= 0 else {
-          result.unknownPractices.append((word.range, suggestions))
+          result.unknownPractices.append((word.range, suggestions, ResolvedSteps.practicesWithoutCommas(word.text(in: file), catalogue)))
           continue
         }
         if isAlias { result.practiceAliases.append((word.range, practice)) }

@@ -6,7 +6,9 @@ enum ActivitiesAreKnown: CheckRule {
     var findings = context.findings()
     for unknown in context.steps.unknownActivities {
       findings.add(.unknownActivity, at: unknown.range) {
-        .unknownActivity(context.file.text(unknown.range), suggestion: unknown.suggestion, at: unknown.range)
+        let written = context.file.text(unknown.range)
+        if let several = unknown.several { return .severalActivities(written, several) }
+        return .unknownActivity(written, suggestion: unknown.suggestion, at: unknown.range)
       }
     }
     return findings
@@ -14,6 +16,12 @@ enum ActivitiesAreKnown: CheckRule {
 }
 
 extension Message {
+  static func severalActivities(_ written: String, _ names: [String]) -> Message {
+    Message(
+      text: "`\(written)` names \(names.count) activities, but a step has one", label: "one activity expected",
+      help: "split it into \(names.count) steps, one for each of \(names.map { "`\($0)`" }.joined(separator: ", "))")
+  }
+
   static func unknownActivity(_ written: String, suggestion: String?, at range: SourceRange) -> Message {
     Message(
       text: "unknown activity `\(written)`", label: "not a value chain activity",

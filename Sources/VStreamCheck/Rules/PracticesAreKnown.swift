@@ -6,7 +6,9 @@ enum PracticesAreKnown: CheckRule {
     var findings = context.findings()
     for unknown in context.steps.unknownPractices {
       findings.add(.unknownPractice, at: unknown.range) {
-        .unknownPractice(context.file.text(unknown.range), suggestions: unknown.suggestions, at: unknown.range)
+        let written = context.file.text(unknown.range)
+        if let names = unknown.commasLeftOut { return .commasLeftOut(written, names, at: unknown.range) }
+        return .unknownPractice(written, suggestions: unknown.suggestions, at: unknown.range)
       }
     }
     return findings
@@ -14,6 +16,14 @@ enum PracticesAreKnown: CheckRule {
 }
 
 extension Message {
+  static func commasLeftOut(_ written: String, _ names: [String], at range: SourceRange) -> Message {
+    let list = names.joined(separator: ", ")
+    return Message(
+      text: "`\(written)` names \(names.count) practices without the commas between them", label: "`,` expected",
+      help: "separate the practices with commas: `\(list)`",
+      fixes: [.replace(range, with: list, "write `\(list)`", safety: .safe)])
+  }
+
   static func unknownPractice(_ written: String, suggestions: [String], at range: SourceRange) -> Message {
     Message(
       text: "unknown practice `\(written)`", label: "not in the catalogue",

@@ -513,10 +513,13 @@ struct ParseRun {
     switch kind {
     case .activity:
       guard line[1].kind == .word else { return wrongValue(kind, hasErrors: &hasErrors) }
-      if line.count > 2 {
-        return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(WordSyntax(range: line[1].range)))
-      }
-      return .word(WordSyntax(range: line[1].range))
+      // An activity as ITIL prints it, in several words (`deliver and support`, `design & transition`), is one
+      // name: the checker reads it as it reads `deliver-and-support`.
+      var last = 1
+      while last + 1 < line.count, line[last + 1].kind == .word || text(line[last + 1]) == "&" { last += 1 }
+      let name = WordSyntax(range: SourceRange(start: line[1].start, end: line[last].end))
+      if line.count > last + 1 { return extraTokens(after: last, kind, hasErrors: &hasErrors, value: .word(name)) }
+      return .word(name)
     case .practices:
       return parseList(kind, element: .word, hasErrors: &hasErrors)
     case .roles:
@@ -601,8 +604,14 @@ struct ParseRun {
       if expectItem {
         switch (token.kind, element) {
         case (.word, .word):
-          tree.listElements.append(token.range)
+          // A practice as ITIL prints it, in several words (`information security management`), is one name: the
+          // words up to the next comma are one element, which the checker reads as it reads the id (and tells
+          // apart from names that lack their commas).
+          var last = index
+          while last + 1 < line.count, line[last + 1].kind == .word || text(line[last + 1]) == "&" { last += 1 }
+          tree.listElements.append(SourceRange(start: token.start, end: line[last].end))
           span.count += 1
+          index = last
         case (.string, .string), (.unterminatedString, .string):
           tree.listElements.append(checkedString(token, hasErrors: &hasErrors).range)
           span.count += 1

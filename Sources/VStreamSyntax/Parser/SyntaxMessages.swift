@@ -136,7 +136,7 @@ public enum SyntaxMessages {
       A line holds one construct; anything after its end is reported rather than silently ignored. Often a title \
       lost its quotes or two lines were joined.
       """,
-      bad: minimal.replacingAll("  activity engage", "  activity engage deliver-and-support"),
+      bad: minimal.replacingAll("step work\n", "step work \"Work\" extra\n"),
       good: minimal),
     rule(
       attributeOutsideDeclaration, "attribute-outside-declaration", "an attribute line has no declaration above it",
@@ -190,7 +190,7 @@ public enum SyntaxMessages {
       `practices` and `roles` take comma-separated lists: `practices service-desk, incident-management`. An item \
       is missing between two commas or after a trailing comma, or two items lack the comma between them.
       """,
-      bad: minimal.replacingAll("practices service-desk", "practices service-desk incident-management"),
+      bad: minimal.replacingAll("practices service-desk", "practices service-desk,, incident-management"),
       good: minimal.replacingAll("practices service-desk", "practices service-desk, incident-management")),
     rule(
       expectedString, "expected-string", "text that must be quoted is not",
