@@ -536,7 +536,9 @@ struct ParseRun {
         "expected a duration such as `5m` or `1h30m`, found `\(Self.shorten(written))`", at: rest,
         label: "not a duration",
         help: suggestion.map { "write `\(kind.rawValue) \($0)`" }
-          ?? "use whole numbers with units w, d, h, m, s, largest first")
+          ?? "use whole numbers with units w, d, h, m, s, largest first",
+        // The suggestion is the same duration written as one (`2 hours` as `2h`, `1.5h` as `1h30m`): safe.
+        fixes: suggestion.map { [.replace(rest, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
       hasErrors = true
       return .missing
     case .ca:
@@ -549,7 +551,8 @@ struct ParseRun {
       report(
         SyntaxMessages.invalidPercentage, "expected a percentage such as `90%`, found `\(Self.shorten(written))`",
         at: rest, label: "not a percentage",
-        help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`")
+        help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`",
+        fixes: suggestion.map { [.replace(rest, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
       hasErrors = true
       return .missing
     case .note, .from, .for:
@@ -796,12 +799,13 @@ struct ParseRun {
 
   mutating func report(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
-    help: String?
+    help: String?, fixes: [Diagnostic.Fix] = []
   ) {
     guard overflow.admits(kept: diagnostics.count, range: range, severity: .error) else { return }
     diagnostics.append(
       Diagnostic(
-        code: code, severity: .error, message: message, range: range, label: label, secondary: secondary, help: help))
+        code: code, severity: .error, message: message, range: range, label: label, secondary: secondary, help: help,
+        fixes: fixes))
   }
 
   func text(_ token: Token) -> String { file.text(token.range) }
