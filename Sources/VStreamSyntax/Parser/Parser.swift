@@ -374,9 +374,33 @@ struct ParseRun {
         index += 1
       case .word:
         let rest = restRange(from: index)
-        report(
-          SyntaxMessages.expectedString, "expected a quoted title, found `\(Self.shorten(file.text(rest)))`", at: rest,
-          label: "not quoted", help: "write `\"\(Self.shorten(file.text(rest)))\"`")
+        let written = file.text(rest)
+        var titleStart = index
+        while titleStart < line.count, line[titleStart].kind == .word { titleStart += 1 }
+        if titleStart < line.count, titleStart == line.count - 1, line[titleStart].kind == .string,
+          let id = identifier, !hasErrors
+        {
+          // `step verify identity "Verify"`: the words before the title belong to the id, which has a space.
+          let idRange = SourceRange(start: id.range.start, end: line[titleStart - 1].end)
+          let joined = file.text(idRange).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-")
+          report(
+            SyntaxMessages.invalidIdentifier, "`\(Self.shorten(file.text(idRange)))` is not one identifier: ids have no spaces",
+            at: idRange, label: "one id expected", help: "write `\(kind.rawValue) \(joined) \(text(line[titleStart]))`",
+            fixes: [.replace(idRange, with: joined, "write `\(joined)`", safety: .unsafe)])
+        } else if written.count >= 2, written.hasPrefix("'"), written.hasSuffix("'") {
+          // A title in single quotes: the same text in double quotes.
+          let quoted = "\"" + String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"", with: "\\\"") + "\""
+          report(
+            SyntaxMessages.expectedString, "titles are in double quotes, found `\(Self.shorten(written))`", at: rest,
+            label: "single quotes", help: "write `\(Self.shorten(quoted))`",
+            fixes: [.replace(rest, with: quoted, "write `\(quoted)`", safety: .safe)])
+        } else {
+          let quoted = "\"" + written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+          report(
+            SyntaxMessages.expectedString, "expected a quoted title, found `\(Self.shorten(written))`", at: rest,
+            label: "not quoted", help: "write `\(Self.shorten(quoted))`",
+            fixes: [.replace(rest, with: quoted, "write `\(quoted)`", safety: .safe)])
+        }
         hasErrors = true
         index = line.count
       default:
