@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VStreamSource
 
 /// The root command.
 struct VStreamCommand: ParsableCommand {
@@ -47,7 +48,20 @@ struct VStreamCommand: ParsableCommand {
         Foundation.exit(ExitStatus.clean.rawValue)
       }
       Terminal.standardError.write(fullMessage(for: error) + "\n")
+      if let hint = subcommandHint(arguments ?? Array(CommandLine.arguments.dropFirst())) {
+        Terminal.standardError.write(hint + "\n")
+      }
       Foundation.exit(ExitStatus.usageOrIO.rawValue)
     }
+  }
+
+  /// "did you mean `check`?" when the first argument is not a command but is spelt close to one (`vstream chek`).
+  static func subcommandHint(_ arguments: [String]) -> String? {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+    let names = configuration.subcommands.compactMap { $0.configuration.commandName }
+    guard !names.contains(first), let closest = Spelling.closest(to: first.lowercased(), among: names) else {
+      return nil
+    }
+    return "did you mean `vstream \(closest)`?"
   }
 }
