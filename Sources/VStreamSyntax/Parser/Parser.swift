@@ -190,12 +190,7 @@ struct ParseRun {
       }
       lineStart = nextLineStart(after: lineEnd(from: lineStart))
     }
-    diagnostics.append(
-      Diagnostic(
-        code: SyntaxMessages.unterminatedFrontMatter, severity: .error,
-        message: "front matter has no closing `---` line",
-        range: SourceRange(start: UInt32(start), end: UInt32(openingEnd)), label: "front matter starts here",
-        help: "add a line `---` after the last front matter key"))
+    report(.unterminatedFrontMatter, at: SourceRange(start: UInt32(start), end: UInt32(openingEnd)))
     return nil
   }
 
@@ -288,11 +283,7 @@ struct ParseRun {
     }
     closeFlow()
     guard first.kind == .word else {
-      report(
-        SyntaxMessages.unknownKeyword, "expected a keyword at the start of the line, found \(describe(first))",
-        at: first.range, label: "expected a keyword",
-        help: first.kind == .string
-          ? "a title goes on the declaration line, after the identifier: `step triage \"Title\"`" : nil)
+      report(.keywordExpected(found: describe(first), isString: first.kind == .string), at: first.range)
       markCurrentDeclarationBroken()
       return
     }
@@ -311,17 +302,13 @@ struct ParseRun {
     }
     let word = text(first)
     if word == "---" && line.count == 1 {
-      report(
-        SyntaxMessages.misplacedFrontMatter, "front matter must be at the very top of the file", at: first.range,
-        label: "not at the top", help: "move the front matter block to the first line of the file")
+      report(.misplacedFrontMatter, at: first.range)
       flushDeclaration()
       skipMisplacedFrontMatter()
     } else {
       let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
       let suggestion = Spelling.closest(to: word, among: keywords)
-      report(
-        SyntaxMessages.unknownKeyword, "unknown keyword `\(Self.shorten(word))`", at: first.range,
-        label: "not a keyword", help: suggestion.map { "did you mean `\($0)`?" })
+      report(.unknownKeyword(Self.shorten(word), suggestion: suggestion), at: first.range)
       // A misspelt declaration keyword (`stpe triage "..."`) is read as the declaration it resembles, marked broken:
       // its attribute lines then belong to it, and flows that name it still resolve, so one typo is one diagnostic.
       if let kind = suggestion.flatMap(DeclarationKind.init(rawValue:)), line.count >= 2, line[1].kind == .word {
@@ -361,9 +348,7 @@ struct ParseRun {
       index += 1
     } else {
       let at = index < line.count ? line[index].range : SourceRange.empty(at: keyword.end)
-      report(
-        SyntaxMessages.missingIdentifier, "expected an identifier after `\(kind.rawValue)`", at: at,
-        label: "identifier expected", help: "write `\(kind.rawValue) some-name \"Title\"`")
+      report(.missingIdentifier(after: kind), at: at)
       hasErrors = true
     }
     if index < line.count {
@@ -384,22 +369,16 @@ struct ParseRun {
           let idRange = SourceRange(start: id.range.start, end: line[titleStart - 1].end)
           let joined = file.text(idRange).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: "-")
           report(
-            SyntaxMessages.invalidIdentifier, "`\(Self.shorten(file.text(idRange)))` is not one identifier: ids have no spaces",
-            at: idRange, label: "one id expected", help: "write `\(kind.rawValue) \(joined) \(text(line[titleStart]))`",
-            fixes: [.replace(idRange, with: joined, "write `\(joined)`", safety: .unsafe)])
+            .identifierWithSpaces(
+              Self.shorten(file.text(idRange)), joined: joined, kind: kind, title: text(line[titleStart]), at: idRange),
+            at: idRange)
         } else if written.count >= 2, written.hasPrefix("'"), written.hasSuffix("'") {
           // A title in single quotes: the same text in double quotes.
           let quoted = "\"" + String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"", with: "\\\"") + "\""
-          report(
-            SyntaxMessages.expectedString, "titles are in double quotes, found `\(Self.shorten(written))`", at: rest,
-            label: "single quotes", help: "write `\(Self.shorten(quoted))`",
-            fixes: [.replace(rest, with: quoted, "write `\(quoted)`", safety: .safe)])
+          report(.singleQuotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
         } else {
           let quoted = "\"" + written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-          report(
-            SyntaxMessages.expectedString, "expected a quoted title, found `\(Self.shorten(written))`", at: rest,
-            label: "not quoted", help: "write `\(Self.shorten(quoted))`",
-            fixes: [.replace(rest, with: quoted, "write `\(quoted)`", safety: .safe)])
+          report(.unquotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
         }
         hasErrors = true
         index = line.count
@@ -409,10 +388,7 @@ struct ParseRun {
     }
     if index < line.count, !hasErrors {
       let rest = restRange(from: index)
-      report(
-        SyntaxMessages.unexpectedToken,
-        "expected the end of the line after the \(kind.rawValue) declaration, found \(describe(line[index]))",
-        at: rest, label: "unexpected", help: "a declaration line is `\(kind.rawValue) NAME \"Title\"`")
+      report(.extraAfterDeclaration(kind, found: describe(line[index])), at: rest)
       hasErrors = true
     }
     let range = SourceRange(start: keyword.start, end: line.last!.end)
@@ -429,11 +405,7 @@ struct ParseRun {
     if Self.isIdentifier(bytes, token.start, token.end) { return IdentifierSyntax(range: token.range) }
     let written = text(token)
     let suggestion = Self.identifierSuggestion(written)
-    report(
-      SyntaxMessages.invalidIdentifier, "`\(Self.shorten(written))` is not a valid identifier", at: token.range,
-      label: "invalid identifier",
-      help: suggestion.map { "identifiers start with a letter and use letters, digits, `-` and `_`: try `\($0)`" }
-        ?? "identifiers start with a letter and use letters, digits, `-` and `_`")
+    report(.invalidIdentifier(Self.shorten(written), suggestion: suggestion), at: token.range)
     hasErrors = true
     return nil
   }
@@ -442,21 +414,14 @@ struct ParseRun {
     let isBlock = token.kind == .blockString || token.kind == .unterminatedBlockString
     if token.kind == .unterminatedString || token.kind == .unterminatedBlockString {
       report(
-        SyntaxMessages.unterminatedString,
-        isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
-        at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range,
-        label: isBlock ? "block starts here" : "no closing quote",
-        help: isBlock
-          ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
+        .unterminatedString(isBlock: isBlock),
+        at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range)
       hasErrors = true
     } else if containsBackslash(token.range) {
       // Only a backslash can start a bad escape; most strings have none and need no decoding here.
       let decoded = StringDecoder.decode(file: file, range: token.range, isBlock: isBlock)
       for escape in decoded.badEscapes {
-        report(
-          SyntaxMessages.invalidEscape, "unknown escape `\(file.text(escape))` in a string", at: escape,
-          label: "unknown escape", help: "write `\\\\` for a backslash; the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`"
-        )
+        report(.invalidEscape(file.text(escape)), at: escape)
         hasErrors = true
       }
     }
@@ -481,20 +446,12 @@ struct ParseRun {
     guard let declarationKind = pending?.kind, let declarationRange = pending?.range,
       let span = pending?.attributeSpan
     else {
-      report(
-        SyntaxMessages.attributeOutsideDeclaration, "`\(kind.rawValue)` must follow a declaration", at: keyword.range,
-        label: "no declaration above",
-        help: openFlowOrLastIsFlow
-          ? "attributes belong to the declaration above them; move this line under its step, before the flows"
-          : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
+      report(.attributeOutsideDeclaration(kind, afterFlows: openFlowOrLastIsFlow), at: keyword.range)
       return
     }
     guard declarationKind.allows(kind) else {
       let allowed = declarationKind.allowedAttributes.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-      report(
-        SyntaxMessages.attributeNotAllowed, "`\(kind.rawValue)` is not an attribute of \(declarationKind.withArticle)",
-        at: keyword.range, label: "not allowed here",
-        help: "\(declarationKind.withArticle) takes \(allowed)")
+      report(.attributeNotAllowed(kind, in: declarationKind, allowed: allowed), at: keyword.range)
       pending?.hasErrors = true
       return
     }
@@ -503,11 +460,7 @@ struct ParseRun {
     let range = SourceRange(start: keyword.start, end: line.last!.end)
     // Only a kind the declaration already has is looked for among its attributes.
     if pendingKinds & kind.flag != 0, let earlier = span.indices.first(where: { tree.attributeList[$0].kind == kind }) {
-      report(
-        SyntaxMessages.duplicateAttribute, "`\(kind.rawValue)` is given twice", at: range, label: "given again here",
-        secondary: [Diagnostic.Label(range: tree.attributeList[earlier].range, message: "first given here")],
-        help: kind == .practices || kind == .roles
-          ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
+      report(.attributeGivenTwice(kind, first: tree.attributeList[earlier].range), at: range)
       pending?.hasErrors = true
     } else {
       tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
@@ -527,10 +480,7 @@ struct ParseRun {
     -> AttributeValueSyntax
   {
     guard line.count > 1 else {
-      report(
-        SyntaxMessages.missingValue, "`\(kind.rawValue)` needs \(kind.valueDescription)",
-        at: SourceRange.empty(at: keyword.end), label: "value expected",
-        help: Self.exampleLine(kind).map { "write `\($0)`" })
+      report(.valueMissing(kind, example: Self.exampleLine(kind)), at: SourceRange.empty(at: keyword.end))
       hasErrors = true
       return .missing
     }
@@ -555,14 +505,7 @@ struct ParseRun {
       }
       let written = file.text(rest)
       let suggestion = DurationText.suggestion(for: written)
-      report(
-        SyntaxMessages.invalidDuration,
-        "expected a duration such as `5m` or `1h30m`, found `\(Self.shorten(written))`", at: rest,
-        label: "not a duration",
-        help: suggestion.map { "write `\(kind.rawValue) \($0)`" }
-          ?? "use whole numbers with units w, d, h, m, s, largest first",
-        // The suggestion is the same duration written as one (`2 hours` as `2h`, `1.5h` as `1h30m`): safe.
-        fixes: suggestion.map { [.replace(rest, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
+      report(.invalidDuration(Self.shorten(written), kind: kind, suggestion: suggestion, at: rest), at: rest)
       hasErrors = true
       return .missing
     case .ca:
@@ -572,11 +515,7 @@ struct ParseRun {
       }
       let written = file.text(rest)
       let suggestion = PercentText.suggestion(for: written)
-      report(
-        SyntaxMessages.invalidPercentage, "expected a percentage such as `90%`, found `\(Self.shorten(written))`",
-        at: rest, label: "not a percentage",
-        help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`",
-        fixes: suggestion.map { [.replace(rest, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
+      report(.invalidPercentage(Self.shorten(written), suggestion: suggestion, at: rest), at: rest)
       hasErrors = true
       return .missing
     case .note, .from, .for:
@@ -595,11 +534,7 @@ struct ParseRun {
     let written = Self.shorten(file.text(rest))
     let expectsString = kind == .note || kind == .from || kind == .for || kind == .roles
     report(
-      expectsString ? SyntaxMessages.expectedString : SyntaxMessages.missingValue,
-      "`\(kind.rawValue)` needs \(kind.valueDescription), found `\(written)`", at: rest,
-      label: expectsString ? "not quoted" : "unexpected value",
-      help: expectsString
-        ? "write `\(kind.rawValue) \"\(written.replacingQuotes())\"`" : Self.exampleLine(kind).map { "write `\($0)`" })
+      .wrongValue(kind, found: written, expectsString: expectsString, example: Self.exampleLine(kind)), at: rest)
     hasErrors = true
     return .missing
   }
@@ -608,11 +543,7 @@ struct ParseRun {
     -> AttributeValueSyntax
   {
     let rest = restRange(from: index + 1)
-    report(
-      SyntaxMessages.unexpectedToken,
-      "expected the end of the line after the `\(kind.rawValue)` value, found \(describe(line[index + 1]))",
-      at: rest, label: "unexpected",
-      help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
+    report(.extraAfterValue(kind, found: describe(line[index + 1])), at: rest)
     hasErrors = true
     return value
   }
@@ -646,24 +577,16 @@ struct ParseRun {
           // A run of commas is one mistake: one finding for the run.
           var last = index
           while last + 1 < line.count, line[last + 1].kind == .comma { last += 1 }
-          report(
-            SyntaxMessages.invalidList, "expected a \(noun) before `,`",
-            at: SourceRange(start: token.start, end: line[last].end),
-            label: "\(noun) missing", help: last > index ? "remove the extra commas" : "remove the extra comma")
+          report(.itemMissing(noun, commas: last - index + 1), at: SourceRange(start: token.start, end: line[last].end))
           hasErrors = true
           index = last + 1
           continue
         case (.word, .string):
           let written = text(token)
-          report(
-            SyntaxMessages.expectedString, "roles are quoted text, found `\(Self.shorten(written))`", at: token.range,
-            label: "not quoted", help: "write `\"\(Self.shorten(written))\"`")
+          report(.unquotedRole(Self.shorten(written)), at: token.range)
           hasErrors = true
         default:
-          report(
-            SyntaxMessages.invalidList, "expected a \(noun), found \(describe(token))", at: token.range,
-            label: "\(noun) expected",
-            help: element == .word ? "practices are written without quotes: `practices service-desk`" : nil)
+          report(.itemExpected(noun, found: describe(token), isPractice: element == .word), at: token.range)
           hasErrors = true
         }
         expectItem = false
@@ -675,11 +598,8 @@ struct ParseRun {
           if !reportedMissingComma {
             let previous = line[index - 1]
             report(
-              SyntaxMessages.invalidList, "expected `,` between \(noun)s",
-              at: SourceRange(start: previous.end, end: token.start),
-              label: "`,` expected",
-              help: "separate the \(noun)s with commas: `\(Self.shorten(text(previous))), \(Self.shorten(text(token)))`"
-            )
+              .commaExpected(noun, between: Self.shorten(text(previous)), and: Self.shorten(text(token))),
+              at: SourceRange(start: previous.end, end: token.start))
             reportedMissingComma = true
           }
           hasErrors = true
@@ -690,9 +610,7 @@ struct ParseRun {
       index += 1
     }
     if expectItem, let last = line.last, last.kind == .comma {
-      report(
-        SyntaxMessages.invalidList, "a trailing `,` after the last \(noun)", at: last.range, label: "nothing follows",
-        help: "remove the trailing comma")
+      report(.trailingComma(noun), at: last.range)
       hasErrors = true
     }
     return element == .word ? .words(span) : .strings(span)
@@ -821,6 +739,13 @@ struct ParseRun {
 
   // MARK: - Helpers
 
+  /// Reports a finding whose wording is in the stage's catalogue (``SyntaxMessage``).
+  mutating func report(_ message: SyntaxMessage, at range: SourceRange) {
+    report(
+      message.code, message.text, at: range, label: message.label, secondary: message.secondary, help: message.help,
+      fixes: message.fixes)
+  }
+
   mutating func report(
     _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
     help: String?, fixes: [Diagnostic.Fix] = []
@@ -912,7 +837,7 @@ struct ParseRun {
 }
 
 extension String {
-  fileprivate func replacingQuotes() -> String {
+  func replacingQuotes() -> String {
     var out = ""
     for character in self { out += character == "\"" ? "\\\"" : String(character) }
     return out

@@ -217,3 +217,189 @@ public enum SyntaxMessages {
       badExample: bad, goodExample: good, isConfigurable: false)
   }
 }
+
+/// The words of one syntax finding, without its place: what the wording functions below return, so that all the
+/// parser's wording is in this catalogue. The parser adds the range.
+public struct SyntaxMessage: Sendable {
+  public var code: DiagnosticCode
+  public var text: String
+  public var label: String?
+  public var secondary: [Diagnostic.Label] = []
+  public var help: String?
+  public var fixes: [Diagnostic.Fix] = []
+}
+
+// MARK: - Wording
+
+extension SyntaxMessage {
+  static func keywordExpected(found: String, isString: Bool) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unknownKeyword, text: "expected a keyword at the start of the line, found \(found)",
+      label: "expected a keyword",
+      help: isString ? "a title goes on the declaration line, after the identifier: `step triage \"Title\"`" : nil)
+  }
+
+  static let unterminatedFrontMatter = SyntaxMessage(
+    code: SyntaxMessages.unterminatedFrontMatter, text: "front matter has no closing `---` line",
+    label: "front matter starts here", help: "add a line `---` after the last front matter key")
+
+  static func valueMissing(_ kind: AttributeKind, example: String?) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.missingValue, text: "`\(kind.rawValue)` needs \(kind.valueDescription)",
+      label: "value expected", help: example.map { "write `\($0)`" })
+  }
+
+  static let misplacedFrontMatter = SyntaxMessage(
+    code: SyntaxMessages.misplacedFrontMatter, text: "front matter must be at the very top of the file",
+    label: "not at the top", help: "move the front matter block to the first line of the file")
+
+  static func unknownKeyword(_ word: String, suggestion: String?) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unknownKeyword, text: "unknown keyword `\(word)`", label: "not a keyword",
+      help: suggestion.map { "did you mean `\($0)`?" })
+  }
+
+  static func missingIdentifier(after kind: DeclarationKind) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.missingIdentifier, text: "expected an identifier after `\(kind.rawValue)`",
+      label: "identifier expected", help: "write `\(kind.rawValue) some-name \"Title\"`")
+  }
+
+  static func identifierWithSpaces(
+    _ written: String, joined: String, kind: DeclarationKind, title: String, at range: SourceRange
+  ) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidIdentifier, text: "`\(written)` is not one identifier: ids have no spaces",
+      label: "one id expected", help: "write `\(kind.rawValue) \(joined) \(title)`",
+      fixes: [.replace(range, with: joined, "write `\(joined)`", safety: .unsafe)])
+  }
+
+  static func singleQuotedTitle(_ written: String, quoted: String, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.expectedString, text: "titles are in double quotes, found `\(written)`",
+      label: "single quotes", help: "write `\(quoted)`",
+      fixes: [.replace(range, with: quoted, "write `\(quoted)`", safety: .safe)])
+  }
+
+  static func unquotedTitle(_ written: String, quoted: String, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.expectedString, text: "expected a quoted title, found `\(written)`", label: "not quoted",
+      help: "write `\(quoted)`", fixes: [.replace(range, with: quoted, "write `\(quoted)`", safety: .safe)])
+  }
+
+  static func extraAfterDeclaration(_ kind: DeclarationKind, found: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unexpectedToken,
+      text: "expected the end of the line after the \(kind.rawValue) declaration, found \(found)", label: "unexpected",
+      help: "a declaration line is `\(kind.rawValue) NAME \"Title\"`")
+  }
+
+  static func invalidIdentifier(_ written: String, suggestion: String?) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidIdentifier, text: "`\(written)` is not a valid identifier", label: "invalid identifier",
+      help: suggestion.map { "identifiers start with a letter and use letters, digits, `-` and `_`: try `\($0)`" }
+        ?? "identifiers start with a letter and use letters, digits, `-` and `_`")
+  }
+
+  static func unterminatedString(isBlock: Bool) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unterminatedString, text: isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
+      label: isBlock ? "block starts here" : "no closing quote",
+      help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
+  }
+
+  static func invalidEscape(_ escape: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidEscape, text: "unknown escape `\(escape)` in a string", label: "unknown escape",
+      help: "write `\\\\` for a backslash; the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
+  }
+
+  static func attributeOutsideDeclaration(_ kind: AttributeKind, afterFlows: Bool) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.attributeOutsideDeclaration, text: "`\(kind.rawValue)` must follow a declaration",
+      label: "no declaration above",
+      help: afterFlows
+        ? "attributes belong to the declaration above them; move this line under its step, before the flows"
+        : "attributes belong to the declaration above them, such as `step triage \"Log\"`")
+  }
+
+  static func attributeNotAllowed(_ kind: AttributeKind, in declaration: DeclarationKind, allowed: String)
+    -> SyntaxMessage
+  {
+    SyntaxMessage(
+      code: SyntaxMessages.attributeNotAllowed, text: "`\(kind.rawValue)` is not an attribute of \(declaration.withArticle)",
+      label: "not allowed here", help: "\(declaration.withArticle) takes \(allowed)")
+  }
+
+  static func attributeGivenTwice(_ kind: AttributeKind, first: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.duplicateAttribute, text: "`\(kind.rawValue)` is given twice", label: "given again here",
+      secondary: [Diagnostic.Label(range: first, message: "first given here")],
+      help: kind == .practices || kind == .roles
+        ? "list several on one line, separated by commas" : "keep one `\(kind.rawValue)` line")
+  }
+
+  static func invalidDuration(_ written: String, kind: AttributeKind, suggestion: String?, at range: SourceRange)
+    -> SyntaxMessage
+  {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidDuration, text: "expected a duration such as `5m` or `1h30m`, found `\(written)`",
+      label: "not a duration",
+      help: suggestion.map { "write `\(kind.rawValue) \($0)`" }
+        ?? "use whole numbers with units w, d, h, m, s, largest first",
+      // The suggestion is the same duration written as one (`2 hours` as `2h`, `1.5h` as `1h30m`): safe.
+      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
+  }
+
+  static func invalidPercentage(_ written: String, suggestion: String?, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidPercentage, text: "expected a percentage such as `90%`, found `\(written)`",
+      label: "not a percentage", help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`",
+      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
+  }
+
+  static func wrongValue(_ kind: AttributeKind, found: String, expectsString: Bool, example: String?) -> SyntaxMessage {
+    SyntaxMessage(
+      code: expectsString ? SyntaxMessages.expectedString : SyntaxMessages.missingValue,
+      text: "`\(kind.rawValue)` needs \(kind.valueDescription), found `\(found)`",
+      label: expectsString ? "not quoted" : "unexpected value",
+      help: expectsString ? "write `\(kind.rawValue) \"\(found.replacingQuotes())\"`" : example.map { "write `\($0)`" })
+  }
+
+  static func extraAfterValue(_ kind: AttributeKind, found: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unexpectedToken,
+      text: "expected the end of the line after the `\(kind.rawValue)` value, found \(found)", label: "unexpected",
+      help: kind == .activity ? "a step has exactly one activity; split it into two steps" : nil)
+  }
+
+  static func itemMissing(_ noun: String, commas: Int) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidList, text: "expected a \(noun) before `,`", label: "\(noun) missing",
+      help: commas > 1 ? "remove the extra commas" : "remove the extra comma")
+  }
+
+  static func unquotedRole(_ written: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.expectedString, text: "roles are quoted text, found `\(written)`", label: "not quoted",
+      help: "write `\"\(written)\"`")
+  }
+
+  static func itemExpected(_ noun: String, found: String, isPractice: Bool) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidList, text: "expected a \(noun), found \(found)", label: "\(noun) expected",
+      help: isPractice ? "practices are written without quotes: `practices service-desk`" : nil)
+  }
+
+  static func commaExpected(_ noun: String, between first: String, and second: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidList, text: "expected `,` between \(noun)s", label: "`,` expected",
+      help: "separate the \(noun)s with commas: `\(first), \(second)`")
+  }
+
+  static func trailingComma(_ noun: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidList, text: "a trailing `,` after the last \(noun)", label: "nothing follows",
+      help: "remove the trailing comma")
+  }
+}
