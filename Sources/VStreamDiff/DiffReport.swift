@@ -28,7 +28,8 @@ public struct DiffReport: Sendable, Hashable {
     var pairs: [(StreamSnapshot?, StreamSnapshot?)] = []
     var baseLeft = Array(base.indices)
     var headLeft = Array(head.indices)
-    if pairingSingleFiles && base.count == 1 && head.count == 1 {
+    let comparesStates = pairingSingleFiles && base.count == 1 && head.count == 1
+    if comparesStates {
       pairs.append((base[0], head[0]))
       baseLeft = []
       headLeft = []
@@ -60,7 +61,11 @@ public struct DiffReport: Sendable, Hashable {
       }
     }
     for index in headLeft where !matchedHead.contains(index) { pairs.append((nil, head[index])) }
-    let streams = pairs.map { StreamDiff.compare(base: $0.0, head: $0.1) }.sorted {
+    let streams = pairs.map { pair -> StreamDiff in
+      var diff = StreamDiff.compare(base: pair.0, head: pair.1)
+      diff.comparesStates = comparesStates
+      return diff
+    }.sorted {
       ($0.id, $0.head?.path ?? $0.base?.path ?? "") < ($1.id, $1.head?.path ?? $1.base?.path ?? "")
     }
     return DiffReport(baseName: baseName, headName: headName, streams: streams)

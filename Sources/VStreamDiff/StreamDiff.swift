@@ -46,9 +46,13 @@ public struct StreamDiff: Sendable, Hashable {
     public var settings: DurationSettings
   }
 
+  /// Set when two files were given as the current and the future state of one stream: their paths differ by
+  /// design, so the file is not reported as moved.
+  public var comparesStates = false
+
   /// Whether the file moved or was renamed between the sides.
   public var moved: Bool {
-    guard let base, let head else { return false }
+    guard !comparesStates, let base, let head else { return false }
     return base.path != head.path
   }
 
@@ -63,7 +67,8 @@ public struct StreamDiff: Sendable, Hashable {
   public var isNoteworthy: Bool { status != .unchanged || moved || idChanged }
 
   public static func == (lhs: StreamDiff, rhs: StreamDiff) -> Bool {
-    lhs.id == rhs.id && lhs.status == rhs.status && lhs.base == rhs.base && lhs.head == rhs.head
+    lhs.id == rhs.id && lhs.status == rhs.status && lhs.comparesStates == rhs.comparesStates && lhs.base == rhs.base
+      && lhs.head == rhs.head
       && lhs.title == rhs.title && lhs.titleChange == rhs.titleChange && lhs.nodes == rhs.nodes
       && lhs.arrowsAdded == rhs.arrowsAdded && lhs.arrowsRemoved == rhs.arrowsRemoved && lhs.figures == rhs.figures
       && lhs.longestWait == rhs.longestWait && lhs.completeness?.before == rhs.completeness?.before
