@@ -4,7 +4,8 @@ extension DiffRenderer {
   /// For a pull-request comment or a job summary: the hidden marker, a heading, then per stream that changed a
   /// compact table of figures, the steps that moved the lead time most, and the details folded in `<details>`.
   public static func markdown(_ report: DiffReport, gate: [GateFailure] = []) -> String {
-    var out = "\(marker)\n## Value streams: `\(code(report.baseName))` → `\(code(report.headName))`\n\n"
+    let (baseName, headName) = (DiffText.sideName(report.baseName), DiffText.sideName(report.headName))
+    var out = "\(marker)\n## Value streams: `\(code(baseName))` → `\(code(headName))`\n\n"
     for failure in gate { out += "- :x: **gate**: \(MarkdownEscape.text(gateLine(failure)))\n" }
     if !gate.isEmpty { out += "\n" }
     for stream in report.noteworthy {

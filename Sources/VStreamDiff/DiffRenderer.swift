@@ -35,7 +35,7 @@ public enum DiffRenderer {
       if let title = stream.titleChange { out += "  title: \(title.before ?? "") → \(title.after ?? "")\n" }
       if stream.status != .unchanged {
         let figures = DiffText.shownFigures(stream).filter { $0.before != nil || $0.after != nil }
-        let header = ["figure", report.baseName, report.headName, "change", ""]
+        let header = ["figure", DiffText.sideName(report.baseName), DiffText.sideName(report.headName), "change", ""]
         let rows =
           [header]
           + figures.map { change -> [String] in

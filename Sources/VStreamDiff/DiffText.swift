@@ -86,6 +86,12 @@ enum DiffText {
     return "\(total) stream\(total == 1 ? "" : "s") compared: " + parts.joined(separator: ", ")
   }
 
+  /// A side's name for people: a full commit id (40 or 64 hex digits, as CI passes them) shortened to 12 digits.
+  static func sideName(_ name: String) -> String {
+    let isHex = name.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    return isHex && (name.utf8.count == 40 || name.utf8.count == 64) ? String(name.prefix(12)) : name
+  }
+
   /// The settings a stream's durations print with: the head's, or the base's for a removed stream.
   static func settings(_ stream: StreamDiff) -> DurationSettings {
     stream.head?.settings ?? stream.base?.settings ?? .calendar

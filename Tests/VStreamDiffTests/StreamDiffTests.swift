@@ -200,4 +200,14 @@ final class StreamDiffTests: XCTestCase {
     XCTAssertTrue(markdown.contains("A &lt;b&gt;\\|x&lt;/b&gt;"), markdown)
     XCTAssertFalse(markdown.contains("<b>"))
   }
+
+  func testFullCommitIDsAreShortenedForPeopleButNotForTools() throws {
+    let future = Self.current.replacingOccurrences(of: "wait 2h", with: "wait 30m")
+    let base = String(repeating: "a1", count: 20)
+    let report = DiffReport.compare(
+      base: [try snapshot(Self.current)], head: [try snapshot(future)], baseName: base, headName: "HEAD")
+    XCTAssertTrue(DiffRenderer.markdown(report).contains("## Value streams: `a1a1a1a1a1a1` → `HEAD`"))
+    XCTAssertTrue(DiffRenderer.human(report).contains("  figure                        a1a1a1a1a1a1  HEAD"))
+    XCTAssertTrue(DiffRenderer.json(report).rendered().contains("\"base\": \"\(base)\""))
+  }
 }
