@@ -12,9 +12,20 @@ struct DiffSides {
   /// Two files were given: the current and the future state of one stream, compared whatever their ids.
   var areSingleFiles = false
   private var configurations: [Bool: [String: Configuration]] = [true: [:], false: [:]]
+  /// For revisions: which `vstream.yml` (its path and object id) each file is checked with, on each side.
+  private var configurationSources: [Bool: [String: String]] = [true: [:], false: [:]]
 
   func configuration(for file: SourceFile, isBase: Bool) -> Configuration {
     configurations[isBase]?[file.path] ?? .default
+  }
+
+  /// Whether the file at `path` is checked with the same configuration on both sides: known for revisions (the same
+  /// `vstream.yml` object, or none on either side); folders are not asked to prove it.
+  func hasSameConfiguration(_ path: String) -> Bool {
+    guard let base = configurationSources[true]?[path], let head = configurationSources[false]?[path] else {
+      return false
+    }
+    return base == head
   }
 
   /// Reads both sides. Two existing folders or files are read from disk; otherwise both names are revisions.
@@ -74,7 +85,9 @@ struct DiffSides {
       let settings = tree.entries.filter { $0.path == "vstream.yml" || $0.path.hasSuffix("/vstream.yml") }
       let blobs = try GitTree.blobs((streams + settings).map(\.object))
       var loaded: [String: Configuration] = [:]
+      var objects: [String: String] = [:]
       for (entry, bytes) in zip(settings, blobs[streams.count...]) {
+        objects[entry.path] = entry.object
         var (configuration, _) = Compiler.configuration(
           SourceFile(path: entry.path, bytes: bytes), limits: input.yaml.limits)
         configuration.root = String(entry.path.dropLast("vstream.yml".count))
@@ -91,7 +104,9 @@ struct DiffSides {
           failures.append("\(place): \(problem)")
           continue
         }
-        configurations[isBase]?[entry.path] = Self.nearest(above: entry.path, in: loaded)
+        let source = Self.nearest(above: entry.path, in: loaded)
+        configurations[isBase]?[entry.path] = source?.configuration
+        configurationSources[isBase]?[entry.path] = source.map { "\($0.path) \(objects[$0.path] ?? "")" } ?? "none"
         files.append(SourceFile(path: entry.path, bytes: bytes))
       }
       if isBase { self.base = files } else { self.head = files }
@@ -99,13 +114,16 @@ struct DiffSides {
   }
 
   /// The configuration in the file's folder or the nearest above it.
-  private static func nearest(above path: String, in loaded: [String: Configuration]) -> Configuration? {
+  private static func nearest(
+    above path: String, in loaded: [String: Configuration]
+  ) -> (path: String, configuration: Configuration)? {
     var folder = Substring(path)
     while let slash = folder.lastIndex(of: "/") {
       folder = folder[..<slash]
-      if let found = loaded[folder + "/vstream.yml"] { return found }
+      let candidate = String(folder) + "/vstream.yml"
+      if let found = loaded[candidate] { return (candidate, found) }
     }
-    return loaded["vstream.yml"]
+    return loaded["vstream.yml"].map { ("vstream.yml", $0) }
   }
 
   /// Hidden entries and build folders, which `check` does not search either.

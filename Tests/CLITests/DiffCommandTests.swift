@@ -259,6 +259,22 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertTrue(files.output.contains("  stream id: restore-live-service → future-state\n"), files.output)
     XCTAssertEqual(try vstream(["diff", "current", "future", "x"]).status, 2, "paths go with revisions only")
   }
+
+  func testEachRevisionIsCheckedWithItsOwnVStreamYML() throws {
+    try makeRepository()
+    // The fix waits a day: 24 h with calendar days, 8 h once the repository counts working days.
+    write("streams/restore.vstream", Self.clean.replacingOccurrences(of: "wait 4h", with: "wait 1d"))
+    try commit("a day")
+    try git(["tag", "calendar"])
+    write("vstream.yml", "time:\n  hours-per-day: 8\n  days-per-week: 5\n")
+    try commit("working days")
+    let run = try vstream(["diff", "calendar", "HEAD"])
+    XCTAssertEqual(run.status, 0, run.errors)
+    // 30h32m -> 14h32m (16 h shorter: -52.4%), both printed in the head's working days of 8 h.
+    XCTAssertTrue(
+      run.output.contains("  lead time (main path)         3d6h32m   1d6h32m  -2d (-52.4%)  better\n"), run.output)
+    XCTAssertTrue(run.output.contains("  most of the change: fix -2d\n"), run.output)
+  }
 }
 
 /// Small streams for the declaration-order test.

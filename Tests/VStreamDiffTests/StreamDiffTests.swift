@@ -210,4 +210,26 @@ final class StreamDiffTests: XCTestCase {
     XCTAssertTrue(DiffRenderer.human(report).contains("  figure                        a1a1a1a1a1a1  HEAD"))
     XCTAssertTrue(DiffRenderer.json(report).rendered().contains("\"base\": \"\(base)\""))
   }
+
+  /// The facade checks a file unchanged on both sides once; the report must equal the one from checking every file
+  /// on both sides (the plain oracle), duplicate stream ids included.
+  func testCheckingUnchangedFilesOnceGivesTheSameReport() throws {
+    let base = [
+      SourceFile(path: "a.vstream", text: Self.current),
+      SourceFile(path: "b.vstream", text: Self.current.replacingOccurrences(of: "stream s", with: "stream t")),
+      SourceFile(path: "c.vstream", text: Self.current.replacingOccurrences(of: "stream s", with: "stream u")),
+    ]
+    let head = [
+      base[0], SourceFile(path: "b.vstream", text: Self.current.replacingOccurrences(of: "wait 2h", with: "wait 3h")),
+      base[2], SourceFile(path: "d.vstream", text: Self.current.replacingOccurrences(of: "stream s", with: "stream u")),
+    ]
+    let once = Compiler.diff(base: base, head: head, baseName: "a", headName: "b", sameConfiguration: { _ in true })
+    let twice = Compiler.diff(base: base, head: head, baseName: "a", headName: "b", sameConfiguration: { _ in false })
+    XCTAssertEqual(once, twice)
+    XCTAssertEqual(DiffRenderer.json(once).rendered(), DiffRenderer.json(twice).rendered())
+    // u is declared twice on the head side only: an error there, none on the base side.
+    let u = try XCTUnwrap(once.streams.first { $0.id == "u" && $0.base != nil })
+    XCTAssertEqual(u.base?.errors.count, 0)
+    XCTAssertFalse(u.head?.errors.isEmpty ?? true)
+  }
 }

@@ -80,6 +80,7 @@ struct DiffCommand: ParsableCommand {
     let report = Compiler.diff(
       base: sides.base, head: sides.head, baseName: base, headName: head,
       configuration: { file, isBase in sides.configuration(for: file, isBase: isBase) },
+      sameConfiguration: sides.hasSameConfiguration,
       options: input.parserOptions, pairingSingleFiles: sides.areSingleFiles)
     let gate = report.gateFailures(thresholds)
 
