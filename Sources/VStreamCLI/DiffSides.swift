@@ -72,29 +72,44 @@ struct DiffSides {
     if isBase { base = files } else { head = files }
   }
 
-  /// Reads the `.vstream` files under `paths` at two revisions, and the `vstream.yml` nearest above each.
+  /// Reads the `.vstream` files under `paths` at two revisions, and the `vstream.yml` nearest above each. Objects
+  /// are read once however many sides hold them: a file unchanged between the revisions is one blob.
   private mutating func readFromGit(base: String, head: String, paths: [String], input: InputOptions) throws {
-    let prefix = try GitTree.prefix()
+    // The working directory's place is only needed to resolve paths (one git process fewer without them).
+    let prefix = paths.isEmpty ? "" : try GitTree.prefix()
     let wanted = try paths.map { try Self.repositoryPath($0, prefix: prefix) }
-    for (revision, isBase) in [(base, true), (head, false)] {
-      let tree = try GitTree(revision: revision)
-      let streams = tree.entries.filter { entry in
-        entry.path.hasSuffix(".vstream") && !Self.isSkipped(entry.path)
-          && (wanted.isEmpty || wanted.contains { $0.isEmpty || entry.path == $0 || entry.path.hasPrefix($0 + "/") })
+    let trees = try GitTree.read([base, head])
+    let chosen = trees.map { tree in
+      (
+        streams: tree.entries.filter { entry in
+          entry.path.hasSuffix(".vstream") && !Self.isSkipped(entry.path)
+            && (wanted.isEmpty || wanted.contains { $0.isEmpty || entry.path == $0 || entry.path.hasPrefix($0 + "/") })
+        },
+        settings: tree.entries.filter { $0.path == "vstream.yml" || $0.path.hasSuffix("/vstream.yml") }
+      )
+    }
+    var objects: [String] = []
+    var seen = Set<String>()
+    for side in chosen {
+      for entry in side.streams + side.settings where seen.insert(entry.object).inserted {
+        objects.append(entry.object)
       }
-      let settings = tree.entries.filter { $0.path == "vstream.yml" || $0.path.hasSuffix("/vstream.yml") }
-      let blobs = try GitTree.blobs((streams + settings).map(\.object))
+    }
+    var contents: [String: [UInt8]] = [:]
+    for (object, bytes) in zip(objects, try GitTree.blobs(objects)) { contents[object] = bytes }
+    for ((revision, isBase), side) in zip([(base, true), (head, false)], chosen) {
       var loaded: [String: Configuration] = [:]
-      var objects: [String: String] = [:]
-      for (entry, bytes) in zip(settings, blobs[streams.count...]) {
-        objects[entry.path] = entry.object
+      var settingObjects: [String: String] = [:]
+      for entry in side.settings {
+        settingObjects[entry.path] = entry.object
         var (configuration, _) = Compiler.configuration(
-          SourceFile(path: entry.path, bytes: bytes), limits: input.yaml.limits)
+          SourceFile(path: entry.path, bytes: contents[entry.object] ?? []), limits: input.yaml.limits)
         configuration.root = String(entry.path.dropLast("vstream.yml".count))
         loaded[entry.path] = configuration
       }
       var files: [SourceFile] = []
-      for (entry, bytes) in zip(streams, blobs) {
+      for entry in side.streams {
+        let bytes = contents[entry.object] ?? []
         let place = "\(revision):\(entry.path)"
         if bytes.count > input.maxFileSize {
           failures.append("\(place): the file is \(bytes.count) bytes, more than the limit of \(input.maxFileSize)")
@@ -106,7 +121,8 @@ struct DiffSides {
         }
         let source = Self.nearest(above: entry.path, in: loaded)
         configurations[isBase]?[entry.path] = source?.configuration
-        configurationSources[isBase]?[entry.path] = source.map { "\($0.path) \(objects[$0.path] ?? "")" } ?? "none"
+        configurationSources[isBase]?[entry.path] =
+          source.map { "\($0.path) \(settingObjects[$0.path] ?? "")" } ?? "none"
         files.append(SourceFile(path: entry.path, bytes: bytes))
       }
       if isBase { self.base = files } else { self.head = files }
