@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// The comparison of every stream on two sides (two revisions, two folders or two files), sorted by stream id.
 public struct DiffReport: Sendable, Hashable {
   /// How the sides are named in output: revisions as given, or folder and file paths.
@@ -61,8 +63,9 @@ public struct DiffReport: Sendable, Hashable {
       }
     }
     for index in headLeft where !matchedHead.contains(index) { pairs.append((nil, head[index])) }
-    let streams = pairs.map { pair -> StreamDiff in
-      var diff = StreamDiff.compare(base: pair.0, head: pair.1)
+    // Each pair on its own core; the results come back in pair order, then are sorted, so scheduling cannot show.
+    let streams = Parallel.map(pairs.count) { index -> StreamDiff in
+      var diff = StreamDiff.compare(base: pairs[index].0, head: pairs[index].1)
       diff.comparesStates = comparesStates
       return diff
     }.sorted {

@@ -28,7 +28,8 @@ public struct StreamDiff: Sendable, Hashable {
   public var nodes: [NodeChange]
   public var arrowsAdded: [ArrowChange]
   public var arrowsRemoved: [ArrowChange]
-  /// Every figure along the main and worst-case paths; for an added or removed stream one side is nil.
+  /// Every figure along the main and worst-case paths; for an added or removed stream one side is nil. Empty for a
+  /// file identical on both sides (`StreamSnapshot.isIdentical`), which is checked for its errors only.
   public var figures: [FigureChange]
   /// The step with the longest wait on the main path (its id), on each side; set only when it changed.
   public var longestWait: FieldChange?
@@ -93,7 +94,10 @@ extension StreamDiff {
       }
     }
     let status: Status
-    if base == nil {
+    let identical = base?.isIdentical == true && head?.isIdentical == true && base?.path == head?.path
+    if identical {
+      status = head?.errors.isEmpty == true ? .unchanged : .incomparable
+    } else if base == nil {
       status = headStream == nil ? .incomparable : .added
     } else if head == nil {
       status = baseStream == nil ? .incomparable : .removed
@@ -104,10 +108,19 @@ extension StreamDiff {
     }
     var diff = StreamDiff(
       id: head?.id ?? base?.id ?? head?.path ?? base?.path ?? "", status: status, base: side(base), head: side(head),
-      title: headStream?.title ?? baseStream?.title ?? "", titleChange: nil, nodes: [], arrowsAdded: [],
-      arrowsRemoved: [], figures: FigureChange.all(base: baseStream, head: headStream), longestWait: nil,
+      title: headStream?.title ?? baseStream?.title ?? head?.id ?? base?.id ?? "", titleChange: nil, nodes: [],
+      arrowsAdded: [],
+      arrowsRemoved: [], figures: identical ? [] : FigureChange.all(base: baseStream, head: headStream),
+      longestWait: nil,
       completeness: nil, contributors: [])
     guard let old = baseStream, let new = headStream else { return diff }
+    // Most streams of a pull request are untouched: the same declarations (positions included) mean the same
+    // flow and figures, and comparing arrays costs far less than matching every node by id.
+    if old.title == new.title && old.settings == new.settings && old.demand == new.demand && old.steps == new.steps
+      && old.values == new.values && old.edges == new.edges
+    {
+      return diff
+    }
     if old.title != new.title { diff.titleChange = FieldChange(name: "title", before: old.title, after: new.title) }
     diff.nodes = NodeComparison.changes(base: old, head: new)
     let oldArrows = Set(arrows(of: old))

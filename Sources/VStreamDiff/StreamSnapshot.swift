@@ -11,12 +11,18 @@ public struct StreamSnapshot: Sendable, Hashable {
   public var stream: ValueStream?
   /// The errors that kept the stream from being built, in report order.
   public var errors: [SnapshotError]
+  /// Set on both sides of a file with the same path, bytes and configuration on each: it means the same by
+  /// construction, so it is checked for its errors only and carries no stream (and its comparison no figures).
+  public var isIdentical: Bool
 
-  public init(path: String, id: String?, stream: ValueStream?, errors: [SnapshotError] = []) {
+  public init(
+    path: String, id: String?, stream: ValueStream?, errors: [SnapshotError] = [], isIdentical: Bool = false
+  ) {
     self.path = path
     self.id = id ?? stream?.id
     self.stream = stream
     self.errors = errors
+    self.isIdentical = isIdentical
   }
 }
 
