@@ -88,6 +88,13 @@ struct DiffSides {
         settings: tree.entries.filter { $0.path == "vstream.yml" || $0.path.hasSuffix("/vstream.yml") }
       )
     }
+    // A path that names no stream on either side is a typo more often than a wish to compare nothing.
+    for (path, wantedPath) in zip(paths, wanted) where !wantedPath.isEmpty {
+      let names = { (entry: GitTree.Entry) in entry.path == wantedPath || entry.path.hasPrefix(wantedPath + "/") }
+      if !chosen.contains(where: { $0.streams.contains(where: names) }) {
+        throw CommandFailure("\(path): no .vstream file there at \(base) or \(head)")
+      }
+    }
     var objects: [String] = []
     var seen = Set<String>()
     for side in chosen {
