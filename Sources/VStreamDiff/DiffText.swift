@@ -35,9 +35,14 @@ enum DiffText {
     (seconds > 0 ? "+" : "") + Duration(seconds: seconds).formatted(settings)
   }
 
-  /// The figures shown for a stream: all five along the main path, and those of the worst case that moved.
+  /// The figures shown for a stream: all five along the main path, and those of the worst case that moved, unless
+  /// they read the same as the main path's (a flow without branches has one path: a second row would repeat it).
   static func shownFigures(_ stream: StreamDiff) -> [FigureChange] {
-    stream.figures.filter { $0.path == .main || $0.before != $0.after }
+    stream.figures.filter { change in
+      guard change.path == .worstCase else { return true }
+      let main = stream.figures.first { $0.path == .main && $0.figure == change.figure }
+      return change.before != change.after && (change.before != main?.before || change.after != main?.after)
+    }
   }
 
   /// A node's change in one line, without colour: `wait 4h → 1d; moved (after: a → b)`.

@@ -178,9 +178,9 @@ final class StreamDiffTests: XCTestCase {
     let report = DiffReport.compare(
       base: [try snapshot(Self.current)], head: [try snapshot(future)], baseName: "main", headName: "HEAD")
     let human = DiffRenderer.human(report)
-    XCTAssertTrue(human.contains("  figure                        main  HEAD   change\n"), human)
-    XCTAssertTrue(human.contains("  lead time (main path)         5h    3h30m  -1h30m (-30%)  better\n"), human)
-    XCTAssertTrue(human.contains("  process time (main path)      2h    2h     ±0\n"), human)
+    XCTAssertTrue(human.contains("  figure                       main  HEAD   change\n"), human)
+    XCTAssertTrue(human.contains("  lead time (main path)        5h    3h30m  -1h30m (-30%)  better\n"), human)
+    XCTAssertTrue(human.contains("  process time (main path)     2h    2h     ±0\n"), human)
     XCTAssertTrue(human.contains("~ b: wait 2h → 30m"), human)
     XCTAssertTrue(human.contains("most of the change: b -1h30m"), human)
     XCTAssertTrue(human.hasSuffix("1 stream compared: 1 changed, 0 added, 0 removed, 0 with no change in meaning\n"))
@@ -207,7 +207,7 @@ final class StreamDiffTests: XCTestCase {
     let report = DiffReport.compare(
       base: [try snapshot(Self.current)], head: [try snapshot(future)], baseName: base, headName: "HEAD")
     XCTAssertTrue(DiffRenderer.markdown(report).contains("## Value streams: `a1a1a1a1a1a1` → `HEAD`"))
-    XCTAssertTrue(DiffRenderer.human(report).contains("  figure                        a1a1a1a1a1a1  HEAD"))
+    XCTAssertTrue(DiffRenderer.human(report).contains("  figure                       a1a1a1a1a1a1  HEAD"))
     XCTAssertTrue(DiffRenderer.json(report).rendered().contains("\"base\": \"\(base)\""))
   }
 
@@ -244,5 +244,23 @@ final class StreamDiffTests: XCTestCase {
     let u = try XCTUnwrap(once.streams.first { $0.id == "u" && $0.base != nil })
     XCTAssertEqual(u.base?.errors.count, 0)
     XCTAssertFalse(u.head?.errors.isEmpty ?? true)
+  }
+
+  func testTheWorstCaseIsShownWhenItReadsDifferentlyFromTheMainPath() throws {
+    // Main path d -> a -> v (a: 2h); the alternative through b (3h) is the worst case, and only it gets longer.
+    let current = Self.current.replacingOccurrences(
+      of: "flow d -> a -> b -> v", with: "flow d -> a -> v\nflow d -> b -> v")
+    let future = current.replacingOccurrences(of: "wait 2h", with: "wait 4h")
+    let report = DiffReport.compare(
+      base: [try snapshot(current)], head: [try snapshot(future)], baseName: "a", headName: "b")
+    let stream = try XCTUnwrap(report.streams.first)
+    XCTAssertEqual(figure(stream, .leadTime).direction, .same)
+    XCTAssertEqual(figure(stream, .leadTime, .worstCase).delta, 7_200)
+    let human = DiffRenderer.human(report)
+    XCTAssertTrue(human.contains("  lead time (main path)         2h     2h   ±0\n"), human)
+    XCTAssertTrue(human.contains("  lead time (worst case)        3h     5h   +2h (+66.7%)  worse\n"), human)
+    XCTAssertTrue(human.contains("  flow efficiency (worst case)  33.3%  20%  -13.3 pt      worse\n"), human)
+    XCTAssertFalse(human.contains("process time (worst case)"), "a worst-case figure that did not move is not shown")
+    XCTAssertTrue(stream.contributors.isEmpty, "the main path's steps did not change")
   }
 }
