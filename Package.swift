@@ -30,12 +30,14 @@ let package = Package(
     .target(name: "VStreamCheck", dependencies: ["VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamModel"]),
     .target(name: "VStreamEmit", dependencies: ["VStreamSource", "VStreamModel", "VStreamReport"]),
     .target(name: "VStreamFormat", dependencies: ["VStreamSource", "VStreamSyntax", "VStreamModel"]),
+    // `vstream diff`: two sides' checked streams compared by meaning, and the comparison printed. Model in, text out.
+    .target(name: "VStreamDiff", dependencies: ["VStreamSource", "VStreamModel"]),
     // The facade: parse, check and format without I/O. It does not emit; the emitters take its checked model.
     .target(
       name: "VStream",
       dependencies: [
         "VStreamSource", "VStreamYAML", "VStreamSyntax", "VStreamLargeFile", "VStreamModel", "VStreamCheck",
-        "VStreamFormat",
+        "VStreamFormat", "VStreamDiff",
       ]
     ),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
@@ -43,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "VStreamCLI",
       dependencies: [
-        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile",
+        "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile", "VStreamDiff",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -73,6 +75,8 @@ let package = Package(
         "TestSupport",
       ],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "VStreamDiffTests", dependencies: ["VStreamDiff", "VStream", "VStreamModel", "VStreamSource", "TestSupport"]),
     .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],

@@ -23,7 +23,8 @@ struct VStreamCommand: ParsableCommand {
       """,
     version: "vstream \(version)",
     subcommands: [
-      CheckCommand.self, BuildCommand.self, FormatCommand.self, ExplainCommand.self, PracticesCommand.self,
+      CheckCommand.self, BuildCommand.self, DiffCommand.self, FormatCommand.self, ExplainCommand.self,
+      PracticesCommand.self,
       ActivitiesCommand.self, InitCommand.self, ParseCommand.self,
     ]
   )

@@ -40,11 +40,14 @@ public enum ExternalTool {
       errors: (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
   }
 
-  /// Validates JSON documents (as vstream wrote them) against `specs/vstream.schema.json` with Python's jsonschema,
-  /// all in one process (`Tests/Support/validate_json_documents.py`). Nil when python3 or jsonschema is missing.
-  public static func validateAgainstTheSchema(_ documents: [String]) throws -> Run? {
+  /// Validates JSON documents (as vstream wrote them) against `schema` (by default `specs/vstream.schema.json`;
+  /// `vstream diff` has `specs/vstream-diff.schema.json`) with Python's jsonschema, all in one process
+  /// (`Tests/Support/validate_json_documents.py`). Nil when python3 or jsonschema is missing.
+  public static func validateAgainstTheSchema(
+    _ documents: [String], schema name: String = "specs/vstream.schema.json"
+  ) throws -> Run? {
     let validator = Repository.root.appendingPathComponent("Tests/Support/validate_json_documents.py").path
-    let schema = Repository.root.appendingPathComponent("specs/vstream.schema.json").path
+    let schema = Repository.root.appendingPathComponent(name).path
     let bundle = JSONValue.array(documents.map { .string($0) }).rendered()
     guard let run = try run("python3", [validator, schema, "{documents.json}"], files: ["documents.json": bundle]),
       run.status != 3

@@ -1,0 +1,122 @@
+import VStreamModel
+
+/// One flow figure of a stream on both sides, and which way it moved.
+public struct FigureChange: Sendable, Hashable {
+  /// The figures compared, in the order they are shown. Their raw values are the names `--fail-on` takes.
+  public enum Figure: String, Sendable, CaseIterable {
+    case leadTime = "lead-time"
+    case processTime = "process-time"
+    case waitTime = "wait-time"
+    case flowEfficiency = "flow-efficiency"
+    case rolledCompleteAccurate = "rolled-ca"
+
+    /// Whether the figure is a duration (in seconds) rather than a ratio (0...1).
+    public var isDuration: Bool { self == .leadTime || self == .processTime || self == .waitTime }
+
+    /// Whether a larger value is better: efficiency and %C/A; for times, shorter is better.
+    public var higherIsBetter: Bool { !isDuration }
+
+    /// The name for people: "lead time".
+    public var label: String {
+      switch self {
+      case .leadTime: return "lead time"
+      case .processTime: return "process time"
+      case .waitTime: return "wait time"
+      case .flowEfficiency: return "flow efficiency"
+      case .rolledCompleteAccurate: return "rolled %C/A"
+      }
+    }
+
+    func value(of path: PathMetrics) -> Double? {
+      switch self {
+      case .leadTime: return Double(path.leadTime.seconds)
+      case .processTime: return Double(path.processTime.seconds)
+      case .waitTime: return Double(path.waitTime.seconds)
+      case .flowEfficiency: return path.flowEfficiency
+      case .rolledCompleteAccurate: return path.rolledCompleteAccurate
+      }
+    }
+  }
+
+  /// The path a figure is measured along.
+  public enum Path: String, Sendable, CaseIterable {
+    /// The path the arrows trace first (`FlowMetrics.mainPath`).
+    case main
+    /// The longest path by lead time (`FlowMetrics.worstCasePath`).
+    case worstCase = "worst-case"
+
+    public var label: String { self == .main ? "main path" : "worst case" }
+
+    func metrics(of stream: ValueStream) -> PathMetrics {
+      self == .main ? stream.metrics.mainPath : stream.metrics.worstCasePath
+    }
+  }
+
+  public enum Direction: String, Sendable {
+    case better, worse, same
+    /// One side has no value (an added or removed stream, or a ratio without data).
+    case none
+  }
+
+  public var figure: Figure
+  public var path: Path
+  /// Seconds for a duration, a fraction (0...1) for a ratio; nil when the side has no stream or the figure is undefined.
+  public var before: Double?
+  public var after: Double?
+
+  public init(figure: Figure, path: Path, before: Double?, after: Double?) {
+    self.figure = figure
+    self.path = path
+    self.before = before
+    self.after = after
+  }
+
+  /// After minus before; nil unless both are known.
+  public var delta: Double? {
+    guard let before, let after else { return nil }
+    return after - before
+  }
+
+  /// The change relative to the base value (0.1 is +10%); nil when either is unknown or the base is zero.
+  public var relative: Double? {
+    guard let delta, let before, before != 0 else { return nil }
+    return delta / before
+  }
+
+  public var direction: Direction {
+    guard let delta else { return .none }
+    if delta == 0 { return .same }
+    return (delta > 0) == figure.higherIsBetter ? .better : .worse
+  }
+
+  /// Every figure along both paths, for two optional streams.
+  static func all(base: ValueStream?, head: ValueStream?) -> [FigureChange] {
+    Path.allCases.flatMap { path in
+      Figure.allCases.map { figure in
+        FigureChange(
+          figure: figure, path: path, before: base.flatMap { figure.value(of: path.metrics(of: $0)) },
+          after: head.flatMap { figure.value(of: path.metrics(of: $0)) })
+      }
+    }
+  }
+}
+
+/// A step's share in the change of the main path's lead time: its wait + time where it lies on each side's main
+/// path (zero where it does not).
+public struct Contribution: Sendable, Hashable {
+  public var stepID: String
+  public var title: String
+  /// Seconds of wait + time on the base side's main path (0 when not on it).
+  public var before: Int64
+  /// Seconds on the head side's main path.
+  public var after: Int64
+
+  public init(stepID: String, title: String, before: Int64, after: Int64) {
+    self.stepID = stepID
+    self.title = title
+    self.before = before
+    self.after = after
+  }
+
+  public var delta: Int64 { after &- before }
+}
