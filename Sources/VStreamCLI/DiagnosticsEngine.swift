@@ -40,7 +40,7 @@ struct DiagnosticsEngine {
 
   /// The whole report in one format. `quiet` (human only) leaves out everything below error level, but not the
   /// summary line.
-  func render(_ format: ReportRequest.Format, colors: Bool = false, quiet: Bool = false) -> String {
+  func render(_ format: ReportFormat, colors: Bool = false, quiet: Bool = false) -> String {
     switch format {
     case .human:
       // With no file read at all (every input failed), "no problems in 0 files" would only mislead.

@@ -1,12 +1,9 @@
 import ArgumentParser
 
-/// One `--format` of `vstream check`: a report format, written to standard output or, as `sarif=out.sarif`, to a
-/// file.
-struct ReportRequest: ExpressibleByArgument, Equatable {
-  enum Format: String, CaseIterable {
-    case human, gcc, github, sarif, json
-  }
-
+/// One `--format` of a command that writes reports: a format, written to standard output or, as `FORMAT=FILE`
+/// (`sarif=out.sarif`, `md=diff.md`), to a file.
+struct FormatRequest<Format: RawRepresentable & CaseIterable & Equatable>: ExpressibleByArgument, Equatable
+where Format.RawValue == String {
   var format: Format
   /// The file to write the report to; nil for standard output.
   var path: String?
@@ -25,3 +22,11 @@ struct ReportRequest: ExpressibleByArgument, Equatable {
 
   static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
 }
+
+/// The formats of `vstream check`.
+enum ReportFormat: String, CaseIterable {
+  case human, gcc, github, sarif, json
+}
+
+/// One `--format` of `vstream check`.
+typealias ReportRequest = FormatRequest<ReportFormat>

@@ -113,26 +113,10 @@ struct DiffCommand: ParsableCommand {
   }
 }
 
-/// One `--format` of `vstream diff`: a format, to standard output or, as `md=diff.md`, to a file.
-struct DiffFormatRequest: ExpressibleByArgument, Equatable {
-  enum Format: String, CaseIterable {
-    case human, md, json
-  }
-
-  var format: Format
-  var path: String?
-
-  init(format: Format, path: String? = nil) {
-    self.format = format
-    self.path = path
-  }
-
-  init?(argument: String) {
-    let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-    guard let format = Format(rawValue: parts[0]) else { return nil }
-    if parts.count == 2 && parts[1].isEmpty { return nil }
-    self.init(format: format, path: parts.count == 2 ? parts[1] : nil)
-  }
-
-  static var allValueStrings: [String] { Format.allCases.map(\.rawValue) }
+/// The formats of `vstream diff`.
+enum DiffFormat: String, CaseIterable {
+  case human, md, json
 }
+
+/// One `--format` of `vstream diff`: a format, to standard output or, as `md=diff.md`, to a file.
+typealias DiffFormatRequest = FormatRequest<DiffFormat>
