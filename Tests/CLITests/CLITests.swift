@@ -251,6 +251,29 @@ final class CLITests: CLITestCase {
     XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.svg"))
   }
 
+  func testBuildLayoutsLanesMapsAndSite() throws {
+    write("s/a.vstream", Self.clean)
+    let topDown = try vstream(["build", "s/a.vstream", "--format", "dot", "--layout", "tb"])
+    XCTAssertTrue(topDown.output.contains("rankdir=TB"), topDown.output)
+    XCTAssertTrue(try vstream(["build", "s/a.vstream", "--format", "dot", "--layout", "lr"]).output.contains("rankdir=LR"))
+    let roles = try vstream(["build", "s/a.vstream", "--format", "dot", "--lanes", "role"]).output
+    XCTAssertTrue(roles.contains("Service desk agent"), "a lane per role")
+    XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "dot", "--lanes", "sideways"]).status, 2)
+    let map = try vstream(["build", "s/a.vstream", "--format", "vsm"])
+    XCTAssertTrue(map.output.hasPrefix("<svg") || map.output.contains("<svg"), "the value-stream map is SVG")
+    XCTAssertTrue(map.output.contains("Lead time"))
+    let site = try vstream(["build", "s", "--format", "html", "--out", "site"])
+    XCTAssertEqual(site.status, 0, site.errors)
+    for page in ["index.html", "practices.html", "restore-live-service.html"] {
+      let html = try read("site/" + page)
+      XCTAssertTrue(html.contains("Content-Security-Policy"), page)
+      // Namespaces (xmlns="http://www.w3.org/...") are names, not requests: only src and href could fetch.
+      XCTAssertNil(
+        html.range(of: #"(src|href)\s*=\s*["']?(https?:)?//"#, options: .regularExpression), "no outside request: \(page)")
+    }
+    XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "html"]).status, 2, "a site needs --out")
+  }
+
   func testBuildReportsBrokenStreamsAndBuildsTheRest() throws {
     write("m/good.vstream", Self.clean)
     write("m/bad.vstream", Self.broken.replacingOccurrences(of: "stream restore-live-service", with: "stream bad"))
