@@ -25,10 +25,10 @@ final class FlowAnalysisTests: XCTestCase {
     let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
     var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, label: nil, range: nil) }
     edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available", range: nil))
-    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil))
+    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil, kind: .rework))
     let metrics = FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil)
 
-    XCTAssertEqual(metrics.mainPath.nodes, chain, "the first-written arrows give the whole chain")
+    XCTAssertEqual(metrics.mainPath.nodes, chain, "at each branch the target declared first (no ids given): the whole chain")
     // PT = 5 + 30 + 120 + 30 + 10 = 195 min; WT = 2 + 60 + 240 + 120 + 0 = 422 min; LT = 617 min.
     XCTAssertEqual(metrics.mainPath.processTime.seconds, 195 * 60)
     XCTAssertEqual(metrics.mainPath.waitTime.seconds, 422 * 60)
@@ -48,24 +48,60 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertTrue(metrics.isComplete)
   }
 
-  func testMainPathBacktracksFromLoopsAndWorstPathTakesTheLongestBranch() {
+  /// The main path takes the smallest id at each branch and the worst case the longest branch, whatever the order
+  /// the arrows are written in; rework arrows (a self-loop here) are set aside; `main` arrows decide the main path.
+  func testPathsDoNotDependOnTheOrderArrowsAreWritten() {
     let steps = [
-      step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 100, wait: 0),
-      step("c", .engage, time: 1, wait: 0),
+      step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 1, wait: 0),
+      step("c", .engage, time: 100, wait: 0),
     ]
-    // demand -> a; a -> a (self loop first) ; a -> c -> value ; a -> b -> value
+    let ranks = FlowAnalysis.ranks(ids: ["d", "a", "b", "c", "v"])
+    // demand -> a; a -> a (rework); a -> c -> value; a -> b -> value
     let edges = [
-      Edge(from: .demand, to: .step(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(2), label: nil, range: nil),
-      Edge(from: .step(2), to: .value(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(1), label: nil, range: nil),
-      Edge(from: .step(1), to: .value(0), label: nil, range: nil),
+      Edge(from: .demand, to: .step(0)),
+      Edge(from: .step(0), to: .step(0), kind: .rework),
+      Edge(from: .step(0), to: .step(2)),
+      Edge(from: .step(2), to: .value(0)),
+      Edge(from: .step(0), to: .step(1)),
+      Edge(from: .step(1), to: .value(0)),
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20 {
+      let shuffled = edges.shuffled(using: &generator)
+      XCTAssertEqual(
+        FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: shuffled, ranks: ranks),
+        [.demand, .step(0), .step(1), .value(0)])
+      XCTAssertEqual(
+        FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: shuffled, ranks: ranks),
+        [.demand, .step(0), .step(2), .value(0)])
+    }
+    var declared = edges
+    for index in [0, 2, 3] { declared[index].kind = .main }
+    XCTAssertEqual(
+      FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: declared.reversed(), ranks: ranks),
+      [.demand, .step(0), .step(2), .value(0)])
+  }
+
+  /// Equal lead times: the worst case is the path whose ids are smallest from the demand, as bytes ("s10" < "s9").
+  func testWorstCaseTiesGoToTheSmallestIds() {
+    let steps = [step("s9", .engage, time: 5, wait: 0), step("s10", .engage, time: 5, wait: 0)]
+    let ranks = FlowAnalysis.ranks(ids: ["d", "s9", "s10", "v"])
+    let edges = [
+      Edge(from: .demand, to: .step(0)), Edge(from: .demand, to: .step(1)),
+      Edge(from: .step(0), to: .value(0)), Edge(from: .step(1), to: .value(0)),
     ]
     XCTAssertEqual(
-      FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: edges), [.demand, .step(0), .step(2), .value(0)])
+      FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges, ranks: ranks),
+      [.demand, .step(1), .value(0)])
     XCTAssertEqual(
-      FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [.demand, .step(0), .step(1), .value(0)])
+      FlowAnalysis.mainPath(stepCount: 2, valueCount: 1, edges: edges, ranks: ranks), [.demand, .step(1), .value(0)])
+  }
+
+  /// Forward arrows that loop have no longest path: the analysis says so with an empty path rather than guessing.
+  func testAForwardLoopHasNoWorstCase() {
+    let steps = [step("a", .engage, time: 1, wait: 0)]
+    let edges = [Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(0)), Edge(from: .step(0), to: .value(0))]
+    XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [])
   }
 
   func testLongChainsAreLinear() {

@@ -39,6 +39,9 @@ enum CheckRules {
     NoArrowOutOfAValue.self,
     ArrowsAreWrittenOnce.self,
     FlowLeadsFromDemandToValue.self,
+    ForwardArrowsDoNotLoop.self,
+    ReworkGoesBack.self,
+    MainArrowsFormOnePath.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,

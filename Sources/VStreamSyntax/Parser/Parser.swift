@@ -296,8 +296,8 @@ struct ParseRun {
     case .declaration(let kind)?:
       parseDeclaration(kind, keyword: first)
       return
-    case .flow?:
-      parseFlow(keyword: first)
+    case .flow(let kind)?:
+      parseFlow(kind, keyword: first)
       return
     case .attribute(let kind)?:
       parseAttribute(kind, keyword: first)
@@ -313,7 +313,9 @@ struct ParseRun {
       flushDeclaration()
       skipMisplacedFrontMatter()
     } else {
-      let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
+      let keywords =
+        DeclarationKind.allCases.map(\.rawValue) + FlowKind.allCases.map(\.rawValue)
+        + AttributeKind.allCases.map(\.rawValue)
       let suggestion = Spelling.closest(to: word, among: keywords)
       report(
         SyntaxMessages.unknownKeyword, "unknown keyword `\(Self.shorten(word))`", at: first.range,
@@ -660,10 +662,10 @@ struct ParseRun {
 
   // MARK: - Flows
 
-  mutating func parseFlow(keyword: Token) {
+  mutating func parseFlow(_ kind: FlowKind, keyword: Token) {
     // Its nodes and arrows are the ones appended to the tree's lists until the flow is closed: flows do not nest.
     var flow = FlowSyntax(
-      keywordRange: keyword.range, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
+      keywordRange: keyword.range, kind: kind, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
       arrowSpan: SyntaxSpan(at: tree.flowArrowList.count), label: nil,
       range: SourceRange(start: keyword.start, end: line.last!.end), hasErrors: false)
     parseFlowTokens(&flow, from: 1, expectName: true)
