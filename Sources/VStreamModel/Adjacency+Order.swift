@@ -19,8 +19,14 @@ extension Adjacency {
   }
 
   /// The strongly connected components that hold a loop (two or more nodes, or one node with an arrow to itself),
-  /// each sorted by node number, found by Tarjan's algorithm without recursion (a stream may be 100,000 steps long).
+  /// each sorted by node number.
   public func loopingComponents() -> [[Int]] {
+    stronglyConnectedComponents().filter { $0.count > 1 || self[$0[0]].contains(Int32($0[0])) }
+  }
+
+  /// Every strongly connected component, each sorted by node number, in the order Tarjan's algorithm finds them:
+  /// a component comes before every component that has an arrow into it (sinks first).
+  public func stronglyConnectedComponents() -> [[Int]] {
     let unvisited = -1
     var index = [Int](repeating: unvisited, count: nodeCount)
     var lowLink = [Int](repeating: 0, count: nodeCount)
@@ -28,6 +34,7 @@ extension Adjacency {
     var stack: [Int] = []
     var counter = 0
     var components: [[Int]] = []
+    // Without recursion: a stream may be 100,000 steps long.
     for root in 0..<nodeCount where index[root] == unvisited {
       // Each frame is a node and the position in `targets` of its next arrow to follow.
       var frames: [(node: Int, next: Int)] = [(root, arrowIndices(from: root).lowerBound)]
@@ -63,7 +70,7 @@ extension Adjacency {
           component.append(member)
           if member == node { break }
         }
-        if component.count > 1 || self[node].contains(Int32(node)) { components.append(component.sorted()) }
+        components.append(component.sorted())
       }
     }
     return components

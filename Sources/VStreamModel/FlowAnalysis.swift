@@ -167,6 +167,7 @@ public enum FlowAnalysis {
       worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
       activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps),
       practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue),
-      isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil })
+      isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
+      expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes))
   }
 }

@@ -12,11 +12,15 @@ public struct FlowMetrics: Sendable, Hashable {
   public var practiceMatrix: PracticeMatrix
   /// Whether every step has both a process time and a wait time (otherwise totals understate).
   public var isComplete: Bool
+  /// The expected figures with rework counted as often as it happens on average; nil when an item could circle
+  /// forever or the solver did not converge (see ``ExpectedFlow``).
+  public var expected: ExpectedFlow?
 
   public init(
     mainPath: PathMetrics, worstCasePath: PathMetrics, activityBreakdown: [ActivityTime],
-    practiceMatrix: PracticeMatrix, isComplete: Bool
+    practiceMatrix: PracticeMatrix, isComplete: Bool, expected: ExpectedFlow? = nil
   ) {
+    self.expected = expected
     self.mainPath = mainPath
     self.worstCasePath = worstCasePath
     self.activityBreakdown = activityBreakdown

@@ -104,6 +104,57 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [])
   }
 
+  /// The worked example of specs/checking.md ("Expected figures"), to the second: diagnose splits equally between
+  /// fix and the workaround to confirm; fix (80%) sends 20% back to diagnose.
+  func testExpectedFiguresOfTheWorkedExample() throws {
+    let steps = [
+      step("triage", .engage, time: 5, wait: 2, ca: 90), step("diagnose", .deliverAndSupport, time: 30, wait: 60),
+      step("fix", .obtainBuild, time: 120, wait: 240, ca: 80), step("deploy", .designAndTransition, time: 30, wait: 120),
+      step("confirm", .engage, time: 10, wait: 0),
+    ]
+    let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
+    var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, kind: .main) }
+    edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available"))
+    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", kind: .rework))
+    let expected = try XCTUnwrap(FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil).expected)
+    // v(diagnose) = 1 + 0.2 v(fix), v(fix) = 0.5 v(diagnose): v(diagnose) = 10/9, v(fix) = 5/9, v(deploy) = 4/9,
+    // v(confirm) = 5/9 + 4/9 = 1.
+    let visits = [1, 10.0 / 9, 5.0 / 9, 4.0 / 9, 1]
+    for (actual, wanted) in zip(expected.visits, visits) { XCTAssertEqual(actual, wanted, accuracy: 1e-12) }
+    // PT = 5 + 30·10/9 + 120·5/9 + 30·4/9 + 10 = 128 min 20 s; LT = 7 + 90·10/9 + 360·5/9 + 150·4/9 + 10 = 383 min 40 s.
+    XCTAssertEqual(expected.processTime.rounded(), 7_700)
+    XCTAssertEqual(expected.leadTime.rounded(), 23_020)
+    XCTAssertEqual(expected.flowEfficiency!, 7_700.0 / 23_020.0, accuracy: 1e-12)
+    XCTAssertEqual(expected.firstPassYield!, 0.9 * 0.8, accuracy: 1e-12)
+  }
+
+  /// A loop larger than the dense limit is solved by sweeps and agrees with the closed form: with 50% sent back from
+  /// the last step to the first, every step is done twice on average.
+  func testLargeLoopsAreSolvedBySweeps() throws {
+    for count in [10, 300] {
+      var steps = (0..<count).map { step("s\($0)", .engage, time: 1, wait: 1) }
+      steps[count - 1].completeAccurate = Percentage(hundredths: 5_000)
+      var edges = [Edge(from: .demand, to: .step(0))]
+      for index in 1..<count { edges.append(Edge(from: .step(index - 1), to: .step(index))) }
+      edges.append(Edge(from: .step(count - 1), to: .value(0)))
+      edges.append(Edge(from: .step(count - 1), to: .step(0), kind: .rework))
+      let expected = try XCTUnwrap(FlowAnalysis.expected(steps: steps, valueCount: 1, edges: edges, mainPath: []))
+      for visits in expected.visits { XCTAssertEqual(visits, 2, accuracy: 1e-9, "\(count) steps") }
+      XCTAssertEqual(expected.leadTime, Double(count) * 2 * 120, accuracy: 1e-6)
+    }
+  }
+
+  /// A step with rework arrows that passes nothing on (`ca 0%`) keeps an item forever: no expected figures.
+  func testALoopThatNeverEndsHasNoExpectedFigures() {
+    var steps = [step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 1, wait: 0)]
+    steps[1].completeAccurate = Percentage(hundredths: 0)
+    let edges = [
+      Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(1)), Edge(from: .step(1), to: .value(0)),
+      Edge(from: .step(1), to: .step(0), kind: .rework),
+    ]
+    XCTAssertNil(FlowAnalysis.expected(steps: steps, valueCount: 1, edges: edges, mainPath: []))
+  }
+
   func testLongChainsAreLinear() {
     let count = 200_000
     let steps = (0..<count).map { step("s\($0)", .engage, time: 1, wait: 1) }

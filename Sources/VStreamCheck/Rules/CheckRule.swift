@@ -42,6 +42,7 @@ enum CheckRules {
     ForwardArrowsDoNotLoop.self,
     ReworkGoesBack.self,
     MainArrowsFormOnePath.self,
+    ReworkLoopsEnd.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
