@@ -54,11 +54,13 @@ def to_vstream(s):
     out.append('value done "Value delivered"')
     out.append('  for "Consumer"')
     out.append("")
-    for nodes, label in s["flows"]:
+    for index, (nodes, label) in enumerate(s["flows"]):
+        # The chain is the main path (by id, "s100" would come before "s99" at a skip); loops back are rework.
+        keyword = "main" if index == 0 else "rework" if label == "rework" else "flow"
         lines = []
         for i in range(0, len(nodes), 8):
             part = " -> ".join(nodes[i:i + 8])
-            lines.append(("flow " if i == 0 else "  -> ") + part)
+            lines.append((keyword + " " if i == 0 else "  -> ") + part)
         if label:
             lines[-1] += " " + quote(label)
         out += lines
@@ -129,8 +131,13 @@ def main():
     parser.add_argument("--out", default="bench/corpus")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--sizes", choices=["quick", "full"], default="full")
+    parser.add_argument("--one-stream", type=int, metavar="STEPS",
+                        help="write only one .vstream stream of STEPS steps to the file --out names")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    if args.one_stream:
+        write(args.out, to_vstream(stream(rng, f"flow{args.one_stream}", args.one_stream)))
+        return
     write(f"{args.out}/schema.json", json.dumps(SCHEMA, indent=2))
     repos = [(1, 10), (100, 20)] if args.sizes == "quick" else [(1, 10), (100, 20), (1000, 20), (10000, 10)]
     for files, steps in repos:

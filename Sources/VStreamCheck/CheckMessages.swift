@@ -101,6 +101,18 @@ public enum CheckMessages {
     error(.flowNeverEnds, "flow-never-ends", "no arrow reaches a value",
       "The flow must end at a value: write an arrow from the last step to the value.",
       bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\n")),
+    error(.forwardLoop, "forward-loop", "forward arrows loop without a `rework` arrow",
+      "Forward arrows (`flow` and `main` lines) must not loop. Work that goes back to a step it passed is written on a `rework` line, so that which arrow sends work back is stated rather than guessed from the order lines are written in, and the worst case and the main path do not depend on that order. The finding names the loop's steps and points at the arrow whose target is nearest the demand; `vstream fmt` upgrades an older file by moving each arrow that closed a loop in written order onto a `rework` line.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow confirm -> fix\n")),
+    error(.reworkGoesForward, "rework-goes-forward", "a `rework` arrow does not go back upstream",
+      "A `rework` arrow sends work back to a step it already passed through: its target must be its source or lead to its source by forward arrows. An arrow that goes forward or across is ordinary flow; write it on a `flow` line, or the worst case would leave its work out.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework triage -> confirm\n")),
+    error(.mainPathBroken, "main-path-broken", "the `main` arrows do not form one path from the demand to a value",
+      "`main` lines say which way most work goes: the main path that the metrics report first and the diagrams draw in bold. Written at all, they must form exactly one path from the demand to a value: one `main` arrow leaves the demand and each node they reach until a value, and none lies elsewhere. Without `main` lines the main path follows the forward arrows, taking the target with the smallest id at each branch.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nmain outage -> triage -> fix\nflow fix -> confirm -> restored\n")),
+    error(.reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
+      "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow). A loop whose steps pass nothing on, such as a step with `ca 0%`, keeps every item that enters it: its expected number of visits is infinite. Give the loop's steps a `ca` above 0%, or an arrow on toward a value.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n").replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
 
     lint(.noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -211,6 +223,10 @@ extension DiagnosticCode {
   public static let duplicateStreamID: DiagnosticCode = "VS319"
   public static let flowDoesNotStart: DiagnosticCode = "VS320"
   public static let flowNeverEnds: DiagnosticCode = "VS321"
+  public static let forwardLoop: DiagnosticCode = "VS322"
+  public static let reworkGoesForward: DiagnosticCode = "VS323"
+  public static let mainPathBroken: DiagnosticCode = "VS324"
+  public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"

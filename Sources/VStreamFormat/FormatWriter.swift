@@ -22,6 +22,8 @@ struct FormatWriter {
   var trailingComments: [Int: String] = [:]
   /// The last source line already written, to see whether the source has a blank line before the next thing.
   var lastSourceLine = 0
+  /// The arrows of an older file that closed a loop, by item: written on `rework` lines (see ``LoopUpgrade``).
+  let backEdges: [Int: Set<Int>]
 
   static let attributeIndent = "  "
   static let blockIndent = "    "
@@ -39,6 +41,7 @@ struct FormatWriter {
       if comment.isTrailing { trailingComments[line] = text } else { ownLine.append((line, text)) }
     }
     ownLineComments = ownLine
+    backEdges = LoopUpgrade.backEdges(syntax, file: file)
   }
 
   /// The text written so far: byte order mark, lines joined by the file's line break, exactly one at the end.
@@ -68,7 +71,7 @@ struct FormatWriter {
       lastSourceLine = file.line(of: frontMatter.range.end)
     }
     var previous: ItemSyntax?
-    for item in syntax.items {
+    for (position, item) in syntax.items.enumerated() {
       // A declaration with attributes is set off from the next declaration, before the comments above that one.
       var setOff = false
       if case .declaration(let earlier)? = previous, !earlier.attributeSpan.isEmpty, case .declaration = item {
@@ -78,7 +81,12 @@ struct FormatWriter {
       writeOwnLineComments(before: firstLine, indent: "", setOff: setOff)
       switch item {
       case .declaration(let declaration): writeDeclaration(declaration)
-      case .flow(let flow): writeFlow(flow)
+      case .flow(let flow):
+        if let loopClosing = backEdges[position] {
+          writeFlow(flow, splitAt: loopClosing)
+        } else {
+          writeFlow(flow)
+        }
       }
       keepUnplacedTrailingComments(from: firstLine, through: file.line(of: item.range.end))
       lastSourceLine = max(lastSourceLine, file.line(of: item.range.end))
@@ -207,23 +215,36 @@ struct FormatWriter {
 
   // MARK: - Flows
 
-  mutating func writeFlow(_ flow: FlowSyntax) {
+  /// A flow of an older file with arrows that closed a loop: its chain cut at those arrows, each written as a
+  /// `rework` line between the forward pieces, every piece with the flow's label.
+  mutating func writeFlow(_ flow: FlowSyntax, splitAt loopClosing: Set<Int>) {
     let names = syntax.nodes(of: flow).map { $0.text(in: file) }
     let label = flow.label.map { " " + CanonicalText.quoted($0.value(in: file)) } ?? ""
-    let firstLine = file.line(of: flow.range.start)
-    let lastLine = file.line(of: flow.range.end)
-    let hasCommentsInside =
-      (nextComment < ownLineComments.count && ownLineComments[nextComment].line < lastLine)
-      || (firstLine < lastLine && (firstLine..<lastLine).contains { trailingComments[$0] != nil })
-    guard !names.isEmpty else {
-      lines.append(withTrailingComment("flow" + label, line: lastLine))
-      return
+    var pieces: [(keyword: String, names: [String])] = [(flow.kind.rawValue, [names[0]])]
+    for (index, name) in names.enumerated().dropFirst() {
+      if loopClosing.contains(index - 1) {
+        if pieces[pieces.count - 1].names.count == 1 { pieces.removeLast() }
+        pieces.append(("rework", [names[index - 1], name]))
+        pieces.append((flow.kind.rawValue, [name]))
+      } else {
+        pieces[pieces.count - 1].names.append(name)
+      }
     }
-    if hasCommentsInside {
-      writeFlowKeepingLines(flow, names: names, label: label)
-      return
+    if pieces[pieces.count - 1].names.count == 1 { pieces.removeLast() }
+    for (index, piece) in pieces.enumerated() {
+      let text = writeChain(keyword: piece.keyword, names: piece.names, label: label)
+      if index == pieces.count - 1 {
+        lines.append(withTrailingComment(text, line: file.line(of: flow.range.end)))
+      } else {
+        lines.append(text)
+      }
     }
-    var current = "flow " + names[0]
+  }
+
+  /// `keyword a -> b -> ...` and the label, broken before an arrow where a line would pass `flowWidth`: every line
+  /// but the last is appended to `lines`, the last is returned.
+  mutating func writeChain(keyword: String, names: [String], label: String) -> String {
+    var current = keyword + " " + names[0]
     for name in names.dropFirst() {
       let piece = " -> " + name
       if current.utf8.count + piece.utf8.count > options.flowWidth {
@@ -233,7 +254,27 @@ struct FormatWriter {
         current += piece
       }
     }
-    lines.append(withTrailingComment(current + label, line: lastLine))
+    return current + label
+  }
+
+  mutating func writeFlow(_ flow: FlowSyntax) {
+    let names = syntax.nodes(of: flow).map { $0.text(in: file) }
+    let label = flow.label.map { " " + CanonicalText.quoted($0.value(in: file)) } ?? ""
+    let firstLine = file.line(of: flow.range.start)
+    let lastLine = file.line(of: flow.range.end)
+    let hasCommentsInside =
+      (nextComment < ownLineComments.count && ownLineComments[nextComment].line < lastLine)
+      || (firstLine < lastLine && (firstLine..<lastLine).contains { trailingComments[$0] != nil })
+    guard !names.isEmpty else {
+      lines.append(withTrailingComment(flow.kind.rawValue + label, line: lastLine))
+      return
+    }
+    if hasCommentsInside {
+      writeFlowKeepingLines(flow, names: names, label: label)
+      return
+    }
+    let text = writeChain(keyword: flow.kind.rawValue, names: names, label: label)
+    lines.append(withTrailingComment(text, line: lastLine))
   }
 
   /// A continued flow with comments between or after its lines keeps its line breaks, so that each comment stays
@@ -253,7 +294,7 @@ struct FormatWriter {
         lines.append(Self.attributeIndent + ownLineComments[nextComment].text)
         nextComment += 1
       }
-      var text = index == 0 ? "flow " : Self.attributeIndent + "-> "
+      var text = index == 0 ? flow.kind.rawValue + " " : Self.attributeIndent + "-> "
       text += group.names.joined(separator: " -> ")
       if index == groups.count - 1 { text += label }
       lines.append(withTrailingComment(text, line: group.line))

@@ -2,16 +2,29 @@ import VStreamSource
 
 /// An arrow of the flow.
 public struct Edge: Sendable, Hashable {
+  /// What an arrow means for the flow, as written.
+  public enum Kind: String, Sendable, Hashable {
+    /// A `flow` arrow: work goes on.
+    case forward
+    /// A `rework` arrow: work goes back upstream to be done again.
+    case rework
+    /// A `main` arrow: a forward arrow of the main path the file declares.
+    case main
+  }
+
   /// Where the arrow starts.
   public var from: NodeRef
   /// Where the arrow points.
   public var to: NodeRef
   /// The flow line's label; it labels every arrow of that line.
   public var label: String?
+  /// Forward, rework or main, as written: never guessed from the shape of the graph.
+  public var kind: Kind
   /// Where the arrow is written; nil for the implicit declaration-order flow.
   public var range: SourceRange?
 
-  public init(from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil) {
+  public init(from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil, kind: Kind = .forward) {
+    self.kind = kind
     self.from = from
     self.to = to
     self.label = label

@@ -1,7 +1,8 @@
 import VStreamSource
 
 /// Graph algorithms over a stream's flow: the main path, the worst-case path and the metrics. All linear in the
-/// number of nodes and arrows, so that a stream of 100,000 steps is analysed as fast as it is parsed.
+/// number of nodes and arrows (plus one sort of the ids), so that a stream of 100,000 steps is analysed as fast as it
+/// is parsed. None depends on the order arrows or declarations are written in: ties are broken by id.
 public enum FlowAnalysis {
   /// Node numbering: demand 0, steps 1...n, values n+1... .
   struct Graph {
@@ -39,113 +40,134 @@ public enum FlowAnalysis {
     func isValue(_ number: Int) -> Bool { number > stepCount }
   }
 
-  /// The main path: depth-first from the demand, arrows in the order written, never revisiting a node, stopping at
-  /// the first value reached. Empty when no value is reachable.
-  public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge]) -> [NodeRef] {
-    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, edges: edges))
+  /// Each node's rank when the nodes are sorted by id in byte order (ties, which a checked stream does not have, by
+  /// node number): how every choice between equals is made, so that no result depends on the order of lines.
+  public static func ranks(ids: [String]) -> [Int32] {
+    let sorted = ids.indices.sorted { ids[$0].precedesInByteOrder(ids[$1]) || (ids[$0] == ids[$1] && $0 < $1) }
+    var ranks = [Int32](repeating: 0, count: ids.count)
+    for (rank, node) in sorted.enumerated() { ranks[node] = Int32(rank) }
+    return ranks
   }
 
-  /// The main path of the arrows that `arrows` gives by node number (demand 0, steps 1...n, values n+1...), in the
-  /// order written: for a caller that keeps its arrows as numbers rather than `Edge`s.
-  public static func mainPath(stepCount: Int, valueCount: Int, arrows: ((Int, Int) -> Void) -> Void) -> [NodeRef] {
-    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, arrows: arrows))
+  /// The main path: the `main` arrows when the file has any, otherwise the forward arrows, followed from the demand
+  /// taking at each node the arrow to the target with the smallest id (see ``ranks(ids:)``) among those from which a
+  /// value can still be reached, stopping at the first value. Rework arrows are not followed. Empty when no value is
+  /// reachable or the arrows followed loop.
+  public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef] {
+    let declared = edges.contains { $0.kind == .main }
+    let followed = edges.filter { declared ? $0.kind == .main : $0.kind != .rework }
+    return mainPath(Graph(stepCount: stepCount, valueCount: valueCount, edges: followed), ranks: ranks)
   }
 
-  static func mainPath(_ graph: Graph) -> [NodeRef] {
-    var visited = [Bool](repeating: false, count: graph.successors.nodeCount)
-    // Each entry is a node and the position in `targets` of the next arrow to follow from it.
-    var stack: [(node: Int, next: Int)] = [(0, graph.successors.arrowIndices(from: 0).lowerBound)]
-    visited[0] = true
-    while let top = stack.last {
-      if graph.isValue(top.node) { return stack.map { graph.ref($0.node) } }
-      if top.next < graph.successors.arrowIndices(from: top.node).upperBound {
-        stack[stack.count - 1].next += 1
-        let target = Int(graph.successors.targets[top.next])
-        if !visited[target] {
-          visited[target] = true
-          stack.append((target, graph.successors.arrowIndices(from: target).lowerBound))
-        }
-      } else {
-        stack.removeLast()
-      }
-    }
-    return []
+  /// The main path of the arrows that `arrows` gives (the `main` arrows if any, otherwise the forward ones) by node number (demand 0, steps 1...n, values n+1...):
+  /// for a caller that keeps its arrows as numbers rather than `Edge`s.
+  public static func mainPath(
+    stepCount: Int, valueCount: Int, ranks: [Int32]? = nil, arrows: ((Int, Int) -> Void) -> Void
+  ) -> [NodeRef] {
+    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, arrows: arrows), ranks: ranks)
   }
 
-  /// The worst-case path: the longest path by lead time from the demand to a value once the arrows that close a loop
-  /// (back edges of a depth-first search in written order) are set aside, so that rework is counted once, not
-  /// forever. Ties go to the path found first.
-  public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge]) -> [NodeRef] {
-    let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges)
+  static func mainPath(_ graph: Graph, ranks: [Int32]?) -> [NodeRef] {
     let successors = graph.successors
     let count = successors.nodeCount
-    // Depth-first search for back edges and a reverse postorder (a topological order of the rest).
-    var state = [UInt8](repeating: 0, count: count)  // 0 new, 1 on the stack, 2 done
+    let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
+    let predecessors = Adjacency(nodeCount: count) { arrow in
+      for node in 0..<count { for target in successors[node] { arrow(Int(target), node) } }
+    }
+    let canFinish = predecessors.reachable(from: Array((1 + graph.stepCount)..<count))
+    var visited = [Bool](repeating: false, count: count)
+    var path = [0]
+    var node = 0
+    visited[0] = true
+    while !graph.isValue(node) {
+      var next = -1
+      for target in successors[node] where canFinish[Int(target)] && (next < 0 || rank(Int(target)) < rank(next)) {
+        next = Int(target)
+      }
+      guard next >= 0, !visited[next] else { return [] }
+      visited[next] = true
+      path.append(next)
+      node = next
+    }
+    return path.map(graph.ref)
+  }
+
+  /// The worst-case path: the longest path by lead time from the demand to a value over the forward arrows (rework
+  /// arrows set aside, arrows out of values not followed), in linear time over a topological order. Ties go to the
+  /// path whose node ids are smallest, compared from the demand. Empty when no value is reachable or the forward
+  /// arrows loop.
+  public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef]
+  {
+    let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges.filter { $0.kind != .rework })
+    let successors = graph.successors
+    let count = successors.nodeCount
+    let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
+    // Kahn's algorithm over the nodes reachable from the demand, arrows out of values ignored.
+    let reachable = successors.reachable(from: [0])
+    var incoming = [Int32](repeating: 0, count: count)
+    for node in 0..<count where reachable[node] && !graph.isValue(node) {
+      for target in successors[node] { incoming[Int(target)] += 1 }
+    }
     var order: [Int] = []
-    // By arrow position in `successors.targets`: whether it closes a loop (and is set aside).
-    var closesLoop = [Bool](repeating: false, count: successors.targets.count)
-    var stack: [(node: Int, next: Int)] = [(0, successors.arrowIndices(from: 0).lowerBound)]
-    state[0] = 1
-    while let top = stack.last {
-      if top.next < successors.arrowIndices(from: top.node).upperBound {
-        stack[stack.count - 1].next += 1
-        let target = Int(successors.targets[top.next])
-        if state[target] == 1 {  // a loop back: rework
-          closesLoop[top.next] = true
-          continue
-        }
-        if state[target] == 0 {
-          state[target] = 1
-          stack.append((target, successors.arrowIndices(from: target).lowerBound))
-        }
-      } else {
-        state[top.node] = 2
-        order.append(top.node)
-        stack.removeLast()
+    order.reserveCapacity(count)
+    var ready = [0]
+    while let node = ready.popLast() {
+      order.append(node)
+      guard !graph.isValue(node) else { continue }
+      for target in successors[node] {
+        incoming[Int(target)] -= 1
+        if incoming[Int(target)] == 0 { ready.append(Int(target)) }
       }
     }
+    guard order.count == reachable.lazy.filter({ $0 }).count else { return [] }
     let lead: (Int) -> Int64 = { node in
       node >= 1 && node <= steps.count ? steps[node - 1].leadTime.seconds : 0
     }
-    var distance = [Int64](repeating: -1, count: count)
-    var previous = [Int](repeating: -1, count: count)
-    distance[0] = 0
-    for node in order.reversed() where distance[node] >= 0 {
-      for arrow in successors.arrowIndices(from: node) where !closesLoop[arrow] {
-        let target = Int(successors.targets[arrow])
-        let (candidate, overflow) = distance[node].addingReportingOverflow(lead(target))
-        let value = overflow ? Int64.max : candidate
-        if value > distance[target] {
-          distance[target] = value
-          previous[target] = node
+    // The longest lead time from each node to a value (the node's own included), and the arrow that gives it;
+    // -1 where no value can be reached.
+    var longest = [Int64](repeating: -1, count: count)
+    var choice = [Int](repeating: -1, count: count)
+    for node in order.reversed() {
+      if graph.isValue(node) {
+        longest[node] = 0
+        continue
+      }
+      for target in successors[node] where longest[Int(target)] >= 0 {
+        let target = Int(target)
+        if choice[node] < 0 || longest[target] > longest[choice[node]]
+          || (longest[target] == longest[choice[node]] && rank(target) < rank(choice[node]))
+        {
+          choice[node] = target
         }
       }
+      if choice[node] >= 0 {
+        let (sum, overflow) = longest[choice[node]].addingReportingOverflow(lead(node))
+        longest[node] = overflow ? Int64.max : sum
+      }
     }
-    var best = -1
-    for node in (1 + steps.count)..<count where distance[node] >= 0 && (best < 0 || distance[node] > distance[best]) {
-      best = node
-    }
-    guard best >= 0 else { return [] }
-    var path: [Int] = []
-    var node = best
-    while node >= 0 {
+    guard choice[0] >= 0 else { return [] }
+    var path = [0]
+    var node = 0
+    while !graph.isValue(node) {
+      node = choice[node]
       path.append(node)
-      node = previous[node]
     }
-    return path.reversed().map(graph.ref)
+    return path.map(graph.ref)
   }
 
   /// Every metric of a stream whose flow is valid (a value is reachable from the demand).
+  /// `ranks` orders the nodes by id (see ``ranks(ids:)``); without it, ties go to the node declared first.
   public static func metrics(
-    steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue
+    steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue, ranks: [Int32]? = nil
   ) -> FlowMetrics {
-    let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges)
-    let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges)
+    let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
+    let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
     return FlowMetrics(
       mainPath: PathMetrics.measure(path: mainNodes, steps: steps),
       worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
       activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps),
       practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue),
-      isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil })
+      isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
+      expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes))
   }
 }

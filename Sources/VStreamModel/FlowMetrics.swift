@@ -1,8 +1,9 @@
 /// The Lean flow metrics of a stream, computed once by the checker and printed by every back end.
 public struct FlowMetrics: Sendable, Hashable {
-  /// The path the arrows trace from the demand to a value, preferring the first-written arrow.
+  /// The path the forward arrows trace from the demand to a value, preferring at each branch the target with the
+  /// smallest id (see ``FlowAnalysis/mainPath(stepCount:valueCount:edges:ranks:)``).
   public var mainPath: PathMetrics
-  /// The longest path by lead time, rework loops not repeated. Never missing: a stream that checked has a path from
+  /// The longest path by lead time over the forward arrows, rework arrows set aside. Never missing: a stream that checked has a path from
   /// its demand to a value. It equals `mainPath` when the flow has no branches.
   public var worstCasePath: PathMetrics
   /// Time on the main path by activity: all six activities in ITIL's order, those with no step included.
@@ -11,11 +12,15 @@ public struct FlowMetrics: Sendable, Hashable {
   public var practiceMatrix: PracticeMatrix
   /// Whether every step has both a process time and a wait time (otherwise totals understate).
   public var isComplete: Bool
+  /// The expected figures with rework counted as often as it happens on average; nil when an item could circle
+  /// forever or the solver did not converge (see ``ExpectedFlow``).
+  public var expected: ExpectedFlow?
 
   public init(
     mainPath: PathMetrics, worstCasePath: PathMetrics, activityBreakdown: [ActivityTime],
-    practiceMatrix: PracticeMatrix, isComplete: Bool
+    practiceMatrix: PracticeMatrix, isComplete: Bool, expected: ExpectedFlow? = nil
   ) {
+    self.expected = expected
     self.mainPath = mainPath
     self.worstCasePath = worstCasePath
     self.activityBreakdown = activityBreakdown

@@ -170,11 +170,14 @@ final class GrammarTests: XCTestCase {
       ("2m", "wait 2m", "constant.numeric.duration.vstream"),
       ("90%", "ca 90%", "constant.numeric.percent.vstream"),
       ("Check the monitoring", "Check the monitoring", "string.quoted.triple.vstream"),
-      ("flow", "flow outage -> triage", "keyword.other.declaration.flow.vstream"),
-      ("->", "flow outage -> triage", "keyword.operator.arrow.vstream"),
-      ("triage", "flow outage -> triage", "variable.other.node.vstream"),
+      ("main", "main outage -> triage", "keyword.other.declaration.flow.vstream"),
+      ("->", "main outage -> triage", "keyword.operator.arrow.vstream"),
+      ("triage", "main outage -> triage", "variable.other.node.vstream"),
       ("known error", "flow diagnose -> confirm", "string.quoted.double.vstream"),
+      ("flow", "flow diagnose -> confirm", "keyword.other.declaration.flow.vstream"),
       ("# rework", "fix fails its tests", "comment.line.number-sign.vstream"),
+      ("rework", "rework fix -> diagnose", "keyword.other.declaration.flow.vstream"),
+      ("diagnose", "rework fix -> diagnose", "variable.other.node.vstream"),
       ("# ITIL 4", "# ITIL 4's incident value stream", "comment.line.number-sign.vstream"),
     ]
     for (token, marker, scope) in expectations {

@@ -43,9 +43,9 @@ final class CheckerTests: XCTestCase {
       time 10m
       wait 0s
     value restored "Customer can bank online again"
-    flow outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored
+    main outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored
     flow diagnose -> confirm "workaround available"
-    flow fix -> diagnose "fix fails its tests"
+    rework fix -> diagnose "fix fails its tests"
 
     """
 
@@ -78,7 +78,7 @@ final class CheckerTests: XCTestCase {
   }
 
   func testImplicitFlowIsTheDeclarationOrder() throws {
-    let text = Self.restore.components(separatedBy: "\nflow ").first! + "\n"
+    let text = Self.restore.components(separatedBy: "\nmain ").first! + "\n"
     let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
     XCTAssertEqual(stream.metrics.mainPath.nodes, [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)])
     XCTAssertTrue(stream.edges.allSatisfy { $0.range == nil })

@@ -63,7 +63,7 @@ final class ParallelCheckTests: XCTestCase {
     for index in 0..<300 {
       text += "step s\(index) \"Step\"\n  activity engage\n  practices service-desk, incident-management\n  time 5m\n  wait 1h\n  ca 90%\n"
     }
-    text += "value v \"V\"\nflow d -> " + (0..<300).map { "s\($0)" }.joined(separator: " -> ") + " -> v\nflow s5 -> s2 \"rework\"\n"
+    text += "value v \"V\"\nflow d -> " + (0..<300).map { "s\($0)" }.joined(separator: " -> ") + " -> v\nrework s5 -> s2 \"rework\"\n"
     let file = SourceFile(path: "valid.vstream", text: text)
     let parallel = Self.check(file, parallelFrom: 0)
     XCTAssertTrue(parallel.contains("\"vstream/1\""), "the stream is built")

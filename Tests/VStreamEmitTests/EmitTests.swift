@@ -35,7 +35,7 @@ enum Fixtures {
       practices incident-management
     value v "Value with ]] and [[ and (( ))"
     flow d -> s1 -> s2 -> v
-    flow s2 -> s1 "label with \\"quotes\\" | pipe -> arrow <br/> & entity &amp;"
+    rework s2 -> s1 "label with \\"quotes\\" | pipe -> arrow <br/> & entity &amp;"
 
     """
 }

@@ -18,7 +18,7 @@ enum Generated {
       text += "  roles \"Role \(index % 3)\"\n  time \(index % 5 + 1)h\n  wait \(index % 4 + 1)h\n  ca 95%\n"
     }
     text += "value v \"Done\"\nflow d -> " + (0..<steps).map { "s\($0)" }.joined(separator: " -> ") + " -> v\n"
-    if steps > 1 { text += "flow s\(steps - 1) -> s0 \"rework\"\n" }
+    if steps > 1 { text += "rework s\(steps - 1) -> s0 \"rework\"\n" }
     return text
   }
 

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import VStream
-import VStreamFormat
+@testable import VStreamFormat
 import VStreamModel
 import VStreamSource
 import VStreamSyntax
@@ -84,7 +84,15 @@ enum FormatProperties {
       Compiler.parse(result).diagnostics.filter { $0.severity == .error }.map(\.message), [],
       "the output does not parse: \(context)", line: line)
     XCTAssertEqual(formatted(result, options: options), once, "not idempotent: \(context)", line: line)
-    XCTAssertEqual(meaning(result), meaning(file), "the syntax tree changed: \(context)", line: line)
+    // An older file whose loops of `flow` arrows `fmt` moves onto `rework` lines changes its arrows' kinds on purpose
+    // (FormatterRuleTests checks how): what must hold is that no forward loop is left.
+    let upgrades = !LoopUpgrade.backEdges(Compiler.parse(file).syntax, file: file).isEmpty
+    if upgrades {
+      XCTAssertEqual(
+        findings(result).filter { $0.hasPrefix("VS322") }, [], "a forward loop is left: \(context)", line: line)
+    } else {
+      XCTAssertEqual(meaning(result), meaning(file), "the syntax tree changed: \(context)", line: line)
+    }
     XCTAssertEqual(comments(result), comments(file), "a comment was lost or changed: \(context)", line: line)
     XCTAssertEqual(frontMatter(result), frontMatter(file), "the front matter changed: \(context)", line: line)
     // Alias notes are what the formatter fixes; every other finding stays.
@@ -92,9 +100,11 @@ enum FormatProperties {
     XCTAssertEqual(
       findings(result).filter { aliasNotes.contains(String($0.prefix(5))) }, [], "an alias is left: \(context)",
       line: line)
-    XCTAssertEqual(
-      findings(result), findings(file).filter { !aliasNotes.contains(String($0.prefix(5))) },
-      "the checker's findings changed: \(context)", line: line)
+    if !upgrades {
+      XCTAssertEqual(
+        findings(result), findings(file).filter { !aliasNotes.contains(String($0.prefix(5))) },
+        "the checker's findings changed: \(context)", line: line)
+    }
     for problem in layoutProblems(result, newline: newline(of: file)) {
       XCTFail("\(problem): \(context)", line: line)
     }

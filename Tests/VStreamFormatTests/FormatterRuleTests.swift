@@ -13,6 +13,25 @@ final class FormatterRuleTests: XCTestCase {
     return VStreamFormat.Formatter.format(source, syntax: syntax, options: FormatOptions(flowWidth: flowWidth))
   }
 
+  /// An older file's loops of `flow` arrows: each arrow that closed a loop in a depth-first walk from the demand in
+  /// written order moves onto a `rework` line, a chain cut around it, the label on every piece; `rework` and `main`
+  /// lines are written as they are, so a second run changes nothing.
+  func testLoopsOfFlowArrowsBecomeReworkLines() {
+    let declarations = "demand d\nstep a\nstep b\nstep c\nvalue v\n"
+    XCTAssertEqual(
+      format(declarations + "flow d -> a -> b -> a -> c -> v \"x\"\nflow c -> c\n"),
+      declarations + "flow d -> a -> b \"x\"\nrework b -> a \"x\"\nflow a -> c -> v \"x\"\nrework c -> c\n")
+    XCTAssertEqual(
+      format(declarations + "flow d -> a -> b -> v\nflow b -> a\n"),
+      declarations + "flow d -> a -> b -> v\nrework b -> a\n")
+    let upgraded = declarations + "main d -> a -> b -> v\nrework b -> a\nflow a -> c -> v\n"
+    XCTAssertEqual(format(upgraded), upgraded)
+    // Written order decides, as it did: here the walk reaches b first from a, so c -> b is not the one that closes.
+    XCTAssertEqual(
+      format(declarations + "flow d -> a -> c -> b -> v\nflow b -> c\n"),
+      declarations + "flow d -> a -> c -> b -> v\nrework b -> c\n")
+  }
+
   func testDeclarationsAndAttributesAreIndentedAndSpaced() {
     XCTAssertEqual(
       format("  step\t  triage    \"Log it\"\n\tactivity    engage\n        time 5m\n"),

@@ -138,8 +138,8 @@ struct MessyStreams {
     if chance(75) { appendWithString(head + gap(), allowBlock: chance(20)) } else { lines.append(head + trailing()) }
   }
 
-  mutating func flow(_ chain: [String]) {
-    var line = pick(["", " "]) + "flow" + gap() + chain[0]
+  mutating func flow(_ chain: [String], keyword: String = "flow") {
+    var line = pick(["", " "]) + keyword + gap() + chain[0]
     for name in chain.dropFirst() {
       if chance(12) {
         lines.append(line + trailing())

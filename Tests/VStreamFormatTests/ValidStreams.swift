@@ -2,7 +2,7 @@ import VStreamModel
 
 /// Streams that check without errors, written in the untidy ways ``MessyStreams`` knows: steps with activities and
 /// practices from the catalogue (by id or by alias, in any case), metrics, roles and notes, several values, branches
-/// that skip steps, loops back for rework, comments everywhere, front matter, CRLF and a byte order mark.
+/// that skip steps, loops back for rework (on `rework` lines), comments everywhere, front matter, CRLF and a byte order mark.
 ///
 /// The generator remembers what it meant (the ids and the arrows), so that a test can compare the checked model with
 /// the intent, not only with itself.
@@ -117,19 +117,19 @@ struct ValidStreams {
       // The spine reaches every step from the demand and ends in a value; other values, skips and loops branch off
       // it, so every step still reaches a value. Each arrow is written once.
       let spine = [demand] + steps + [values[0]]
-      var chains: [[String]] = [spine]
-      for value in values.dropFirst() { chains.append([messy.pick(steps), value]) }
+      var chains: [(names: [String], isRework: Bool)] = [(spine, false)]
+      for value in values.dropFirst() { chains.append(([messy.pick(steps), value], false)) }
       for _ in 0..<messy.count(0...3) where steps.count > 1 {
         let from = messy.count(0...(steps.count - 2))
         let to = messy.count((from + 1)...(steps.count - 1))
-        chains.append(messy.chance(50) ? [steps[from], steps[to]] : [steps[to], steps[from]])
+        chains.append(messy.chance(50) ? ([steps[from], steps[to]], false) : ([steps[to], steps[from]], true))
       }
-      for chain in chains {
+      for (chain, isRework) in chains {
         let pairs = zip(chain, chain.dropFirst()).map { "\($0)>\($1)" }
         guard !pairs.contains(where: arrows.contains) else { continue }
         arrows.formUnion(pairs)
         messy.filler()
-        messy.flow(chain)
+        messy.flow(chain, keyword: isRework ? "rework" : "flow")
       }
     }
     messy.filler()

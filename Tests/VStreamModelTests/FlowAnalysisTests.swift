@@ -25,10 +25,10 @@ final class FlowAnalysisTests: XCTestCase {
     let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
     var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, label: nil, range: nil) }
     edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available", range: nil))
-    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil))
+    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil, kind: .rework))
     let metrics = FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil)
 
-    XCTAssertEqual(metrics.mainPath.nodes, chain, "the first-written arrows give the whole chain")
+    XCTAssertEqual(metrics.mainPath.nodes, chain, "at each branch the target declared first (no ids given): the whole chain")
     // PT = 5 + 30 + 120 + 30 + 10 = 195 min; WT = 2 + 60 + 240 + 120 + 0 = 422 min; LT = 617 min.
     XCTAssertEqual(metrics.mainPath.processTime.seconds, 195 * 60)
     XCTAssertEqual(metrics.mainPath.waitTime.seconds, 422 * 60)
@@ -48,24 +48,111 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertTrue(metrics.isComplete)
   }
 
-  func testMainPathBacktracksFromLoopsAndWorstPathTakesTheLongestBranch() {
+  /// The main path takes the smallest id at each branch and the worst case the longest branch, whatever the order
+  /// the arrows are written in; rework arrows (a self-loop here) are set aside; `main` arrows decide the main path.
+  func testPathsDoNotDependOnTheOrderArrowsAreWritten() {
     let steps = [
-      step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 100, wait: 0),
-      step("c", .engage, time: 1, wait: 0),
+      step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 1, wait: 0),
+      step("c", .engage, time: 100, wait: 0),
     ]
-    // demand -> a; a -> a (self loop first) ; a -> c -> value ; a -> b -> value
+    let ranks = FlowAnalysis.ranks(ids: ["d", "a", "b", "c", "v"])
+    // demand -> a; a -> a (rework); a -> c -> value; a -> b -> value
     let edges = [
-      Edge(from: .demand, to: .step(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(2), label: nil, range: nil),
-      Edge(from: .step(2), to: .value(0), label: nil, range: nil),
-      Edge(from: .step(0), to: .step(1), label: nil, range: nil),
-      Edge(from: .step(1), to: .value(0), label: nil, range: nil),
+      Edge(from: .demand, to: .step(0)),
+      Edge(from: .step(0), to: .step(0), kind: .rework),
+      Edge(from: .step(0), to: .step(2)),
+      Edge(from: .step(2), to: .value(0)),
+      Edge(from: .step(0), to: .step(1)),
+      Edge(from: .step(1), to: .value(0)),
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<20 {
+      let shuffled = edges.shuffled(using: &generator)
+      XCTAssertEqual(
+        FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: shuffled, ranks: ranks),
+        [.demand, .step(0), .step(1), .value(0)])
+      XCTAssertEqual(
+        FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: shuffled, ranks: ranks),
+        [.demand, .step(0), .step(2), .value(0)])
+    }
+    var declared = edges
+    for index in [0, 2, 3] { declared[index].kind = .main }
+    XCTAssertEqual(
+      FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: declared.reversed(), ranks: ranks),
+      [.demand, .step(0), .step(2), .value(0)])
+  }
+
+  /// Equal lead times: the worst case is the path whose ids are smallest from the demand, as bytes ("s10" < "s9").
+  func testWorstCaseTiesGoToTheSmallestIds() {
+    let steps = [step("s9", .engage, time: 5, wait: 0), step("s10", .engage, time: 5, wait: 0)]
+    let ranks = FlowAnalysis.ranks(ids: ["d", "s9", "s10", "v"])
+    let edges = [
+      Edge(from: .demand, to: .step(0)), Edge(from: .demand, to: .step(1)),
+      Edge(from: .step(0), to: .value(0)), Edge(from: .step(1), to: .value(0)),
     ]
     XCTAssertEqual(
-      FlowAnalysis.mainPath(stepCount: 3, valueCount: 1, edges: edges), [.demand, .step(0), .step(2), .value(0)])
+      FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges, ranks: ranks),
+      [.demand, .step(1), .value(0)])
     XCTAssertEqual(
-      FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [.demand, .step(0), .step(1), .value(0)])
+      FlowAnalysis.mainPath(stepCount: 2, valueCount: 1, edges: edges, ranks: ranks), [.demand, .step(1), .value(0)])
+  }
+
+  /// Forward arrows that loop have no longest path: the analysis says so with an empty path rather than guessing.
+  func testAForwardLoopHasNoWorstCase() {
+    let steps = [step("a", .engage, time: 1, wait: 0)]
+    let edges = [Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(0)), Edge(from: .step(0), to: .value(0))]
+    XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [])
+  }
+
+  /// The worked example of specs/checking.md ("Expected figures"), to the second: diagnose splits equally between
+  /// fix and the workaround to confirm; fix (80%) sends 20% back to diagnose.
+  func testExpectedFiguresOfTheWorkedExample() throws {
+    let steps = [
+      step("triage", .engage, time: 5, wait: 2, ca: 90), step("diagnose", .deliverAndSupport, time: 30, wait: 60),
+      step("fix", .obtainBuild, time: 120, wait: 240, ca: 80), step("deploy", .designAndTransition, time: 30, wait: 120),
+      step("confirm", .engage, time: 10, wait: 0),
+    ]
+    let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
+    var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, kind: .main) }
+    edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available"))
+    edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", kind: .rework))
+    let expected = try XCTUnwrap(FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil).expected)
+    // v(diagnose) = 1 + 0.2 v(fix), v(fix) = 0.5 v(diagnose): v(diagnose) = 10/9, v(fix) = 5/9, v(deploy) = 4/9,
+    // v(confirm) = 5/9 + 4/9 = 1.
+    let visits = [1, 10.0 / 9, 5.0 / 9, 4.0 / 9, 1]
+    for (actual, wanted) in zip(expected.visits, visits) { XCTAssertEqual(actual, wanted, accuracy: 1e-12) }
+    // PT = 5 + 30·10/9 + 120·5/9 + 30·4/9 + 10 = 128 min 20 s; LT = 7 + 90·10/9 + 360·5/9 + 150·4/9 + 10 = 383 min 40 s.
+    XCTAssertEqual(expected.processTime.rounded(), 7_700)
+    XCTAssertEqual(expected.leadTime.rounded(), 23_020)
+    XCTAssertEqual(expected.flowEfficiency!, 7_700.0 / 23_020.0, accuracy: 1e-12)
+    XCTAssertEqual(expected.firstPassYield!, 0.9 * 0.8, accuracy: 1e-12)
+  }
+
+  /// A loop larger than the dense limit is solved by sweeps and agrees with the closed form: with 50% sent back from
+  /// the last step to the first, every step is done twice on average.
+  func testLargeLoopsAreSolvedBySweeps() throws {
+    for count in [10, 300] {
+      var steps = (0..<count).map { step("s\($0)", .engage, time: 1, wait: 1) }
+      steps[count - 1].completeAccurate = Percentage(hundredths: 5_000)
+      var edges = [Edge(from: .demand, to: .step(0))]
+      for index in 1..<count { edges.append(Edge(from: .step(index - 1), to: .step(index))) }
+      edges.append(Edge(from: .step(count - 1), to: .value(0)))
+      edges.append(Edge(from: .step(count - 1), to: .step(0), kind: .rework))
+      let expected = try XCTUnwrap(FlowAnalysis.expected(steps: steps, valueCount: 1, edges: edges, mainPath: []))
+      for visits in expected.visits { XCTAssertEqual(visits, 2, accuracy: 1e-9, "\(count) steps") }
+      XCTAssertEqual(expected.leadTime, Double(count) * 2 * 120, accuracy: 1e-6)
+    }
+  }
+
+  /// A step with rework arrows that passes nothing on (`ca 0%`) keeps an item forever: no expected figures.
+  func testALoopThatNeverEndsHasNoExpectedFigures() {
+    var steps = [step("a", .engage, time: 1, wait: 0), step("b", .engage, time: 1, wait: 0)]
+    steps[1].completeAccurate = Percentage(hundredths: 0)
+    let edges = [
+      Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(1)), Edge(from: .step(1), to: .value(0)),
+      Edge(from: .step(1), to: .step(0), kind: .rework),
+    ]
+    XCTAssertNil(FlowAnalysis.expected(steps: steps, valueCount: 1, edges: edges, mainPath: []))
   }
 
   func testLongChainsAreLinear() {

@@ -25,7 +25,7 @@ enum RestoreStream {
 
   static let edges = [
     Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(1)), Edge(from: .step(1), to: .value(0)),
-    Edge(from: .step(1), to: .step(0), label: "needs more information"),
+    Edge(from: .step(1), to: .step(0), label: "needs more information", kind: .rework),
     Edge(from: .step(0), to: .value(0), label: "needs more information"),
   ]
 

@@ -7,7 +7,7 @@ final class KeywordTests: XCTestCase {
   func testEveryKeywordAndNothingElse() {
     var words: [(String, String)] = DeclarationKind.allCases.map { ($0.rawValue, "declaration \($0)") }
     words += AttributeKind.allCases.map { ($0.rawValue, "attribute \($0)") }
-    words.append(("flow", "flow"))
+    words += FlowKind.allCases.map { ($0.rawValue, "flow \($0)") }
     for (word, expected) in words {
       XCTAssertEqual(describe(word), expected)
       XCTAssertNil(classify(String(word.dropLast())), "prefix of \(word)")
@@ -28,7 +28,7 @@ final class KeywordTests: XCTestCase {
     switch classify(word) {
     case .declaration(let kind)?: return "declaration \(kind)"
     case .attribute(let kind)?: return "attribute \(kind)"
-    case .flow?: return "flow"
+    case .flow(let kind)?: return "flow \(kind)"
     case nil: return nil
     }
   }

@@ -95,7 +95,7 @@ enum StarterStream {
 
     # With no flow line the flow is the declaration order. Add arrows for branches and rework, e.g.:
     # flow request -> log -> deliver -> confirm -> done
-    # flow confirm -> deliver "not what was asked for"
+    # rework confirm -> deliver "not what was asked for"
 
     """
   }

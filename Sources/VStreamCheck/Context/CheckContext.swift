@@ -75,6 +75,11 @@ struct CheckContext {
   /// Whether every step's activity is known (the rules about activities judge only then).
   var everyActivityIsKnown: Bool { !steps.activities.contains { $0 == nil } }
 
+  /// Each node's rank by id in byte order (demand 0, steps 1...n, values n+1...): how ties between paths are broken.
+  var nodeRanks: [Int32] {
+    FlowAnalysis.ranks(ids: (0..<declarations.nodeCount).map { text(declarations.declaration(ofNode: $0).identifier) })
+  }
+
   /// Whether the flow can be judged as paths: complete, from exactly one demand, with a value to reach.
   var flowIsJudged: Bool {
     flow.isComplete && declarations.demands.count == 1 && !declarations.values.isEmpty

@@ -1,7 +1,9 @@
 import VStreamSource
+import VStreamSyntax
 
 /// An arrow of the flow as the checker keeps it: its nodes by number (demand 0, steps 1...n, values n+1...), where
-/// it is written and the flow it is written in. It is 20 bytes where a model `Edge` is 64, with its label decoded:
+/// it is written, the flow it is written in and its kind. It is 21 bytes where a model `Edge` is 64, with
+/// its label decoded:
 /// on a stream of 300,000 arrows that is 13 MB less memory touched for the first time, and the labels are only
 /// decoded for the model (`CheckRun.edges`).
 struct FlowArrow {
@@ -12,16 +14,21 @@ struct FlowArrow {
   /// The position in the tree's items of the flow it is written in; -1 for an arrow of the declaration order (a
   /// stream without flows), which is written nowhere.
   var flow: Int32
+  /// The line's kind: `rework` arrows send work back and are not part of the forward flow; `main` arrows are.
+  var kind: FlowKind
+
+  var isRework: Bool { kind == .rework }
 
   /// An arrow of the declaration order.
   init(from: Int32, to: Int32) {
     self.init(from: from, to: to, range: SourceRange(start: 0, end: 0), flow: -1)
   }
 
-  init(from: Int32, to: Int32, range: SourceRange, flow: Int32) {
+  init(from: Int32, to: Int32, range: SourceRange, flow: Int32, kind: FlowKind = .flow) {
     self.from = from
     self.to = to
     self.range = range
     self.flow = flow
+    self.kind = kind
   }
 }

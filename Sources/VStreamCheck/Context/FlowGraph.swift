@@ -86,7 +86,10 @@ struct FlowGraph {
           } else if leaving[from.number] == 2, let first = written.earlier(from: from.number, to: number, writtenAt: range) {
             graph.repeatedArrows.append((from.range, name.range, first))
           } else {
-            graph.arrows.append(FlowArrow(from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item)))
+            graph.arrows.append(
+              FlowArrow(
+                from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item),
+                kind: flow.kind))
           }
         }
         previous = (number, name.range)
@@ -100,6 +103,29 @@ struct FlowGraph {
     for arrow in arrows { body(Int(arrow.from), Int(arrow.to)) }
   }
 
+  /// Calls `body` with each forward (not rework) arrow's node numbers, in the order written.
+  func forEachForwardArrow(_ body: (Int, Int) -> Void) {
+    for arrow in arrows where !arrow.isRework { body(Int(arrow.from), Int(arrow.to)) }
+  }
+
+  /// Whether any arrow is on a `main` line: then those arrows alone are the main path.
+  var declaresMainPath: Bool { arrows.contains { $0.kind == .main } }
+
+  /// Calls `body` with the node numbers of each arrow the main path follows: the `main` arrows if there are any,
+  /// otherwise every forward arrow.
+  func forEachMainPathArrow(_ body: (Int, Int) -> Void) {
+    let declared = declaresMainPath
+    for arrow in arrows where declared ? arrow.kind == .main : !arrow.isRework { body(Int(arrow.from), Int(arrow.to)) }
+  }
+
+  static func edgeKind(_ kind: FlowKind) -> Edge.Kind {
+    switch kind {
+    case .flow: return .forward
+    case .rework: return .rework
+    case .main: return .main
+    }
+  }
+
   /// The arrows as the model's edges, with their flows' labels.
   func edges(_ declarations: Declarations, syntax: FileSyntax, file: SourceFile) -> [Edge] {
     var label: (flow: Int32, text: String?) = (-1, nil)
@@ -109,7 +135,7 @@ struct FlowGraph {
       if label.flow != arrow.flow, case .flow(let flow) = syntax.items[Int(arrow.flow)] {
         label = (arrow.flow, flow.label.map { $0.value(in: file) })
       }
-      return Edge(from: from, to: to, label: label.text, range: arrow.range)
+      return Edge(from: from, to: to, label: label.text, range: arrow.range, kind: Self.edgeKind(arrow.kind))
     }
   }
 }

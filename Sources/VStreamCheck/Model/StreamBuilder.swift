@@ -35,7 +35,9 @@ enum StreamBuilder {
         note: string(.note, of: value, syntax, file), range: value.range)
     }
     let edges = context.flow.edges(declarations, syntax: syntax, file: file)
-    let metrics = FlowAnalysis.metrics(steps: steps, valueCount: values.count, edges: edges, catalogue: catalogue)
+    let ranks = FlowAnalysis.ranks(ids: [demandID] + steps.map(\.id) + values.map(\.id))
+    let metrics = FlowAnalysis.metrics(
+      steps: steps, valueCount: values.count, edges: edges, catalogue: catalogue, ranks: ranks)
     var metadata = context.frontMatter.metadata
     if metadata.title == nil, stream.title != nil { metadata.title = title(stream, file) }
     return ValueStream(

@@ -39,6 +39,10 @@ enum CheckRules {
     NoArrowOutOfAValue.self,
     ArrowsAreWrittenOnce.self,
     FlowLeadsFromDemandToValue.self,
+    ForwardArrowsDoNotLoop.self,
+    ReworkGoesBack.self,
+    MainArrowsFormOnePath.self,
+    ReworkLoopsEnd.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,

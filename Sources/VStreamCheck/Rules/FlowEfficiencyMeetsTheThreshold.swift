@@ -9,7 +9,8 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
     let (steps, declarations) = (context.steps, context.declarations)
     guard context.flowIsJudged, context.everyActivityIsKnown, let anchor = context.streamAnchor else { return findings }
     let path = FlowAnalysis.mainPath(
-      stepCount: declarations.steps.count, valueCount: declarations.values.count, arrows: context.flow.forEachArrow)
+      stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
+      arrows: context.flow.forEachMainPathArrow)
     let onPath = path.compactMap { ref -> Int? in
       if case .step(let index) = ref { return index }
       return nil

@@ -51,8 +51,9 @@ enum FlowLeadsFromDemandToValue: CheckRule {
           queue.append(Int(target))
         }
       }
-      group.sort()
+      // By id, so that the message (and the step it points at) does not depend on the order of declarations.
       let loop = group.map { declarations.declaration(ofNode: $0) }
+        .sorted { context.text($0.identifier).precedesInByteOrder(context.text($1.identifier)) }
       findings.add(.closedLoop, at: loop[0].anchor) {
         .closedLoop(loop.map { context.text($0.identifier) }, others: loop.dropFirst().prefix(8).map(\.anchor))
       }

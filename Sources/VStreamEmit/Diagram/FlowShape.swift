@@ -2,8 +2,8 @@ import VStreamModel
 
 /// How every view reads the shape of a flow: the order steps are drawn in, and which arrows are the main path,
 /// which are other forward arrows (alternatives, parallel work) and which are rework. DOT, Mermaid, the HTML pages
-/// and the value-stream map all ask this one type, so that a later, better classification (rework, probabilities,
-/// parallel branches from the model) changes one file.
+/// and the value-stream map all ask this one type, which reads the model's classification (`Edge.Kind` and the main
+/// path), so that a later one (probabilities, parallel branches) changes one file.
 public struct FlowShape: Sendable {
   /// What an arrow is, for drawing.
   public enum Kind: Sendable, Equatable {
@@ -11,7 +11,7 @@ public struct FlowShape: Sendable {
     case main
     /// Any other arrow that goes forward in flow order.
     case forward
-    /// An arrow back to a step drawn earlier (or to itself): dashed, and it does not pull its target forward.
+    /// A `rework` arrow: drawn dashed.
     case rework
   }
 
@@ -62,12 +62,10 @@ public struct FlowShape: Sendable {
     let main = stream.metrics.mainPath.nodes
     var mainPairs = Set<String>()
     for (from, to) in zip(main, main.dropFirst()) { mainPairs.insert("\(from)>\(to)") }
+    // Rework is what the file says it is (the model's `Edge.Kind`), never guessed from where steps are drawn.
     kinds = stream.edges.map { edge in
-      if mainPairs.contains("\(edge.from)>\(edge.to)") { return .main }
-      if case .step(let from) = edge.from, case .step(let to) = edge.to, position[to] <= position[from] {
-        return .rework
-      }
-      return .forward
+      if edge.kind == .rework { return .rework }
+      return mainPairs.contains("\(edge.from)>\(edge.to)") ? .main : .forward
     }
     stepOrder = order
     self.position = position

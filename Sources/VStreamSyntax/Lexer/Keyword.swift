@@ -1,7 +1,8 @@
 /// The words that can start a line, recognised from their bytes without making a `String`: this runs once per line.
 enum Keyword {
   case declaration(DeclarationKind)
-  case flow
+  /// `flow`, `rework` or `main`: a line of arrows.
+  case flow(FlowKind)
   case attribute(AttributeKind)
 
   static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Keyword? {
@@ -14,7 +15,8 @@ enum Keyword {
       if matches(bytes, base, "for") { return .attribute(.for) }
     case 4:
       if matches(bytes, base, "step") { return .declaration(.step) }
-      if matches(bytes, base, "flow") { return .flow }
+      if matches(bytes, base, "flow") { return .flow(.flow) }
+      if matches(bytes, base, "main") { return .flow(.main) }
       if matches(bytes, base, "time") { return .attribute(.time) }
       if matches(bytes, base, "wait") { return .attribute(.wait) }
       if matches(bytes, base, "note") { return .attribute(.note) }
@@ -25,6 +27,7 @@ enum Keyword {
     case 6:
       if matches(bytes, base, "stream") { return .declaration(.stream) }
       if matches(bytes, base, "demand") { return .declaration(.demand) }
+      if matches(bytes, base, "rework") { return .flow(.rework) }
     case 8:
       if matches(bytes, base, "activity") { return .attribute(.activity) }
     case 9:

@@ -291,8 +291,8 @@ struct ParseRun {
     case .declaration(let kind)?:
       parseDeclaration(kind, keyword: first)
       return
-    case .flow?:
-      parseFlow(keyword: first)
+    case .flow(let kind)?:
+      parseFlow(kind, keyword: first)
       return
     case .attribute(let kind)?:
       parseAttribute(kind, keyword: first)
@@ -306,7 +306,9 @@ struct ParseRun {
       flushDeclaration()
       skipMisplacedFrontMatter()
     } else {
-      let keywords = DeclarationKind.allCases.map(\.rawValue) + ["flow"] + AttributeKind.allCases.map(\.rawValue)
+      let keywords =
+        DeclarationKind.allCases.map(\.rawValue) + FlowKind.allCases.map(\.rawValue)
+        + AttributeKind.allCases.map(\.rawValue)
       let suggestion = Spelling.closest(to: word, among: keywords)
       report(.unknownKeyword(Self.shorten(word), suggestion: suggestion), at: first.range)
       // A misspelt declaration keyword (`stpe triage "..."`) is read as the declaration it resembles, marked broken:
@@ -618,10 +620,10 @@ struct ParseRun {
 
   // MARK: - Flows
 
-  mutating func parseFlow(keyword: Token) {
+  mutating func parseFlow(_ kind: FlowKind, keyword: Token) {
     // Its nodes and arrows are the ones appended to the tree's lists until the flow is closed: flows do not nest.
     var flow = FlowSyntax(
-      keywordRange: keyword.range, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
+      keywordRange: keyword.range, kind: kind, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
       arrowSpan: SyntaxSpan(at: tree.flowArrowList.count), label: nil,
       range: SourceRange(start: keyword.start, end: line.last!.end), hasErrors: false)
     parseFlowTokens(&flow, from: 1, expectName: true)

@@ -55,7 +55,7 @@ extension FileSyntax {
       return .object(members)
     case .flow(let flow):
       var members: [(String, JSONValue)] = [
-        ("kind", .string("flow")),
+        ("kind", .string(flow.kind.rawValue)),
         ("range", .string(Self.position(flow.range, in: file))),
         ("nodes", .array(nodes(of: flow).map { .string($0.text(in: file)) })),
       ]

@@ -1,8 +1,20 @@
 import VStreamSource
 
-/// `flow a -> b -> c "label"`, with any `-> d` continuation lines.
+/// What a line of arrows says about them: its first word.
+public enum FlowKind: String, Sendable, CaseIterable {
+  /// `flow`: arrows that go forward.
+  case flow
+  /// `rework`: arrows that send work back upstream.
+  case rework
+  /// `main`: forward arrows that are also the main path.
+  case main
+}
+
+/// `flow a -> b -> c "label"` (or `rework`, `main`), with any `-> d` continuation lines.
 public struct FlowSyntax: Sendable {
   public var keywordRange: SourceRange
+  /// The line's first word.
+  public var kind: FlowKind
   /// The node names in order, a span of the tree's ``FileSyntax/flowNodeList`` read with ``FileSyntax/nodes(of:)``;
   /// an arrow joins each to the next.
   public var nodeSpan: SyntaxSpan
@@ -15,6 +27,7 @@ public struct FlowSyntax: Sendable {
 
   public init(
     keywordRange: SourceRange,
+    kind: FlowKind = .flow,
     nodeSpan: SyntaxSpan = SyntaxSpan(),
     arrowSpan: SyntaxSpan = SyntaxSpan(),
     label: StringSyntax?,
@@ -22,6 +35,7 @@ public struct FlowSyntax: Sendable {
     hasErrors: Bool
   ) {
     self.keywordRange = keywordRange
+    self.kind = kind
     self.nodeSpan = nodeSpan
     self.arrowSpan = arrowSpan
     self.label = label

@@ -1,0 +1,29 @@
+/// The expected figures of a stream with rework: how often each step is done on average per item, and the times
+/// that follow, from an absorbing Markov chain over the steps (the values absorb).
+///
+/// Where an item goes from a step: a share of its output goes back along the step's `rework` arrows, 100% − %C/A
+/// split equally among them (a step without `ca`, or without rework arrows, sends nothing back; a step with rework
+/// arrows and no forward arrow sends everything back); the rest goes on, split equally among its forward arrows.
+/// The expected visits v solve v = e + Pᵀv, with e 1 at the demand; they are solved one strongly connected
+/// component at a time in topological order (see ``FlowAnalysis/expected(steps:valueCount:edges:mainPath:)``).
+public struct ExpectedFlow: Sendable, Hashable {
+  /// The expected number of times each step (by index) is done per item; 1 on a path without rework or branches.
+  public var visits: [Double]
+  /// Σ visits × `time`, in seconds.
+  public var processTime: Double
+  /// Σ visits × (`wait` + `time`), in seconds.
+  public var leadTime: Double
+  /// processTime / leadTime (0...1); nil when the lead time is zero.
+  public var flowEfficiency: Double?
+  /// The share of items that pass the main path without rework: Π %C/A over it (a step without `ca` counting as
+  /// 100%); nil when no step on it gives one.
+  public var firstPassYield: Double?
+
+  public init(visits: [Double], processTime: Double, leadTime: Double, flowEfficiency: Double?, firstPassYield: Double?) {
+    self.visits = visits
+    self.processTime = processTime
+    self.leadTime = leadTime
+    self.flowEfficiency = flowEfficiency
+    self.firstPassYield = firstPassYield
+  }
+}

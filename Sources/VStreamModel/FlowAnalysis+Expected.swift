@@ -1,0 +1,198 @@
+extension FlowAnalysis {
+  /// Components up to this many nodes are solved exactly by Gaussian elimination on a dense matrix (64 × 64 doubles
+  /// is 32 KB); larger ones by Gauss-Seidel sweeps, so that no matrix grows with the stream.
+  static let denseLimit = 64
+  /// Sweeps allowed for a large component before its figures are reported as unavailable.
+  static let sweepLimit = 100_000
+
+  /// The expected figures (see ``ExpectedFlow``), or nil when an item could circle forever (a component that no
+  /// arrow leaves with a positive probability) or a large component's sweeps do not converge. `mainPath` gives the
+  /// first-pass yield. Linear in steps and arrows apart from the dense solves of components of at most
+  /// ``denseLimit`` steps and the sweeps of larger ones.
+  public static func expected(steps: [Step], valueCount: Int, edges: [Edge], mainPath: [NodeRef]) -> ExpectedFlow? {
+    let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges)
+    let count = graph.successors.nodeCount
+    let isRework = Adjacency(nodeCount: count) { arrow in
+      for edge in edges { arrow(Graph.number(edge.from, stepCount: steps.count), edge.kind == .rework ? 1 : 0) }
+    }
+    let probability = probabilities(graph, isRework: isRework) { steps[$0].completeAccurate?.fraction }
+    var visits = [Double](repeating: 0, count: count)
+    // Tarjan's components come sinks first: solve them in reverse, so that every arrow into a component comes from
+    // one already solved.
+    var component = [Int](repeating: -1, count: count)
+    let components = graph.successors.stronglyConnectedComponents()
+    for (number, members) in components.enumerated() { for node in members { component[node] = number } }
+    var inflow = [Double](repeating: 0, count: count)
+    inflow[0] = 1
+    for number in components.indices.reversed() {
+      let members = components[number]
+      // Whether an item can leave: some arrow out of the component with a positive probability.
+      var leaves = false
+      var selfLoop = 0.0
+      for node in members where !graph.isValue(node) {
+        for arrow in graph.successors.arrowIndices(from: node) where probability[arrow] > 0 {
+          let target = Int(graph.successors.targets[arrow])
+          if component[target] != number { leaves = true } else if target == node { selfLoop += probability[arrow] }
+        }
+      }
+      if members.count == 1 {
+        let node = members[0]
+        if selfLoop >= 1 { return nil }
+        visits[node] = inflow[node] / (1 - selfLoop)
+      } else {
+        guard leaves || members.allSatisfy(graph.isValue) else { return nil }
+        guard solve(members, component: number, componentOf: component, graph: graph, probability: probability,
+          inflow: inflow, visits: &visits)
+        else { return nil }
+      }
+      for node in members where !graph.isValue(node) {
+        for arrow in graph.successors.arrowIndices(from: node) {
+          let target = Int(graph.successors.targets[arrow])
+          if component[target] != number { inflow[target] += visits[node] * probability[arrow] }
+        }
+      }
+    }
+    var process = 0.0
+    var lead = 0.0
+    for (index, step) in steps.enumerated() {
+      process += visits[1 + index] * Double(step.processTime?.seconds ?? 0)
+      lead += visits[1 + index] * Double(step.leadTime.seconds)
+    }
+    var yield: Double?
+    for case .step(let index) in mainPath {
+      if let ca = steps[index].completeAccurate { yield = (yield ?? 1) * ca.fraction }
+    }
+    return ExpectedFlow(
+      visits: Array(visits[1...steps.count]), processTime: process, leadTime: lead,
+      flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield)
+  }
+
+  /// The probability of each arrow, by its position in `graph.successors` (see ``ExpectedFlow``); `isRework` has the
+  /// same arrows in the same order, with target 1 for a rework arrow and 0 for a forward one. `completeAccurate`
+  /// gives a step's %C/A as a fraction, by step index.
+  static func probabilities(
+    _ graph: Graph, isRework: Adjacency, completeAccurate: (Int) -> Double?
+  ) -> [Double] {
+    var probability = [Double](repeating: 0, count: graph.successors.targets.count)
+    for node in 0..<graph.successors.nodeCount where !graph.isValue(node) {
+      let arrows = graph.successors.arrowIndices(from: node)
+      let kinds = isRework.arrowIndices(from: node).map { isRework.targets[$0] == 1 }
+      let reworkCount = kinds.filter { $0 }.count
+      let forwardCount = kinds.count - reworkCount
+      var back = 0.0
+      if reworkCount > 0 {
+        let ca = node >= 1 ? completeAccurate(node - 1) : nil
+        back = forwardCount == 0 ? 1 : 1 - (ca ?? 1)
+      }
+      for (offset, arrow) in arrows.enumerated() {
+        probability[arrow] =
+          kinds[offset] ? back / Double(reworkCount) : (1 - back) / Double(Swift.max(forwardCount, 1))
+      }
+    }
+    return probability
+  }
+
+  /// The loops an item never leaves: components of steps (two or more, or one with an arrow to itself) that arrows
+  /// do leave, but none with a positive probability (a loop no arrow leaves at all is VS316's). `arrows` holds each
+  /// arrow's node numbers (demand 0, steps 1...n, values n+1...) and whether it is rework; `completeAccurate` a
+  /// step's %C/A as a fraction, by step index. Each loop is sorted by node number.
+  public static func endlessLoops(
+    stepCount: Int, valueCount: Int, completeAccurate: (Int) -> Double?,
+    arrows: [(from: Int, to: Int, isRework: Bool)]
+  ) -> [[Int]] {
+    let graph = Graph(stepCount: stepCount, valueCount: valueCount) { arrow in
+      for each in arrows { arrow(each.from, each.to) }
+    }
+    let isRework = Adjacency(nodeCount: graph.successors.nodeCount) { arrow in
+      for each in arrows { arrow(each.from, each.isRework ? 1 : 0) }
+    }
+    let probability = probabilities(graph, isRework: isRework, completeAccurate: completeAccurate)
+    var component = [Int](repeating: -1, count: graph.successors.nodeCount)
+    let loops = graph.successors.loopingComponents()
+    for (number, members) in loops.enumerated() { for node in members { component[node] = number } }
+    return loops.enumerated().compactMap { number, members in
+      var leaves = false
+      var leavesLikely = false
+      for node in members {
+        for arrow in graph.successors.arrowIndices(from: node)
+        where component[Int(graph.successors.targets[arrow])] != number {
+          leaves = true
+          if probability[arrow] > 0 { leavesLikely = true }
+        }
+      }
+      return leaves && !leavesLikely ? members : nil
+    }
+  }
+
+  /// Solves v = b + Pᵀv within one component (b the inflow from outside it): exactly when it is small, by sweeps in
+  /// the order of `members` otherwise. False when the system is singular or the sweeps do not converge.
+  static func solve(
+    _ members: [Int], component number: Int, componentOf component: [Int], graph: Graph, probability: [Double],
+    inflow: [Double], visits: inout [Double]
+  ) -> Bool {
+    let size = members.count
+    var local = [Int: Int]()
+    for (position, node) in members.enumerated() { local[node] = position }
+    if size <= denseLimit {
+      // (I − Pᵀ) v = b, row j: v_j − Σ_i P(i→j) v_i = b_j.
+      var matrix = [Double](repeating: 0, count: size * (size + 1))
+      for (row, node) in members.enumerated() {
+        matrix[row * (size + 1) + row] = 1
+        matrix[row * (size + 1) + size] = inflow[node]
+      }
+      for (column, node) in members.enumerated() where !graph.isValue(node) {
+        for arrow in graph.successors.arrowIndices(from: node) {
+          let target = Int(graph.successors.targets[arrow])
+          guard component[target] == number, let row = local[target] else { continue }
+          matrix[row * (size + 1) + column] -= probability[arrow]
+        }
+      }
+      // Gaussian elimination with partial pivoting.
+      for pivot in 0..<size {
+        var best = pivot
+        for row in (pivot + 1)..<size where abs(matrix[row * (size + 1) + pivot]) > abs(matrix[best * (size + 1) + pivot]) {
+          best = row
+        }
+        guard abs(matrix[best * (size + 1) + pivot]) > 1e-12 else { return false }
+        if best != pivot {
+          for column in 0...size { matrix.swapAt(pivot * (size + 1) + column, best * (size + 1) + column) }
+        }
+        for row in 0..<size where row != pivot {
+          let factor = matrix[row * (size + 1) + pivot] / matrix[pivot * (size + 1) + pivot]
+          guard factor != 0 else { continue }
+          for column in pivot...size { matrix[row * (size + 1) + column] -= factor * matrix[pivot * (size + 1) + column] }
+        }
+      }
+      for (row, node) in members.enumerated() {
+        visits[node] = matrix[row * (size + 1) + size] / matrix[row * (size + 1) + row]
+      }
+      return true
+    }
+    // Gauss-Seidel: each node's visits from the latest of its predecessors'. The arrows into each node within the
+    // component, gathered once.
+    var into = [[(from: Int, probability: Double)]](repeating: [], count: size)
+    for node in members where !graph.isValue(node) {
+      for arrow in graph.successors.arrowIndices(from: node) {
+        let target = Int(graph.successors.targets[arrow])
+        if component[target] == number, let row = local[target] { into[row].append((node, probability[arrow])) }
+      }
+    }
+    for node in members { visits[node] = inflow[node] }
+    for _ in 0..<sweepLimit {
+      var change = 0.0
+      for (row, node) in members.enumerated() {
+        var value = inflow[node]
+        var selfLoop = 0.0
+        for (from, share) in into[row] {
+          if from == node { selfLoop += share } else { value += share * visits[from] }
+        }
+        guard selfLoop < 1 else { return false }
+        value /= 1 - selfLoop
+        change = Swift.max(change, abs(value - visits[node]) / Swift.max(abs(value), 1e-300))
+        visits[node] = value
+      }
+      if change < 1e-12 { return true }
+    }
+    return false
+  }
+}
