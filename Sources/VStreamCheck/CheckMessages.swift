@@ -113,6 +113,9 @@ public enum CheckMessages {
     error(.reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
       "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow). A loop whose steps pass nothing on, such as a step with `ca 0%`, keeps every item that enters it: its expected number of visits is infinite. Give the loop's steps a `ca` above 0%, or an arrow on toward a value.",
       bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n").replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
+    error(.sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
+      "A share after an arrow (`flow triage -> 30% escalate`) is the part of the node's forward output that takes it; on a `rework` arrow, the part of the step's output sent back. Out of one node the forward shares are all written and add up to 100%, or all but one are written and that one takes the rest (more than 0%), or none is written (the arrows share equally); the rework shares add up to at most 100%.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n")),
 
     lint(.noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -227,6 +230,7 @@ extension DiagnosticCode {
   public static let reworkGoesForward: DiagnosticCode = "VS323"
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
+  public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"

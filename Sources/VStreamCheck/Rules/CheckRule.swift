@@ -43,6 +43,7 @@ enum CheckRules {
     ReworkGoesBack.self,
     MainArrowsFormOnePath.self,
     ReworkLoopsEnd.self,
+    SharesAddUp.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
