@@ -166,6 +166,9 @@ public enum CheckMessages {
     lint(.retiredPractice, "retired-practice-name", .warning, "a step names an ITIL v3 practice that no single ITIL 4 practice replaces",
       "Some ITIL v3 names have no one successor: release and deployment management became two practices, and the v3 functions (technical, application and IT operations management) are not practices at all. vstream cannot choose for you, so it names the ITIL 4 practices that took the work over; write the one meant (or several). Until then the step counts none of them.",
       bad: bad("practices incident-management\n", "practices incident-management, release-and-deployment-management\n")),
+    lint(.ambiguousMainPath, "ambiguous-main-path", .warning, "the main path takes a branch only because its id sorts first",
+      "The main path is the route most work takes: the `main` arrows, or else at each branch the arrow with the highest share. Where two or more arrows lead on toward a value and none has a share, vstream can only take the target whose id sorts first, which says nothing about the work. Write shares on the arrows out of that step (`flow triage -> 70% fix`), or write the main path as a `main` line.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n")),
 
     config(.configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
       "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."),
@@ -247,6 +250,7 @@ extension DiagnosticCode {
   public static let suppressionWithoutReason: DiagnosticCode = "VS414"
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
+  public static let ambiguousMainPath: DiagnosticCode = "VS417"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

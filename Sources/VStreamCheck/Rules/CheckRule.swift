@@ -48,6 +48,7 @@ enum CheckRules {
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
     FlowEfficiencyMeetsTheThreshold.self,
+    MainPathIsChosenByTheFile.self,
     // The `# vstream:` comments.
     DirectivesAreWellFormed.self,
   ]
