@@ -68,6 +68,10 @@ extension Invariant {
     require(flow.arrowSpan.indices.upperBound <= syntax.flowArrowList.count, "an arrow span past the list")
     for node in syntax.nodes(of: flow) { inside(node.range, file, bounds: flow.range, "a flow node") }
     for arrow in syntax.arrows(of: flow) { inside(arrow, file, bounds: flow.range, "an arrow") }
+    require(syntax.flowArrowShares.count == syntax.flowArrowList.count, "the shares are not beside the arrows")
+    for share in syntax.shares(of: flow) {
+      if let share { inside(share.range, file, bounds: flow.range, "an arrow's share") }
+    }
     if let label = flow.label { inside(label.range, file, bounds: flow.range, "a flow label") }
   }
 }

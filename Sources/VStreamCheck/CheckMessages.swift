@@ -113,6 +113,9 @@ public enum CheckMessages {
     error(.reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
       "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow). A loop whose steps pass nothing on, such as a step with `ca 0%`, keeps every item that enters it: its expected number of visits is infinite. Give the loop's steps a `ca` above 0%, or an arrow on toward a value.",
       bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n").replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
+    error(.sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
+      "A share after an arrow (`flow triage -> 30% escalate`) is the part of the node's forward output that takes it; on a `rework` arrow, the part of the step's output sent back. Out of one node the forward shares are all written and add up to 100%, or all but one are written and that one takes the rest (more than 0%), or none is written (the arrows share equally); the rework shares add up to at most 100%.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n")),
 
     lint(.noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -163,6 +166,9 @@ public enum CheckMessages {
     lint(.retiredPractice, "retired-practice-name", .warning, "a step names an ITIL v3 practice that no single ITIL 4 practice replaces",
       "Some ITIL v3 names have no one successor: release and deployment management became two practices, and the v3 functions (technical, application and IT operations management) are not practices at all. vstream cannot choose for you, so it names the ITIL 4 practices that took the work over; write the one meant (or several). Until then the step counts none of them.",
       bad: bad("practices incident-management\n", "practices incident-management, release-and-deployment-management\n")),
+    lint(.ambiguousMainPath, "ambiguous-main-path", .warning, "the main path takes a branch only because its id sorts first",
+      "The main path is the route most work takes: the `main` arrows, or else at each branch the arrow with the highest share. Where two or more arrows lead on toward a value and none has a share, vstream can only take the target whose id sorts first, which says nothing about the work. Write shares on the arrows out of that step (`flow triage -> 70% fix`), or write the main path as a `main` line.",
+      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n")),
 
     config(.configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
       "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."),
@@ -227,6 +233,7 @@ extension DiagnosticCode {
   public static let reworkGoesForward: DiagnosticCode = "VS323"
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
+  public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -243,6 +250,7 @@ extension DiagnosticCode {
   public static let suppressionWithoutReason: DiagnosticCode = "VS414"
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
+  public static let ambiguousMainPath: DiagnosticCode = "VS417"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -218,14 +218,14 @@ struct FormatWriter {
   /// A flow of an older file with arrows that closed a loop: its chain cut at those arrows, each written as a
   /// `rework` line between the forward pieces, every piece with the flow's label.
   mutating func writeFlow(_ flow: FlowSyntax, splitAt loopClosing: Set<Int>) {
-    let names = syntax.nodes(of: flow).map { $0.text(in: file) }
+    let names = namesWithShares(flow)
     let label = flow.label.map { " " + CanonicalText.quoted($0.value(in: file)) } ?? ""
     var pieces: [(keyword: String, names: [String])] = [(flow.kind.rawValue, [names[0]])]
     for (index, name) in names.enumerated().dropFirst() {
       if loopClosing.contains(index - 1) {
         if pieces[pieces.count - 1].names.count == 1 { pieces.removeLast() }
-        pieces.append(("rework", [names[index - 1], name]))
-        pieces.append((flow.kind.rawValue, [name]))
+        pieces.append(("rework", [Self.withoutShare(names[index - 1]), name]))
+        pieces.append((flow.kind.rawValue, [Self.withoutShare(name)]))
       } else {
         pieces[pieces.count - 1].names.append(name)
       }
@@ -257,8 +257,24 @@ struct FormatWriter {
     return current + label
   }
 
+  /// The flow's names, each but the first after the share of the arrow before it (`30% b`), written canonically.
+  func namesWithShares(_ flow: FlowSyntax) -> [String] {
+    let shares = syntax.shares(of: flow)
+    return syntax.nodes(of: flow).enumerated().map { index, node in
+      let share = index > 0 && index - 1 < shares.count ? shares[index - 1] : nil
+      let prefix = share.map { CanonicalText.percentage(hundredths: $0.hundredths(in: file)) + " " } ?? ""
+      return prefix + node.text(in: file)
+    }
+  }
+
+  /// A name without the share before it: the first name of a chain, where no arrow comes before.
+  static func withoutShare(_ name: String) -> String {
+    guard let space = name.firstIndex(of: " ") else { return name }
+    return String(name[name.index(after: space)...])
+  }
+
   mutating func writeFlow(_ flow: FlowSyntax) {
-    let names = syntax.nodes(of: flow).map { $0.text(in: file) }
+    let names = namesWithShares(flow)
     let label = flow.label.map { " " + CanonicalText.quoted($0.value(in: file)) } ?? ""
     let firstLine = file.line(of: flow.range.start)
     let lastLine = file.line(of: flow.range.end)

@@ -25,6 +25,7 @@ extension LargeFile {
     tree.listElements.reserveCapacity(rest.reduce(tree.listElements.count) { $0 + $1.listElements.count })
     tree.flowNodeList.reserveCapacity(rest.reduce(tree.flowNodeList.count) { $0 + $1.flowNodeList.count })
     tree.flowArrowList.reserveCapacity(rest.reduce(tree.flowArrowList.count) { $0 + $1.flowArrowList.count })
+    tree.flowArrowShares.reserveCapacity(tree.flowArrowList.capacity)
     tree.comments.reserveCapacity(rest.reduce(tree.comments.count) { $0 + $1.comments.count })
     for part in rest {
       let attributeShift = UInt32(tree.attributeList.count)
@@ -57,6 +58,7 @@ extension LargeFile {
       tree.listElements += part.listElements
       tree.flowNodeList += part.flowNodeList
       tree.flowArrowList += part.flowArrowList
+      tree.flowArrowShares += part.flowArrowShares
       tree.comments += part.comments
       tree.directives += part.directives
     }

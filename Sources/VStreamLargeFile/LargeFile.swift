@@ -68,6 +68,7 @@ public enum LargeFile {
         tree.listElements.reserveCapacity(room)
         tree.flowNodeList.reserveCapacity(room)
         tree.flowArrowList.reserveCapacity(room)
+        tree.flowArrowShares.reserveCapacity(room)
         tree.comments.reserveCapacity(room)
       }
       let lines = Parser.parseLines(file, in: ranges[index], into: &tree, options: options)

@@ -22,9 +22,14 @@ public struct Edge: Sendable, Hashable {
   public var kind: Kind
   /// Where the arrow is written; nil for the implicit declaration-order flow.
   public var range: SourceRange?
+  /// The share written after the arrow (`-> 30% b`): of its source's forward output for a forward arrow, of all its
+  /// output for a rework arrow; nil when none is written.
+  public var share: Percentage?
 
-  public init(from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil, kind: Kind = .forward) {
+  public init(from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil, kind: Kind = .forward, share: Percentage? = nil
+  ) {
     self.kind = kind
+    self.share = share
     self.from = from
     self.to = to
     self.label = label

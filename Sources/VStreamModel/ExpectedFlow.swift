@@ -1,9 +1,10 @@
 /// The expected figures of a stream with rework: how often each step is done on average per item, and the times
 /// that follow, from an absorbing Markov chain over the steps (the values absorb).
 ///
-/// Where an item goes from a step: a share of its output goes back along the step's `rework` arrows, 100% − %C/A
-/// split equally among them (a step without `ca`, or without rework arrows, sends nothing back; a step with rework
-/// arrows and no forward arrow sends everything back); the rest goes on, split equally among its forward arrows.
+/// Where an item goes from a step: along a `rework` arrow, its share if written, otherwise an equal part of 100% −
+/// %C/A less the written rework shares (a step without `ca`, or without rework arrows, sends nothing back; a step
+/// with rework arrows and no forward arrow sends everything back); the rest goes on, along each forward arrow by its
+/// share if written, otherwise by an equal part of what the written shares leave.
 /// The expected visits v solve v = e + Pᵀv, with e 1 at the demand; they are solved one strongly connected
 /// component at a time in topological order (see ``FlowAnalysis/expected(steps:valueCount:edges:mainPath:)``).
 public struct ExpectedFlow: Sendable, Hashable {

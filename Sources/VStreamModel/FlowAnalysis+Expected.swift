@@ -13,7 +13,9 @@ extension FlowAnalysis {
     let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges)
     let count = graph.successors.nodeCount
     let isRework = Adjacency(nodeCount: count) { arrow in
-      for edge in edges { arrow(Graph.number(edge.from, stepCount: steps.count), edge.kind == .rework ? 1 : 0) }
+      for edge in edges {
+        arrow(Graph.number(edge.from, stepCount: steps.count), Self.encode(edge.kind == .rework, edge.share?.hundredths))
+      }
     }
     let probability = probabilities(graph, isRework: isRework) { steps[$0].completeAccurate?.fraction }
     var visits = [Double](repeating: 0, count: count)
@@ -67,26 +69,57 @@ extension FlowAnalysis {
       flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield)
   }
 
-  /// The probability of each arrow, by its position in `graph.successors` (see ``ExpectedFlow``); `isRework` has the
-  /// same arrows in the same order, with target 1 for a rework arrow and 0 for a forward one. `completeAccurate`
-  /// gives a step's %C/A as a fraction, by step index.
+  /// An arrow's kind and share as one adjacency target: bit 0 set for rework, the share in hundredths plus one
+  /// above it (0 for none).
+  static func encode(_ isRework: Bool, _ share: Int64?) -> Int {
+    (Int(share.map { $0 + 1 } ?? 0) << 1) | (isRework ? 1 : 0)
+  }
+
+  /// The probability of each arrow, by its position in `graph.successors` (see ``ExpectedFlow``); `kinds` has the
+  /// same arrows in the same order, each target made by ``encode(_:_:)``. `completeAccurate` gives a step's %C/A as
+  /// a fraction, by step index.
   static func probabilities(
-    _ graph: Graph, isRework: Adjacency, completeAccurate: (Int) -> Double?
+    _ graph: Graph, isRework kinds: Adjacency, completeAccurate: (Int) -> Double?
   ) -> [Double] {
     var probability = [Double](repeating: 0, count: graph.successors.targets.count)
     for node in 0..<graph.successors.nodeCount where !graph.isValue(node) {
-      let arrows = graph.successors.arrowIndices(from: node)
-      let kinds = isRework.arrowIndices(from: node).map { isRework.targets[$0] == 1 }
-      let reworkCount = kinds.filter { $0 }.count
-      let forwardCount = kinds.count - reworkCount
-      var back = 0.0
-      if reworkCount > 0 {
-        let ca = node >= 1 ? completeAccurate(node - 1) : nil
-        back = forwardCount == 0 ? 1 : 1 - (ca ?? 1)
+      let arrows = Array(graph.successors.arrowIndices(from: node))
+      let codes = kinds.arrowIndices(from: node).map { Int(kinds.targets[$0]) }
+      let isRework = codes.map { $0 & 1 == 1 }
+      let share = codes.map { $0 >> 1 == 0 ? nil : Double(($0 >> 1) - 1) / 10_000 }
+      // What goes back: the rework shares written, and 100% − %C/A (less those) split among the rework arrows
+      // without one.
+      var writtenBack = 0.0
+      var unwrittenBack = 0
+      var writtenOn = 0.0
+      var unwrittenOn = 0
+      for offset in arrows.indices {
+        if isRework[offset] {
+          if let share = share[offset] { writtenBack += share } else { unwrittenBack += 1 }
+        } else {
+          if let share = share[offset] { writtenOn += share } else { unwrittenOn += 1 }
+        }
       }
+      let forwardCount = isRework.filter { !$0 }.count
+      let ca = node >= 1 ? completeAccurate(node - 1) : nil
+      let restBack = unwrittenBack > 0 ? Swift.max(0, 1 - (ca ?? 1) - writtenBack) / Double(unwrittenBack) : 0
+      var back = [Double](repeating: 0, count: arrows.count)
+      for offset in arrows.indices where isRework[offset] { back[offset] = share[offset] ?? restBack }
+      var totalBack = back.reduce(0, +)
+      if forwardCount == 0, isRework.contains(true) {
+        // Nothing goes on: everything goes back, in the proportions above (equally when they are all zero).
+        if totalBack > 0 {
+          for offset in arrows.indices { back[offset] /= totalBack }
+        } else {
+          let count = Double(isRework.filter { $0 }.count)
+          for offset in arrows.indices where isRework[offset] { back[offset] = 1 / count }
+        }
+        totalBack = 1
+      }
+      totalBack = Swift.min(totalBack, 1)
+      let restOn = Swift.max(0, 1 - writtenOn) / Double(Swift.max(unwrittenOn, 1))
       for (offset, arrow) in arrows.enumerated() {
-        probability[arrow] =
-          kinds[offset] ? back / Double(reworkCount) : (1 - back) / Double(Swift.max(forwardCount, 1))
+        probability[arrow] = isRework[offset] ? back[offset] : (1 - totalBack) * (share[offset] ?? restOn)
       }
     }
     return probability
@@ -94,17 +127,17 @@ extension FlowAnalysis {
 
   /// The loops an item never leaves: components of steps (two or more, or one with an arrow to itself) that arrows
   /// do leave, but none with a positive probability (a loop no arrow leaves at all is VS316's). `arrows` holds each
-  /// arrow's node numbers (demand 0, steps 1...n, values n+1...) and whether it is rework; `completeAccurate` a
+  /// arrow's node numbers (demand 0, steps 1...n, values n+1...), whether it is rework and its share in hundredths; `completeAccurate` a
   /// step's %C/A as a fraction, by step index. Each loop is sorted by node number.
   public static func endlessLoops(
     stepCount: Int, valueCount: Int, completeAccurate: (Int) -> Double?,
-    arrows: [(from: Int, to: Int, isRework: Bool)]
+    arrows: [(from: Int, to: Int, isRework: Bool, share: Int64?)]
   ) -> [[Int]] {
     let graph = Graph(stepCount: stepCount, valueCount: valueCount) { arrow in
       for each in arrows { arrow(each.from, each.to) }
     }
     let isRework = Adjacency(nodeCount: graph.successors.nodeCount) { arrow in
-      for each in arrows { arrow(each.from, each.isRework ? 1 : 0) }
+      for each in arrows { arrow(each.from, encode(each.isRework, each.share)) }
     }
     let probability = probabilities(graph, isRework: isRework, completeAccurate: completeAccurate)
     var component = [Int](repeating: -1, count: graph.successors.nodeCount)

@@ -50,27 +50,62 @@ public enum FlowAnalysis {
   }
 
   /// The main path: the `main` arrows when the file has any, otherwise the forward arrows, followed from the demand
-  /// taking at each node the arrow to the target with the smallest id (see ``ranks(ids:)``) among those from which a
-  /// value can still be reached, stopping at the first value. Rework arrows are not followed. Empty when no value is
-  /// reachable or the arrows followed loop.
+  /// taking at each node the most probable arrow (the highest share; an arrow without one takes an equal part of
+  /// what the written shares leave) and, between equals, the one to the target with the smallest id (see
+  /// ``ranks(ids:)``), among the arrows from which a value can still be reached, stopping at the first value. Rework
+  /// arrows are not followed. Empty when no value is reachable or the arrows followed loop.
   public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef] {
     let declared = edges.contains { $0.kind == .main }
     let followed = edges.filter { declared ? $0.kind == .main : $0.kind != .rework }
-    return mainPath(Graph(stepCount: stepCount, valueCount: valueCount, edges: followed), ranks: ranks)
+    return mainPath(stepCount: stepCount, valueCount: valueCount, ranks: ranks) { arrow in
+      for edge in followed {
+        arrow(
+          Graph.number(edge.from, stepCount: stepCount), Graph.number(edge.to, stepCount: stepCount),
+          edge.share?.hundredths ?? -1)
+      }
+    }
   }
 
-  /// The main path of the arrows that `arrows` gives (the `main` arrows if any, otherwise the forward ones) by node number (demand 0, steps 1...n, values n+1...):
-  /// for a caller that keeps its arrows as numbers rather than `Edge`s.
+  /// The main path of the arrows that `arrows` gives (the `main` arrows if any, otherwise the forward ones) by node
+  /// number (demand 0, steps 1...n, values n+1...) with their shares in hundredths of a percent (-1 for none): for a
+  /// caller that keeps its arrows as numbers rather than `Edge`s.
   public static func mainPath(
-    stepCount: Int, valueCount: Int, ranks: [Int32]? = nil, arrows: ((Int, Int) -> Void) -> Void
+    stepCount: Int, valueCount: Int, ranks: [Int32]? = nil, arrows: ((Int, Int, Int64) -> Void) -> Void
   ) -> [NodeRef] {
-    mainPath(Graph(stepCount: stepCount, valueCount: valueCount, arrows: arrows), ranks: ranks)
+    var list: [(from: Int, to: Int, share: Int64)] = []
+    arrows { list.append(($0, $1, $2)) }
+    let graph = Graph(stepCount: stepCount, valueCount: valueCount) { arrow in
+      for each in list { arrow(each.from, each.to) }
+    }
+    // The shares beside the arrows, in the same order, as targets (a share of s hundredths is s + 1; 0 is none).
+    let shares = Adjacency(nodeCount: graph.successors.nodeCount) { arrow in
+      for each in list { arrow(each.from, Int(each.share + 1)) }
+    }
+    return mainPath(graph, ranks: ranks, shares: shares)
   }
 
-  static func mainPath(_ graph: Graph, ranks: [Int32]?) -> [NodeRef] {
+  /// Each arrow's share of its source's output in hundredths, by position in `shares` (see above): as written, or an
+  /// equal part of what the written shares of its source leave.
+  static func effectiveShares(_ shares: Adjacency) -> [Double] {
+    var result = [Double](repeating: 0, count: shares.targets.count)
+    for node in 0..<shares.nodeCount {
+      let arrows = shares.arrowIndices(from: node)
+      var written = 0.0
+      var unwritten = 0
+      for arrow in arrows {
+        if shares.targets[arrow] > 0 { written += Double(shares.targets[arrow] - 1) } else { unwritten += 1 }
+      }
+      let rest = Swift.max(0, 10_000 - written) / Double(Swift.max(unwritten, 1))
+      for arrow in arrows { result[arrow] = shares.targets[arrow] > 0 ? Double(shares.targets[arrow] - 1) : rest }
+    }
+    return result
+  }
+
+  static func mainPath(_ graph: Graph, ranks: [Int32]?, shares: Adjacency) -> [NodeRef] {
     let successors = graph.successors
     let count = successors.nodeCount
     let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
+    let share = effectiveShares(shares)
     let predecessors = Adjacency(nodeCount: count) { arrow in
       for node in 0..<count { for target in successors[node] { arrow(Int(target), node) } }
     }
@@ -81,8 +116,12 @@ public enum FlowAnalysis {
     visited[0] = true
     while !graph.isValue(node) {
       var next = -1
-      for target in successors[node] where canFinish[Int(target)] && (next < 0 || rank(Int(target)) < rank(next)) {
-        next = Int(target)
+      var best = -1.0
+      for arrow in successors.arrowIndices(from: node) where canFinish[Int(successors.targets[arrow])] {
+        let target = Int(successors.targets[arrow])
+        if next < 0 || share[arrow] > best || (share[arrow] == best && rank(target) < rank(next)) {
+          (next, best) = (target, share[arrow])
+        }
       }
       guard next >= 0, !visited[next] else { return [] }
       visited[next] = true

@@ -32,6 +32,13 @@ final class FormatterRuleTests: XCTestCase {
       declarations + "flow d -> a -> c -> b -> v\nrework b -> c\n")
   }
 
+  /// A share after an arrow is written canonically, one space on each side, on continuation lines too.
+  func testSharesFollowTheirArrow() {
+    XCTAssertEqual(
+      format("flow d ->  30.50%   a -> v\nrework a ->25% d\n"), "flow d -> 30.5% a -> v\nrework a -> 25% d\n")
+    XCTAssertEqual(format("flow d -> 30% a -> 40% bb", flowWidth: 16), "flow d -> 30% a\n  -> 40% bb\n")
+  }
+
   func testDeclarationsAndAttributesAreIndentedAndSpaced() {
     XCTAssertEqual(
       format("  step\t  triage    \"Log it\"\n\tactivity    engage\n        time 5m\n"),

@@ -128,6 +128,27 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertEqual(expected.firstPassYield!, 0.9 * 0.8, accuracy: 1e-12)
   }
 
+  /// Shares decide: the main path takes the most probable arrow (an arrow without a share takes what the others
+  /// leave), and the expected figures follow the shares; a rework share overrides 100% − %C/A.
+  func testSharesChooseTheMainPathAndWeighTheExpectedFigures() throws {
+    var steps = [step("a", .engage, time: 10, wait: 0), step("b", .engage, time: 20, wait: 0)]
+    steps[1].completeAccurate = Percentage(hundredths: 9_000)
+    let ranks = FlowAnalysis.ranks(ids: ["d", "a", "b", "v"])
+    // d -> 30% a, d -> b (takes 70%); a -> v; b -> v; rework b -> 50% a.
+    let edges = [
+      Edge(from: .demand, to: .step(0), share: Percentage(hundredths: 3_000)), Edge(from: .demand, to: .step(1)),
+      Edge(from: .step(0), to: .value(0)), Edge(from: .step(1), to: .value(0)),
+      Edge(from: .step(1), to: .step(0), kind: .rework, share: Percentage(hundredths: 5_000)),
+    ]
+    XCTAssertEqual(
+      FlowAnalysis.mainPath(stepCount: 2, valueCount: 1, edges: edges, ranks: ranks), [.demand, .step(1), .value(0)])
+    let expected = try XCTUnwrap(FlowAnalysis.expected(steps: steps, valueCount: 1, edges: edges, mainPath: []))
+    // v(b) = 0.7; v(a) = 0.3 + 0.5 · 0.7 = 0.65 (the written 50% back, not 100% − 90%).
+    XCTAssertEqual(expected.visits[1], 0.7, accuracy: 1e-12)
+    XCTAssertEqual(expected.visits[0], 0.65, accuracy: 1e-12)
+    XCTAssertEqual(expected.processTime, (0.65 * 10 + 0.7 * 20) * 60, accuracy: 1e-9)
+  }
+
   /// A loop larger than the dense limit is solved by sweeps and agrees with the closed form: with 50% sent back from
   /// the last step to the first, every step is done twice on average.
   func testLargeLoopsAreSolvedBySweeps() throws {

@@ -19,6 +19,9 @@ struct CheckContext {
   let steps: ResolvedSteps
   let names: Names
   let flow: FlowGraph
+  /// Each node's rank by id in byte order (demand 0, steps 1...n, values n+1...): how ties between paths are broken.
+  /// Sorted once here for the several rules that break ties (a sort of 100,000 ids is tens of milliseconds).
+  let nodeRanks: [Int32]
   /// The severity of each of the checker's codes in this file (nil: turned off), looked up once per file.
   private let severities: [DiagnosticCode: Severity?]
 
@@ -48,6 +51,12 @@ struct CheckContext {
     } else {
       (steps, (names, flow)) = (resolveSteps(), buildFlow())
     }
+    // Node 0 is the first demand; a file without one has no flow to judge, and its ranks start from "".
+    nodeRanks = FlowAnalysis.ranks(
+      ids: (0..<declarations.nodeCount).map { node in
+        guard node > 0 || !declarations.demands.isEmpty else { return "" }
+        return declarations.declaration(ofNode: node).identifier.map { $0.text(in: file) } ?? ""
+      })
     var severities: [DiagnosticCode: Severity?] = [:]
     for rule in CheckMessages.rules {
       severities[rule.code] = rule.isConfigurable
@@ -74,11 +83,6 @@ struct CheckContext {
 
   /// Whether every step's activity is known (the rules about activities judge only then).
   var everyActivityIsKnown: Bool { !steps.activities.contains { $0 == nil } }
-
-  /// Each node's rank by id in byte order (demand 0, steps 1...n, values n+1...): how ties between paths are broken.
-  var nodeRanks: [Int32] {
-    FlowAnalysis.ranks(ids: (0..<declarations.nodeCount).map { text(declarations.declaration(ofNode: $0).identifier) })
-  }
 
   /// Whether the flow can be judged as paths: complete, from exactly one demand, with a value to reach.
   var flowIsJudged: Bool {

@@ -2,7 +2,7 @@ import VStreamSource
 import VStreamSyntax
 
 /// An arrow of the flow as the checker keeps it: its nodes by number (demand 0, steps 1...n, values n+1...), where
-/// it is written, the flow it is written in and its kind. It is 21 bytes where a model `Edge` is 64, with
+/// it is written, the flow it is written in, its kind and its share. It is 25 bytes where a model `Edge` is 64, with
 /// its label decoded:
 /// on a stream of 300,000 arrows that is 13 MB less memory touched for the first time, and the labels are only
 /// decoded for the model (`CheckRun.edges`).
@@ -18,6 +18,8 @@ struct FlowArrow {
   var kind: FlowKind
 
   var isRework: Bool { kind == .rework }
+  /// The share written after the arrow (`-> 30% b`) in hundredths of a percent; -1 when none is written.
+  var share: Int32 = -1
 
   /// An arrow of the declaration order.
   init(from: Int32, to: Int32) {

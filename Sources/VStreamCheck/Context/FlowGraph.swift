@@ -86,10 +86,14 @@ struct FlowGraph {
           } else if leaving[from.number] == 2, let first = written.earlier(from: from.number, to: number, writtenAt: range) {
             graph.repeatedArrows.append((from.range, name.range, first))
           } else {
-            graph.arrows.append(
-              FlowArrow(
-                from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item),
-                kind: flow.kind))
+            var arrow = FlowArrow(
+              from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item), kind: flow.kind)
+            if index - 1 < Int(flow.arrowSpan.count),
+              case let share = syntax.flowArrowShares[Int(flow.arrowSpan.start) + index - 1], share.start != share.end
+            {
+              arrow.share = Int32(clamping: PercentageSyntax(range: share).hundredths(in: file))
+            }
+            graph.arrows.append(arrow)
           }
         }
         previous = (number, name.range)
@@ -111,11 +115,13 @@ struct FlowGraph {
   /// Whether any arrow is on a `main` line: then those arrows alone are the main path.
   var declaresMainPath: Bool { arrows.contains { $0.kind == .main } }
 
-  /// Calls `body` with the node numbers of each arrow the main path follows: the `main` arrows if there are any,
-  /// otherwise every forward arrow.
-  func forEachMainPathArrow(_ body: (Int, Int) -> Void) {
+  /// Calls `body` with the node numbers and the share (-1 for none) of each arrow the main path follows: the `main`
+  /// arrows if there are any, otherwise every forward arrow.
+  func forEachMainPathArrow(_ body: (Int, Int, Int64) -> Void) {
     let declared = declaresMainPath
-    for arrow in arrows where declared ? arrow.kind == .main : !arrow.isRework { body(Int(arrow.from), Int(arrow.to)) }
+    for arrow in arrows where declared ? arrow.kind == .main : !arrow.isRework {
+      body(Int(arrow.from), Int(arrow.to), Int64(arrow.share))
+    }
   }
 
   static func edgeKind(_ kind: FlowKind) -> Edge.Kind {
@@ -135,7 +141,9 @@ struct FlowGraph {
       if label.flow != arrow.flow, case .flow(let flow) = syntax.items[Int(arrow.flow)] {
         label = (arrow.flow, flow.label.map { $0.value(in: file) })
       }
-      return Edge(from: from, to: to, label: label.text, range: arrow.range, kind: Self.edgeKind(arrow.kind))
+      return Edge(
+        from: from, to: to, label: label.text, range: arrow.range, kind: Self.edgeKind(arrow.kind),
+        share: arrow.share < 0 ? nil : Percentage(hundredths: Int64(arrow.share)))
     }
   }
 }

@@ -43,10 +43,12 @@ enum CheckRules {
     ReworkGoesBack.self,
     MainArrowsFormOnePath.self,
     ReworkLoopsEnd.self,
+    SharesAddUp.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
     FlowEfficiencyMeetsTheThreshold.self,
+    MainPathIsChosenByTheFile.self,
     // The `# vstream:` comments.
     DirectivesAreWellFormed.self,
   ]

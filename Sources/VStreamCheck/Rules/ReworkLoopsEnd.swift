@@ -4,8 +4,8 @@ import VStreamSource
 /// Every rework loop lets work out (VS325): some arrow leaves the loop with a positive probability. A step sends
 /// 100% − %C/A of its output back along its `rework` arrows and the rest on (all of it back when it has no forward
 /// arrow), so a loop whose steps pass nothing on (`ca 0%`) keeps an item forever and has no expected figures. One
-/// finding per loop, at its rework arrow with the smallest ids. A loop no arrow leaves at all is VS316's; judged only
-/// on a complete flow whose forward arrows do not loop.
+/// finding per loop, at its rework arrow with the smallest ids. A loop no arrow leaves at all is VS316's, rework
+/// shares over 100% are VS326's; judged only on a complete flow whose forward arrows do not loop.
 enum ReworkLoopsEnd: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -15,10 +15,14 @@ enum ReworkLoopsEnd: CheckRule {
     guard Adjacency(nodeCount: count, arrows: flow.forEachForwardArrow).topologicalOrder() != nil else {
       return findings
     }
+    // Rework shares over 100% are VS326's; judged with them, every loop would look endless.
+    var sentBack = [Int64](repeating: 0, count: count)
+    for arrow in flow.arrows where arrow.isRework && arrow.share > 0 { sentBack[Int(arrow.from)] += Int64(arrow.share) }
+    guard !sentBack.contains(where: { $0 > 10_000 }) else { return findings }
     let loops = FlowAnalysis.endlessLoops(
       stepCount: context.declarations.steps.count, valueCount: context.declarations.values.count,
       completeAccurate: { context.steps.completeAccurate[$0]?.fraction },
-      arrows: flow.arrows.map { (Int($0.from), Int($0.to), $0.isRework) })
+      arrows: flow.arrows.map { (Int($0.from), Int($0.to), $0.isRework, $0.share < 0 ? nil : Int64($0.share)) })
     guard !loops.isEmpty else { return findings }
     let ranks = context.nodeRanks
     let name = { (node: Int32) in context.text(context.declarations.declaration(ofNode: Int(node)).identifier) }
@@ -41,7 +45,9 @@ extension Message {
     Message(
       text: "work sent back by `rework \(from) -> \(to)` never leaves its loop",
       label: "every item comes back here",
-      notes: ["a step passes on its %C/A and sends the rest back: with `ca 0%` (or no forward arrow) nothing passes"],
+      notes: [
+        "a step sends back its rework shares (or 100% − %C/A) and passes on the rest: here nothing passes on"
+      ],
       help: "give the steps of the loop a `ca` above 0%, or an arrow on toward a value")
   }
 }

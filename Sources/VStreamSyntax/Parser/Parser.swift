@@ -164,6 +164,7 @@ struct ParseRun {
     tree.listElements.reserveCapacity(tree.listElements.count + bounds.attributes)
     tree.flowNodeList.reserveCapacity(tree.flowNodeList.count + lines)
     tree.flowArrowList.reserveCapacity(tree.flowArrowList.count + lines)
+    tree.flowArrowShares.reserveCapacity(tree.flowArrowShares.count + lines)
     tree.comments.reserveCapacity(tree.comments.count + lines)
     while lexer.offset < end, readLine() {
       parseLine()
@@ -658,6 +659,14 @@ struct ParseRun {
     while index < line.count {
       let token = line[index]
       if expectName {
+        // A share right after an arrow (`-> 30% b`): an identifier never starts with a digit.
+        if token.kind == .word, index > 0, line[index - 1].kind == .arrow,
+          PercentText.parse(bytes, token.start, token.end) != nil
+        {
+          tree.flowArrowShares[tree.flowArrowShares.count - 1] = token.range
+          index += 1
+          continue
+        }
         switch token.kind {
         case .word:
           var hasErrors = false
@@ -678,6 +687,7 @@ struct ParseRun {
         switch token.kind {
         case .arrow:
           tree.flowArrowList.append(token.range)
+          tree.flowArrowShares.append(SourceRange.empty(at: token.end))
           flow.arrowSpan.count += 1
           expectName = true
         case .string, .unterminatedString:
@@ -711,7 +721,9 @@ struct ParseRun {
       }
       index += 1
     }
-    if expectName, let last = line.last, last.kind == .arrow {
+    let endsWithShare = line.count >= 2 && line[line.count - 2].kind == .arrow
+      && tree.flowArrowShares.last == line[line.count - 1].range
+    if expectName, let last = line.last, last.kind == .arrow || endsWithShare {
       report(
         SyntaxMessages.invalidFlow, "expected a step name after `->`", at: SourceRange.empty(at: last.end),
         label: "name expected",

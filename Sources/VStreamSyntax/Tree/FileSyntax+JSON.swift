@@ -59,6 +59,10 @@ extension FileSyntax {
         ("range", .string(Self.position(flow.range, in: file))),
         ("nodes", .array(nodes(of: flow).map { .string($0.text(in: file)) })),
       ]
+      let shares = shares(of: flow)
+      if shares.contains(where: { $0 != nil }) {
+        members.append(("shares", .array(shares.map { $0.map { .int($0.hundredths(in: file)) } ?? .null })))
+      }
       if let label = flow.label { members.append(("label", .string(label.value(in: file)))) }
       if flow.hasErrors { members.append(("hasErrors", .bool(true))) }
       return .object(members)

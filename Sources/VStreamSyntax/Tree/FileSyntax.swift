@@ -19,6 +19,9 @@ public struct FileSyntax: Sendable {
   /// Every flow's node names, and every flow's arrows, flow after flow.
   public var flowNodeList: [SourceRange]
   public var flowArrowList: [SourceRange]
+  /// Beside each arrow of ``flowArrowList``, its share (`-> 30% b`): the percentage's range, or an empty range when
+  /// the arrow has none.
+  public var flowArrowShares: [SourceRange]
   /// Every comment in the body, in source order (front matter comments belong to the YAML).
   public var comments: [CommentSyntax]
   /// The `# vstream: ...` comments, parsed.
@@ -36,6 +39,7 @@ public struct FileSyntax: Sendable {
     listElements: [SourceRange] = [],
     flowNodeList: [SourceRange] = [],
     flowArrowList: [SourceRange] = [],
+    flowArrowShares: [SourceRange]? = nil,
     comments: [CommentSyntax] = [],
     directives: [DirectiveSyntax] = []
   ) {
@@ -46,6 +50,7 @@ public struct FileSyntax: Sendable {
     self.listElements = listElements
     self.flowNodeList = flowNodeList
     self.flowArrowList = flowArrowList
+    self.flowArrowShares = flowArrowShares ?? flowArrowList.map { SourceRange.empty(at: $0.end) }
     self.comments = comments
     self.directives = directives
   }
@@ -103,6 +108,11 @@ public struct FileSyntax: Sendable {
   /// A flow's `->` tokens in order.
   public func arrows(of flow: FlowSyntax) -> ArraySlice<SourceRange> {
     flowArrowList[flow.arrowSpan.indices]
+  }
+
+  /// The shares written after a flow's arrows (`-> 30% b`), one per arrow, nil where none is written.
+  public func shares(of flow: FlowSyntax) -> [PercentageSyntax?] {
+    flowArrowShares[flow.arrowSpan.indices].map { $0.start == $0.end ? nil : PercentageSyntax(range: $0) }
   }
 }
 
