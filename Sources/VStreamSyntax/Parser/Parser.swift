@@ -302,6 +302,20 @@ struct ParseRun {
       break
     }
     let word = text(first)
+    // `a -> b` (or `a → b`) without `flow`: said once, fixed, and read as the flow it is.
+    if line.count >= 3, line[1].kind == .arrow || Self.arrowLookAlikes.contains(text(line[1])) {
+      report(
+        .flowWithoutKeyword(Self.shorten(file.text(restRange(from: 0))), at: SourceRange.empty(at: first.start)),
+        at: first.range)
+      var flow = FlowSyntax(
+        keywordRange: SourceRange.empty(at: first.start), kind: .flow, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
+        arrowSpan: SyntaxSpan(at: tree.flowArrowList.count), label: nil,
+        range: SourceRange(start: first.start, end: line.last!.end), hasErrors: true)
+      parseFlowTokens(&flow, from: 0, expectName: true)
+      flushDeclaration()
+      pendingFlow = flow
+      return
+    }
     if word == "---" && line.count == 1 {
       report(.misplacedFrontMatter, at: first.range)
       flushDeclaration()
@@ -634,17 +648,12 @@ struct ParseRun {
 
   mutating func continueFlow() {
     guard var flow = pendingFlow else {
-      report(
-        SyntaxMessages.invalidFlow, "`->` continues a flow, but there is no `flow` line above", at: line[0].range,
-        label: "nothing to continue", help: "start the chain with `flow`: `flow a -> b`")
+      report(.nothingToContinue, at: line[0].range)
       markCurrentDeclarationBroken()
       return
     }
     if let label = flow.label, !flow.hasErrors {
-      report(
-        SyntaxMessages.invalidFlow, "a flow's label must come at its end", at: label.range,
-        label: "label before the end",
-        help: "move the label to the end of the last `->` line")
+      report(.labelBeforeTheEnd, at: label.range)
       flow.hasErrors = true
     }
     pendingFlow = nil
@@ -676,9 +685,7 @@ struct ParseRun {
           }
           if hasErrors { flow.hasErrors = true }
         default:
-          report(
-            SyntaxMessages.invalidFlow, "expected a step name, found \(describe(token))", at: token.range,
-            label: "name expected", help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+          report(.nameExpected(found: describe(token)), at: token.range)
           flow.hasErrors = true
           return
         }
@@ -695,26 +702,28 @@ struct ParseRun {
           flow.label = checkedString(token, hasErrors: &hasErrors)
           if hasErrors { flow.hasErrors = true }
           if index + 1 < line.count {
-            report(
-              SyntaxMessages.unexpectedToken,
-              "expected the end of the line after the flow's label, found \(describe(line[index + 1]))",
-              at: restRange(from: index + 1), label: "unexpected", help: "the label comes last on a flow line")
+            report(.extraAfterLabel(found: describe(line[index + 1])), at: restRange(from: index + 1))
             flow.hasErrors = true
           }
           return
+        case .word where Self.arrowLookAlikes.contains(text(token)):
+          // `=>`, `→`, `—>`: an arrow written another way. Said once, fixed, and read as the arrow it means, so the
+          // rest of the line is still a flow.
+          report(.arrowWrittenAnotherWay(text(token), at: token.range), at: token.range)
+          flow.hasErrors = true
+          tree.flowArrowList.append(token.range)
+          tree.flowArrowShares.append(SourceRange.empty(at: token.end))
+          flow.arrowSpan.count += 1
+          expectName = true
         case .word:
           let previous = line[index - 1]
           report(
-            SyntaxMessages.invalidFlow, "expected `->` between `\(text(previous))` and `\(Self.shorten(text(token)))`",
-            at: SourceRange(start: previous.end, end: token.start), label: "`->` expected",
-            help: "join the names with an arrow: `\(text(previous)) -> \(Self.shorten(text(token)))`")
+            .arrowExpected(between: text(previous), and: Self.shorten(text(token))),
+            at: SourceRange(start: previous.end, end: token.start))
           flow.hasErrors = true
           return
         default:
-          report(
-            SyntaxMessages.invalidFlow, "expected `->` or a label, found \(describe(token))", at: token.range,
-            label: "unexpected",
-            help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+          report(.arrowOrLabelExpected(found: describe(token)), at: token.range)
           flow.hasErrors = true
           return
         }
@@ -724,10 +733,7 @@ struct ParseRun {
     let endsWithShare = line.count >= 2 && line[line.count - 2].kind == .arrow
       && tree.flowArrowShares.last == line[line.count - 1].range
     if expectName, let last = line.last, last.kind == .arrow || endsWithShare {
-      report(
-        SyntaxMessages.invalidFlow, "expected a step name after `->`", at: SourceRange.empty(at: last.end),
-        label: "name expected",
-        help: "end the line with a name; continue a long flow on a new line that starts with `->`")
+      report(.nameExpectedAfterArrow, at: SourceRange.empty(at: last.end))
       flow.hasErrors = true
     }
   }
@@ -743,9 +749,7 @@ struct ParseRun {
     guard var flow = pendingFlow else { return }
     pendingFlow = nil
     if flow.arrowSpan.isEmpty && !flow.hasErrors {
-      report(
-        SyntaxMessages.invalidFlow, "a flow needs at least one arrow", at: flow.range, label: "no `->`",
-        help: "write `flow a -> b`")
+      report(.flowWithoutArrow, at: flow.range)
       flow.hasErrors = true
     }
     tree.items.append(.flow(flow))
@@ -795,6 +799,9 @@ struct ParseRun {
     case .endOfFile: return "the end of the file"
     }
   }
+
+  /// Arrows written another way, each read as `->` with one finding that says so.
+  static let arrowLookAlikes: Set<String> = ["=>", "→", "—>", "–>", "-->", "⇒", "⟶", "➔", "➜", "->>", "-)"]
 
   /// Keeps messages readable when the offending text is huge (a 5 MB line).
   static func shorten(_ text: String) -> String {

@@ -402,4 +402,58 @@ extension SyntaxMessage {
       code: SyntaxMessages.invalidList, text: "a trailing `,` after the last \(noun)", label: "nothing follows",
       help: "remove the trailing comma")
   }
+
+  // MARK: Flows
+
+  static let nothingToContinue = SyntaxMessage(
+    code: SyntaxMessages.invalidFlow, text: "`->` continues a flow, but there is no `flow` line above",
+    label: "nothing to continue", help: "start the chain with `flow`: `flow a -> b`")
+
+  static let labelBeforeTheEnd = SyntaxMessage(
+    code: SyntaxMessages.invalidFlow, text: "a flow's label must come at its end", label: "label before the end",
+    help: "move the label to the end of the last `->` line")
+
+  static func nameExpected(found: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "expected a step name, found \(found)", label: "name expected",
+      help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+  }
+
+  static func extraAfterLabel(found: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unexpectedToken, text: "expected the end of the line after the flow's label, found \(found)",
+      label: "unexpected", help: "the label comes last on a flow line")
+  }
+
+  static func arrowExpected(between first: String, and second: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "expected `->` between `\(first)` and `\(second)`", label: "`->` expected",
+      help: "join the names with an arrow: `\(first) -> \(second)`")
+  }
+
+  static func arrowWrittenAnotherWay(_ written: String, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "arrows are written `->`, found `\(written)`", label: "not `->`",
+      help: "write `->`", fixes: [.replace(range, with: "->", "write `->`", safety: .safe)])
+  }
+
+  static func arrowOrLabelExpected(found: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "expected `->` or a label, found \(found)", label: "unexpected",
+      help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
+  }
+
+  static let nameExpectedAfterArrow = SyntaxMessage(
+    code: SyntaxMessages.invalidFlow, text: "expected a step name after `->`", label: "name expected",
+    help: "end the line with a name; continue a long flow on a new line that starts with `->`")
+
+  static let flowWithoutArrow = SyntaxMessage(
+    code: SyntaxMessages.invalidFlow, text: "a flow needs at least one arrow", label: "no `->`",
+    help: "write `flow a -> b`")
+
+  static func flowWithoutKeyword(_ line: String, at start: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unknownKeyword, text: "a flow line starts with `flow`", label: "`flow` expected",
+      help: "write `flow \(line)`", fixes: [.replace(start, with: "flow ", "start the line with `flow`", safety: .safe)])
+  }
 }
