@@ -81,7 +81,8 @@ write("unterminated-front-matter.vstream", "---\n" + "key: value\n" * (MB // 2))
 # Unterminated string and note block over megabytes of lines.
 write("unterminated-string.vstream", HEADER + 'step a "' + "never closed " * 400_000 + "\n" + FOOTER)
 write("unterminated-note.vstream", HEADER + 'step a\n  note """\n' + "    a line of the note\n" * 200_000)
-# A million bad lines (a million findings unless they are limited), and words without commas on one line.
+# A million bad lines (a million findings unless they are limited), and 200,000 words without commas on one line
+# (one name in words, one finding: a practice list's words up to a comma are one name).
 write("million-bad-lines.vstream", "stream s\n" + "x\n" * 1_000_000)
 write("words-one-line.vstream", HEADER + "step a\n  activity engage\n  practices " + "w " * 200_000 + "\n" + FOOTER)
 # CR-only line ends (a lone CR is a blank, so this is one long line) and a BOM, 7 MB.
@@ -151,7 +152,7 @@ check unterminated-string 1 "VS1"
 check unterminated-note 1 "VS1"
 check cr-only 1 "VS101"
 check million-bad-lines 1 "VS004"
-check words-one-line 1 "VS004"
+check words-one-line 1 "VS309"
 run standard-input huge-garbage.vstream 1 "VS001" -- check --format gcc --stdin-filename piped.vstream -
 # Streams that do not compile are not built, and nothing is written for them.
 mkdir inputs

@@ -18,6 +18,8 @@ public func fuzzPipeline(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 enum PipelineTarget {
   /// The alias notes are what `fmt` fixes; every other finding must survive formatting.
   static let aliasNotes: Set<String> = ["VS408", "VS409"]
+  /// A forward loop, which `fmt` upgrades to rework lines.
+  static let loopUpgrade = "VS322"
 
   static func run(_ file: SourceFile) {
     let result = Compiler.checkRepository([file])[0]
@@ -73,6 +75,9 @@ enum PipelineTarget {
       guard case .formatted(let again) = Compiler.format(formatted), again == text else {
         return Invariant.require(false, "formatting is not idempotent")
       }
+      // A flow whose forward arrows loop (VS322) is upgraded by fmt: the arrows that the old, written-order rule took
+      // for rework become `rework` lines, which changes what the checker finds about the flow on purpose.
+      guard !before.contains(where: { $0.hasPrefix(loopUpgrade) }) else { return }
       let after = findings(Compiler.check(formatted).diagnostics)
       Invariant.require(
         after == before.filter { !aliasNotes.contains(String($0.prefix(5))) },

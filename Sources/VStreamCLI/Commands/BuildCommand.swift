@@ -150,7 +150,8 @@ struct BuildCommand: ParsableCommand {
           unavailable[job.format] = unavailable[job.format] ?? Self.reason(error)
         }
       }
-      if formats.contains(.html) {
+      // Like index.md, the site's pages list what was built: nothing is written when nothing compiled.
+      if formats.contains(.html) && !built.isEmpty {
         let html = HTMLEmitter()
         let streams = built.map { $0.stream! }
         for result in built {
