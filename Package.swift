@@ -57,7 +57,8 @@ let package = Package(
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML", "VStreamSource"]),
     .testTarget(name: "VStreamSyntaxTests", dependencies: ["VStreamSyntax", "VStreamSource", "TestSupport"]),
     .testTarget(
-      name: "VStreamLargeFileTests", dependencies: ["VStreamLargeFile", "VStreamSyntax", "VStreamSource", "TestSupport"]),
+      name: "VStreamLargeFileTests",
+      dependencies: ["VStreamLargeFile", "VStreamSyntax", "VStreamSource", "TestSupport"]),
     .testTarget(name: "VStreamModelTests", dependencies: ["VStreamModel", "VStreamSource"]),
     .testTarget(
       name: "VStreamCheckTests",
@@ -76,7 +77,8 @@ let package = Package(
       ],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "VStreamDiffTests", dependencies: ["VStreamDiff", "VStream", "VStreamModel", "VStreamSource", "TestSupport"]),
+      name: "VStreamDiffTests",
+      dependencies: ["VStreamDiff", "VStream", "VStreamModel", "VStreamSource", "TestSupport"]),
     .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],

@@ -43,7 +43,8 @@ extension Invariant {
     inside(declaration.keywordRange, file, bounds: bounds, "a declaration keyword")
     if let identifier = declaration.identifier { inside(identifier.range, file, bounds: bounds, "an identifier") }
     if let title = declaration.title { inside(title.range, file, bounds: bounds, "a title") }
-    require(declaration.attributeSpan.indices.upperBound <= syntax.attributeList.count, "an attribute span past the list")
+    require(
+      declaration.attributeSpan.indices.upperBound <= syntax.attributeList.count, "an attribute span past the list")
     for attribute in syntax.attributes(of: declaration) {
       inside(attribute.range, file, bounds: bounds, "an attribute")
       inside(attribute.keywordRange, file, bounds: attribute.range, "an attribute keyword")

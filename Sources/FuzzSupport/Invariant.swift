@@ -39,7 +39,8 @@ public enum Invariant {
       require(Compiler.rules.contains { $0.code == diagnostic.code }, "\(diagnostic.code) is not a known rule")
       require(!diagnostic.message.isEmpty, "\(diagnostic.code) has an empty message")
       let short = ShortRenderer.render(diagnostic, in: file)
-      require(short.contains(diagnostic.code.rawValue), "the gcc-style line of \(diagnostic.code) does not name it: \(short)")
+      require(
+        short.contains(diagnostic.code.rawValue), "the gcc-style line of \(diagnostic.code) does not name it: \(short)")
       let human = HumanRenderer().render(diagnostic, in: file)
       require(!human.isEmpty, "the human rendering of \(diagnostic.code) is empty")
     }

@@ -86,7 +86,9 @@ public enum Compiler {
     let checked = Parallel.map(files.count) { index -> (report: FileReport, streamID: SourceRange?) in
       let result = check(
         files[index], configuration: configuration(files[index]), options: options, buildingModel: false)
-      return (FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax))
+      return (
+        FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax)
+      )
     }
     var reports = checked.map(\.report)
     RepositoryRules.checkUniqueStreamIDs(checked.map(\.streamID), files: files) { index, finding in

@@ -100,7 +100,9 @@ enum AtomicWriter {
 
   /// Where writing `bytes` to `path` must go (through a symbolic link, to the file it names) and with which
   /// permissions; nil when the file already has exactly this content.
-  private static func changedTarget(_ path: String, bytes: [UInt8], mode: Mode) throws -> (path: String, permissions: mode_t)? {
+  private static func changedTarget(_ path: String, bytes: [UInt8], mode: Mode) throws -> (
+    path: String, permissions: mode_t
+  )? {
     // Refused before any folder is made for it: a path that ends in `/` names a folder, not a file.
     if path.hasSuffix("/") { throw CommandFailure("\(path) names a folder, not a file") }
     var target = path

@@ -38,155 +38,260 @@ public enum CheckMessages {
   }
 
   public static let rules: [RuleDescriptor] = [
-    error(.missingStream, "missing-stream", "the file has no `stream` line",
+    error(
+      .missingStream, "missing-stream", "the file has no `stream` line",
       "Every file declares its stream with `stream ID \"Title\"`. The id names the stream across the repository (ids must be unique) and in every output.",
       bad: bad("stream restore \"Restore a live service\"\n", "")),
-    error(.duplicateStream, "duplicate-stream", "the file has more than one `stream` line",
+    error(
+      .duplicateStream, "duplicate-stream", "the file has more than one `stream` line",
       "A file holds exactly one value stream. Split several streams into several files.",
       bad: bad("demand outage", "stream other\ndemand outage")),
-    error(.missingDemand, "missing-demand", "the stream has no demand",
+    error(
+      .missingDemand, "missing-demand", "the stream has no demand",
       "A value stream always starts with demand: write one `demand ID \"Title\"` line saying what triggers the stream.",
       bad: bad("demand outage \"User reports an outage\"\n", "")),
-    error(.multipleDemands, "multiple-demands", "the stream has more than one demand",
+    error(
+      .multipleDemands, "multiple-demands", "the stream has more than one demand",
       "A value stream answers exactly one kind of demand. Two demands are two streams: split the file, or merge the demands into one that describes both.",
-      bad: bad("demand outage \"User reports an outage\"", "demand outage \"User reports an outage\"\ndemand alert \"Monitoring raises an alert\"")),
-    error(.missingValue, "missing-value", "the stream has no value",
+      bad: bad(
+        "demand outage \"User reports an outage\"",
+        "demand outage \"User reports an outage\"\ndemand alert \"Monitoring raises an alert\"")),
+    error(
+      .missingValue, "missing-value", "the stream has no value",
       "A value stream always ends with value: write at least one `value ID \"Title\"` line saying what the consumer gets. Several values are allowed when a stream can end in different outcomes.",
       bad: bad("value restored \"Service restored\"\n", "")),
-    error(.duplicateIdentifier, "duplicate-id", "two declarations have the same identifier",
+    error(
+      .duplicateIdentifier, "duplicate-id", "two declarations have the same identifier",
       "The demand, the steps and the values share one namespace, because flows refer to them by id. Rename one of them.",
       bad: bad("step fix \"Diagnose and fix\"", "step triage \"Diagnose and fix\"")),
-    error(.missingActivity, "missing-activity", "a step has no `activity`",
+    error(
+      .missingActivity, "missing-activity", "a step has no `activity`",
       "Every step maps to exactly one value chain activity: plan, improve, engage, design-and-transition, obtain-build or deliver-and-support.",
       bad: bad("  activity deliver-and-support\n", "")),
-    error(.unknownActivity, "unknown-activity", "a step names an activity that is not one of the six",
+    error(
+      .unknownActivity, "unknown-activity", "a step names an activity that is not one of the six",
       "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support. Common spellings such as `obtain/build` are accepted; anything else is reported with the closest activity.",
       bad: bad("activity deliver-and-support", "activity support")),
-    error(.unknownPractice, "unknown-practice", "a step names a practice that is not in the catalogue",
+    error(
+      .unknownPractice, "unknown-practice", "a step names a practice that is not in the catalogue",
       "Practices are the 34 ITIL 4 management practices (`vstream practices` lists them), their official older names, and any practices the organisation declares in `vstream.yml`. A misspelt practice is reported with the closest ones.",
       bad: bad("practices incident-management\n", "practices incident-managment\n")),
-    error(.percentageOutOfRange, "ca-out-of-range", "a %complete/accurate is above 100%",
+    error(
+      .percentageOutOfRange, "ca-out-of-range", "a %complete/accurate is above 100%",
       "`ca` is the share of a step's output that the next step can use without correction, so it lies between 0% and 100%.",
       bad: bad("  time 30m\n", "  time 30m\n  ca 120%\n")),
-    error(.undefinedNode, "undefined-node", "a flow names something that is not declared",
+    error(
+      .undefinedNode, "undefined-node", "a flow names something that is not declared",
       "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fxi -> confirm -> restored\n")),
-    error(.arrowIntoDemand, "arrow-into-demand", "an arrow leads into the demand",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fxi -> confirm -> restored\n")),
+    error(
+      .arrowIntoDemand, "arrow-into-demand", "an arrow leads into the demand",
       "The demand is where the stream starts; nothing flows into it. An arrow back to the beginning is usually rework that should go to the first step.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n")),
-    error(.arrowOutOfValue, "arrow-out-of-value", "an arrow leads out of a value",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n"
+      )),
+    error(
+      .arrowOutOfValue, "arrow-out-of-value", "an arrow leads out of a value",
       "A value is where the stream ends; nothing flows out of it. If the consumer's feedback starts new work, that is a new demand for another stream.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> triage\n")),
-    error(.unreachable, "unreachable", "a step or value cannot be reached from the demand",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> triage\n")),
+    error(
+      .unreachable, "unreachable", "a step or value cannot be reached from the demand",
       "Every step must be reachable from the demand by following the arrows; otherwise no work item ever gets there. Add an arrow into it, or remove it.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> confirm -> restored\n")),
-    error(.deadEnd, "dead-end", "no arrow leads on from a step",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> confirm -> restored\n")),
+    error(
+      .deadEnd, "dead-end", "no arrow leads on from a step",
       "From every step, the arrows must lead on to a value; a step with no way forward is a dead end where work items would stop. Add an arrow from it.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> escalate\nstep escalate \"Escalate\"\n  activity engage\n  practices service-desk\n  time 1m\n  wait 1m\n")),
-    error(.closedLoop, "closed-loop", "steps form a loop with no way out toward a value",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> escalate\nstep escalate \"Escalate\"\n  activity engage\n  practices service-desk\n  time 1m\n  wait 1m\n"
+      )),
+    error(
+      .closedLoop, "closed-loop", "steps form a loop with no way out toward a value",
       "Loops are allowed (rework), but each loop needs an arrow out toward a value; otherwise an item that enters it never leaves.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\nflow confirm -> fix\nflow triage -> restored\n")),
-    error(.frontMatterType, "front-matter-type", "a front matter key has a value of the wrong type",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\nflow confirm -> fix\nflow triage -> restored\n"
+      )),
+    error(
+      .frontMatterType, "front-matter-type", "a front matter key has a value of the wrong type",
       "Known front matter keys have types: `title`, `owner`, `version`, `consumer` and `description` are strings, `status` is one of draft, review, live, retired, `tags` is a list of strings and `vstream` is the integer 1.",
       bad: bad("owner: Service desk lead", "owner: Service desk lead\nstatus: published")),
-    error(.unsupportedVersion, "unsupported-version", "the file targets a language version this vstream does not know",
+    error(
+      .unsupportedVersion, "unsupported-version", "the file targets a language version this vstream does not know",
       "`vstream: N` in the front matter says which version of the language a file is written in. This vstream reads version 1.",
       bad: bad("owner: Service desk lead", "owner: Service desk lead\nvstream: 2")),
-    error(.duplicateStreamID, "duplicate-stream-id", "two files declare streams with the same id",
+    error(
+      .duplicateStreamID, "duplicate-stream-id", "two files declare streams with the same id",
       "Stream ids identify streams across the repository (in the catalogue, the practice matrix and output file names), so they must be unique. Both files are reported.",
       bad: ""),
-    error(.flowDoesNotStart, "flow-does-not-start", "no arrow leaves the demand",
+    error(
+      .flowDoesNotStart, "flow-does-not-start", "no arrow leaves the demand",
       "The flow must start at the demand: write an arrow from the demand to the first step.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow triage -> fix -> confirm -> restored\n")),
-    error(.flowNeverEnds, "flow-never-ends", "no arrow reaches a value",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow triage -> fix -> confirm -> restored\n")),
+    error(
+      .flowNeverEnds, "flow-never-ends", "no arrow reaches a value",
       "The flow must end at a value: write an arrow from the last step to the value.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\n")),
-    error(.forwardLoop, "forward-loop", "forward arrows loop without a `rework` arrow",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\n")),
+    error(
+      .forwardLoop, "forward-loop", "forward arrows loop without a `rework` arrow",
       "Forward arrows (`flow` and `main` lines) must not loop. Work that goes back to a step it passed is written on a `rework` line, so that which arrow sends work back is stated rather than guessed from the order lines are written in, and the worst case and the main path do not depend on that order. The finding names the loop's steps and points at the arrow whose target is nearest the demand; `vstream fmt` upgrades an older file by moving each arrow that closed a loop in written order onto a `rework` line.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow confirm -> fix\n")),
-    error(.reworkGoesForward, "rework-goes-forward", "a `rework` arrow does not go back upstream",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow confirm -> fix\n"
+      )),
+    error(
+      .reworkGoesForward, "rework-goes-forward", "a `rework` arrow does not go back upstream",
       "A `rework` arrow sends work back to a step it already passed through: its target must be its source or lead to its source by forward arrows. An arrow that goes forward or across is ordinary flow; write it on a `flow` line, or the worst case would leave its work out.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework triage -> confirm\n")),
-    error(.mainPathBroken, "main-path-broken", "the `main` arrows do not form one path from the demand to a value",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework triage -> confirm\n"
+      )),
+    error(
+      .mainPathBroken, "main-path-broken", "the `main` arrows do not form one path from the demand to a value",
       "`main` lines say which way most work goes: the main path that the metrics report first and the diagrams draw in bold. Written at all, they must form exactly one path from the demand to a value: one `main` arrow leaves the demand and each node they reach until a value, and none lies elsewhere. Without `main` lines the main path follows the forward arrows, taking the target with the smallest id at each branch.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nmain outage -> triage -> fix\nflow fix -> confirm -> restored\n")),
-    error(.reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nmain outage -> triage -> fix\nflow fix -> confirm -> restored\n")),
+    error(
+      .reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
       "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow). A loop whose steps pass nothing on, such as a step with `ca 0%`, keeps every item that enters it: its expected number of visits is infinite. Give the loop's steps a `ca` above 0%, or an arrow on toward a value.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n").replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
-    error(.sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n"
+      ).replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
+    error(
+      .sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
       "A share after an arrow (`flow triage -> 30% escalate`) is the part of the node's forward output that takes it; on a `rework` arrow, the part of the step's output sent back. Out of one node the forward shares are all written and add up to 100%, or all but one are written and that one takes the rest (more than 0%), or none is written (the arrows share equally); the rework shares add up to at most 100%.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n")),
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
+      )),
 
-    lint(.noPractices, "no-practices", .warning, "a step names no practices",
+    lint(
+      .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
       bad: bad("  practices incident-management\n", "")),
-    lint(.noEngage, "no-engage", .warning, "the stream never engages the consumer",
+    lint(
+      .noEngage, "no-engage", .warning, "the stream never engages the consumer",
       "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value.",
       bad: bad("activity engage", "activity plan").replacingAll("activity engage", "activity plan")),
-    lint(.engageFirst, "engage-first", .warning, "the first step after the demand is not `engage`",
+    lint(
+      .engageFirst, "engage-first", .warning, "the first step after the demand is not `engage`",
       "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. Demand is not always a person: an incident raised by monitoring starts in deliver and support (detect, correlate), so a `deliver-and-support` first step is not reported when the demand is event-driven: the step names `monitoring-and-event-management`, or the demand says it comes `from` monitoring (its `from` names monitoring, an alert, an alarm, an event, a sensor, a tool or a probe). This is the typical shape, not a rule: allow it with a reason where it does not fit.",
-      bad: bad("  activity engage\n  practices service-desk, incident-management", "  activity plan\n  practices service-desk, incident-management")),
-    lint(.unknownFrontMatterKey, "unknown-front-matter-key", .warning, "a front matter key vstream does not know",
+      bad: bad(
+        "  activity engage\n  practices service-desk, incident-management",
+        "  activity plan\n  practices service-desk, incident-management")),
+    lint(
+      .unknownFrontMatterKey, "unknown-front-matter-key", .warning, "a front matter key vstream does not know",
       "Unknown keys are usually typos (`onwer`); the closest known key is suggested. Known keys: vstream, title, owner, version, status, consumer, description, tags.",
       bad: bad("owner: Service desk lead", "onwer: Service desk lead\nowner: Service desk lead")),
-    lint(.missingMetadata, "missing-metadata", .warning, "the front matter has no `title` or no `owner`",
+    lint(
+      .missingMetadata, "missing-metadata", .warning, "the front matter has no `title` or no `owner`",
       "A published stream needs a title and an accountable owner; the catalogue lists both.",
       bad: bad("owner: Service desk lead\n", "")),
-    lint(.partialMetrics, "partial-metrics", .warning, "some steps have `time` or `wait` and this one has neither",
+    lint(
+      .partialMetrics, "partial-metrics", .warning, "some steps have `time` or `wait` and this one has neither",
       "Lead time, flow efficiency and the bottleneck are only meaningful when every step has its times; a step without them counts as zero and makes the totals look better than they are.",
       bad: bad("  time 30m\n  wait 10m\n", "")),
-    lint(.lowFlowEfficiency, "low-flow-efficiency", .warning, "the main path's flow efficiency is below the threshold",
+    lint(
+      .lowFlowEfficiency, "low-flow-efficiency", .warning, "the main path's flow efficiency is below the threshold",
       "Flow efficiency is process time divided by lead time along the main path. On a map of today's stream (a current state) 1-10% is the common finding, so the default threshold is a floor, 1%: below it items spend more than 99% of their time waiting. On a future-state map the threshold is the target the team designs for (world class is often quoted near 40%): set it with `thresholds: flow-efficiency: 25%` in vstream.yml, for a folder of future-state maps with `overrides`. Look first at the step with the longest wait.",
       bad: bad("  wait 10m\n", "  wait 12w\n")),
-    lint(.practiceAlias, "practice-alias", .note, "a practice is named by an older or regional name",
+    lint(
+      .practiceAlias, "practice-alias", .note, "a practice is named by an older or regional name",
       "ITIL 4 renamed some practices (change control is now change enablement; several ITIL v3 names live on). Older names are accepted and mean the same practice; `vstream fmt` rewrites them to the current id.",
       bad: bad("practices incident-management\n", "practices incident-management, change-control\n")),
-    lint(.activityAlias, "activity-alias", .note, "an activity is written with an alternative spelling",
+    lint(
+      .activityAlias, "activity-alias", .note, "an activity is written with an alternative spelling",
       "Spellings such as `obtain/build` or `design-transition` are accepted; `vstream fmt` rewrites them to the canonical id.",
       bad: bad("activity deliver-and-support", "activity deliver-support")),
-    lint(.duplicatePractice, "duplicate-practice", .warning, "a step names the same practice twice",
+    lint(
+      .duplicatePractice, "duplicate-practice", .warning, "a step names the same practice twice",
       "Each practice counts once per step; the repeat is probably a copy-paste slip (or an alias of a practice already listed).",
       bad: bad("practices incident-management\n", "practices incident-management, incident-management\n")),
-    lint(.duplicateArrow, "duplicate-arrow", .warning, "the same arrow is written twice",
+    lint(
+      .duplicateArrow, "duplicate-arrow", .warning, "the same arrow is written twice",
       "A repeated arrow adds nothing to the flow and usually means one of them was meant to go elsewhere.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> fix\n")),
-    lint(.unusedSuppression, "unused-suppression", .warning, "a `# vstream: allow` comment silences nothing",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> fix\n"
+      )),
+    lint(
+      .unusedSuppression, "unused-suppression", .warning, "a `# vstream: allow` comment silences nothing",
       "A suppression that matches no finding is stale: the problem was fixed, or the rule name is not the one that fires. Remove it so that suppressions stay meaningful.",
-      bad: bad("step fix \"Diagnose and fix\"", "step fix \"Diagnose and fix\"  # vstream: allow no-practices -- not needed")),
-    lint(.unknownSuppressedRule, "unknown-suppressed-rule", .warning, "a suppression names a rule that does not exist or cannot be silenced",
+      bad: bad(
+        "step fix \"Diagnose and fix\"", "step fix \"Diagnose and fix\"  # vstream: allow no-practices -- not needed")),
+    lint(
+      .unknownSuppressedRule, "unknown-suppressed-rule", .warning,
+      "a suppression names a rule that does not exist or cannot be silenced",
       "Suppressions name a lint by its name (`no-practices`) or code (`VS401`). Errors cannot be silenced: fix them.",
       bad: bad("step fix \"Diagnose and fix\"", "step fix \"Diagnose and fix\"  # vstream: allow no-practises -- typo")),
-    lint(.suppressionWithoutReason, "suppression-without-reason", .warning, "a suppression gives no reason",
+    lint(
+      .suppressionWithoutReason, "suppression-without-reason", .warning, "a suppression gives no reason",
       "Every suppression says why after `--`, so that reviewers can judge it: `# vstream: allow no-practices -- handled by the supplier`.",
       bad: bad("  practices incident-management\n", "  # vstream: allow no-practices\n")),
-    lint(.unknownDirective, "unknown-directive", .warning, "a `# vstream:` comment is not a known directive",
+    lint(
+      .unknownDirective, "unknown-directive", .warning, "a `# vstream:` comment is not a known directive",
       "Comments that start with `vstream:` are directives: `allow` and `allow-file`. Anything else is probably a typo.",
       bad: bad("step fix \"Diagnose and fix\"", "step fix \"Diagnose and fix\"  # vstream: alow no-practices -- typo")),
 
-    lint(.retiredPractice, "retired-practice-name", .warning, "a step names an ITIL v3 practice that no single ITIL 4 practice replaces",
+    lint(
+      .retiredPractice, "retired-practice-name", .warning,
+      "a step names an ITIL v3 practice that no single ITIL 4 practice replaces",
       "Some ITIL v3 names have no one successor: release and deployment management became two practices, and the v3 functions (technical, application and IT operations management) are not practices at all. vstream cannot choose for you, so it names the ITIL 4 practices that took the work over; write the one meant (or several). Until then the step counts none of them.",
       bad: bad("practices incident-management\n", "practices incident-management, release-and-deployment-management\n")),
-    lint(.ambiguousMainPath, "ambiguous-main-path", .warning, "the main path takes a branch only because its id sorts first",
+    lint(
+      .ambiguousMainPath, "ambiguous-main-path", .warning,
+      "the main path takes a branch only because its id sorts first",
       "The main path is the route most work takes: the `main` arrows, or else at each branch the arrow with the highest share. Where two or more arrows lead on toward a value and none has a share, vstream can only take the target whose id sorts first, which says nothing about the work. Write shares on the arrows out of that step (`flow triage -> 70% fix`), or write the main path as a `main` line.",
-      bad: bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n")),
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n"
+      )),
 
-    config(.configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."),
-    config(.configInvalidValue, "config-invalid-value", .error, "a `vstream.yml` setting has a value of the wrong type or range",
-      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: hours-per-day` is 1 to 24 and `days-per-week` 1 to 7."),
-    config(.configUnknownRule, "config-unknown-rule", .error, "`vstream.yml` configures a rule that does not exist or cannot be configured",
-      "Rules are named by name (`no-practices`) or code (`VS401`). Only lints (VS4xx) can be re-levelled or turned off; errors that make a stream meaningless cannot."),
-    config(.configPracticeConflict, "config-practice-conflict", .error, "a custom practice reuses an id or alias that another practice has",
-      "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."),
+    config(
+      .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
+      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+    ),
+    config(
+      .configInvalidValue, "config-invalid-value", .error,
+      "a `vstream.yml` setting has a value of the wrong type or range",
+      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: hours-per-day` is 1 to 24 and `days-per-week` 1 to 7."
+    ),
+    config(
+      .configUnknownRule, "config-unknown-rule", .error,
+      "`vstream.yml` configures a rule that does not exist or cannot be configured",
+      "Rules are named by name (`no-practices`) or code (`VS401`). Only lints (VS4xx) can be re-levelled or turned off; errors that make a stream meaningless cannot."
+    ),
+    config(
+      .configPracticeConflict, "config-practice-conflict", .error,
+      "a custom practice reuses an id or alias that another practice has",
+      "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."
+    ),
   ]
 
-  private static func error(_ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String) -> RuleDescriptor {
+  private static func error(
+    _ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String
+  ) -> RuleDescriptor {
     RuleDescriptor(
       code: code, name: name, defaultSeverity: .error, summary: summary, explanation: explanation, badExample: bad,
       goodExample: good, isConfigurable: false)
   }
 
-  private static func lint(_ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String, bad: String)
+  private static func lint(
+    _ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String, bad: String
+  )
     -> RuleDescriptor
   {
     RuleDescriptor(
@@ -194,7 +299,9 @@ public enum CheckMessages {
       goodExample: good, isConfigurable: true)
   }
 
-  private static func config(_ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String) -> RuleDescriptor {
+  private static func config(
+    _ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String
+  ) -> RuleDescriptor {
     RuleDescriptor(
       code: code, name: name, defaultSeverity: severity, summary: summary, explanation: explanation, badExample: "",
       goodExample: good, isConfigurable: false)

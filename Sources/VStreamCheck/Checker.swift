@@ -51,7 +51,9 @@ public struct Checker: Sendable {
       file: file, syntax: syntax, configuration: configuration, syntaxDiagnostics: syntaxDiagnostics,
       concurrently: concurrently)
     let rules = CheckRules.all
-    let parts = concurrently ? Parallel.map(rules.count) { rules[$0].findings(in: context) } : rules.map { $0.findings(in: context) }
+    let parts =
+      concurrently
+      ? Parallel.map(rules.count) { rules[$0].findings(in: context) } : rules.map { $0.findings(in: context) }
     let findings = Findings.merged(parts, limit: ProblemLimit.perStage, summaryCode: .tooManyProblems)
     // The findings already carry their configured severities (see `CheckContext.findings`).
     var diagnostics = applySeverities(syntaxDiagnostics, path: file.path) + findings

@@ -94,7 +94,9 @@ public struct Configuration: Sendable {
         for conflict in conflicts {
           // The conflict's index points at the entry that was left out, not at an earlier one with the same id.
           let node = custom[conflict.index].node
-          let owner = conflict.isBuiltIn ? "the ITIL practice `\(conflict.existing)`" : "the custom practice `\(conflict.existing)` above"
+          let owner =
+            conflict.isBuiltIn
+            ? "the ITIL practice `\(conflict.existing)`" : "the custom practice `\(conflict.existing)` above"
           reader.report(
             .configPracticeConflict, .error,
             "custom practice `\(conflict.id)` reuses `\(conflict.key)`, already taken by \(owner)", at: node,
@@ -134,7 +136,9 @@ struct ConfigurationReader {
 
   init(file: SourceFile) { self.file = file }
 
-  mutating func report(_ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: YAMLNode, help: String?) {
+  mutating func report(
+    _ code: DiagnosticCode, _ severity: Severity, _ message: String, at node: YAMLNode, help: String?
+  ) {
     diagnostics.append(Diagnostic(code: code, severity: severity, message: message, range: node.range, help: help))
   }
 
@@ -146,7 +150,8 @@ struct ConfigurationReader {
     let text = key.scalar ?? ""
     report(
       .configUnknownKey, .warning, "unknown setting `\(text)`", at: key,
-      help: Spelling.closest(to: text, among: known).map { "did you mean `\($0)`?" } ?? "known settings: \(known.joined(separator: ", "))")
+      help: Spelling.closest(to: text, among: known).map { "did you mean `\($0)`?" }
+        ?? "known settings: \(known.joined(separator: ", "))")
   }
 
   mutating func mapping(_ node: YAMLNode, _ name: String) -> [YAMLPair] {
@@ -166,7 +171,8 @@ struct ConfigurationReader {
         let names = CheckMessages.rules.filter(\.isConfigurable).map(\.name)
         report(
           .configUnknownRule, .error, "unknown rule `\(name)`", at: pair.key,
-          help: Spelling.closest(to: name, among: names).map { "did you mean `\($0)`?" } ?? "`vstream explain --list` lists the rules")
+          help: Spelling.closest(to: name, among: names).map { "did you mean `\($0)`?" }
+            ?? "`vstream explain --list` lists the rules")
         continue
       }
       guard rule.isConfigurable else {
@@ -232,7 +238,12 @@ struct ConfigurationReader {
         invalid(item, "a custom practice needs an `id`", help: "write `- id: vendor-onboarding`")
         continue
       }
-      result.append((Practice(id: practiceID, name: name ?? practiceID, group: nil, purpose: purpose, aliases: aliases, isCustom: true), item))
+      result.append(
+        (
+          Practice(
+            id: practiceID, name: name ?? practiceID, group: nil, purpose: purpose, aliases: aliases, isCustom: true),
+          item
+        ))
     }
     return result
   }

@@ -15,7 +15,8 @@ enum Suppressions {
     var unused: [DirectiveSyntax] = []
     for directive in syntax.directives {
       guard let kind = directive.kind else { continue }
-      let codes = Set(directive.rules.compactMap { RuleCatalog.rule(named: $0.text(in: file)) }.filter(\.isConfigurable).map(\.code))
+      let codes = Set(
+        directive.rules.compactMap { RuleCatalog.rule(named: $0.text(in: file)) }.filter(\.isConfigurable).map(\.code))
       guard !codes.isEmpty else { continue }
       let lines = kind == .allowFile ? 1...Int.max : targets.lines(of: directive)
       let reason = directive.reasonRange.map { file.text($0) } ?? "no reason given"

@@ -26,7 +26,9 @@ public struct Edge: Sendable, Hashable {
   /// output for a rework arrow; nil when none is written.
   public var share: Percentage?
 
-  public init(from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil, kind: Kind = .forward, share: Percentage? = nil
+  public init(
+    from: NodeRef, to: NodeRef, label: String? = nil, range: SourceRange? = nil, kind: Kind = .forward,
+    share: Percentage? = nil
   ) {
     self.kind = kind
     self.share = share

@@ -20,7 +20,8 @@ public struct ExpectedFlow: Sendable, Hashable {
   /// 100%); nil when no step on it gives one.
   public var firstPassYield: Double?
 
-  public init(visits: [Double], processTime: Double, leadTime: Double, flowEfficiency: Double?, firstPassYield: Double?) {
+  public init(visits: [Double], processTime: Double, leadTime: Double, flowEfficiency: Double?, firstPassYield: Double?)
+  {
     self.visits = visits
     self.processTime = processTime
     self.leadTime = leadTime

@@ -14,7 +14,8 @@ extension FlowAnalysis {
     let count = graph.successors.nodeCount
     let isRework = Adjacency(nodeCount: count) { arrow in
       for edge in edges {
-        arrow(Graph.number(edge.from, stepCount: steps.count), Self.encode(edge.kind == .rework, edge.share?.hundredths))
+        arrow(
+          Graph.number(edge.from, stepCount: steps.count), Self.encode(edge.kind == .rework, edge.share?.hundredths))
       }
     }
     let probability = probabilities(graph, isRework: isRework) { steps[$0].completeAccurate?.fraction }
@@ -43,8 +44,10 @@ extension FlowAnalysis {
         visits[node] = inflow[node] / (1 - selfLoop)
       } else {
         guard leaves || members.allSatisfy(graph.isValue) else { return nil }
-        guard solve(members, component: number, componentOf: component, graph: graph, probability: probability,
-          inflow: inflow, visits: &visits)
+        guard
+          solve(
+            members, component: number, componentOf: component, graph: graph, probability: probability,
+            inflow: inflow, visits: &visits)
         else { return nil }
       }
       for node in members where !graph.isValue(node) {
@@ -183,7 +186,8 @@ extension FlowAnalysis {
       // Gaussian elimination with partial pivoting.
       for pivot in 0..<size {
         var best = pivot
-        for row in (pivot + 1)..<size where abs(matrix[row * (size + 1) + pivot]) > abs(matrix[best * (size + 1) + pivot]) {
+        for row in (pivot + 1)..<size
+        where abs(matrix[row * (size + 1) + pivot]) > abs(matrix[best * (size + 1) + pivot]) {
           best = row
         }
         guard abs(matrix[best * (size + 1) + pivot]) > 1e-12 else { return false }
@@ -193,7 +197,9 @@ extension FlowAnalysis {
         for row in 0..<size where row != pivot {
           let factor = matrix[row * (size + 1) + pivot] / matrix[pivot * (size + 1) + pivot]
           guard factor != 0 else { continue }
-          for column in pivot...size { matrix[row * (size + 1) + column] -= factor * matrix[pivot * (size + 1) + column] }
+          for column in pivot...size {
+            matrix[row * (size + 1) + column] -= factor * matrix[pivot * (size + 1) + column]
+          }
         }
       }
       for (row, node) in members.enumerated() {

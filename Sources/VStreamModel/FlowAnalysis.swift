@@ -135,8 +135,7 @@ public enum FlowAnalysis {
   /// arrows set aside, arrows out of values not followed), in linear time over a topological order. Ties go to the
   /// path whose node ids are smallest, compared from the demand. Empty when no value is reachable or the forward
   /// arrows loop.
-  public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef]
-  {
+  public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef] {
     let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges.filter { $0.kind != .rework })
     let successors = graph.successors
     let count = successors.nodeCount

@@ -138,7 +138,8 @@ extension PracticeCatalogue {
   static let aliasNotes: [String: String] = [
     "access-management": "ITIL v3's access management is part of information security management in ITIL 4",
     "design-coordination": "ITIL v3's design coordination is part of service design in ITIL 4",
-    "continual-service-improvement": "ITIL v3's continual service improvement is the continual improvement practice in ITIL 4",
+    "continual-service-improvement":
+      "ITIL v3's continual service improvement is the continual improvement practice in ITIL 4",
     "change-management": "ITIL v3's change management is change enablement in ITIL 4 (first called change control)",
     "service-portfolio-management": "ITIL v3's service portfolio management is part of portfolio management in ITIL 4",
   ]
@@ -162,7 +163,9 @@ extension PracticeCatalogue {
         note: "ITIL v3's application management was a function, not a practice"),
       RetiredPractice(
         name: "it-operations-management", candidates: ["infrastructure-and-platform-management"],
-        note: "ITIL v3's IT operations management was a function, not a practice; the operations work itself is the deliver-and-support activity"),
+        note:
+          "ITIL v3's IT operations management was a function, not a practice; the operations work itself is the deliver-and-support activity"
+      ),
     ]
     return Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0) })
   }()

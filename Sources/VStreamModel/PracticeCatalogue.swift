@@ -32,7 +32,9 @@ public struct PracticeCatalogue: Sendable {
     var table = ByteKeyedTable<Spelling>(capacity: keys.count)
     for (key, entry) in keys.sorted(by: { $0.key < $1.key }) {
       let bytes = Array(key.utf8)
-      table.insert(bytes, SourceRange(start: 0, end: UInt32(bytes.count)), value: Spelling(index: entry.index, isAlias: entry.isAlias))
+      table.insert(
+        bytes, SourceRange(start: 0, end: UInt32(bytes.count)),
+        value: Spelling(index: entry.index, isAlias: entry.isAlias))
     }
     spellings = table
   }

@@ -36,7 +36,8 @@ public struct HumanRenderer: Sendable {
   public func render(_ diagnostic: Diagnostic, in file: SourceFile, otherFiles: [String: SourceFile] = [:]) -> String {
     let style = Style(enabled: options.colors)
     var out = ""
-    let severityColor = diagnostic.severity == .error ? Style.red : (diagnostic.severity == .warning ? Style.yellow : Style.cyan)
+    let severityColor =
+      diagnostic.severity == .error ? Style.red : (diagnostic.severity == .warning ? Style.yellow : Style.cyan)
     out += style.apply("\(diagnostic.severity.rawValue)[\(diagnostic.code)]", severityColor + Style.bold)
     out += style.apply(": \(Self.printable(diagnostic.message))", Style.bold) + "\n"
 
@@ -44,14 +45,18 @@ public struct HumanRenderer: Sendable {
     var marks: [Mark] = [Mark(range: diagnostic.range, label: diagnostic.label, primary: true)]
     var foreign: [Diagnostic.Label] = []
     for label in diagnostic.secondary {
-      if let path = label.path, path != file.path { foreign.append(label) } else {
+      if let path = label.path, path != file.path {
+        foreign.append(label)
+      } else {
         marks.append(Mark(range: label.range, label: label.message, primary: false))
       }
     }
     let lines = marks.map { file.line(of: $0.range.start) }
     let gutter = String(lines.max() ?? 1).count
     let primary = file.location(of: diagnostic.range.start)
-    out += String(repeating: " ", count: gutter) + style.apply("--> ", Style.blue) + "\(file.path):\(primary.line):\(primary.column)\n"
+    out +=
+      String(repeating: " ", count: gutter) + style.apply("--> ", Style.blue)
+      + "\(file.path):\(primary.line):\(primary.column)\n"
     out += snippet(file: file, marks: marks, gutter: gutter, style: style)
 
     for label in foreign {
@@ -59,20 +64,32 @@ public struct HumanRenderer: Sendable {
       if let other = otherFiles[path] {
         let location = other.location(of: label.range.start)
         let otherGutter = Swift.max(gutter, String(location.line).count)
-        out += String(repeating: " ", count: otherGutter) + style.apply("::: ", Style.blue) + "\(path):\(location.line):\(location.column)\n"
-        out += snippet(file: other, marks: [Mark(range: label.range, label: label.message, primary: false)], gutter: otherGutter, style: style)
+        out +=
+          String(repeating: " ", count: otherGutter) + style.apply("::: ", Style.blue)
+          + "\(path):\(location.line):\(location.column)\n"
+        out += snippet(
+          file: other, marks: [Mark(range: label.range, label: label.message, primary: false)], gutter: otherGutter,
+          style: style)
       } else {
-        out += String(repeating: " ", count: gutter) + style.apply("::: ", Style.blue) + "\(path): \(Self.printable(label.message))\n"
+        out +=
+          String(repeating: " ", count: gutter) + style.apply("::: ", Style.blue)
+          + "\(path): \(Self.printable(label.message))\n"
       }
     }
     for note in diagnostic.notes {
-      out += String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue) + style.apply("note", Style.bold) + ": \(Self.printable(note))\n"
+      out +=
+        String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue) + style.apply("note", Style.bold)
+        + ": \(Self.printable(note))\n"
     }
     if let help = diagnostic.help {
-      out += String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue) + style.apply("help", Style.bold) + ": \(Self.printable(help))\n"
+      out +=
+        String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue) + style.apply("help", Style.bold)
+        + ": \(Self.printable(help))\n"
     }
     if let suppression = diagnostic.suppression {
-      out += String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue) + "suppressed: \(Self.printable(suppression.reason))\n"
+      out +=
+        String(repeating: " ", count: gutter + 1) + style.apply("= ", Style.blue)
+        + "suppressed: \(Self.printable(suppression.reason))\n"
     }
     return out
   }
@@ -96,18 +113,23 @@ public struct HumanRenderer: Sendable {
       let lineRange = file.lineRange(line)
       let lineMarks = byLine[line]!.sorted { $0.range.start < $1.range.start }
       // Choose the window of the line to show: all of it, or a slice around the first mark when it is too long.
-      let shown = DisplayLine(file: file, lineRange: lineRange, focus: lineMarks[0].range.start, maxWidth: options.maxLineWidth)
+      let shown = DisplayLine(
+        file: file, lineRange: lineRange, focus: lineMarks[0].range.start, maxWidth: options.maxLineWidth)
       let number = String(line)
-      out += style.apply(String(repeating: " ", count: gutter - number.count) + number + " |", Style.blue) + " " + shown.text + "\n"
+      out +=
+        style.apply(String(repeating: " ", count: gutter - number.count) + number + " |", Style.blue) + " " + shown.text
+        + "\n"
       for mark in lineMarks {
         let startColumn = shown.column(of: mark.range.start)
         // A range that runs past its line is underlined to the end of the line.
         let end = Swift.min(mark.range.end, lineRange.end)
         let endColumn = Swift.max(shown.column(of: end), startColumn + 1)
         let caret = mark.primary ? "^" : "-"
-        var underline = String(repeating: " ", count: startColumn) + String(repeating: caret, count: endColumn - startColumn)
+        var underline =
+          String(repeating: " ", count: startColumn) + String(repeating: caret, count: endColumn - startColumn)
         if let label = mark.label, !label.isEmpty { underline += " " + Self.printable(label) }
-        out += String(repeating: " ", count: gutter + 1) + style.apply("|", Style.blue) + " "
+        out +=
+          String(repeating: " ", count: gutter + 1) + style.apply("|", Style.blue) + " "
           + style.apply(underline, mark.primary ? Style.red + Style.bold : Style.blue) + "\n"
       }
     }
@@ -118,7 +140,8 @@ public struct HumanRenderer: Sendable {
   /// send escape sequences through a diagnostic.
   public static func printable(_ text: String) -> String {
     var needsWork = false
-    for scalar in text.unicodeScalars where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
+    for scalar in text.unicodeScalars
+    where scalar.value < 0x20 || scalar.value == 0x7F || (0x80..<0xA0).contains(scalar.value) {
       needsWork = true
       break
     }
@@ -177,14 +200,20 @@ struct DisplayLine {
     index = cursor
     var text = String.UnicodeScalarView()
     var prefix = windowStart > lineRange.start
-    if prefix { text.append(contentsOf: "...".unicodeScalars); offsets.append(contentsOf: [windowStart, windowStart, windowStart]) }
+    if prefix {
+      text.append(contentsOf: "...".unicodeScalars)
+      offsets.append(contentsOf: [windowStart, windowStart, windowStart])
+    }
     prefix = false
     var shownColumns = 0
     for (offset, scalar) in scalars {
       if shownColumns >= maxWidth && offset > focus { break }
       switch scalar.value {
       case 0x09:
-        for _ in 0..<4 { text.append(" "); offsets.append(offset) }
+        for _ in 0..<4 {
+          text.append(" ")
+          offsets.append(offset)
+        }
         shownColumns += 4
         continue
       case 0x00..<0x20: text.append(Unicode.Scalar(0x2400 + scalar.value)!)

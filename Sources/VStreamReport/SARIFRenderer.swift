@@ -153,7 +153,9 @@ public enum SARIFRenderer {
       (
         "artifactChanges",
         .array([
-          .object([("artifactLocation", artifactLocation(file.path, root: root)), ("replacements", .array(replacements))])
+          .object([
+            ("artifactLocation", artifactLocation(file.path, root: root)), ("replacements", .array(replacements)),
+          ])
         ])
       ),
     ])

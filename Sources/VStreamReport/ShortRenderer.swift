@@ -6,6 +6,7 @@ public enum ShortRenderer {
   public static func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
     let location = file.location(of: diagnostic.range.start)
     let message = HumanRenderer.printable(diagnostic.message)
-    return "\(file.path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
+    return
+      "\(file.path):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.code)]"
   }
 }

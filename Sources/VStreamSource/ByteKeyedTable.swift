@@ -1,4 +1,3 @@
-
 #if canImport(Glibc)
   import Glibc
 #else
@@ -84,7 +83,9 @@ public struct ByteKeyedTable<Value> {
   /// The entry number of the key `bytes[range]`, and whether it was added, with `value`, because it was absent: one
   /// hash and one probe, where `find` and then `insert` took two of each.
   @inlinable
-  public mutating func insertIfAbsent(_ bytes: SourceBytes, _ range: SourceRange, value: Value) -> (index: Int, inserted: Bool) {
+  public mutating func insertIfAbsent(_ bytes: SourceBytes, _ range: SourceRange, value: Value) -> (
+    index: Int, inserted: Bool
+  ) {
     bytes.withUnsafeBufferPointer { insertIfAbsent($0, range, value: value) }
   }
 

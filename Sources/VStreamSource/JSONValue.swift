@@ -136,7 +136,9 @@ public indirect enum JSONValue: Hashable, Sendable {
         case 0x00..<0x20, 0x7F:
           let hex = String(byte, radix: 16, uppercase: false)
           escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
+          && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
           // U+2028 and U+2029 are valid in JSON but not in JavaScript string literals.
           escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
           width = 3

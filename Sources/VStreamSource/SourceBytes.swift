@@ -31,7 +31,8 @@ public struct SourceBytes: Sendable {
   }
 
   @inlinable
-  public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+  public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result
+  {
     switch storage {
     case .array(let array): return try array.withUnsafeBufferPointer(body)
     case .borrowed(let borrowed): return try body(UnsafeBufferPointer(start: borrowed.base, count: borrowed.count))

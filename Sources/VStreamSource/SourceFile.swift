@@ -154,12 +154,23 @@ public struct SourceFile: Sendable {
       // Count scalars by their lead bytes; a stray continuation byte (invalid UTF-8) counts as one, as the
       // replacement character it becomes when shown.
       let width: Int
-      if byte < 0x80 { width = 1 } else if byte >= 0xF0 { width = 4 } else if byte >= 0xE0 { width = 3 } else if byte >= 0xC0 { width = 2 } else { width = 1 }
+      if byte < 0x80 {
+        width = 1
+      } else if byte >= 0xF0 {
+        width = 4
+      } else if byte >= 0xE0 {
+        width = 3
+      } else if byte >= 0xC0 {
+        width = 2
+      } else {
+        width = 1
+      }
       scalars += 1
       utf16 += width == 4 ? 2 : 1
       index += width
     }
-    return SourceLocation(offset: clamped, line: line, column: scalars + 1, utf16Column: utf16 + 1, byteColumn: end - start + 1)
+    return SourceLocation(
+      offset: clamped, line: line, column: scalars + 1, utf16Column: utf16 + 1, byteColumn: end - start + 1)
   }
 
   /// Scans the bytes eight at a time for a high bit; each line found is recorded once and the scan resumes at the

@@ -7,7 +7,9 @@ public enum Spelling {
     let left = Array(a.unicodeScalars.prefix(65))
     let right = Array(b.unicodeScalars.prefix(65))
     guard left.count <= 64, right.count <= 64, abs(left.count - right.count) <= limit else { return nil }
-    if left.isEmpty || right.isEmpty { return Swift.max(left.count, right.count) <= limit ? Swift.max(left.count, right.count) : nil }
+    if left.isEmpty || right.isEmpty {
+      return Swift.max(left.count, right.count) <= limit ? Swift.max(left.count, right.count) : nil
+    }
     // Optimal string alignment: Levenshtein plus the swap of two neighbours as one edit, the commonest typo.
     var beforePrevious = [Int](repeating: 0, count: right.count + 1)
     var previous = Array(0...right.count)

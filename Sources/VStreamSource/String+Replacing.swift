@@ -9,7 +9,9 @@ extension String {
     var index = 0
     var changed = false
     while index < source.count {
-      if index + pattern.count <= source.count, source[index] == pattern[0], Array(source[index..<(index + pattern.count)]) == pattern {
+      if index + pattern.count <= source.count, source[index] == pattern[0],
+        Array(source[index..<(index + pattern.count)]) == pattern
+      {
         out.append(contentsOf: replacement.unicodeScalars)
         index += pattern.count
         changed = true

@@ -60,7 +60,8 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(mapped.output, piped.output)
     XCTAssertEqual(mapped.status, piped.status)
     XCTAssertEqual(mapped.output.components(separatedBy: "VS104").count - 1, 11, mapped.output)
-    XCTAssertTrue(mapped.output.contains("large.vstream:220005:21: error: `nowhere`"), "the last line: \(mapped.output)")
+    XCTAssertTrue(
+      mapped.output.contains("large.vstream:220005:21: error: `nowhere`"), "the last line: \(mapped.output)")
     // Rewriting a mapped file replaces it: the new text is whole, the text formatting standard input gives, and a
     // second run finds nothing to change.
     let messy = text.replacingOccurrences(of: "  activity engage\n", with: "   activity   engage\n")
@@ -223,11 +224,14 @@ final class CLITests: CLITestCase {
     write(
       "streams/other.vstream", Self.clean.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
     write("site/other.md", "old content\n")
-    try FileManager.default.createDirectory(atPath: folder + "/site/restore-live-service.md", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder + "/site/restore-live-service.md", withIntermediateDirectories: true)
     let run = try vstream(["build", "streams", "--format", "dot", "--format", "md", "--out", "site"])
     XCTAssertEqual(run.status, 2, run.errors)
     XCTAssertTrue(run.errors.contains("is a folder"), run.errors)
-    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/site").sorted(), ["other.md", "restore-live-service.md"])
+    XCTAssertEqual(
+      try FileManager.default.contentsOfDirectory(atPath: folder + "/site").sorted(),
+      ["other.md", "restore-live-service.md"])
     XCTAssertEqual(try String(contentsOfFile: folder + "/site/other.md", encoding: .utf8), "old content\n")
   }
 
@@ -239,14 +243,20 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(usage.status, 2)
     XCTAssertEqual(usage.errors, "error: several streams or formats need --out DIR\n")
     // Without Graphviz, what needs none is written and the rest is reported once.
-    let bare = try vstream(["build", "s/a.vstream", "--format", "all", "--out", "bare"], environment: ["PATH": "/nonexistent"])
+    let bare = try vstream(
+      ["build", "s/a.vstream", "--format", "all", "--out", "bare"], environment: ["PATH": "/nonexistent"])
     XCTAssertEqual(bare.status, 2)
     XCTAssertTrue(bare.errors.contains("error: no svg written: Graphviz's `dot` is not installed"), bare.errors)
-    for name in ["restore-live-service.dot", "restore-live-service.md", "restore-live-service.json", "restore-live-service.html"] {
+    for name in [
+      "restore-live-service.dot", "restore-live-service.md", "restore-live-service.json", "restore-live-service.html",
+    ] {
       XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/bare/" + name), name)
     }
-    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else { throw XCTSkip("Graphviz is not installed") }
-    XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "all", "--format", "png", "--out", "site"]).status, 0)
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") else {
+      throw XCTSkip("Graphviz is not installed")
+    }
+    XCTAssertEqual(
+      try vstream(["build", "s/a.vstream", "--format", "all", "--format", "png", "--out", "site"]).status, 0)
     XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.png"), "png beside all")
     XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/site/restore-live-service.svg"))
   }
@@ -255,7 +265,8 @@ final class CLITests: CLITestCase {
     write("s/a.vstream", Self.clean)
     let topDown = try vstream(["build", "s/a.vstream", "--format", "dot", "--layout", "tb"])
     XCTAssertTrue(topDown.output.contains("rankdir=TB"), topDown.output)
-    XCTAssertTrue(try vstream(["build", "s/a.vstream", "--format", "dot", "--layout", "lr"]).output.contains("rankdir=LR"))
+    XCTAssertTrue(
+      try vstream(["build", "s/a.vstream", "--format", "dot", "--layout", "lr"]).output.contains("rankdir=LR"))
     let roles = try vstream(["build", "s/a.vstream", "--format", "dot", "--lanes", "role"]).output
     XCTAssertTrue(roles.contains("Service desk agent"), "a lane per role")
     XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "dot", "--lanes", "sideways"]).status, 2)
@@ -269,7 +280,8 @@ final class CLITests: CLITestCase {
       XCTAssertTrue(html.contains("Content-Security-Policy"), page)
       // Namespaces (xmlns="http://www.w3.org/...") are names, not requests: only src and href could fetch.
       XCTAssertNil(
-        html.range(of: #"(src|href)\s*=\s*["']?(https?:)?//"#, options: .regularExpression), "no outside request: \(page)")
+        html.range(of: #"(src|href)\s*=\s*["']?(https?:)?//"#, options: .regularExpression),
+        "no outside request: \(page)")
     }
     XCTAssertEqual(try vstream(["build", "s/a.vstream", "--format", "html"]).status, 2, "a site needs --out")
   }

@@ -77,7 +77,8 @@ class CLITestCase: XCTestCase {
         throw XCTSkip("running as root without setpriv: permissions cannot be tested")
       }
       guard Self.nobodyCanRunTheBinary else {
-        throw XCTSkip("running as root, and `nobody` cannot reach \(Self.binary) (a private folder): permissions cannot be tested")
+        throw XCTSkip(
+          "running as root, and `nobody` cannot reach \(Self.binary) (a private folder): permissions cannot be tested")
       }
       process.executableURL = URL(fileURLWithPath: setpriv)
       process.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", Self.binary] + arguments

@@ -136,7 +136,8 @@ final class ReportFormatTests: CLITestCase {
     let matcher = try XCTUnwrap(
       try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any], "the matcher file exists")
     let spec = try String(contentsOf: Repository.root.appendingPathComponent("specs/cli.md"), encoding: .utf8)
-    let block = try XCTUnwrap(spec.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+    let block = try XCTUnwrap(
+      spec.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
     XCTAssertEqual(
       try JSONSerialization.jsonObject(with: Data(block.utf8)) as? NSDictionary, matcher as NSDictionary,
       "specs/cli.md shows the file as it is")

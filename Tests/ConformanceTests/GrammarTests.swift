@@ -21,7 +21,8 @@ final class GrammarTests: XCTestCase {
 
   func loadGrammar(_ name: String) throws -> [String: Any] {
     let url = Repository.root.appendingPathComponent("grammar/\(name)")
-    return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any], "\(name) is not a JSON object")
+    return try XCTUnwrap(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any], "\(name) is not a JSON object")
   }
 
   func regex(_ pattern: String, line: Int) throws -> NSRegularExpression {
@@ -43,7 +44,9 @@ final class GrammarTests: XCTestCase {
     var result: [Rule] = []
     for case let pattern as [String: Any] in patterns {
       if let include = pattern["include"] as? String {
-        guard include.hasPrefix("#"), let target = repository[String(include.dropFirst())] as? [String: Any] else { continue }
+        guard include.hasPrefix("#"), let target = repository[String(include.dropFirst())] as? [String: Any] else {
+          continue
+        }
         result += try rules([target], line: line)
         continue
       }
@@ -79,24 +82,32 @@ final class GrammarTests: XCTestCase {
       var lastEmpty = -1
       func baseScopes() -> [String] { stack.flatMap { [$0.name, $0.contentName].compactMap { $0 } } }
       func paint(_ range: NSRange, _ extra: [String]) {
-        for offset in range.location..<(range.location + range.length) where offset < scopes.count { scopes[offset] = baseScopes() + extra }
+        for offset in range.location..<(range.location + range.length) where offset < scopes.count {
+          scopes[offset] = baseScopes() + extra
+        }
       }
       func paintCaptures(_ match: NSTextCheckingResult, _ names: [Int: String], base: [String]) {
         for (group, name) in names where group < match.numberOfRanges {
           let range = match.range(at: group)
           guard range.location != NSNotFound else { continue }
-          for offset in range.location..<(range.location + range.length) where offset < scopes.count { scopes[offset] = base + [name] }
+          for offset in range.location..<(range.location + range.length) where offset < scopes.count {
+            scopes[offset] = base + [name]
+          }
         }
       }
       while position <= string.length {
         let candidates = try rules(stack.last?.patterns ?? top, line: index)
         var best: (match: NSTextCheckingResult, rule: Rule?, isEnd: Bool)?
-        if let end = stack.last?.end, let match = try regex(end, line: index).firstMatch(in: line, range: NSRange(location: position, length: string.length - position)) {
+        if let end = stack.last?.end,
+          let match = try regex(end, line: index).firstMatch(
+            in: line, range: NSRange(location: position, length: string.length - position))
+        {
           best = (match, nil, true)
         }
         for rule in candidates {
           guard let expression = rule.match ?? rule.begin,
-            let match = expression.firstMatch(in: line, range: NSRange(location: position, length: string.length - position))
+            let match = expression.firstMatch(
+              in: line, range: NSRange(location: position, length: string.length - position))
           else { continue }
           if match.range.length == 0 && match.range.location == lastEmpty { continue }
           if best == nil || match.range.location < best!.match.range.location { best = (match, rule, false) }
@@ -122,7 +133,11 @@ final class GrammarTests: XCTestCase {
         }
         if range.length == 0 {
           lastEmpty = range.location
-          if found.isEnd || found.rule?.begin != nil { position = range.location } else { position = range.location + 1 }
+          if found.isEnd || found.rule?.begin != nil {
+            position = range.location
+          } else {
+            position = range.location + 1
+          }
         } else {
           position = range.location + range.length
           lastEmpty = -1
@@ -134,7 +149,10 @@ final class GrammarTests: XCTestCase {
     return output
   }
 
-  func scopes(of token: String, onLineContaining marker: String, in lines: [(line: String, scopes: [[String]])], file: StaticString = #filePath, line: UInt = #line) -> [String] {
+  func scopes(
+    of token: String, onLineContaining marker: String, in lines: [(line: String, scopes: [[String]])],
+    file: StaticString = #filePath, line: UInt = #line
+  ) -> [String] {
     guard let entry = lines.first(where: { $0.line.contains(marker) }) else {
       XCTFail("no line contains \(marker)", file: file, line: line)
       return []
@@ -152,7 +170,8 @@ final class GrammarTests: XCTestCase {
   func testScopesOfTheExamples() throws {
     let grammar = try loadGrammar("vstream.tmLanguage.json")
     XCTAssertEqual(grammar["scopeName"] as? String, "source.vstream")
-    let restore = try String(contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
+    let restore = try String(
+      contentsOf: Repository.root.appendingPathComponent("examples/restore-live-service.vstream"), encoding: .utf8)
     let lines = try tokenize(restore, grammar: grammar)
     let expectations: [(String, String, String)] = [
       ("owner", "owner: Incident manager", "meta.embedded.block.yaml"),
@@ -183,10 +202,14 @@ final class GrammarTests: XCTestCase {
       ("# ITIL 4", "# ITIL 4's incident value stream", "comment.line.number-sign.vstream"),
     ]
     for (token, marker, scope) in expectations {
-      XCTAssertTrue(scopes(of: token, onLineContaining: marker, in: lines).contains(scope), "\(token) in `\(marker)` is not \(scope): \(scopes(of: token, onLineContaining: marker, in: lines))")
+      XCTAssertTrue(
+        scopes(of: token, onLineContaining: marker, in: lines).contains(scope),
+        "\(token) in `\(marker)` is not \(scope): \(scopes(of: token, onLineContaining: marker, in: lines))")
     }
     // The line after the front matter is not YAML any more.
-    XCTAssertFalse(scopes(of: "stream", onLineContaining: "stream restore-live-service", in: lines).contains("meta.embedded.block.yaml"))
+    XCTAssertFalse(
+      scopes(of: "stream", onLineContaining: "stream restore-live-service", in: lines).contains(
+        "meta.embedded.block.yaml"))
   }
 
   func testDirectivesUnknownWordsAndEscapes() throws {
@@ -199,15 +222,26 @@ final class GrammarTests: XCTestCase {
         time 1h30m   # trailing
       """
     let lines = try tokenize(text, grammar: grammar)
-    XCTAssertTrue(scopes(of: "allow-file", onLineContaining: "vstream:", in: lines).contains("keyword.control.directive.allow.vstream"))
-    XCTAssertTrue(scopes(of: "waits", onLineContaining: "vstream:", in: lines).contains("string.unquoted.reason.vstream"))
-    XCTAssertTrue(scopes(of: "\\\"", onLineContaining: "step a", in: lines).contains("constant.character.escape.vstream"))
+    XCTAssertTrue(
+      scopes(of: "allow-file", onLineContaining: "vstream:", in: lines).contains(
+        "keyword.control.directive.allow.vstream"))
+    XCTAssertTrue(
+      scopes(of: "waits", onLineContaining: "vstream:", in: lines).contains("string.unquoted.reason.vstream"))
+    XCTAssertTrue(
+      scopes(of: "\\\"", onLineContaining: "step a", in: lines).contains("constant.character.escape.vstream"))
     XCTAssertTrue(scopes(of: "\\q", onLineContaining: "step a", in: lines).contains("invalid.illegal.escape.vstream"))
-    XCTAssertTrue(scopes(of: "incident-managment", onLineContaining: "practices", in: lines).contains("variable.other.practice.vstream"))
-    XCTAssertTrue(scopes(of: "Change_Control", onLineContaining: "practices", in: lines).contains("support.constant.practice.vstream"))
-    XCTAssertTrue(scopes(of: "obtain/build", onLineContaining: "activity", in: lines).contains("support.constant.activity.vstream"))
-    XCTAssertTrue(scopes(of: "1h30m", onLineContaining: "time", in: lines).contains("constant.numeric.duration.vstream"))
-    XCTAssertTrue(scopes(of: "# trailing", onLineContaining: "time", in: lines).contains("comment.line.number-sign.vstream"))
+    XCTAssertTrue(
+      scopes(of: "incident-managment", onLineContaining: "practices", in: lines).contains(
+        "variable.other.practice.vstream"))
+    XCTAssertTrue(
+      scopes(of: "Change_Control", onLineContaining: "practices", in: lines).contains(
+        "support.constant.practice.vstream"))
+    XCTAssertTrue(
+      scopes(of: "obtain/build", onLineContaining: "activity", in: lines).contains("support.constant.activity.vstream"))
+    XCTAssertTrue(
+      scopes(of: "1h30m", onLineContaining: "time", in: lines).contains("constant.numeric.duration.vstream"))
+    XCTAssertTrue(
+      scopes(of: "# trailing", onLineContaining: "time", in: lines).contains("comment.line.number-sign.vstream"))
   }
 
   func testMarkdownInjectionGrammarIsWellFormed() throws {
@@ -215,9 +249,11 @@ final class GrammarTests: XCTestCase {
     XCTAssertEqual(injection["injectionSelector"] as? String, "L:text.html.markdown")
     let repository = try XCTUnwrap(injection["repository"] as? [String: Any])
     let block = try XCTUnwrap(repository["vstream-code-block"] as? [String: Any])
-    let begin = try NSRegularExpression(pattern: (block["begin"] as? String ?? "").replacingOccurrences(of: "\\G", with: ""))
+    let begin = try NSRegularExpression(
+      pattern: (block["begin"] as? String ?? "").replacingOccurrences(of: "\\G", with: ""))
     for fence in ["```vstream", "~~~ vstream", "```VStream title=x"] {
-      XCTAssertNotNil(begin.firstMatch(in: fence, range: NSRange(location: 0, length: (fence as NSString).length)), fence)
+      XCTAssertNotNil(
+        begin.firstMatch(in: fence, range: NSRange(location: 0, length: (fence as NSString).length)), fence)
     }
     XCTAssertNil(begin.firstMatch(in: "```yaml", range: NSRange(location: 0, length: 7)))
     XCTAssertTrue(String(describing: block).contains("source.vstream"))

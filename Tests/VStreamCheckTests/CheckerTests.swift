@@ -55,7 +55,8 @@ final class CheckerTests: XCTestCase {
     let stream = try XCTUnwrap(result.stream)
     XCTAssertEqual(stream.id, "restore-live-service")
     XCTAssertEqual(stream.metadata.status, .live)
-    XCTAssertEqual(stream.steps.map(\.activity), [.engage, .deliverAndSupport, .obtainBuild, .designAndTransition, .engage])
+    XCTAssertEqual(
+      stream.steps.map(\.activity), [.engage, .deliverAndSupport, .obtainBuild, .designAndTransition, .engage])
     let main = stream.metrics.mainPath
     // PT 5 + 30 + 120 + 30 + 10 = 195 min; WT 2 + 60 + 240 + 120 + 0 = 422 min; LT 617 min.
     XCTAssertEqual(main.processTime.seconds, 195 * 60)
@@ -80,7 +81,8 @@ final class CheckerTests: XCTestCase {
   func testImplicitFlowIsTheDeclarationOrder() throws {
     let text = Self.restore.components(separatedBy: "\nmain ").first! + "\n"
     let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
-    XCTAssertEqual(stream.metrics.mainPath.nodes, [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)])
+    XCTAssertEqual(
+      stream.metrics.mainPath.nodes, [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)])
     XCTAssertTrue(stream.edges.allSatisfy { $0.range == nil })
   }
 
@@ -128,33 +130,44 @@ final class CheckerTests: XCTestCase {
         """)
     let (configuration, diagnostics) = Configuration.load(config)
     XCTAssertEqual(
-      Diagnostic.normalized(diagnostics).map(\.code), ["VS501", "VS503", "VS503", "VS502", "VS504", "VS502", "VS502", "VS207"])
+      Diagnostic.normalized(diagnostics).map(\.code),
+      ["VS501", "VS503", "VS503", "VS502", "VS504", "VS502", "VS502", "VS207"])
     XCTAssertEqual(configuration.catalogue.all.count, 35, "the valid custom practice is added")
     XCTAssertEqual(configuration.flowEfficiencyThreshold, 0.01, "an invalid threshold keeps the default")
   }
 
   func testCustomPracticesAreValidEverywhere() {
-    let (configuration, _) = Configuration.load(SourceFile(path: "vstream.yml", text: "practices:\n  - id: vendor-onboarding\n"))
-    let text = Self.restore.replacingOccurrences(of: "practices service-desk, relationship-management", with: "practices vendor-onboarding")
+    let (configuration, _) = Configuration.load(
+      SourceFile(path: "vstream.yml", text: "practices:\n  - id: vendor-onboarding\n"))
+    let text = Self.restore.replacingOccurrences(
+      of: "practices service-desk, relationship-management", with: "practices vendor-onboarding")
     XCTAssertEqual(Compiler.check(SourceFile(path: "a", text: text), configuration: configuration).diagnostics, [])
     XCTAssertEqual(Compiler.check(SourceFile(path: "a", text: text)).diagnostics.map(\.code), ["VS309"])
   }
 
   func testDuplicateStreamIDsAcrossFilesReportBothPlaces() throws {
     let files = ["b.vstream", "a.vstream", "c.vstream"].map { SourceFile(path: $0, text: Self.restore) }
-    let unique = SourceFile(path: "d.vstream", text: Self.restore.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
+    let unique = SourceFile(
+      path: "d.vstream",
+      text: Self.restore.replacingOccurrences(of: "stream restore-live-service", with: "stream other"))
     let results = Compiler.checkRepository(files + [unique])
-    XCTAssertEqual(results.map(\.file.path), ["b.vstream", "a.vstream", "c.vstream", "d.vstream"], "input order is kept")
+    XCTAssertEqual(
+      results.map(\.file.path), ["b.vstream", "a.vstream", "c.vstream", "d.vstream"], "input order is kept")
     for result in results.prefix(3) {
       XCTAssertEqual(result.diagnostics.map(\.code), ["VS319"])
       XCTAssertNil(result.stream)
-      XCTAssertEqual(Set(result.diagnostics[0].secondary.compactMap(\.path)), Set(files.map(\.path)).subtracting([result.file.path]))
+      XCTAssertEqual(
+        Set(result.diagnostics[0].secondary.compactMap(\.path)), Set(files.map(\.path)).subtracting([result.file.path]))
     }
     XCTAssertNotNil(results[3].stream)
   }
 
   func testRepositoryResultsDoNotDependOnScheduling() {
-    let files = (0..<200).map { SourceFile(path: "s\($0).vstream", text: Self.restore.replacingOccurrences(of: "restore-live-service", with: "s\($0 % 150)")) }
+    let files = (0..<200).map {
+      SourceFile(
+        path: "s\($0).vstream",
+        text: Self.restore.replacingOccurrences(of: "restore-live-service", with: "s\($0 % 150)"))
+    }
     let first = Compiler.checkRepository(files).map { $0.diagnostics }
     let second = Compiler.checkRepository(files).map { $0.diagnostics }
     XCTAssertEqual(first, second)
@@ -164,7 +177,9 @@ final class CheckerTests: XCTestCase {
   func testDiagnosingARepositoryReportsWhatCheckingItFinds() {
     let files = (0..<200).map { index -> SourceFile in
       var text = Self.restore.replacingOccurrences(of: "restore-live-service", with: "s\(index % 150)")
-      if index % 7 == 0 { text = text.replacingOccurrences(of: "practices service-desk", with: "practices servise-desk") }
+      if index % 7 == 0 {
+        text = text.replacingOccurrences(of: "practices service-desk", with: "practices servise-desk")
+      }
       return SourceFile(path: "s\(index).vstream", text: text)
     }
     let reports = Compiler.diagnoseRepository(files)
@@ -176,7 +191,8 @@ final class CheckerTests: XCTestCase {
 
   func testGlobPatterns() {
     let (configuration, _) = Configuration.load(
-      SourceFile(path: "vstream.yml", text: "overrides:\n  - paths: [\"*.vstream\"]\n    rules: { no-practices: off }\n"))
+      SourceFile(
+        path: "vstream.yml", text: "overrides:\n  - paths: [\"*.vstream\"]\n    rules: { no-practices: off }\n"))
     let rule = RuleCatalog.rule(named: "no-practices")!
     XCTAssertNil(configuration.severity(of: rule, path: "top.vstream"))
     XCTAssertEqual(configuration.severity(of: rule, path: "deep/top.vstream"), .warning, "`*` does not cross folders")
@@ -185,11 +201,13 @@ final class CheckerTests: XCTestCase {
 
 final class CustomPracticeConflictTests: XCTestCase {
   func testConflictsPointAtTheEntryLeftOutAndSayWhatItClashesWith() {
-    let text = "practices:\n  - id: vendor-onboarding\n  - id: vendor-onboarding\n  - id: desk\n    aliases: [service-desk]\n"
+    let text =
+      "practices:\n  - id: vendor-onboarding\n  - id: vendor-onboarding\n  - id: desk\n    aliases: [service-desk]\n"
     let (configuration, diagnostics) = Configuration.load(SourceFile(path: "vstream.yml", text: text))
     let file = SourceFile(path: "vstream.yml", text: text)
     XCTAssertEqual(diagnostics.map(\.code), ["VS504", "VS504"])
-    XCTAssertEqual(diagnostics.map { file.location(of: $0.range.start).line }, [3, 4], "the second vendor-onboarding, then desk")
+    XCTAssertEqual(
+      diagnostics.map { file.location(of: $0.range.start).line }, [3, 4], "the second vendor-onboarding, then desk")
     XCTAssertTrue(diagnostics[0].message.contains("custom practice `vendor-onboarding` above"), diagnostics[0].message)
     XCTAssertTrue(diagnostics[1].message.contains("ITIL practice `service-desk`"), diagnostics[1].message)
     XCTAssertEqual(configuration.catalogue.all.count, 35)

@@ -1,12 +1,12 @@
 import Foundation
 import TestSupport
 import VStream
+import VStreamEmit
 import VStreamSource
 import VStreamSyntax
 import XCTest
 
 @testable import VStreamCheck
-import VStreamEmit
 
 /// On a large stream the checker's context is built on two cores (the steps resolved on one, the ids and the flow on
 /// the other) and its rules run on every core (`Checker.check`). These check every file of the repository, and
@@ -61,9 +61,12 @@ final class ParallelCheckTests: XCTestCase {
     guard Parallel.coreCount > 1 else { throw XCTSkip("one core: the check never runs in parallel here") }
     var text = "stream s \"S\"\ndemand d \"D\"\n"
     for index in 0..<300 {
-      text += "step s\(index) \"Step\"\n  activity engage\n  practices service-desk, incident-management\n  time 5m\n  wait 1h\n  ca 90%\n"
+      text +=
+        "step s\(index) \"Step\"\n  activity engage\n  practices service-desk, incident-management\n  time 5m\n  wait 1h\n  ca 90%\n"
     }
-    text += "value v \"V\"\nflow d -> " + (0..<300).map { "s\($0)" }.joined(separator: " -> ") + " -> v\nrework s5 -> s2 \"rework\"\n"
+    text +=
+      "value v \"V\"\nflow d -> " + (0..<300).map { "s\($0)" }.joined(separator: " -> ")
+      + " -> v\nrework s5 -> s2 \"rework\"\n"
     let file = SourceFile(path: "valid.vstream", text: text)
     let parallel = Self.check(file, parallelFrom: 0)
     XCTAssertTrue(parallel.contains("\"vstream/1\""), "the stream is built")

@@ -14,16 +14,24 @@ final class DOTPictureTests: XCTestCase {
     XCTAssertFalse(legend.contains(">Plan<"))
     XCTAssertFalse(legend.contains(">Improve<"))
     XCTAssertTrue(legend.contains(">Engage<"))
-    for text in ["PT: process time", "WT: wait", "%C/A", "dashed arrows: rework"] { XCTAssertTrue(legend.contains(text), text) }
+    for text in ["PT: process time", "WT: wait", "%C/A", "dashed arrows: rework"] {
+      XCTAssertTrue(legend.contains(text), text)
+    }
   }
 
   func testTooltipsNameTitlesRolesAndNotes() throws {
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
     let dot = DOTEmitter().emit(stream)
-    XCTAssertTrue(dot.contains("tooltip=\"Investigate and diagnose\\nDeliver and support\\nRoles: Second-line engineer\\nCheck the monitoring"))
+    XCTAssertTrue(
+      dot.contains(
+        "tooltip=\"Investigate and diagnose\\nDeliver and support\\nRoles: Second-line engineer\\nCheck the monitoring")
+    )
     XCTAssertTrue(dot.contains("<I>Developer, Tester</I>"), "roles on the card")
     // Every node and arrow has a tooltip, so no browser shows an internal id such as step_0.
-    for line in dot.split(separator: "\n") where line.contains("[") && !line.contains("graph [") && !line.contains("node [") && !line.contains("edge [") && !line.contains("style=invis") {
+    for line in dot.split(separator: "\n")
+    where line.contains("[") && !line.contains("graph [") && !line.contains("node [") && !line.contains("edge [")
+      && !line.contains("style=invis")
+    {
       XCTAssertTrue(line.contains("tooltip="), String(line))
     }
   }
@@ -44,14 +52,19 @@ final class DOTPictureTests: XCTestCase {
     XCTAssertEqual(GraphvizSVG.titlesFromTooltips("<title>a"), "<title>a")
 
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
-    guard let (status, rendered, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter().emit(stream)]).map({ ($0.status, $0.output, $0.errors) }) else {
+    guard
+      let (status, rendered, errors) = try ExternalTool.run(
+        "dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter().emit(stream)]
+      ).map({ ($0.status, $0.output, $0.errors) })
+    else {
       throw XCTSkip("Graphviz is not installed (CI installs it)")
     }
     XCTAssertEqual(status, 0, errors)
     let titled = GraphvizSVG.titlesFromTooltips(rendered)
     XCTAssertTrue(rendered.contains("<title>step_0</title>"))
     XCTAssertFalse(titled.contains("<title>step_"), "no internal id left for a browser to show")
-    XCTAssertTrue(titled.contains("<title>Log and classify the incident&#10;Engage&#10;Roles: Service desk agent</title>"))
+    XCTAssertTrue(
+      titled.contains("<title>Log and classify the incident&#10;Engage&#10;Roles: Service desk agent</title>"))
   }
 
   func testWrappedLayoutRowsAndRoleLanes() throws {
@@ -71,21 +84,27 @@ final class DOTPictureTests: XCTestCase {
     XCTAssertEqual(lanes.components(separatedBy: "subgraph cluster_lane_").count - 1, 3)
     XCTAssertEqual(lanes.components(separatedBy: "label=<<B>Role 0</B>>").count - 1, 1)
     XCTAssertTrue(lanes.contains("lane_0 -> lane_1 -> lane_2 [style=invis]"))
-    let lane0 = try XCTUnwrap(lanes.components(separatedBy: "subgraph cluster_lane_0").last?.components(separatedBy: "  }").first)
+    let lane0 = try XCTUnwrap(
+      lanes.components(separatedBy: "subgraph cluster_lane_0").last?.components(separatedBy: "  }").first)
     for step in [0, 3, 6, 9] { XCTAssertTrue(lane0.contains("step_\(step) ["), "step \(step) in Role 0's lane") }
     XCTAssertFalse(lane0.contains("step_1 ["))
   }
 
   /// Found by the generated-stream properties: a role written as "" gave an empty <I></I>, which Graphviz rejects.
   func testEmptyRolesDoNotBreakDOT() throws {
-    let text = "stream s\ndemand d\nstep a\n  activity engage\n  practices service-desk\n  roles \"\"\nstep b\n"
+    let text =
+      "stream s\ndemand d\nstep a\n  activity engage\n  practices service-desk\n  roles \"\"\nstep b\n"
       + "  activity plan\n  practices service-desk\n  roles \"x\", \"\"\nvalue v\n"
     let result = Compiler.check(SourceFile(path: "empty-roles.vstream", text: text))
     let stream = try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
     for options in [DOTEmitter.Options(), .init(lanes: .role), .init(lanes: .activity)] {
       let dot = DOTEmitter(options: options).emit(stream)
       XCTAssertFalse(dot.contains("<I></I>"))
-      guard let (status, _, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({ ($0.status, $0.output, $0.errors) }) else {
+      guard
+        let (status, _, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({
+          ($0.status, $0.output, $0.errors)
+        })
+      else {
         throw XCTSkip("Graphviz is not installed (CI installs it)")
       }
       XCTAssertEqual(status, 0, errors)
@@ -94,8 +113,15 @@ final class DOTPictureTests: XCTestCase {
 
   func testGraphvizRendersEveryLayoutWithoutWarnings() throws {
     let stream = try Generated.stream(steps: 10)
-    for options in [DOTEmitter.Options(layout: .lr), .init(layout: .tb), .init(layout: .wrap), .init(lanes: .activity), .init(lanes: .role, theme: .dark)] {
-      guard let (status, _, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter(options: options).emit(stream)]).map({ ($0.status, $0.output, $0.errors) }) else {
+    for options in [
+      DOTEmitter.Options(layout: .lr), .init(layout: .tb), .init(layout: .wrap), .init(lanes: .activity),
+      .init(lanes: .role, theme: .dark),
+    ] {
+      guard
+        let (status, _, errors) = try ExternalTool.run(
+          "dot", ["-Tsvg", "{in}"], files: ["in": DOTEmitter(options: options).emit(stream)]
+        ).map({ ($0.status, $0.output, $0.errors) })
+      else {
         throw XCTSkip("Graphviz is not installed (CI installs it)")
       }
       XCTAssertEqual(status, 0, errors)
@@ -117,7 +143,11 @@ final class LayoutFitTests: XCTestCase {
   }
 
   static func measure(_ dot: String) throws -> Measure {
-    guard let (status, svg, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({ ($0.status, $0.output, $0.errors) }) else {
+    guard
+      let (status, svg, errors) = try ExternalTool.run("dot", ["-Tsvg", "{in}"], files: ["in": dot]).map({
+        ($0.status, $0.output, $0.errors)
+      })
+    else {
       throw XCTSkip("Graphviz is not installed (CI installs it)")
     }
     XCTAssertEqual(status, 0, errors)
@@ -125,15 +155,21 @@ final class LayoutFitTests: XCTestCase {
       guard let range = svg.range(of: key) else { return nil }
       return Double(svg[range.upperBound...].prefix { $0.isNumber || $0 == "." })
     }
-    let sizes = svg.components(separatedBy: "font-size=\"").dropFirst().compactMap { Double($0.prefix { $0.isNumber || $0 == "." }) }
-    return Measure(width: try XCTUnwrap(number(after: "<svg width=\"")), height: try XCTUnwrap(number(after: "pt\" height=\"")),
+    let sizes = svg.components(separatedBy: "font-size=\"").dropFirst().compactMap {
+      Double($0.prefix { $0.isNumber || $0 == "." })
+    }
+    return Measure(
+      width: try XCTUnwrap(number(after: "<svg width=\"")), height: try XCTUnwrap(number(after: "pt\" height=\"")),
       smallestFont: try XCTUnwrap(sizes.min()))
   }
 
   func testTenStepsFitAThousandPixelPage() throws {
     let stream = try Generated.stream(steps: 10)
     let fit = try Self.measure(DOTEmitter().emit(stream))
-    print(String(format: "10 steps, default layout: %.0f x %.0f pt, smallest font %.0f pt, %.1f px at 1,000 px", fit.width, fit.height, fit.smallestFont, fit.textAt1000))
+    print(
+      String(
+        format: "10 steps, default layout: %.0f x %.0f pt, smallest font %.0f pt, %.1f px at 1,000 px", fit.width,
+        fit.height, fit.smallestFont, fit.textAt1000))
     XCTAssertLessThanOrEqual(fit.width, 1000)
     XCTAssertGreaterThanOrEqual(fit.textAt1000, 10)
     let row = try Self.measure(DOTEmitter(options: .init(layout: .lr)).emit(stream))
@@ -142,8 +178,10 @@ final class LayoutFitTests: XCTestCase {
   }
 
   func testExamplesFitAThousandPixelPage() throws {
-    let examples = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("examples").path)
-      .filter { $0.hasSuffix(".vstream") }.sorted()
+    let examples = try FileManager.default.contentsOfDirectory(
+      atPath: Repository.root.appendingPathComponent("examples").path
+    )
+    .filter { $0.hasSuffix(".vstream") }.sorted()
     for name in examples {
       let (stream, _) = try Fixtures.stream("examples/\(name)")
       let fit = try Self.measure(DOTEmitter().emit(stream))

@@ -13,7 +13,9 @@ enum Fixtures {
     let url = Repository.root.appendingPathComponent(path)
     let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
     let result = Compiler.check(file)
-    guard let stream = result.stream else { throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))") }
+    guard let stream = result.stream else {
+      throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))")
+    }
     return (stream, result)
   }
 
@@ -50,7 +52,8 @@ final class EscapingTests: XCTestCase {
   }
 
   func testMarkdownEscaping() {
-    XCTAssertEqual(MarkdownEscaping.text("a|b *c* [d](e) <f> & `g`\nh 1.3.0"), #"a\|b \*c\* \[d\](e) &lt;f&gt; &amp; \`g\` h 1.3.0"#)
+    XCTAssertEqual(
+      MarkdownEscaping.text("a|b *c* [d](e) <f> & `g`\nh 1.3.0"), #"a\|b \*c\* \[d\](e) &lt;f&gt; &amp; \`g\` h 1.3.0"#)
     XCTAssertEqual(MarkdownEscaping.mermaid("a \"b\" <c> & #d | e"), "a #quot;b#quot; #lt;c#gt; #amp; #35;d #124; e")
   }
 }
@@ -66,7 +69,8 @@ extension XCTestCase {
       XCTFail("recorded \(name); review it before committing", file: file, line: line)
       return
     }
-    XCTAssertEqual(text, try String(contentsOf: url, encoding: .utf8), "output differs from Goldens/\(name)", file: file, line: line)
+    XCTAssertEqual(
+      text, try String(contentsOf: url, encoding: .utf8), "output differs from Goldens/\(name)", file: file, line: line)
   }
 }
 
@@ -74,19 +78,29 @@ final class EmitterGoldenTests: XCTestCase {
   func testRestoreLiveServiceInEveryFormat() throws {
     let (stream, result) = try Fixtures.stream("examples/restore-live-service.vstream")
     try assertGolden(DOTEmitter().emit(stream), "restore-live-service.dot")
-    try assertGolden(DOTEmitter(options: .init(lanes: .activity, showPractices: false, showMetrics: false, legend: false, theme: .dark)).emit(stream), "restore-live-service.lanes-dark.dot")
-    try assertGolden(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file), "restore-live-service.md")
-    try assertGolden(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules), "restore-live-service.json")
+    try assertGolden(
+      DOTEmitter(
+        options: .init(lanes: .activity, showPractices: false, showMetrics: false, legend: false, theme: .dark)
+      ).emit(stream), "restore-live-service.lanes-dark.dot")
+    try assertGolden(
+      MarkdownEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file), "restore-live-service.md")
+    try assertGolden(
+      JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules),
+      "restore-live-service.json")
     try assertGolden(DOTEmitter(options: .init(lanes: .role)).emit(stream), "restore-live-service.lanes-role.dot")
     try assertGolden(DOTEmitter(options: .init(layout: .tb)).emit(stream), "restore-live-service.tb.dot")
-    try assertGolden(MarkdownEmitter(options: .init(svgPath: "restore-live-service.svg")).emit(stream), "restore-live-service.with-svg.md")
+    try assertGolden(
+      MarkdownEmitter(options: .init(svgPath: "restore-live-service.svg")).emit(stream),
+      "restore-live-service.with-svg.md")
   }
 
   func testOutputIsByteIdenticalAcrossRuns() throws {
     let (stream, result) = try Fixtures.stream("examples/develop-new-service.vstream")
     let again = try Fixtures.stream("examples/develop-new-service.vstream").0
     XCTAssertEqual(DOTEmitter().emit(stream), DOTEmitter().emit(again))
-    XCTAssertEqual(MarkdownEmitter().emit(stream, diagnostics: result.diagnostics), MarkdownEmitter().emit(again, diagnostics: result.diagnostics))
+    XCTAssertEqual(
+      MarkdownEmitter().emit(stream, diagnostics: result.diagnostics),
+      MarkdownEmitter().emit(again, diagnostics: result.diagnostics))
     XCTAssertEqual(JSONEmitter().emit(stream), JSONEmitter().emit(again))
   }
 }
@@ -102,7 +116,10 @@ final class HostileTextTests: XCTestCase {
     let text = "stream s \"\"\ndemand d \"\"\nstep a \"\"\n  activity engage\n  practices service-desk\nvalue v \"\"\n"
     let result = Compiler.check(SourceFile(path: "empty-titles.vstream", text: text))
     let stream = try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
-    for options in [DOTEmitter.Options(), DOTEmitter.Options(lanes: .activity, legend: false), DOTEmitter.Options(lanes: .role), DOTEmitter.Options(layout: .wrap)] {
+    for options in [
+      DOTEmitter.Options(), DOTEmitter.Options(lanes: .activity, legend: false), DOTEmitter.Options(lanes: .role),
+      DOTEmitter.Options(layout: .wrap),
+    ] {
       let dot = DOTEmitter(options: options).emit(stream)
       XCTAssertFalse(dot.contains("<B></B>"))
       guard let run = try ExternalTool.run("dot", ["-Tsvg", "{in.dot}"], files: ["in.dot": dot]) else {
@@ -151,12 +168,15 @@ final class HostileTextTests: XCTestCase {
 final class SchemaTests: XCTestCase {
   func testStreamAndReportJSONValidateAgainstTheSchema() throws {
     var documents: [String] = []
-    let examples = try FileManager.default.contentsOfDirectory(atPath: Repository.root.appendingPathComponent("examples").path)
-      .filter { $0.hasSuffix(".vstream") }.sorted()
+    let examples = try FileManager.default.contentsOfDirectory(
+      atPath: Repository.root.appendingPathComponent("examples").path
+    )
+    .filter { $0.hasSuffix(".vstream") }.sorted()
     XCTAssertGreaterThanOrEqual(examples.count, 4)
     for name in examples {
       let (stream, result) = try Fixtures.stream("examples/\(name)")
-      documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules))
+      documents.append(
+        JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: result.file, rules: Compiler.rules))
     }
     // Every conformance case, as a check report (most have errors, so they have no stream).
     let cases = Repository.root.appendingPathComponent("specs/cases")
@@ -167,10 +187,14 @@ final class SchemaTests: XCTestCase {
       let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: cases.appendingPathComponent(path))))
       let result = Compiler.check(file)
       reports.append(FileReport(file: file, diagnostics: result.diagnostics))
-      if let stream = result.stream { documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: file, rules: Compiler.rules)) }
+      if let stream = result.stream {
+        documents.append(JSONEmitter().emit(stream, diagnostics: result.diagnostics, file: file, rules: Compiler.rules))
+      }
     }
     documents.append(DiagnosticsJSON.render(reports, rules: Compiler.rules))
-    documents.append(JSONEmitter().emit(try XCTUnwrap(Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile)).stream)))
+    documents.append(
+      JSONEmitter().emit(
+        try XCTUnwrap(Compiler.check(SourceFile(path: "hostile.vstream", text: Fixtures.hostile)).stream)))
     guard let run = try ExternalTool.validateAgainstTheSchema(documents) else {
       throw XCTSkip("python3 with the jsonschema module is not installed: the JSON was not validated")
     }

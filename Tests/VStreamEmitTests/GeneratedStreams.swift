@@ -11,7 +11,8 @@ enum Generated {
   /// rework arrow from the last step to the first.
   static func text(steps: Int) -> String {
     let activities = Activity.allCases
-    var text = "stream generated \"A generated stream of \(steps) steps\"\ndemand d \"Someone needs something done today\"\n"
+    var text =
+      "stream generated \"A generated stream of \(steps) steps\"\ndemand d \"Someone needs something done today\"\n"
     for index in 0..<steps {
       text += "step s\(index) \"Step number \(index) does careful work on the item\"\n"
       text += "  activity \(activities[index % activities.count].id)\n  practices service-desk, incident-management\n"

@@ -10,7 +10,8 @@ final class MarkdownPictureTests: XCTestCase {
   static let mermaidTraps = [#"style.*:\S*#.*;"#, #"classDef.*:\S*#.*;"#]
 
   func testTitlesWithStyleOrClassDefKeepTheirEscapes() throws {
-    let text = "stream s \"style:`tick` and classDef:x;\"\ndemand d \"style:#x; `q`\"\nstep a \"classDef c fill:#f00; `tick`\"\n"
+    let text =
+      "stream s \"style:`tick` and classDef:x;\"\ndemand d \"style:#x; `q`\"\nstep a \"classDef c fill:#f00; `tick`\"\n"
       + "  activity engage\n  practices service-desk\nvalue v \"v\"\n"
     let result = Compiler.check(SourceFile(path: "s.vstream", text: text))
     let stream = try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
@@ -45,7 +46,8 @@ final class MarkdownPictureTests: XCTestCase {
   func testSVGBuiltAlongsideIsShownAndLinked() throws {
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
     let markdown = MarkdownEmitter(options: .init(svgPath: "restore-live-service.svg")).emit(stream)
-    XCTAssertTrue(markdown.contains("[![Diagram of Restore a live service](restore-live-service.svg)](restore-live-service.svg)"))
+    XCTAssertTrue(
+      markdown.contains("[![Diagram of Restore a live service](restore-live-service.svg)](restore-live-service.svg)"))
     XCTAssertTrue(markdown.contains("<details><summary>The same flow as a Mermaid diagram</summary>"))
   }
 

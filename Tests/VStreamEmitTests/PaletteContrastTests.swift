@@ -18,10 +18,13 @@ final class PaletteContrastTests: XCTestCase {
       let header = Contrast.ratio(Palette.textColor(activity), Palette.color(activity))
       XCTAssertGreaterThanOrEqual(header, 4.5, "header text on \(activity.name)")
       for theme in [Palette.Theme.light, .dark] {
-        XCTAssertGreaterThanOrEqual(Contrast.ratio(theme.foreground, theme.fill(activity)), 4.5, "text on \(activity.name) card")
-        XCTAssertGreaterThanOrEqual(Contrast.ratio(theme.muted, theme.fill(activity)), 4.5, "muted text on \(activity.name) card")
         XCTAssertGreaterThanOrEqual(
-          Contrast.ratio(Palette.stroke(activity, dark: theme.dark), theme.background), 3, "\(activity.name) border on page")
+          Contrast.ratio(theme.foreground, theme.fill(activity)), 4.5, "text on \(activity.name) card")
+        XCTAssertGreaterThanOrEqual(
+          Contrast.ratio(theme.muted, theme.fill(activity)), 4.5, "muted text on \(activity.name) card")
+        XCTAssertGreaterThanOrEqual(
+          Contrast.ratio(Palette.stroke(activity, dark: theme.dark), theme.background), 3,
+          "\(activity.name) border on page")
       }
     }
     for theme in [Palette.Theme.light, .dark] {
@@ -39,7 +42,10 @@ final class PaletteContrastTests: XCTestCase {
       }
       XCTAssertGreaterThanOrEqual(Contrast.ratio(colors.border, colors.background), 3, "HTML borders")
     }
-    for (warning, background) in [(VSMEmitter.warning(dark: false), Palette.Theme.light.background), (VSMEmitter.warning(dark: true), Palette.Theme.dark.background)] {
+    for (warning, background) in [
+      (VSMEmitter.warning(dark: false), Palette.Theme.light.background),
+      (VSMEmitter.warning(dark: true), Palette.Theme.dark.background),
+    ] {
       XCTAssertGreaterThanOrEqual(Contrast.ratio(warning, background), 4.5, "the map's long-wait text")
     }
   }
@@ -47,10 +53,12 @@ final class PaletteContrastTests: XCTestCase {
   /// Print the measured ratios (run with `--filter PaletteContrastTests` to read them).
   func testPrintRatios() {
     for activity in Activity.allCases {
-      print(String(format: "%@: header %.2f, border on white %.2f, text on card %.2f", activity.name,
-        Contrast.ratio(Palette.textColor(activity), Palette.color(activity)),
-        Contrast.ratio(Palette.stroke(activity, dark: false), "#FFFFFF"),
-        Contrast.ratio(Palette.Theme.light.foreground, Palette.tint(activity))))
+      print(
+        String(
+          format: "%@: header %.2f, border on white %.2f, text on card %.2f", activity.name,
+          Contrast.ratio(Palette.textColor(activity), Palette.color(activity)),
+          Contrast.ratio(Palette.stroke(activity, dark: false), "#FFFFFF"),
+          Contrast.ratio(Palette.Theme.light.foreground, Palette.tint(activity))))
     }
   }
 }

@@ -17,7 +17,8 @@ final class VSMPictureTests: XCTestCase {
     let svg = VSMEmitter().emit(stream)
     XCTAssertEqual(svg.components(separatedBy: "<polygon").count - 1, 6, "a queue before each step of the main path")
     XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 6, "a ladder step under each")
-    XCTAssertTrue(svg.contains("Lead time 10h57m  ·  Process time 3h25m  ·  Flow efficiency 31.2%  ·  Rolled %C/A 54.1%"))
+    XCTAssertTrue(
+      svg.contains("Lead time 10h57m  ·  Process time 3h25m  ·  Flow efficiency 31.2%  ·  Rolled %C/A 54.1%"))
     // The waits of 4h and 2h are at least half the longest (4h): drawn in the warning colour; 1h is not.
     let warning = VSMEmitter.warning(dark: false)
     XCTAssertEqual(svg.components(separatedBy: "stroke=\"\(warning)\" stroke-width=\"4\"").count - 1, 2)
@@ -30,7 +31,9 @@ final class VSMPictureTests: XCTestCase {
     let svg = VSMEmitter().emit(try Generated.hostile())
     XCTAssertFalse(svg.contains("<script"))
     XCTAssertFalse(svg.contains("<b>"))
-    if let (status, _, errors) = try ExternalTool.run("python3", ["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", "{in}"], files: ["in": svg]).map({ ($0.status, $0.output, $0.errors) }) {
+    if let (status, _, errors) = try ExternalTool.run(
+      "python3", ["-c", "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])", "{in}"], files: ["in": svg]
+    ).map({ ($0.status, $0.output, $0.errors) }) {
       XCTAssertEqual(status, 0, "the map is well-formed XML: \(errors)")
     }
   }

@@ -1,11 +1,12 @@
 import Foundation
 import TestSupport
 import VStream
-@testable import VStreamFormat
 import VStreamModel
 import VStreamSource
 import VStreamSyntax
 import XCTest
+
+@testable import VStreamFormat
 
 /// The properties of `specs/formatting.md` over every `.vstream` file in the repository and generated untidy streams.
 final class FormatterPropertyTests: XCTestCase {

@@ -28,7 +28,8 @@ final class FlowAnalysisTests: XCTestCase {
     edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", range: nil, kind: .rework))
     let metrics = FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil)
 
-    XCTAssertEqual(metrics.mainPath.nodes, chain, "at each branch the target declared first (no ids given): the whole chain")
+    XCTAssertEqual(
+      metrics.mainPath.nodes, chain, "at each branch the target declared first (no ids given): the whole chain")
     // PT = 5 + 30 + 120 + 30 + 10 = 195 min; WT = 2 + 60 + 240 + 120 + 0 = 422 min; LT = 617 min.
     XCTAssertEqual(metrics.mainPath.processTime.seconds, 195 * 60)
     XCTAssertEqual(metrics.mainPath.waitTime.seconds, 422 * 60)
@@ -100,7 +101,9 @@ final class FlowAnalysisTests: XCTestCase {
   /// Forward arrows that loop have no longest path: the analysis says so with an empty path rather than guessing.
   func testAForwardLoopHasNoWorstCase() {
     let steps = [step("a", .engage, time: 1, wait: 0)]
-    let edges = [Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(0)), Edge(from: .step(0), to: .value(0))]
+    let edges = [
+      Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(0)), Edge(from: .step(0), to: .value(0)),
+    ]
     XCTAssertEqual(FlowAnalysis.worstCasePath(steps: steps, valueCount: 1, edges: edges), [])
   }
 
@@ -109,14 +112,16 @@ final class FlowAnalysisTests: XCTestCase {
   func testExpectedFiguresOfTheWorkedExample() throws {
     let steps = [
       step("triage", .engage, time: 5, wait: 2, ca: 90), step("diagnose", .deliverAndSupport, time: 30, wait: 60),
-      step("fix", .obtainBuild, time: 120, wait: 240, ca: 80), step("deploy", .designAndTransition, time: 30, wait: 120),
+      step("fix", .obtainBuild, time: 120, wait: 240, ca: 80),
+      step("deploy", .designAndTransition, time: 30, wait: 120),
       step("confirm", .engage, time: 10, wait: 0),
     ]
     let chain: [NodeRef] = [.demand, .step(0), .step(1), .step(2), .step(3), .step(4), .value(0)]
     var edges = zip(chain, chain.dropFirst()).map { Edge(from: $0, to: $1, kind: .main) }
     edges.append(Edge(from: .step(1), to: .step(4), label: "workaround available"))
     edges.append(Edge(from: .step(2), to: .step(1), label: "fix fails its tests", kind: .rework))
-    let expected = try XCTUnwrap(FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil).expected)
+    let expected = try XCTUnwrap(
+      FlowAnalysis.metrics(steps: steps, valueCount: 1, edges: edges, catalogue: .itil).expected)
     // v(diagnose) = 1 + 0.2 v(fix), v(fix) = 0.5 v(diagnose): v(diagnose) = 10/9, v(fix) = 5/9, v(deploy) = 4/9,
     // v(confirm) = 5/9 + 4/9 = 1.
     let visits = [1, 10.0 / 9, 5.0 / 9, 4.0 / 9, 1]

@@ -33,7 +33,8 @@ final class PracticeCatalogueTests: XCTestCase {
     ("business-relationship-management", "relationship-management"),
     ("financial-management-for-it-services", "service-financial-management"),
     ("change-management", "change-enablement"), ("service-portfolio-management", "portfolio-management"),
-    ("continual-service-improvement", "continual-improvement"), ("access-management", "information-security-management"),
+    ("continual-service-improvement", "continual-improvement"),
+    ("access-management", "information-security-management"),
     ("design-coordination", "service-design"),
   ]
 
@@ -114,15 +115,19 @@ final class PracticeCatalogueTests: XCTestCase {
   func testITILv3NamesAreOlderNamesOrAskWhichPracticeIsMeant() {
     for (older, id) in [
       ("change-management", "change-enablement"), ("service-portfolio-management", "portfolio-management"),
-      ("continual-service-improvement", "continual-improvement"), ("access-management", "information-security-management"),
+      ("continual-service-improvement", "continual-improvement"),
+      ("access-management", "information-security-management"),
       ("design-coordination", "service-design"),
     ] {
       XCTAssertEqual(itil.resolve(older), .alias(itil.practice(id: id)!, alias: older), older)
       XCTAssertNotNil(itil.aliasNote(older), older)
     }
     XCTAssertNil(itil.aliasNote("change-control"), "a plain older name needs no note")
-    XCTAssertEqual(itil.retired("Release_and_Deployment_Management")?.candidates, ["release-management", "deployment-management"])
-    for name in ["transition-planning-and-support", "technical-management", "application-management", "it-operations-management"] {
+    XCTAssertEqual(
+      itil.retired("Release_and_Deployment_Management")?.candidates, ["release-management", "deployment-management"])
+    for name in [
+      "transition-planning-and-support", "technical-management", "application-management", "it-operations-management",
+    ] {
       let retired = itil.retired(name)
       XCTAssertNotNil(retired, name)
       XCTAssertTrue(retired?.candidates.allSatisfy { itil.practice(id: $0) != nil } ?? false, name)

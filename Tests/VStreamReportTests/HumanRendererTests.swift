@@ -48,7 +48,8 @@ final class HumanRendererTests: XCTestCase {
     let text = String(repeating: "x ", count: 2_500_000) + "BAD" + String(repeating: " y", count: 1000)
     let file = SourceFile(path: "a", text: text)
     let start = UInt32(5_000_000)
-    let diagnostic = Diagnostic(code: "VS1", severity: .error, message: "m", range: SourceRange(start: start, end: start + 3))
+    let diagnostic = Diagnostic(
+      code: "VS1", severity: .error, message: "m", range: SourceRange(start: start, end: start + 3))
     let rendered = HumanRenderer().render(diagnostic, in: file)
     for line in rendered.split(separator: "\n") {
       XCTAssertLessThan(line.count, 300, "a 5 MB line must not be printed whole")
@@ -62,7 +63,8 @@ final class HumanRendererTests: XCTestCase {
 
   func testControlCharactersCannotReachTheTerminal() {
     let file = SourceFile(path: "a", text: "x\u{1B}[31my\n")
-    let diagnostic = Diagnostic(code: "VS1", severity: .error, message: "bad \u{1B}[2J", range: SourceRange(start: 1, end: 2))
+    let diagnostic = Diagnostic(
+      code: "VS1", severity: .error, message: "bad \u{1B}[2J", range: SourceRange(start: 1, end: 2))
     let rendered = HumanRenderer().render(diagnostic, in: file)
     XCTAssertFalse(rendered.contains("\u{1B}"), rendered)
     XCTAssertTrue(rendered.contains("x␛[31my"), rendered)
@@ -77,7 +79,8 @@ final class HumanRendererTests: XCTestCase {
 
   func testShortRendererIsOneGCCStyleLine() {
     let file = SourceFile(path: "s/a.vstream", text: "ab\ncd\n")
-    let diagnostic = Diagnostic(code: "VS101", severity: .error, message: "unknown keyword `cd`", range: SourceRange(start: 3, end: 5))
+    let diagnostic = Diagnostic(
+      code: "VS101", severity: .error, message: "unknown keyword `cd`", range: SourceRange(start: 3, end: 5))
     XCTAssertEqual(ShortRenderer.render(diagnostic, in: file), "s/a.vstream:2:1: error: unknown keyword `cd` [VS101]")
   }
 }

@@ -1,5 +1,6 @@
-@testable import VStreamSource
 import XCTest
+
+@testable import VStreamSource
 
 final class SourceFileTests: XCTestCase {
   func testLinesAndColumnsCountScalarsUTF16AndBytes() {
@@ -45,11 +46,14 @@ final class SourceFileTests: XCTestCase {
     XCTAssertNil(Spelling.distance("engage", "improve", limit: 2))
     XCTAssertEqual(Spelling.closest(to: "practises", among: ["activity", "practices", "roles"]), "practices")
     XCTAssertNil(Spelling.closest(to: "zzzzzz", among: ["activity", "practices"]))
-    XCTAssertNil(Spelling.distance(String(repeating: "a", count: 1_000_000), "a", limit: 3), "huge inputs return at once")
+    XCTAssertNil(
+      Spelling.distance(String(repeating: "a", count: 1_000_000), "a", limit: 3), "huge inputs return at once")
   }
 
   func testJSONEscapesControlCharactersAndKeepsKeyOrder() {
-    let value = JSONValue.object([("z", .string("a\"b\\c\n\u{01}é")), ("a", .array([.int(1), .double(0.5), .double(2), .null, .bool(true)]))])
+    let value = JSONValue.object([
+      ("z", .string("a\"b\\c\n\u{01}é")), ("a", .array([.int(1), .double(0.5), .double(2), .null, .bool(true)])),
+    ])
     XCTAssertEqual(value.rendered(pretty: false), #"{"z":"a\"b\\c\n\u0001é","a":[1,0.5,2,null,true]}"#)
     XCTAssertEqual(JSONValue.double(.nan).rendered(pretty: false), "null")
     XCTAssertEqual(JSONValue.object([]).rendered(), "{}\n")

@@ -69,7 +69,8 @@ final class EncodingCheckDifferentialTests: XCTestCase {
       XCTAssertEqual(findings.0, findings.1, "round \(round): \(bytes) from \(start)")
       // The parser skips the check for a file its line table found plain: such a file must have nothing to find.
       let isPlainText = SourceFile(path: "f", bytes: bytes).isPlainText
-      XCTAssertEqual(isPlainText, bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }, "round \(round): \(bytes)")
+      XCTAssertEqual(
+        isPlainText, bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }, "round \(round): \(bytes)")
       if isPlainText { XCTAssertEqual(findings.1, EncodingCheck.Findings(), "round \(round): \(bytes)") }
       XCTAssertEqual(fast.diagnostics, plain.diagnostics, "round \(round): \(bytes) from \(start)")
       XCTAssertEqual(fast.isBinary, plain.isBinary, "round \(round)")

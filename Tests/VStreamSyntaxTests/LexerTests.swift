@@ -1,6 +1,7 @@
 import VStreamSource
-@testable import VStreamSyntax
 import XCTest
+
+@testable import VStreamSyntax
 
 final class LexerTests: XCTestCase {
   func tokens(_ text: String) -> [(TokenKind, String)] {
@@ -22,14 +23,21 @@ final class LexerTests: XCTestCase {
 
   func testEveryTokenKind() {
     let result = tokens("flow a->b -> c, \"t \\\" x\" # note\r\n\"\"\"\nblock\n\"\"\" \"open\n")
-    XCTAssertEqual(result.map(\.0), [.word, .word, .arrow, .word, .arrow, .word, .comma, .string, .comment, .newline, .blockString, .unterminatedString, .newline])
+    XCTAssertEqual(
+      result.map(\.0),
+      [
+        .word, .word, .arrow, .word, .arrow, .word, .comma, .string, .comment, .newline, .blockString,
+        .unterminatedString, .newline,
+      ])
     XCTAssertEqual(result.map(\.1)[7], "\"t \\\" x\"")
     XCTAssertEqual(result.map(\.1)[8], "# note", "the carriage return is not part of the comment")
     XCTAssertEqual(result.map(\.1)[10], "\"\"\"\nblock\n\"\"\"")
   }
 
   func testWordsKeepNonASCIIAndPunctuation() {
-    XCTAssertEqual(tokens("obtain/build design-&-transition 90% 1h30m café").map(\.1), ["obtain/build", "design-&-transition", "90%", "1h30m", "café"])
+    XCTAssertEqual(
+      tokens("obtain/build design-&-transition 90% 1h30m café").map(\.1),
+      ["obtain/build", "design-&-transition", "90%", "1h30m", "café"])
   }
 
   func testUnterminatedBlockRunsToTheEnd() {

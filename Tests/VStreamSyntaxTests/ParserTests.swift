@@ -32,7 +32,9 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(step.identifier?.text(in: file), "a")
     XCTAssertEqual(step.title?.value(in: file), "A")
     XCTAssertEqual(tree.attributes(of: step).map(\.kind), [.activity, .practices, .roles, .time, .wait, .ca])
-    guard case .duration(let time) = try XCTUnwrap(tree.attribute(.time, of: step)).value else { return XCTFail("time") }
+    guard case .duration(let time) = try XCTUnwrap(tree.attribute(.time, of: step)).value else {
+      return XCTFail("time")
+    }
     XCTAssertEqual(time.parts(in: file), [.init(amount: 1, unit: .h), .init(amount: 30, unit: .m)])
     guard case .percentage(let ca) = try XCTUnwrap(tree.attribute(.ca, of: step)).value else { return XCTFail("ca") }
     XCTAssertEqual(ca.hundredths(in: file), 9250)
@@ -40,7 +42,9 @@ final class ParserTests: XCTestCase {
       return XCTFail("practices")
     }
     XCTAssertEqual(tree.words(practices).map { $0.text(in: file) }, ["service-desk", "change-control"])
-    guard case .strings(let roles) = try XCTUnwrap(tree.attribute(.roles, of: step)).value else { return XCTFail("roles") }
+    guard case .strings(let roles) = try XCTUnwrap(tree.attribute(.roles, of: step)).value else {
+      return XCTFail("roles")
+    }
     XCTAssertEqual(tree.strings(roles).map { $0.value(in: file) }, ["Agent", "Lead"])
     let flow = try XCTUnwrap(tree.flows.first)
     XCTAssertEqual(tree.nodes(of: flow).map { $0.text(in: file) }, ["d", "a", "v"])
@@ -66,14 +70,16 @@ final class ParserTests: XCTestCase {
   func testOneDiagnosticPerBrokenLineAndParsingResumes() {
     let (tree, diagnostics, _) = parse("stpe a\nstep b\n  tiem 5m\n  activity engage\nvalue c\n")
     XCTAssertEqual(diagnostics.map(\.code), ["VS101", "VS101"])
-    XCTAssertEqual(tree.declarations.map(\.kind), [.step, .step, .value], "`stpe a` is recovered as the step it resembles")
+    XCTAssertEqual(
+      tree.declarations.map(\.kind), [.step, .step, .value], "`stpe a` is recovered as the step it resembles")
     XCTAssertTrue(tree.declarations[0].hasErrors, "the recovered declaration is marked broken")
     XCTAssertTrue(tree.declarations[1].hasErrors, "a broken line inside a step marks the step")
     XCTAssertEqual(tree.attributes(of: tree.declarations[1]).map(\.kind), [.activity])
   }
 
   func testDirectivesAreParsed() {
-    let (tree, _, file) = parse("# vstream: allow-file no-practices, VS402 -- legacy stream\nstep a  # vstream: allow no-metrics\n")
+    let (tree, _, file) = parse(
+      "# vstream: allow-file no-practices, VS402 -- legacy stream\nstep a  # vstream: allow no-metrics\n")
     XCTAssertEqual(tree.directives.count, 2)
     XCTAssertEqual(tree.directives[0].kind, .allowFile)
     XCTAssertEqual(tree.directives[0].rules.map { $0.text(in: file) }, ["no-practices", "VS402"])
@@ -114,7 +120,10 @@ final class ParserTests: XCTestCase {
       }
     }
     // Text made of the language's own pieces in random order exercises recovery rather than the encoding check.
-    let pieces = ["step", "flow", "->", "\"", "\"\"\"", ",", "#", "\n", " ", "a", "5m", "90%", "activity", "---", "\\", "\r\n", "\t"]
+    let pieces = [
+      "step", "flow", "->", "\"", "\"\"\"", ",", "#", "\n", " ", "a", "5m", "90%", "activity", "---", "\\", "\r\n",
+      "\t",
+    ]
     for _ in 0..<500 {
       let text = (0..<40).map { _ in pieces.randomElement(using: &generator)! }.joined()
       let (_, diagnostics) = Parser.parse(SourceFile(path: "r", text: text))

@@ -26,7 +26,8 @@ final class YAMLRuleTests: XCTestCase {
 
   func testExamplesBehaveAsDocumented() {
     for rule in YAMLReader.rules {
-      XCTAssertTrue(rule.badExample.hasPrefix("---\n") && rule.badExample.contains("\n---\nstream "), rule.code.rawValue)
+      XCTAssertTrue(
+        rule.badExample.hasPrefix("---\n") && rule.badExample.contains("\n---\nstream "), rule.code.rawValue)
       let bad = YAMLFixture(frontMatter: rule.badExample)
       XCTAssertTrue(bad.codes.contains(rule.code), "\(rule.code) bad example gives \(bad.codes)")
       XCTAssertEqual(bad.diagnostics.filter { $0.code == rule.code }.map(\.severity).first, rule.defaultSeverity)

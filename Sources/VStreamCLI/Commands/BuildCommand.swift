@@ -8,7 +8,8 @@ import VStreamSource
 struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
-    abstract: "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map or an HTML site.",
+    abstract:
+      "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map or an HTML site.",
     discussion: """
       With --out, writes one file per stream and format (named after the stream's id) and, for several streams, \
       index.md (the catalogue) and practices.md (the practice matrix). Without --out, a single stream in one format \
@@ -109,7 +110,8 @@ struct BuildCommand: ParsableCommand {
     let built = results.filter { $0.stream != nil }
     var renderingFailed = false
     let dotOptions = DOTEmitter.Options(
-      lanes: lanes, layout: DOTEmitter.Options.Layout(rawValue: layout.rawValue), showPractices: !hidePractices, showMetrics: !hideMetrics,
+      lanes: lanes, layout: DOTEmitter.Options.Layout(rawValue: layout.rawValue), showPractices: !hidePractices,
+      showMetrics: !hideMetrics,
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
     if let out {
@@ -127,7 +129,8 @@ struct BuildCommand: ParsableCommand {
         let job = jobs[index]
         let catalogue = inputs.configuration(for: job.result.file).catalogue
         let outcome = Result {
-          try render(job.format, job.result, catalogue: catalogue, dot: dotOptions, svgAlongside: formats.contains(.svg))
+          try render(
+            job.format, job.result, catalogue: catalogue, dot: dotOptions, svgAlongside: formats.contains(.svg))
         }
         lock.lock()
         rendered[index] = outcome

@@ -97,7 +97,9 @@ struct FormatCommand: ParsableCommand {
 
   /// A path as a shell reads it back: quoted when it holds anything but letters, digits and `/._-+,:@`.
   static func shellQuoted(_ path: String) -> String {
-    let plain = path.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0)) }
+    let plain = path.unicodeScalars.allSatisfy {
+      $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,:@".unicodeScalars.contains($0))
+    }
     return plain && !path.isEmpty ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 }

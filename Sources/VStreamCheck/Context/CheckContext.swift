@@ -41,7 +41,9 @@ struct CheckContext {
       syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }))
     let declarations = Declarations.collect(syntax)
     self.declarations = declarations
-    let resolveSteps = { ResolvedSteps.resolve(declarations.steps, syntax: syntax, file: file, configuration: configuration) }
+    let resolveSteps = {
+      ResolvedSteps.resolve(declarations.steps, syntax: syntax, file: file, configuration: configuration)
+    }
     let buildFlow = { () -> (Names, FlowGraph) in
       let names = Names.collect(declarations, syntax: syntax, file: file)
       return (names, FlowGraph.build(declarations, names: names, syntax: syntax, file: file))
@@ -59,7 +61,8 @@ struct CheckContext {
       })
     var severities: [DiagnosticCode: Severity?] = [:]
     for rule in CheckMessages.rules {
-      severities[rule.code] = rule.isConfigurable
+      severities[rule.code] =
+        rule.isConfigurable
         ? configuration.severity(of: rule, path: file.path) : rule.defaultSeverity
     }
     self.severities = severities

@@ -15,7 +15,9 @@ struct Declarations {
       steps: DeclarationList(items: syntax.items), values: DeclarationList(items: syntax.items))
     // Count first so that the list of steps is allocated once at its size (a large stream has 100,000s of steps).
     var stepCount = 0
-    for item in syntax.items { if case .declaration(let declaration) = item, declaration.kind == .step { stepCount += 1 } }
+    for item in syntax.items {
+      if case .declaration(let declaration) = item, declaration.kind == .step { stepCount += 1 }
+    }
     lists.steps.reserveCapacity(stepCount)
     for (position, item) in syntax.items.enumerated() {
       guard case .declaration(let declaration) = item else { continue }

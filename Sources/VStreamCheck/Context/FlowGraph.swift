@@ -36,7 +36,9 @@ struct FlowGraph {
     }
     graph.arrows.reserveCapacity(flows.reduce(0) { $0 + Swift.max(0, Int($1.nodeSpan.count) - 1) })
     let numbers = syntax.flowNodeList.map { range -> Int32 in
-      guard let entry = names.table.find(file.bytes, range), let ref = names.table.value(at: entry).ref else { return -1 }
+      guard let entry = names.table.find(file.bytes, range), let ref = names.table.value(at: entry).ref else {
+        return -1
+      }
       return Int32(declarations.nodeNumber(ref))
     }
     // Only a node that two or more arrows leave can have an arrow written twice, so only the arrows leaving such a
@@ -83,7 +85,9 @@ struct FlowGraph {
           } else if from.number > declarations.steps.count {
             graph.arrowsOutOfValue.append((arrow, from.number))
             graph.isComplete = false
-          } else if leaving[from.number] == 2, let first = written.earlier(from: from.number, to: number, writtenAt: range) {
+          } else if leaving[from.number] == 2,
+            let first = written.earlier(from: from.number, to: number, writtenAt: range)
+          {
             graph.repeatedArrows.append((from.range, name.range, first))
           } else {
             var arrow = FlowArrow(

@@ -117,7 +117,8 @@ struct ResolvedSteps {
 
     mutating func read(_ step: DeclarationSyntax, number: Int) {
       // One pass over the step's attribute lines (the parser keeps at most one of each kind).
-      var (activity, practices, time, wait, ca): (AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?)
+      var (activity, practices, time, wait, ca):
+        (AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?, AttributeSyntax?)
       for index in step.attributeSpan.indices {
         switch syntax.attributeList[index].kind {
         case .activity: activity = syntax.attributeList[index]
@@ -176,7 +177,8 @@ struct ResolvedSteps {
           continue
         }
         guard practice >= 0 else {
-          result.unknownPractices.append((word.range, suggestions, ResolvedSteps.practicesWithoutCommas(word.text(in: file), catalogue)))
+          result.unknownPractices.append(
+            (word.range, suggestions, ResolvedSteps.practicesWithoutCommas(word.text(in: file), catalogue)))
           continue
         }
         if isAlias { result.practiceAliases.append((word.range, practice)) }
@@ -196,7 +198,10 @@ struct ResolvedSteps {
       if let exact = catalogue.exactSpelling(file.bytes, word.range) { return (exact.index, exact.isAlias, []) }
       if let known = practiceSpellings.find(file.bytes, word.range) { return practiceSpellings.value(at: known) }
       let resolution = catalogue.resolve(word.text(in: file))
-      var entry = (number: resolution.entry.map { catalogue.index(of: $0.id) } ?? -1, isAlias: resolution.isAlias, suggestions: [String]())
+      var entry = (
+        number: resolution.entry.map { catalogue.index(of: $0.id) } ?? -1, isAlias: resolution.isAlias,
+        suggestions: [String]()
+      )
       if case .unknown(let found) = resolution { entry.suggestions = found }
       practiceSpellings.insert(file.bytes, word.range, value: entry)
       return entry

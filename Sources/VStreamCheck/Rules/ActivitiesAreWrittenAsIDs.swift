@@ -6,7 +6,9 @@ enum ActivitiesAreWrittenAsIDs: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     for alias in context.steps.activityAliases {
-      findings.add(.activityAlias, at: alias.range) { .activityAlias(context.file.text(alias.range), alias.activity, at: alias.range) }
+      findings.add(.activityAlias, at: alias.range) {
+        .activityAlias(context.file.text(alias.range), alias.activity, at: alias.range)
+      }
     }
     return findings
   }

@@ -43,7 +43,8 @@ extension Message {
   }
 
   static let directiveNamesNoRule = Message(
-    text: "the directive names no rule", label: "rule expected", help: "write `# vstream: allow no-practices -- reason`")
+    text: "the directive names no rule", label: "rule expected", help: "write `# vstream: allow no-practices -- reason`"
+  )
 
   static func cannotSilence(_ name: String, isError: Bool) -> Message {
     let names = RuleCatalog.all.filter(\.isConfigurable).map(\.name)
@@ -52,7 +53,8 @@ extension Message {
       label: isError ? "errors must be fixed" : "no such rule",
       help: isError
         ? "fix what it reports"
-        : Spelling.closest(to: name, among: names).map { "did you mean `\($0)`?" } ?? "`vstream explain --list` lists the rules")
+        : Spelling.closest(to: name, among: names).map { "did you mean `\($0)`?" }
+          ?? "`vstream explain --list` lists the rules")
   }
 
   static func suppressionWithoutReason(_ verb: String, rules: [String]) -> Message {

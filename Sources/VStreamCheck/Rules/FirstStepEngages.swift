@@ -15,7 +15,8 @@ enum FirstStepEngages: CheckRule {
     guard !activities.isEmpty, context.everyActivityIsKnown, activities.contains(.engage), context.flow.isComplete,
       declarations.demands.count == 1
     else { return findings }
-    for arrow in context.flow.arrows where arrow.from == 0 && arrow.to >= 1 && Int(arrow.to) <= declarations.steps.count {
+    for arrow in context.flow.arrows where arrow.from == 0 && arrow.to >= 1 && Int(arrow.to) <= declarations.steps.count
+    {
       let index = Int(arrow.to) - 1
       guard let activity = activities[index], activity != .engage else { continue }
       if activity == .deliverAndSupport && isEventDriven(step: index, context) { continue }

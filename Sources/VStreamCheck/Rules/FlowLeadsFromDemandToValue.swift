@@ -15,22 +15,29 @@ enum FlowLeadsFromDemandToValue: CheckRule {
     let forward = Adjacency(nodeCount: count, arrows: context.flow.forEachArrow)
     let backward = Adjacency(nodeCount: count) { arrow in context.flow.forEachArrow { arrow($1, $0) } }
     if forward[0].isEmpty {
-      findings.add(.flowDoesNotStart, at: demand.anchor) { .flowDoesNotStart(demand: demand.identifier?.text(in: context.file)) }
+      findings.add(.flowDoesNotStart, at: demand.anchor) {
+        .flowDoesNotStart(demand: demand.identifier?.text(in: context.file))
+      }
       return findings
     }
     let valueNumbers = Array((1 + declarations.steps.count)..<count)
     if valueNumbers.allSatisfy({ backward[$0].isEmpty }) {
-      findings.add(.flowNeverEnds, at: firstValue.anchor) { .flowNeverEnds(value: firstValue.identifier?.text(in: context.file)) }
+      findings.add(.flowNeverEnds, at: firstValue.anchor) {
+        .flowNeverEnds(value: firstValue.identifier?.text(in: context.file))
+      }
       return findings
     }
     let reachable = forward.reachable(from: [0])
     let canFinish = backward.reachable(from: valueNumbers)
     for node in 1..<count where !reachable[node] {
       let declaration = declarations.declaration(ofNode: node)
-      findings.add(.unreachable, at: declaration.anchor) { .unreachable(declaration, context.text(declaration.identifier)) }
+      findings.add(.unreachable, at: declaration.anchor) {
+        .unreachable(declaration, context.text(declaration.identifier))
+      }
     }
     // Steps that are reachable but cannot finish: a true dead end has no arrow out; the rest are stuck in loops.
-    let stuck = declarations.steps.isEmpty ? [] : (1...declarations.steps.count).filter { reachable[$0] && !canFinish[$0] }
+    let stuck =
+      declarations.steps.isEmpty ? [] : (1...declarations.steps.count).filter { reachable[$0] && !canFinish[$0] }
     let deadEnds = stuck.filter { forward[$0].isEmpty }
     for node in deadEnds {
       let step = declarations.declaration(ofNode: node)
@@ -89,7 +96,8 @@ extension Message {
 
   static func closedLoop(_ steps: [String], others: [SourceRange]) -> Message {
     Message(
-      text: "steps \(steps.prefix(5).map { "`\($0)`" }.joined(separator: ", "))\(steps.count > 5 ? ", ..." : "") loop with no way out toward a value",
+      text:
+        "steps \(steps.prefix(5).map { "`\($0)`" }.joined(separator: ", "))\(steps.count > 5 ? ", ..." : "") loop with no way out toward a value",
       label: "the loop never reaches a value",
       secondary: others.map { Diagnostic.Label(range: $0, message: "in the loop") },
       help: "add an arrow from one of these steps toward a value")

@@ -9,7 +9,8 @@ enum FlowNamesAreDeclared: CheckRule {
     for range in context.flow.undefinedNames {
       let id = context.file.text(range)
       findings.add(.undefinedNode, at: range) {
-        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id), at: range)
+        id == streamID
+          ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id), at: range)
       }
     }
     return findings

@@ -71,7 +71,8 @@ extension Adjacency {
 extension Message {
   static func forwardLoop(_ ids: [String], from: String, to: String, fixes: [Diagnostic.Fix]) -> Message {
     Message(
-      text: "the flow loops through \(ids.prefix(5).map { "`\($0)`" }.joined(separator: ", "))\(ids.count > 5 ? ", ..." : "") without a `rework` arrow",
+      text:
+        "the flow loops through \(ids.prefix(5).map { "`\($0)`" }.joined(separator: ", "))\(ids.count > 5 ? ", ..." : "") without a `rework` arrow",
       label: "this arrow goes back",
       notes: ["forward arrows must not loop: which arrow sends work back is written, not guessed from line order"],
       help: "write the arrow that goes back as rework: `rework \(from) -> \(to)`", fixes: fixes)

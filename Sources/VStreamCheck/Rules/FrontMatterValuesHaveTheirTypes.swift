@@ -12,7 +12,9 @@ enum FrontMatterValuesHaveTheirTypes: CheckRule {
       case .notAMapping(let root):
         findings.add(.frontMatterType, at: root.range) { .frontMatterNotAMapping(found: root.kindDescription) }
       case .wrongType(let key, let value, let expected):
-        findings.add(.frontMatterType, at: value.range) { .wrongType(key: key, found: value.kindDescription, expected: expected) }
+        findings.add(.frontMatterType, at: value.range) {
+          .wrongType(key: key, found: value.kindDescription, expected: expected)
+        }
       case .unknownStatus(let value):
         findings.add(.frontMatterType, at: value.range) { .unknownStatus(value) }
       case .missing, .empty, .unsupportedVersion, .unknownKey, .missingKeys:
@@ -39,7 +41,8 @@ extension Message {
   static func unknownStatus(_ value: YAMLNode) -> Message {
     let allowed = Metadata.Status.allCases.map(\.rawValue)
     return Message(
-      text: "`status` must be one of \(allowed.joined(separator: ", ")), found `\(value.scalar ?? value.kindDescription)`",
+      text:
+        "`status` must be one of \(allowed.joined(separator: ", ")), found `\(value.scalar ?? value.kindDescription)`",
       label: "not a status",
       help: value.scalar.flatMap { Spelling.closest(to: $0, among: allowed) }.map { "did you mean `\($0)`?" }
         ?? "write `status: draft`")

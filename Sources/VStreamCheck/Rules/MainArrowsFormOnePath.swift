@@ -45,7 +45,9 @@ enum MainArrowsFormOnePath: CheckRule {
       node = Int(next.to)
     }
     let offPath = flow.arrows.filter { $0.kind == .main && !onPath[Int($0.from)] }
-    if let stray = offPath.min(by: { (ranks[Int($0.from)], ranks[Int($0.to)]) < (ranks[Int($1.from)], ranks[Int($1.to)]) }) {
+    if let stray = offPath.min(by: {
+      (ranks[Int($0.from)], ranks[Int($0.to)]) < (ranks[Int($1.from)], ranks[Int($1.to)])
+    }) {
       findings.add(.mainPathBroken, at: stray.range) {
         .mainArrowOffPath(from: name(Int(stray.from)), to: name(Int(stray.to)), fixes: asFlow(stray, context))
       }

@@ -45,7 +45,11 @@ extension Message {
     Message(
       text: "the main path goes from `\(node)` to `\(chosen)` only because its id sorts first",
       label: "\(others.count + 1) ways on, none more likely",
-      notes: ["the other \(others.count == 1 ? "way" : "ways") on: \(others.prefix(5).map { "`\($0)`" }.joined(separator: ", "))"],
-      help: "write shares on the arrows out of `\(node)` (`flow \(node) -> 70% \(chosen)`), or the main path as a `main` line")
+      notes: [
+        "the other \(others.count == 1 ? "way" : "ways") on: \(others.prefix(5).map { "`\($0)`" }.joined(separator: ", "))"
+      ],
+      help:
+        "write shares on the arrows out of `\(node)` (`flow \(node) -> 70% \(chosen)`), or the main path as a `main` line"
+    )
   }
 }

@@ -7,7 +7,9 @@ enum OneDemandPerStream: CheckRule {
     var findings = context.findings()
     let demands = context.declarations.demands
     if demands.isEmpty && context.hasBody {
-      findings.add(.missingDemand, at: context.declarations.streams.first?.anchor ?? context.bodyStart) { .missingDemand }
+      findings.add(.missingDemand, at: context.declarations.streams.first?.anchor ?? context.bodyStart) {
+        .missingDemand
+      }
     }
     for extra in demands.dropFirst() {
       findings.add(.multipleDemands, at: extra.anchor) { .secondDemand(first: demands[0].anchor) }

@@ -36,11 +36,13 @@ extension Message {
   static func emptyBody(_ context: CheckContext) -> Message {
     let what =
       context.syntax.frontMatter != nil
-      ? "the file has front matter but no stream" : context.syntax.comments.isEmpty
+      ? "the file has front matter but no stream"
+      : context.syntax.comments.isEmpty
         ? "the file is empty" : "the file has only comments"
     return Message(
       text: "\(what): a `.vstream` file declares one value stream", label: "no `stream` line",
-      help: "write `stream some-id \"Title\"`, a `demand`, its steps and a `value`; `vstream init NAME` writes a starter")
+      help:
+        "write `stream some-id \"Title\"`, a `demand`, its steps and a `value`; `vstream init NAME` writes a starter")
   }
 
   static let missingStream = Message(

@@ -18,7 +18,9 @@ enum PracticesAreNamedOnce: CheckRule {
 /// A repeated practice with the `,` and blanks before it: what removing it takes. A repeat is never first in its list.
 func withSeparator(_ range: SourceRange, _ file: SourceFile) -> SourceRange {
   var start = Int(range.start)
-  while start > 0, file.bytes[start - 1] == UInt8(ascii: " ") || file.bytes[start - 1] == UInt8(ascii: "\t") { start -= 1 }
+  while start > 0, file.bytes[start - 1] == UInt8(ascii: " ") || file.bytes[start - 1] == UInt8(ascii: "\t") {
+    start -= 1
+  }
   guard start > 0, file.bytes[start - 1] == UInt8(ascii: ",") else { return range }
   return SourceRange(start: UInt32(start - 1), end: range.end)
 }
@@ -28,6 +30,8 @@ extension Message {
     Message(
       text: "`\(id)` is named twice in this step", label: "again",
       secondary: [Diagnostic.Label(range: first, message: "first named here")], help: "remove the repeat",
-      fixes: [Diagnostic.Fix("remove the repeat", edits: [Diagnostic.Edit(range: again, replacement: "")], safety: .safe)])
+      fixes: [
+        Diagnostic.Fix("remove the repeat", edits: [Diagnostic.Edit(range: again, replacement: "")], safety: .safe)
+      ])
   }
 }

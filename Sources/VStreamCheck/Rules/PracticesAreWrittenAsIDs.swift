@@ -20,6 +20,7 @@ extension Message {
   static func practiceAlias(_ written: String, id: String, note: String?, at range: SourceRange) -> Message {
     Message(
       text: "`\(written)` is an older name for `\(id)`", label: "older name", notes: note.map { [$0] } ?? [],
-      help: "write `\(id)`; `vstream fmt` does this", fixes: [.replace(range, with: id, "write `\(id)`", safety: .safe)])
+      help: "write `\(id)`; `vstream fmt` does this", fixes: [.replace(range, with: id, "write `\(id)`", safety: .safe)]
+    )
   }
 }

@@ -35,7 +35,8 @@ enum SharesAddUp: CheckRule {
         }
         guard let problem else { continue }
         findings.add(.sharesDoNotAddUp, at: first.range) {
-          .sharesDoNotAddUp(from: name(from), rework: isRework, problem: problem, others: arrows.dropFirst().map(\.range))
+          .sharesDoNotAddUp(
+            from: name(from), rework: isRework, problem: problem, others: arrows.dropFirst().map(\.range))
         }
       }
     }

@@ -6,7 +6,9 @@ enum StepsHaveAnActivity: CheckRule {
     var findings = context.findings()
     for index in context.steps.stepsWithoutActivity {
       let step = context.declarations.steps[index]
-      findings.add(.missingActivity, at: step.anchor) { .noActivity(step: step.identifier?.text(in: context.file) ?? "?") }
+      findings.add(.missingActivity, at: step.anchor) {
+        .noActivity(step: step.identifier?.text(in: context.file) ?? "?")
+      }
     }
     return findings
   }

@@ -6,7 +6,8 @@ enum StreamEngagesTheConsumer: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let activities = context.steps.activities
-    guard let anchor = context.streamAnchor, !activities.isEmpty, context.everyActivityIsKnown, !activities.contains(.engage)
+    guard let anchor = context.streamAnchor, !activities.isEmpty, context.everyActivityIsKnown,
+      !activities.contains(.engage)
     else { return findings }
     findings.add(.noEngage, at: anchor) { .neverEngages }
     return findings

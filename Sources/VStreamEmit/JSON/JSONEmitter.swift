@@ -7,7 +7,10 @@ import VStreamSource
 public struct JSONEmitter: Sendable {
   public init() {}
 
-  public func emit(_ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, rules: [RuleDescriptor] = [], catalogue: PracticeCatalogue = .itil)
+  public func emit(
+    _ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, rules: [RuleDescriptor] = [],
+    catalogue: PracticeCatalogue = .itil
+  )
     -> String
   {
     let settings = stream.settings
@@ -34,50 +37,98 @@ public struct JSONEmitter: Sendable {
       ("id", .string(stream.id)),
       ("title", .string(stream.title)),
       ("path", .string(stream.path)),
-      ("metadata", .object([
-        ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
-        ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
-        ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
-        ("languageVersion", .int(meta.languageVersion)),
-      ])),
-      ("settings", .object([("secondsPerDay", .int(settings.secondsPerDay)), ("daysPerWeek", .int(settings.daysPerWeek))])),
-      ("demand", .object([
-        ("id", .string(stream.demand.id)), ("title", .string(stream.demand.title)), ("from", .string(stream.demand.from)),
-        ("note", .string(stream.demand.note)),
-      ])),
-      ("steps", .array(stream.steps.map { step in
+      (
+        "metadata",
         .object([
-          ("id", .string(step.id)), ("title", .string(step.title)), ("activity", .string(step.activity.id)),
-          ("practices", .array(step.practices.map { .string($0) })), ("roles", .array(step.roles.map { .string($0) })),
-          ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
-          ("completeAccurate", step.completeAccurate.map { .double(Double($0.hundredths) / 100) } ?? .null),
-          ("note", .string(step.note)),
+          ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
+          ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
+          ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
+          ("languageVersion", .int(meta.languageVersion)),
         ])
-      })),
-      ("values", .array(stream.values.map { value in
-        .object([("id", .string(value.id)), ("title", .string(value.title)), ("for", .string(value.beneficiary)), ("note", .string(value.note))])
-      })),
-      ("edges", .array(stream.edges.map { edge in .object([("from", id(edge.from)), ("to", id(edge.to)), ("label", .string(edge.label))]) })),
-      ("activities", .array(stream.metrics.activityBreakdown.map { time in
+      ),
+      (
+        "settings",
+        .object([("secondsPerDay", .int(settings.secondsPerDay)), ("daysPerWeek", .int(settings.daysPerWeek))])
+      ),
+      (
+        "demand",
         .object([
-          ("id", .string(time.activity.id)), ("name", .string(time.activity.name)), ("steps", .int(time.steps)),
-          ("processTime", duration(time.processTime)), ("waitTime", duration(time.waitTime)),
+          ("id", .string(stream.demand.id)), ("title", .string(stream.demand.title)),
+          ("from", .string(stream.demand.from)),
+          ("note", .string(stream.demand.note)),
         ])
-      })),
-      ("practices", .array(matrix.practices.enumerated().map { row, practice in
-        let entry = catalogue.practice(id: practice)
-        return .object([
-          ("id", .string(practice)), ("name", .string(entry?.name ?? practice)), ("group", .string(entry?.group?.rawValue)),
-          ("steps", .array(matrix.steps[row].map { .string(stream.steps[$0].id) })),
-          ("activities", .object(Activity.allCases.enumerated().map { ($1.id, .int(matrix.activityCounts[row][$0])) })),
+      ),
+      (
+        "steps",
+        .array(
+          stream.steps.map { step in
+            .object([
+              ("id", .string(step.id)), ("title", .string(step.title)), ("activity", .string(step.activity.id)),
+              ("practices", .array(step.practices.map { .string($0) })),
+              ("roles", .array(step.roles.map { .string($0) })),
+              ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
+              ("completeAccurate", step.completeAccurate.map { .double(Double($0.hundredths) / 100) } ?? .null),
+              ("note", .string(step.note)),
+            ])
+          })
+      ),
+      (
+        "values",
+        .array(
+          stream.values.map { value in
+            .object([
+              ("id", .string(value.id)), ("title", .string(value.title)), ("for", .string(value.beneficiary)),
+              ("note", .string(value.note)),
+            ])
+          })
+      ),
+      (
+        "edges",
+        .array(
+          stream.edges.map { edge in
+            .object([("from", id(edge.from)), ("to", id(edge.to)), ("label", .string(edge.label))])
+          })
+      ),
+      (
+        "activities",
+        .array(
+          stream.metrics.activityBreakdown.map { time in
+            .object([
+              ("id", .string(time.activity.id)), ("name", .string(time.activity.name)), ("steps", .int(time.steps)),
+              ("processTime", duration(time.processTime)), ("waitTime", duration(time.waitTime)),
+            ])
+          })
+      ),
+      (
+        "practices",
+        .array(
+          matrix.practices.enumerated().map { row, practice in
+            let entry = catalogue.practice(id: practice)
+            return .object([
+              ("id", .string(practice)), ("name", .string(entry?.name ?? practice)),
+              ("group", .string(entry?.group?.rawValue)),
+              ("steps", .array(matrix.steps[row].map { .string(stream.steps[$0].id) })),
+              (
+                "activities",
+                .object(Activity.allCases.enumerated().map { ($1.id, .int(matrix.activityCounts[row][$0])) })
+              ),
+            ])
+          })
+      ),
+      (
+        "metrics",
+        .object([
+          ("complete", .bool(stream.metrics.isComplete)),
+          ("mainPath", path(stream.metrics.mainPath)),
+          ("worstCasePath", path(stream.metrics.worstCasePath)),
         ])
-      })),
-      ("metrics", .object([
-        ("complete", .bool(stream.metrics.isComplete)),
-        ("mainPath", path(stream.metrics.mainPath)),
-        ("worstCasePath", path(stream.metrics.worstCasePath)),
-      ])),
-      ("diagnostics", .array(file.map { file in diagnostics.map { DiagnosticsJSON.diagnostic(for: $0, in: file, name: names[$0.code]) } } ?? [])),
+      ),
+      (
+        "diagnostics",
+        .array(
+          file.map { file in diagnostics.map { DiagnosticsJSON.diagnostic(for: $0, in: file, name: names[$0.code]) } }
+            ?? [])
+      ),
     ])
     return value.rendered()
   }

@@ -9,10 +9,12 @@ public struct CatalogueEmitter: Sendable {
   public func index(_ streams: [ValueStream], pageName: (ValueStream) -> String) -> String {
     var out = "# Value streams\n\n\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
     out += "See also the [practice matrix](practices.md).\n\n"
-    out += "| Stream | Owner | Status | Steps | Lead time | Flow efficiency |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+    out +=
+      "| Stream | Owner | Status | Steps | Lead time | Flow efficiency |\n| --- | --- | --- | ---: | ---: | ---: |\n"
     for stream in streams {
       let main = stream.metrics.mainPath
-      out += "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
+      out +=
+        "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
         + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.formatted(stream.settings)) | "
         + "\(percentText(main.flowEfficiency)) |\n"
     }
@@ -31,12 +33,14 @@ public struct CatalogueEmitter: Sendable {
         guard let row = stream.metrics.practiceMatrix.practices.firstIndex(of: practice) else { return 0 }
         return stream.metrics.practiceMatrix.steps[row].count
       }
-      out += "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
+      out +=
+        "| \(MarkdownEscaping.text(catalogue.practice(id: practice)?.name ?? practice)) | "
         + counts.map { $0 == 0 ? "" : String($0) }.joined(separator: " | ") + " | \(counts.filter { $0 > 0 }.count) |\n"
     }
     let unused = catalogue.all.filter { !used.contains($0.id) }
     if !unused.isEmpty {
-      out += "\nPractices no stream names: " + unused.map { MarkdownEscaping.text($0.name) }.joined(separator: ", ") + ".\n"
+      out +=
+        "\nPractices no stream names: " + unused.map { MarkdownEscaping.text($0.name) }.joined(separator: ", ") + ".\n"
     }
     return out
   }

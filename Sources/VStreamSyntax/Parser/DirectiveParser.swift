@@ -12,7 +12,9 @@ enum DirectiveParser {
     func skipBlanks() { while index < end, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 } }
     skipBlanks()
     let prefix = Self.prefix
-    guard end - index >= prefix.count, prefix.indices.allSatisfy({ bytes[index + $0] == prefix[$0] }) else { return nil }
+    guard end - index >= prefix.count, prefix.indices.allSatisfy({ bytes[index + $0] == prefix[$0] }) else {
+      return nil
+    }
     index += prefix.count
     skipBlanks()
     let verbStart = index

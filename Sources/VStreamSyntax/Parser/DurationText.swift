@@ -103,7 +103,8 @@ enum DurationText {
     // converted); fractions are converted to the smaller units.
     if allWhole {
       let merged = Dictionary(wholeParts.map { ($0.unit, $0.amount) }, uniquingKeysWith: +)
-      let text = DurationSyntax.Unit.allCases.compactMap { unit in merged[unit].map { "\($0)\(unit.rawValue)" } }.joined()
+      let text = DurationSyntax.Unit.allCases.compactMap { unit in merged[unit].map { "\($0)\(unit.rawValue)" } }
+        .joined()
       return text.isEmpty ? nil : text
     }
     guard !hasDaysOrWeeks else { return nil }

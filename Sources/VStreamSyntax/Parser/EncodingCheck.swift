@@ -86,8 +86,12 @@ enum EncodingCheck {
     if let binary {
       result.isBinary = true
       var symptoms: [String] = []
-      if invalidCount > 0 && binary != findings.firstInvalid { symptoms.append("\(invalidCount) byte\(invalidCount == 1 ? " that is" : "s that are") not UTF-8") }
-      if nulCount > 0 && binary != findings.firstNul { symptoms.append("\(nulCount) NUL byte\(nulCount == 1 ? "" : "s")") }
+      if invalidCount > 0 && binary != findings.firstInvalid {
+        symptoms.append("\(invalidCount) byte\(invalidCount == 1 ? " that is" : "s that are") not UTF-8")
+      }
+      if nulCount > 0 && binary != findings.firstNul {
+        symptoms.append("\(nulCount) NUL byte\(nulCount == 1 ? "" : "s")")
+      }
       if controlCount > 0 { symptoms.append("\(controlCount) control character\(controlCount == 1 ? "" : "s")") }
       let also = symptoms.isEmpty ? [] : ["it also has " + symptoms.joined(separator: ", ")]
       if binary == findings.firstInvalid {

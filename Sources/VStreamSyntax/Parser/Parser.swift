@@ -308,7 +308,8 @@ struct ParseRun {
         .flowWithoutKeyword(Self.shorten(file.text(restRange(from: 0))), at: SourceRange.empty(at: first.start)),
         at: first.range)
       var flow = FlowSyntax(
-        keywordRange: SourceRange.empty(at: first.start), kind: .flow, nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
+        keywordRange: SourceRange.empty(at: first.start), kind: .flow,
+        nodeSpan: SyntaxSpan(at: tree.flowNodeList.count),
         arrowSpan: SyntaxSpan(at: tree.flowArrowList.count), label: nil,
         range: SourceRange(start: first.start, end: line.last!.end), hasErrors: true)
       parseFlowTokens(&flow, from: 0, expectName: true)
@@ -394,7 +395,9 @@ struct ParseRun {
           let quoted = "\"" + String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"", with: "\\\"") + "\""
           report(.singleQuotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
         } else {
-          let quoted = "\"" + written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+          let quoted =
+            "\"" + written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
           report(.unquotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
         }
         hasErrors = true
@@ -730,7 +733,8 @@ struct ParseRun {
       }
       index += 1
     }
-    let endsWithShare = line.count >= 2 && line[line.count - 2].kind == .arrow
+    let endsWithShare =
+      line.count >= 2 && line[line.count - 2].kind == .arrow
       && tree.flowArrowShares.last == line[line.count - 1].range
     if expectName, let last = line.last, last.kind == .arrow || endsWithShare {
       report(.nameExpectedAfterArrow, at: SourceRange.empty(at: last.end))
@@ -765,7 +769,8 @@ struct ParseRun {
   }
 
   mutating func report(
-    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String?, secondary: [Diagnostic.Label] = [],
+    _ code: DiagnosticCode, _ message: String, at range: SourceRange, label: String?,
+    secondary: [Diagnostic.Label] = [],
     help: String?, fixes: [Diagnostic.Fix] = []
   ) {
     guard overflow.admits(kept: diagnostics.count, range: range, severity: .error) else { return }

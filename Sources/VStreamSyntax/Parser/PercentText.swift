@@ -41,7 +41,7 @@ enum PercentText {
     let hundredths = Int64((percent * 100).rounded())
     let fraction = hundredths % 100
     if fraction == 0 { return "\(hundredths / 100)%" }
-    return fraction % 10 == 0 ? "\(hundredths / 100).\(fraction / 10)%" : "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
+    return fraction % 10 == 0
+      ? "\(hundredths / 100).\(fraction / 10)%" : "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
   }
 }
-

@@ -159,7 +159,8 @@ public enum SyntaxMessages {
       Each attribute may appear once per declaration; a second one would silently override the first. To list \
       several practices or roles, separate them with commas on one line.
       """,
-      bad: minimal.replacingAll("  practices service-desk", "  practices service-desk\n  practices incident-management"),
+      bad: minimal.replacingAll(
+        "  practices service-desk", "  practices service-desk\n  practices incident-management"),
       good: minimal.replacingAll("  practices service-desk", "  practices service-desk, incident-management")),
     rule(
       missingValue, "missing-value", "an attribute has no value",
@@ -209,7 +210,9 @@ public enum SyntaxMessages {
       bad: "# Restore\n---\ntitle: Restore\n---\n" + minimal, good: "---\ntitle: Restore\n---\n# Restore\n" + minimal),
   ]
 
-  private static func rule(_ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String, good: String)
+  private static func rule(
+    _ code: DiagnosticCode, _ name: String, _ summary: String, _ explanation: String, bad: String, good: String
+  )
     -> RuleDescriptor
   {
     RuleDescriptor(
@@ -296,7 +299,8 @@ extension SyntaxMessage {
 
   static func invalidIdentifier(_ written: String, suggestion: String?) -> SyntaxMessage {
     SyntaxMessage(
-      code: SyntaxMessages.invalidIdentifier, text: "`\(written)` is not a valid identifier", label: "invalid identifier",
+      code: SyntaxMessages.invalidIdentifier, text: "`\(written)` is not a valid identifier",
+      label: "invalid identifier",
       help: suggestion.map { "identifiers start with a letter and use letters, digits, `-` and `_`: try `\($0)`" }
         ?? "identifiers start with a letter and use letters, digits, `-` and `_`")
   }
@@ -305,7 +309,8 @@ extension SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unterminatedString, text: isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
       label: isBlock ? "block starts here" : "no closing quote",
-      help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text")
+      help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text"
+    )
   }
 
   static func invalidEscape(_ escape: String) -> SyntaxMessage {
@@ -327,7 +332,8 @@ extension SyntaxMessage {
     -> SyntaxMessage
   {
     SyntaxMessage(
-      code: SyntaxMessages.attributeNotAllowed, text: "`\(kind.rawValue)` is not an attribute of \(declaration.withArticle)",
+      code: SyntaxMessages.attributeNotAllowed,
+      text: "`\(kind.rawValue)` is not an attribute of \(declaration.withArticle)",
       label: "not allowed here", help: "\(declaration.withArticle) takes \(allowed)")
   }
 
@@ -427,7 +433,8 @@ extension SyntaxMessage {
 
   static func arrowExpected(between first: String, and second: String) -> SyntaxMessage {
     SyntaxMessage(
-      code: SyntaxMessages.invalidFlow, text: "expected `->` between `\(first)` and `\(second)`", label: "`->` expected",
+      code: SyntaxMessages.invalidFlow, text: "expected `->` between `\(first)` and `\(second)`",
+      label: "`->` expected",
       help: "join the names with an arrow: `\(first) -> \(second)`")
   }
 
@@ -454,6 +461,7 @@ extension SyntaxMessage {
   static func flowWithoutKeyword(_ line: String, at start: SourceRange) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unknownKeyword, text: "a flow line starts with `flow`", label: "`flow` expected",
-      help: "write `flow \(line)`", fixes: [.replace(start, with: "flow ", "start the line with `flow`", safety: .safe)])
+      help: "write `flow \(line)`", fixes: [.replace(start, with: "flow ", "start the line with `flow`", safety: .safe)]
+    )
   }
 }

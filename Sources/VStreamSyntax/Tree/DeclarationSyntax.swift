@@ -22,7 +22,8 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     switch (self, attribute) {
     case (_, .note): return true
     case (.demand, .from), (.value, .for): return true
-    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca): return true
+    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca):
+      return true
     default: return false
     }
   }

@@ -20,7 +20,10 @@ public struct DirectiveSyntax: Hashable, Sendable {
   public var range: SourceRange
   public var isTrailing: Bool
 
-  public init(kind: Kind?, verbRange: SourceRange, rules: [WordSyntax], reasonRange: SourceRange?, range: SourceRange, isTrailing: Bool) {
+  public init(
+    kind: Kind?, verbRange: SourceRange, rules: [WordSyntax], reasonRange: SourceRange?, range: SourceRange,
+    isTrailing: Bool
+  ) {
     self.kind = kind
     self.verbRange = verbRange
     self.rules = rules

@@ -10,16 +10,31 @@ extension FileSyntax {
     if hasByteOrderMark { members.append(("byteOrderMark", .bool(true))) }
     if let frontMatter = frontMatter {
       members.append(
-        ("frontMatter", .object([("range", position(frontMatter.range)), ("yaml", frontMatter.root.map { Self.yaml($0, file) } ?? .null)])))
+        (
+          "frontMatter",
+          .object([
+            ("range", position(frontMatter.range)), ("yaml", frontMatter.root.map { Self.yaml($0, file) } ?? .null),
+          ])
+        ))
     }
     members.append(("items", .array(items.map { item($0, file) })))
     if !comments.isEmpty {
       members.append(
-        ("comments", .array(comments.map { .object([("range", position($0.range)), ("text", .string(file.text($0.range))), ("trailing", .bool($0.isTrailing))]) })))
+        (
+          "comments",
+          .array(
+            comments.map {
+              .object([
+                ("range", position($0.range)), ("text", .string(file.text($0.range))),
+                ("trailing", .bool($0.isTrailing)),
+              ])
+            })
+        ))
     }
     if !directives.isEmpty {
       members.append(
-        ("directives",
+        (
+          "directives",
           .array(
             directives.map { directive in
               .object([
@@ -28,7 +43,8 @@ extension FileSyntax {
                 ("rules", .array(directive.rules.map { .string(file.text($0.range)) })),
                 ("reason", .string(directive.reasonRange.map { file.text($0) })),
               ])
-            })))
+            })
+        ))
     }
     return .object(members)
   }
@@ -77,7 +93,8 @@ extension FileSyntax {
     case .strings(let span): value = .array(strings(span).map { .string($0.value(in: file)) })
     case .string(let string): value = .string(string.value(in: file))
     case .duration(let duration):
-      value = .array(duration.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
+      value = .array(
+        duration.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
     case .percentage(let percentage): value = .object([("hundredths", .int(percentage.hundredths(in: file)))])
     case .missing: value = .null
     }
