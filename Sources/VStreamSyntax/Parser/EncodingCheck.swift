@@ -94,33 +94,18 @@ enum EncodingCheck {
       }
       if controlCount > 0 { symptoms.append("\(controlCount) control character\(controlCount == 1 ? "" : "s")") }
       let also = symptoms.isEmpty ? [] : ["it also has " + symptoms.joined(separator: ", ")]
-      if binary == findings.firstInvalid {
-        result.diagnostics.append(
-          Diagnostic(
-            code: SyntaxMessages.invalidUTF8, severity: .error, message: "the file is not valid UTF-8",
-            range: SourceRange(start: UInt32(binary), end: UInt32(binary + 1)),
-            label: String(format: "byte 0x%02X", bytes[binary]),
-            notes: (invalidCount > 1 ? ["\(invalidCount) bytes in the file are not valid UTF-8"] : []) + also,
-            help: "save the file as UTF-8 text"))
-      } else {
-        result.diagnostics.append(
-          Diagnostic(
-            code: SyntaxMessages.controlCharacter, severity: .error, message: "the file contains NUL bytes",
-            range: SourceRange(start: UInt32(binary), end: UInt32(binary + 1)), label: "NUL byte",
-            notes: (nulCount > 1 ? ["\(nulCount) NUL bytes in the file; it looks like a binary file"] : []) + also,
-            help: "a `.vstream` file must be text; remove the NUL bytes"))
-      }
+      let range = SourceRange(start: UInt32(binary), end: UInt32(binary + 1))
+      let message =
+        binary == findings.firstInvalid
+        ? SyntaxMessage.notUTF8(firstByte: bytes[binary], count: invalidCount, also: also)
+        : SyntaxMessage.nulBytes(count: nulCount, also: also)
+      result.diagnostics.append(message.diagnostic(at: range))
       return result
     }
     if let offset = findings.firstControl {
-      let byte = bytes[offset]
       result.diagnostics.append(
-        Diagnostic(
-          code: SyntaxMessages.controlCharacter, severity: .error,
-          message: String(format: "control character U+%04X in the file", byte),
-          range: SourceRange(start: UInt32(offset), end: UInt32(offset + 1)), label: "control character",
-          notes: controlCount > 1 ? ["\(controlCount) control characters in the file"] : [],
-          help: "delete it; only tab, line feed and carriage return are allowed"))
+        SyntaxMessage.controlCharacter(bytes[offset], count: controlCount)
+          .diagnostic(at: SourceRange(start: UInt32(offset), end: UInt32(offset + 1))))
     }
     return result
   }

@@ -228,8 +228,16 @@ public struct SyntaxMessage: Sendable {
   public var text: String
   public var label: String?
   public var secondary: [Diagnostic.Label] = []
+  public var notes: [String] = []
   public var help: String?
   public var fixes: [Diagnostic.Fix] = []
+
+  /// The finding at `range`: an error, as every syntax finding is.
+  public func diagnostic(at range: SourceRange) -> Diagnostic {
+    Diagnostic(
+      code: code, severity: .error, message: text, range: range, label: label, secondary: secondary, notes: notes,
+      help: help, fixes: fixes)
+  }
 }
 
 // MARK: - Wording
@@ -463,5 +471,29 @@ extension SyntaxMessage {
       code: SyntaxMessages.unknownKeyword, text: "a flow line starts with `flow`", label: "`flow` expected",
       help: "write `flow \(line)`", fixes: [.replace(start, with: "flow ", "start the line with `flow`", safety: .safe)]
     )
+  }
+
+  // MARK: Encoding
+
+  static func notUTF8(firstByte: UInt8, count: Int, also: [String]) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidUTF8, text: "the file is not valid UTF-8",
+      label: String(format: "byte 0x%02X", firstByte),
+      notes: (count > 1 ? ["\(count) bytes in the file are not valid UTF-8"] : []) + also,
+      help: "save the file as UTF-8 text")
+  }
+
+  static func nulBytes(count: Int, also: [String]) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.controlCharacter, text: "the file contains NUL bytes", label: "NUL byte",
+      notes: (count > 1 ? ["\(count) NUL bytes in the file; it looks like a binary file"] : []) + also,
+      help: "a `.vstream` file must be text; remove the NUL bytes")
+  }
+
+  static func controlCharacter(_ byte: UInt8, count: Int) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.controlCharacter, text: String(format: "control character U+%04X in the file", byte),
+      label: "control character", notes: count > 1 ? ["\(count) control characters in the file"] : [],
+      help: "delete it; only tab, line feed and carriage return are allowed")
   }
 }
