@@ -30,6 +30,10 @@ INJECTION = os.path.join(ROOT, "grammar", "markdown-vstream.injection.tmLanguage
 # Regex translation: Oniguruma -> Python `regex`
 
 
+# The keywords that start a flow line: forward arrows, rework arrows and the main path.
+FLOW_KEYWORDS = ("flow", "rework", "main")
+
+
 def translate(pattern, first_line):
     """Rewrites the Oniguruma escapes that `regex` spells differently; `\\A` matches only on a document's first line."""
     out = []
@@ -380,9 +384,11 @@ def expectations(lines):
             if first:
                 first = False
                 keyword = word
-                if word in DECLARATIONS or word == "flow":
+                if word in DECLARATIONS or word in FLOW_KEYWORDS:
                     result.append(Expectation(number, pos, end, "keyword.other.declaration", "declaration keyword"))
-                    flow_line = word == "flow"
+                    flow_line = word in FLOW_KEYWORDS
+                    if flow_line:
+                        keyword = "flow"
                 elif word in ATTRIBUTES:
                     result.append(Expectation(number, pos, end, "keyword.other.attribute.vstream",
                                               "attribute keyword"))
@@ -433,6 +439,9 @@ def comment_expectations(number, line, pos):
 def value_expectations(number, start, end, word, keyword, position):
     if keyword in DECLARATIONS and position == 1:
         return [Expectation(number, start, end, "entity.name", "declared identifier")]
+    if keyword in ("flow", "->") and regex.fullmatch(r"[0-9]+(\.[0-9]+)?%", word):
+        # A share after an arrow (`-> 30% b`).
+        return [Expectation(number, start, end, "constant.numeric.percent.vstream", "share")]
     if keyword in ("flow", "->"):
         return [Expectation(number, start, end, "variable.other.node.vstream", "flow node")]
     if keyword == "activity":
