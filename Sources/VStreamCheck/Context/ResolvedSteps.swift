@@ -56,15 +56,9 @@ struct ResolvedSteps {
     return reader.result
   }
 
-  /// The practices that several words name when they are two or more practices written without the commas between
-  /// them (`service-desk incident-management`, `service desk incident management`), as written; nil otherwise. The
-  /// fewest names that cover every word, each an id or an alias in any case.
-  static func practicesWithoutCommas(_ written: String, _ catalogue: PracticeCatalogue) -> [String]? {
-    names(in: written) { catalogue.resolve($0).entry != nil }
-  }
-
   /// The fewest names, two or more, that cover the words of `written` in order, each words joined by `-` that
-  /// `isName` accepts; as written. Nil when the words are not several names.
+  /// `isName` accepts; as written. Nil when the words are not several names: for practices written without the
+  /// commas between them (`service desk incident management`), and an activity line naming several activities.
   static func names(in written: String, isName: (String) -> Bool) -> [String]? {
     let words = written.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
     guard words.count >= 2, words.count <= 32 else { return nil }
@@ -178,7 +172,10 @@ struct ResolvedSteps {
         }
         guard practice >= 0 else {
           result.unknownPractices.append(
-            (word.range, suggestions, ResolvedSteps.practicesWithoutCommas(word.text(in: file), catalogue)))
+            (
+              word.range, suggestions,
+              ResolvedSteps.names(in: word.text(in: file)) { catalogue.resolve($0).entry != nil }
+            ))
           continue
         }
         if isAlias { result.practiceAliases.append((word.range, practice)) }

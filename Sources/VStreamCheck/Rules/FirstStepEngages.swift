@@ -25,23 +25,23 @@ enum FirstStepEngages: CheckRule {
     }
     return findings
   }
-}
 
-/// Words in a demand's `from` that say an event, not a person, raised it.
-let eventSourceWords = ["monitor", "alert", "alarm", "event", "sensor", "tool", "probe"]
+  /// Words in a demand's `from` that say an event, not a person, raised it.
+  private static let eventSourceWords = ["monitor", "alert", "alarm", "event", "sensor", "tool", "probe"]
 
-/// Whether the demand that leads to step `index` is raised by an event rather than a person: the step names the
-/// monitoring-and-event-management practice, or the demand's `from` names monitoring, an alert, an alarm, an event, a
-/// sensor, a tool or a probe.
-func isEventDriven(step index: Int, _ context: CheckContext) -> Bool {
-  let monitoring = context.configuration.catalogue.index(of: "monitoring-and-event-management")
-  if context.steps.practices(ofStep: index).contains(Int32(monitoring)) { return true }
-  let demand = context.declarations.demands[0]
-  guard let attribute = context.syntax.attribute(.from, of: demand), case .string(let from) = attribute.value else {
-    return false
+  /// Whether the demand that leads to step `index` is raised by an event rather than a person: the step names the
+  /// monitoring-and-event-management practice, or the demand's `from` names monitoring, an alert, an alarm, an event, a
+  /// sensor, a tool or a probe.
+  private static func isEventDriven(step index: Int, _ context: CheckContext) -> Bool {
+    let monitoring = context.configuration.catalogue.index(of: "monitoring-and-event-management")
+    if context.steps.practices(ofStep: index).contains(Int32(monitoring)) { return true }
+    let demand = context.declarations.demands[0]
+    guard let attribute = context.syntax.attribute(.from, of: demand), case .string(let from) = attribute.value else {
+      return false
+    }
+    let source = from.value(in: context.file).lowercased()
+    return eventSourceWords.contains { source.contains($0) }
   }
-  let source = from.value(in: context.file).lowercased()
-  return eventSourceWords.contains { source.contains($0) }
 }
 
 extension Message {

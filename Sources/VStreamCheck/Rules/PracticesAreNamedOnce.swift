@@ -13,16 +13,16 @@ enum PracticesAreNamedOnce: CheckRule {
     }
     return findings
   }
-}
 
-/// A repeated practice with the `,` and blanks before it: what removing it takes. A repeat is never first in its list.
-func withSeparator(_ range: SourceRange, _ file: SourceFile) -> SourceRange {
-  var start = Int(range.start)
-  while start > 0, file.bytes[start - 1] == UInt8(ascii: " ") || file.bytes[start - 1] == UInt8(ascii: "\t") {
-    start -= 1
+  /// A repeated practice with the `,` and blanks before it: what removing it takes. A repeat is never first in its list.
+  private static func withSeparator(_ range: SourceRange, _ file: SourceFile) -> SourceRange {
+    var start = Int(range.start)
+    while start > 0, file.bytes[start - 1] == UInt8(ascii: " ") || file.bytes[start - 1] == UInt8(ascii: "\t") {
+      start -= 1
+    }
+    guard start > 0, file.bytes[start - 1] == UInt8(ascii: ",") else { return range }
+    return SourceRange(start: UInt32(start - 1), end: range.end)
   }
-  guard start > 0, file.bytes[start - 1] == UInt8(ascii: ",") else { return range }
-  return SourceRange(start: UInt32(start - 1), end: range.end)
 }
 
 extension Message {
