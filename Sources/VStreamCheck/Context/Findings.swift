@@ -23,7 +23,7 @@ struct Findings {
   mutating func add(_ code: DiagnosticCode, at range: SourceRange, _ message: () -> Message) {
     guard let severity = severity(code) else { return }
     guard kept.count < limit else {
-      overflow.count(range, severity: severity)
+      overflow.record(range, severity: severity)
       return
     }
     let words = message()
@@ -39,7 +39,8 @@ struct Findings {
     private(set) var first: SourceRange?
     private(set) var severity = Severity.note
 
-    mutating func count(_ range: SourceRange, severity: Severity, times: Int = 1) {
+    /// Counts `times` findings left out, the earliest of them at `range`.
+    mutating func record(_ range: SourceRange, severity: Severity, times: Int = 1) {
       count += times
       if first.map({ (range.start, range.end) < ($0.start, $0.end) }) ?? true { first = range }
       self.severity = max(self.severity, severity)
@@ -47,7 +48,7 @@ struct Findings {
 
     mutating func add(_ other: Overflow) {
       guard let first = other.first else { return }
-      count(first, severity: other.severity, times: other.count)
+      record(first, severity: other.severity, times: other.count)
     }
   }
 
@@ -59,7 +60,7 @@ struct Findings {
     var overflow = Overflow()
     for part in parts { overflow.add(part.overflow) }
     guard all.count > limit || overflow.count > 0 else { return all }
-    for dropped in all.dropFirst(limit) { overflow.count(dropped.range, severity: dropped.severity) }
+    for dropped in all.dropFirst(limit) { overflow.record(dropped.range, severity: dropped.severity) }
     guard let first = overflow.first else { return all }
     let summary = ProblemLimit.summary(
       code: summaryCode, unreported: overflow.count, first: first, severity: overflow.severity, limit: limit)
