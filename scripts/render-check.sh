@@ -85,11 +85,19 @@ while IFS= read -r -d '' file; do
   python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$file" || problem "$file is not well-formed XML"
 done < <(find "$out/site" -name '*.svg' -print0 | sort -z)
 
+# vstream diff's before/after pictures: a future state of an example with every wait a day, drawn on both sides.
+sed 's/^  wait .*$/  wait 1d/' examples/restore-live-service.vstream >"$out/future.vstream"
+"$vstream" diff examples/restore-live-service.vstream "$out/future.vstream" --pictures "$out/diff" >/dev/null \
+  || problem "vstream diff --pictures failed"
+python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$out/diff/restore-live-service.svg" \
+  || problem "the before/after picture is not well-formed XML"
+grep -q '>CHANGED<' "$out/diff/restore-live-service.svg" || problem "the before/after picture marks no change"
+
 mkdir -p "$out/screenshots"
 pages=0
-for page in "$out"/site/*.html; do
+for page in "$out"/site/*.html "$out/diff/index.html"; do
   pages=$((pages + 1))
-  name="$(basename "$page" .html)"
+  name="$(basename "$(dirname "$page")")-$(basename "$page" .html)"
   grep -q "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data: 'self'\">" "$page" \
     || problem "$page does not declare the Content-Security-Policy"
   messages="$(load "$page" "$out/screenshots/$name")"
@@ -98,7 +106,7 @@ for page in "$out"/site/*.html; do
   timeout 60 "$chrome" --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars --window-size=1000,1400 \
     --screenshot="$out/screenshots/$name.png" "file://$page" >/dev/null 2>&1 || problem "no screenshot of $page"
 done
-[ "$pages" -ge 9 ] || problem "only $pages HTML pages were built"
+[ "$pages" -ge 10 ] || problem "only $pages HTML pages were built"
 
 if [ "$fail" -ne 0 ]; then exit 1; fi
 echo "render-check: $dots DOT files rendered without a warning, $pages HTML pages loaded with no console message;" \

@@ -45,6 +45,9 @@ public struct StreamDiff: Sendable, Hashable {
     public var errors: [SnapshotError]
     /// How the side's streams print durations.
     public var settings: DurationSettings
+    /// The checked stream on this side, for the before/after picture; nil when it has errors or the file is the
+    /// same on both sides.
+    public var stream: ValueStream?
   }
 
   /// Set when two files were given as the current and the future state of one stream: their paths differ by
@@ -90,7 +93,8 @@ extension StreamDiff {
     let headStream = head?.stream
     let side: (StreamSnapshot?) -> Side? = { snapshot in
       snapshot.map {
-        Side(path: $0.path, id: $0.id, errors: $0.errors, settings: $0.stream?.settings ?? .calendar)
+        Side(
+          path: $0.path, id: $0.id, errors: $0.errors, settings: $0.stream?.settings ?? .calendar, stream: $0.stream)
       }
     }
     let status: Status

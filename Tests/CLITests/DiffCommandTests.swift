@@ -284,6 +284,68 @@ final class DiffCommandTests: CLITestCase {
       run.output.contains("  lead time (main path)        3d6h57m   1d6h57m  -2d (-51.7%)  better\n"), run.output)
     XCTAssertTrue(run.output.contains("  most of the change: fix -2d\n"), run.output)
   }
+
+  /// A small stream of its own, so that the pictures' marks don't depend on how the examples change.
+  static func pictureStream(extraStep: Bool, wait: String) -> String {
+    """
+    ---
+    vstream: 1
+    ---
+    stream reset "Reset a password"
+    demand locked "A user is locked out"
+    step verify "Verify the user"
+      activity engage
+      practices service-desk
+      time 5m
+      wait \(wait)
+    \(extraStep ? "step notify \"Notify the user\"\n  activity engage\n  practices service-desk\n  time 2m\n  wait 1m\n" : "")
+    step reset "Reset the password"
+      activity deliver-and-support
+      practices service-request-management
+      time 5m
+      wait 5m
+    value working "User can sign in"
+    flow locked -> verify -> \(extraStep ? "notify -> " : "")reset -> working
+
+    """
+  }
+
+  func testPicturesMarkWhatChangedOnEachSide() throws {
+    write("a.vstream", Self.pictureStream(extraStep: false, wait: "10m"))
+    write("b.vstream", Self.pictureStream(extraStep: true, wait: "1h"))
+    let run = try vstream(["diff", "a.vstream", "b.vstream", "--pictures", "pictures"])
+    if run.status == 0, !FileManager.default.fileExists(atPath: folder + "/pictures/reset.svg"),
+      (try? read("pictures/index.html"))?.contains("apt-get install graphviz") == true
+    {
+      throw XCTSkip("Graphviz is not installed")
+    }
+    XCTAssertEqual(run.status, 0, run.errors)
+    let svg = try read("pictures/reset.svg")
+    // The before picture comes first: the changed step and the arrow that went; then the after picture: the same
+    // changed step, the new step and the two new arrows. Each nested picture is Graphviz's own drawing.
+    guard let after = svg.range(of: ">After: b.vstream<") else { return XCTFail("no after caption:\n\(svg)") }
+    let before = svg[..<after.lowerBound]
+    let head = svg[after.upperBound...]
+    XCTAssertTrue(before.contains(">Before: a.vstream<"))
+    XCTAssertEqual(before.components(separatedBy: ">CHANGED<").count - 1, 1, "verify's wait changed")
+    XCTAssertEqual(before.components(separatedBy: ">REMOVED<").count - 1, 1, "the arrow verify → reset went")
+    XCTAssertEqual(before.components(separatedBy: ">NEW<").count - 1, 0)
+    XCTAssertEqual(head.components(separatedBy: ">CHANGED<").count - 1, 1)
+    XCTAssertEqual(head.components(separatedBy: ">NEW<").count - 1, 3, "the step notify and its two arrows")
+    XCTAssertEqual(head.components(separatedBy: ">MOVED<").count - 1, 1, "reset: the same step, a new predecessor")
+    XCTAssertEqual(svg.components(separatedBy: "<svg").count - 1, 3, "one picture holding the two sides")
+    XCTAssertFalse(svg.contains(" id=\"graph0\""), "ids are prefixed per side, so they stay unique")
+    let page = try read("pictures/index.html")
+    XCTAssertTrue(page.contains("<h2>reset: Reset a password</h2>"), page)
+    XCTAssertTrue(page.contains("+ notify &quot;Notify the user&quot;") || page.contains("+ notify"), page)
+    XCTAssertTrue(page.contains("role=\"img\""), "the picture is inline, with a text alternative")
+    // Nothing changed: the page says so and no picture is written.
+    let same = try vstream(["diff", "a.vstream", "a.vstream", "--pictures", "same"])
+    XCTAssertEqual(same.status, 0, same.errors)
+    XCTAssertTrue(try read("same/index.html").contains("No change in meaning."))
+    XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder + "/same"), ["index.html"])
+  }
+
 }
 
 /// Small streams for the declaration-order test.

@@ -34,6 +34,15 @@ final class PaletteContrastTests: XCTestCase {
       }
       XCTAssertGreaterThanOrEqual(Contrast.ratio(theme.line, theme.background), 3, "lines on the page")
     }
+    for theme in [Palette.Theme.light, .dark] {
+      let mark = Palette.mark(dark: theme.dark)
+      XCTAssertGreaterThanOrEqual(Contrast.ratio(Palette.markText(dark: theme.dark), mark), 4.5, "a mark's badge")
+      XCTAssertGreaterThanOrEqual(Contrast.ratio(mark, theme.background), 3, "a mark's border on the page")
+      for activity in Activity.allCases {
+        XCTAssertGreaterThanOrEqual(
+          Contrast.ratio(mark, theme.fill(activity)), 3, "a mark's border on the \(activity.name) card")
+      }
+    }
     for colors in [HTMLEmitter.Colors.light, .dark] {
       for surface in [colors.background, colors.headerBackground] {
         for text in [colors.text, colors.muted, colors.link] {

@@ -32,6 +32,10 @@ struct DiffCommand: ParsableCommand {
                 with the marker <!-- vstream-diff -->
         json    vstream-diff/1 (specs/vstream-diff.schema.json)
 
+      --pictures DIR writes, for each stream that changed, DIR/ID.svg (the base above the head, drawn as build draws \
+      them, with added, removed and changed steps and arrows marked in purple and labelled NEW, REMOVED or CHANGED) \
+      and DIR/index.html (every comparison with its picture inline). It needs Graphviz; without it the page says why.
+
       --fail-on FIGURE=LIMIT fails (exit 1) when a stream's figure moves the worse way by more than LIMIT. \
       Figures: lead-time, process-time, wait-time (limits as 10% or a duration, 2d), flow-efficiency, rolled-ca \
       (limits as 5pt, percentage points, or 10%, relative); worst-lead-time and so on for the worst-case path.
@@ -54,6 +58,12 @@ struct DiffCommand: ParsableCommand {
     name: .customLong("format"),
     help: "human, md or json; FORMAT=FILE writes that format to FILE. Repeatable. (default: human)")
   var formats: [DiffFormatRequest] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Write a before/after SVG of each changed stream (changes marked) and index.html into this folder.",
+      valueName: "dir"))
+  var pictures: String?
 
   @Option(name: .customLong("fail-on"), help: "FIGURE=LIMIT, e.g. lead-time=+10% or flow-efficiency=-5pt. Repeatable.")
   var failOn: [String] = []
@@ -100,6 +110,7 @@ struct DiffCommand: ParsableCommand {
         Terminal.standardOutput.write(text)
       }
     }
+    if let pictures { files += DiffPictures.outputs(report, folder: pictures) }
     var failed = false
     do {
       _ = try AtomicWriter.writeAll(files)

@@ -21,11 +21,14 @@ public struct DOTEmitter: Sendable {
     public var showMetrics: Bool
     public var legend: Bool
     public var theme: Theme
+    /// Nodes and arrows to mark as added, removed or changed (one side of a before/after picture).
+    public var marks: DiagramMarks
 
     public init(
       lanes: Lanes = .off, layout: Layout? = nil, showPractices: Bool = true, showMetrics: Bool = true,
-      legend: Bool = true, theme: Theme = .light
+      legend: Bool = true, theme: Theme = .light, marks: DiagramMarks = DiagramMarks()
     ) {
+      self.marks = marks
       self.lanes = lanes
       self.layout = layout
       self.showPractices = showPractices
@@ -92,8 +95,10 @@ public struct DOTEmitter: Sendable {
     if let from = stream.demand.from { demandTip += "\nfrom \(from)" }
     if let note = stream.demand.note { demandTip += "\n\(note)" }
     out +=
-      "  demand [shape=cds, style=filled, fillcolor=\"\(theme.card)\", margin=\"0.3,0.14\", "
-      + "tooltip=\(DOTEscaping.quoted(demandTip)), label=<<FONT POINT-SIZE=\"10\">DEMAND</FONT><BR/>"
+      "  demand [shape=cds, \(cardStyle(stream.demand.id, "filled", theme: theme)), fillcolor=\"\(theme.card)\", "
+      + "margin=\"0.3,0.14\", "
+      + "tooltip=\(DOTEscaping.quoted(demandTip)), label=<\(badge(stream.demand.id, theme: theme))"
+      + "<FONT POINT-SIZE=\"10\">DEMAND</FONT><BR/>"
       + "\(lines(stream.demand.title, width: Self.titleWidth, bold: true))"
       + "\(stream.demand.from.map { "<BR/><FONT POINT-SIZE=\"10\">from \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
 
@@ -108,8 +113,10 @@ public struct DOTEmitter: Sendable {
       if let beneficiary = value.beneficiary { tip += "\nfor \(beneficiary)" }
       if let note = value.note { tip += "\n\(note)" }
       out +=
-        "  value_\(index) [shape=box, style=\"rounded,filled,bold\", peripheries=2, fillcolor=\"\(theme.card)\", "
-        + "margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), label=<<FONT POINT-SIZE=\"10\">VALUE</FONT><BR/>"
+        "  value_\(index) [shape=box, \(cardStyle(value.id, "rounded,filled,bold", theme: theme)), peripheries=2, "
+        + "fillcolor=\"\(theme.card)\", "
+        + "margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), "
+        + "label=<\(badge(value.id, theme: theme))<FONT POINT-SIZE=\"10\">VALUE</FONT><BR/>"
         + "\(lines(value.title, width: Self.titleWidth, bold: true))"
         + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"10\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
     }
@@ -128,6 +135,12 @@ public struct DOTEmitter: Sendable {
       case .forward: break
       // Rework arrows are dashed and do not pull their target forward.
       case .rework: attributes += ["style=dashed", "constraint=false"]
+      }
+      let ends = DiagramMarks.Arrow(from: stream.id(of: edge.from), to: stream.id(of: edge.to))
+      if let mark = options.marks.arrows[ends] {
+        attributes += ["penwidth=3", "color=\"\(Palette.mark(dark: theme.dark))\""]
+        attributes.append("xlabel=\(DOTEscaping.quoted(mark.badge))")
+        tip += " (\(mark.rawValue))"
       }
       attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
       out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to)) [\(attributes.joined(separator: ", "))];\n"
@@ -219,6 +232,10 @@ public struct DOTEmitter: Sendable {
     let activity = step.activity
     let small = "<FONT POINT-SIZE=\"10\">"
     var rows = ""
+    let mark = options.marks.nodes[step.id]
+    if let mark {
+      rows += "<TR><TD ALIGN=\"LEFT\">\(badgeTable(mark, theme: theme))</TD></TR>"
+    }
     // The activity is a rounded pill inset in the card, so that its colour cannot stick out of the card's rounded
     // corners. In activity lanes the lane names it already.
     if options.lanes != .activity {
@@ -247,9 +264,38 @@ public struct DOTEmitter: Sendable {
     var tip = "\(step.title)\n\(activity.name)"
     if !step.roles.isEmpty { tip += "\nRoles: \(step.roles.joined(separator: ", "))" }
     if let note = step.note { tip += "\n\(note)" }
-    return "\(indent)step_\(index) [shape=plain, tooltip=\(DOTEscaping.quoted(tip)), label=<<TABLE BORDER=\"1\" "
-      + "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" STYLE=\"ROUNDED\" BGCOLOR=\"\(theme.fill(activity))\" "
-      + "COLOR=\"\(Palette.stroke(activity, dark: theme.dark))\">\(rows)</TABLE>>];\n"
+    if let mark { tip += "\n(\(mark.rawValue))" }
+    // A marked card has a thick border in the mark's colour; a removed one is also dashed.
+    let border = mark == nil ? "1" : "3"
+    let style = mark == .removed ? "ROUNDED,DASHED" : "ROUNDED"
+    let color = mark == nil ? Palette.stroke(activity, dark: theme.dark) : Palette.mark(dark: theme.dark)
+    return
+      "\(indent)step_\(index) [shape=plain, tooltip=\(DOTEscaping.quoted(tip)), label=<<TABLE BORDER=\"\(border)\" "
+      + "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" STYLE=\"\(style)\" BGCOLOR=\"\(theme.fill(activity))\" "
+      + "COLOR=\"\(color)\">\(rows)</TABLE>>];\n"
+  }
+
+  /// The style of a demand or value card, `style` unless marked: then a thick border in the mark's colour, dashed
+  /// when removed.
+  func cardStyle(_ id: String, _ style: String, theme: Palette.Theme) -> String {
+    guard let mark = options.marks.nodes[id] else {
+      return style.contains(",") ? "style=\"\(style)\"" : "style=\(style)"
+    }
+    let marked = mark == .removed ? style + ",dashed" : style
+    return "style=\"\(marked)\", penwidth=3, color=\"\(Palette.mark(dark: theme.dark))\""
+  }
+
+  /// The badge line that opens a marked demand or value card's label, or nothing.
+  func badge(_ id: String, theme: Palette.Theme) -> String {
+    guard let mark = options.marks.nodes[id] else { return "" }
+    return "\(badgeTable(mark, theme: theme))<BR/>"
+  }
+
+  /// The word of a mark on its colour, as a small rounded table.
+  func badgeTable(_ mark: DiagramMarks.Mark, theme: Palette.Theme) -> String {
+    "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLPADDING=\"2\" CELLSPACING=\"0\" STYLE=\"ROUNDED\" "
+      + "BGCOLOR=\"\(Palette.mark(dark: theme.dark))\"><TR><TD><FONT COLOR=\"\(Palette.markText(dark: theme.dark))\" "
+      + "POINT-SIZE=\"10\"><B>\(mark.badge)</B></FONT></TD></TR></TABLE>"
   }
 
   /// `PT 5m · WT 2m · %C/A 90%`, or nil when the step gives none of them.

@@ -53,6 +53,14 @@ public enum Palette {
     }
   }
 
+  /// What a before/after picture marks (added, removed, changed): Okabe-Ito's reddish purple, the one colour of that
+  /// palette no activity uses, darkened on a white page until its badge text and border pass (5.5:1). The badge's
+  /// word says what happened, so the colour only draws the eye.
+  public static func mark(dark: Bool) -> String { dark ? "#CC79A7" : "#A4487B" }
+
+  /// The text on a mark's badge: white on the darkened purple, black on the light one (6.9:1).
+  public static func markText(dark: Bool) -> String { dark ? "#000000" : "#FFFFFF" }
+
   /// The neutral colours of a theme: page, text, lines, and the fills of cards without an activity.
   public struct Theme: Sendable, Equatable {
     public var background: String
