@@ -106,6 +106,11 @@ for page in "$out"/site/*.html "$out/diff/index.html"; do
   timeout 60 "$chrome" --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars --window-size=1000,1400 \
     --screenshot="$out/screenshots/$name.png" "file://$page" >/dev/null 2>&1 || problem "no screenshot of $page"
 done
+# The same page as a reader with a dark colour scheme sees it: the diagrams are the dark copies (look at it).
+timeout 60 "$chrome" --headless --disable-gpu --no-sandbox --no-first-run --hide-scrollbars --force-dark-mode \
+  --blink-settings=preferredColorScheme=0 --window-size=1000,1400 \
+  --screenshot="$out/screenshots/site-restore-live-service-dark.png" "file://$out/site/restore-live-service.html" \
+  >/dev/null 2>&1 || problem "no dark screenshot"
 [ "$pages" -ge 10 ] || problem "only $pages HTML pages were built"
 
 if [ "$fail" -ne 0 ]; then exit 1; fi

@@ -55,4 +55,24 @@ final class HTMLPictureTests: XCTestCase {
     XCTAssertTrue(pages[1].contains("No diagram: Graphviz&#39;s dot is not installed"))
     XCTAssertTrue(pages[2].contains("<a href=\"hostile.html\">"))
   }
+
+  /// A themed diagram is in the page twice, light and dark; CSS shows the one the reader's colour scheme asks for,
+  /// and the dark copy's ids are prefixed so that no id appears twice.
+  func testThemedDiagramsFollowTheColourScheme() throws {
+    let (restore, _) = try Fixtures.stream("examples/restore-live-service.vstream")
+    let light = "<svg><g id=\"graph0\"><path fill=\"#FFFFFF\" marker-end=\"url(#a)\"/></g></svg>"
+    let dark = "<svg><g id=\"graph0\"><path fill=\"#1E1E1E\" marker-end=\"url(#a)\"/></g></svg>"
+    let page = HTMLEmitter().page(restore, diagram: .themed(light: light, dark: dark))
+    XCTAssertTrue(page.contains("<div class=\"on-light\">\n<svg><g id=\"graph0\"><path fill=\"#FFFFFF\""), page)
+    XCTAssertTrue(
+      page.contains(
+        "<div class=\"on-dark\">\n<svg><g id=\"dark-graph0\"><path fill=\"#1E1E1E\" marker-end=\"url(#dark-a)\""),
+      page)
+    XCTAssertTrue(page.contains(".on-dark { display: none; }"))
+    XCTAssertTrue(
+      page.contains("@media (prefers-color-scheme: dark) { .on-light { display: none; } .on-dark { display: block; } }")
+    )
+    XCTAssertEqual(page.components(separatedBy: "role=\"img\"").count - 1, 1, "one figure, one text alternative")
+  }
+
 }

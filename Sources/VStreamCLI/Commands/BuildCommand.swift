@@ -117,20 +117,25 @@ struct BuildCommand: ParsableCommand {
     if let out {
       // Render on every core (each stream and format is independent; Graphviz runs as one process per job), in a
       // fixed order, then write the batch. The HTML pages need the SVG: when svg is not asked for, it is rendered
-      // for them and not written.
+      // for them and not written; with the light theme (the default) they also get a dark copy, for readers whose
+      // browser asks for a dark page.
       let pageFormats = formats.filter { $0 != .html }
       let needsHiddenSVG = formats.contains(.html) && !formats.contains(.svg)
-      var jobs = built.flatMap { result in pageFormats.map { (result: result, format: $0, written: true) } }
-      if needsHiddenSVG { jobs += built.map { (result: $0, format: .svg, written: false) } }
+      let needsDarkSVG = formats.contains(.html) && dotOptions.theme == .light
+      var jobs = built.flatMap { result in pageFormats.map { (result: result, format: $0, written: true, dark: false) }
+      }
+      if needsHiddenSVG { jobs += built.map { (result: $0, format: .svg, written: false, dark: false) } }
+      if needsDarkSVG { jobs += built.map { (result: $0, format: .svg, written: false, dark: true) } }
       var rendered = [Result<[UInt8], Error>?](repeating: nil, count: jobs.count)
       let lock = NSLock()
       let progress = BuildProgress(total: jobs.count)
       DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
         let job = jobs[index]
         let catalogue = inputs.configuration(for: job.result.file).catalogue
+        var options = dotOptions
+        if job.dark { options.theme = .dark }
         let outcome = Result {
-          try render(
-            job.format, job.result, catalogue: catalogue, dot: dotOptions, svgAlongside: formats.contains(.svg))
+          try render(job.format, job.result, catalogue: catalogue, dot: options, svgAlongside: formats.contains(.svg))
         }
         lock.lock()
         rendered[index] = outcome
@@ -140,10 +145,15 @@ struct BuildCommand: ParsableCommand {
       progress.finish()
       var outputs: [AtomicWriter.Output] = []
       var svgs: [String: Result<[UInt8], Error>] = [:]
+      var darkSVGs: [String: [UInt8]] = [:]
       // A format that could not be rendered (no Graphviz) is reported once and left out; everything else is written.
       var unavailable: [Format: String] = [:]
       for (index, job) in jobs.enumerated() {
         let id = job.result.stream!.id
+        if job.format == .svg, job.dark {
+          if case .success(let bytes) = rendered[index]! { darkSVGs[id] = bytes }
+          continue
+        }
         if job.format == .svg { svgs[id] = rendered[index]! }
         guard job.written else { continue }
         switch rendered[index]! {
@@ -161,11 +171,19 @@ struct BuildCommand: ParsableCommand {
           let stream = result.stream!
           let diagram: HTMLEmitter.Diagram
           switch svgs[stream.id] {
-          case .success(let bytes): diagram = .svg(String(decoding: bytes, as: UTF8.self))
+          case .success(let bytes):
+            let light = String(decoding: bytes, as: UTF8.self)
+            diagram =
+              darkSVGs[stream.id].map { .themed(light: light, dark: String(decoding: $0, as: UTF8.self)) }
+              ?? .svg(light)
           case .failure(let error): diagram = .missing(reason: Self.reason(error))
           case nil: diagram = .missing(reason: "no SVG was rendered")
           }
-          let map = HTMLEmitter.Diagram.svg(VSMEmitter().emit(stream))
+          let map =
+            dotOptions.theme == .light
+            ? HTMLEmitter.Diagram.themed(
+              light: VSMEmitter().emit(stream), dark: VSMEmitter(options: .init(dark: true)).emit(stream))
+            : .svg(VSMEmitter(options: .init(dark: true)).emit(stream))
           let page = html.page(
             stream, diagram: diagram, map: map, diagnostics: result.diagnostics,
             catalogue: inputs.configuration(for: result.file).catalogue)

@@ -28,6 +28,9 @@ public struct HTMLEmitter: Sendable {
   /// A diagram for a stream's page: the SVG (Graphviz output, inlined) or why there is none.
   public enum Diagram: Sendable {
     case svg(String)
+    /// The same picture drawn for a light and for a dark page: the page shows the one that matches the reader's
+    /// colour scheme (`prefers-color-scheme`), so a diagram does not stay a white block on a dark page.
+    case themed(light: String, dark: String)
     case missing(reason: String)
   }
 
@@ -181,6 +184,14 @@ public struct HTMLEmitter: Sendable {
     case .svg(let svg):
       return "<figure class=\"diagram\" role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\">\n"
         + Self.inlineSVG(svg) + "</figure>\n"
+    case .themed(let light, let dark):
+      // Both copies are in the page; CSS hides one. The dark copy's ids are prefixed so that ids stay unique.
+      let darkSVG = Self.inlineSVG(dark).replacingOccurrences(of: " id=\"", with: " id=\"dark-")
+        .replacingOccurrences(of: "url(#", with: "url(#dark-").replacingOccurrences(
+          of: "href=\"#", with: "href=\"#dark-")
+      return "<figure class=\"diagram themed\" role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\">\n"
+        + "<div class=\"on-light\">\n" + Self.inlineSVG(light) + "</div>\n<div class=\"on-dark\">\n" + darkSVG
+        + "</div>\n</figure>\n"
     case .missing(let reason):
       return "<p class=\"note\">No diagram: \(HTMLEscaping.text(reason))</p>\n"
     }
@@ -226,6 +237,9 @@ public struct HTMLEmitter: Sendable {
       dl.meta dd { margin: 0; }
       figure.diagram { margin: 1rem 0; padding: .5rem; background: #FFFFFF; border: 1px solid var(--border); border-radius: 6px; overflow-x: auto; }
       figure.diagram svg { max-width: 100%; height: auto; display: block; }
+      figure.diagram.themed { background: var(--bg); }
+      .on-dark { display: none; }
+      @media (prefers-color-scheme: dark) { .on-light { display: none; } .on-dark { display: block; } }
       .scroll { overflow-x: auto; }
       </style>
       </head>
