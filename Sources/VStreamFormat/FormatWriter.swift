@@ -27,6 +27,8 @@ struct FormatWriter {
 
   static let attributeIndent = "  "
   static let blockIndent = "    "
+  /// The indentation of a list's wrapped lines: under the attribute, one level further.
+  static let listIndent = "    "
 
   init(file: SourceFile, syntax: FileSyntax, options: FormatOptions) {
     self.file = file
@@ -185,9 +187,17 @@ struct FormatWriter {
       return
     case .word(let word): value = CanonicalText.activity(word.text(in: file))
     case .words(let span):
-      value = syntax.words(span).map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
+      let items = syntax.words(span).map {
+        (line: file.line(of: $0.range.start), text: CanonicalText.practice($0.text(in: file)))
+      }
+      writeList(prefix, items, attribute: attribute)
+      return
     case .strings(let span):
-      value = syntax.strings(span).map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
+      let items = syntax.strings(span).map {
+        (line: file.line(of: $0.range.start), text: CanonicalText.quoted($0.value(in: file)))
+      }
+      writeList(prefix, items, attribute: attribute)
+      return
     case .duration(let duration): value = CanonicalText.duration(duration.parts(in: file))
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
@@ -196,6 +206,46 @@ struct FormatWriter {
       value = Self.trimmingTrailingBlanks(String(written.drop { $0 == " " || $0 == "\t" }))
     }
     lines.append(withTrailingComment(prefix + value, line: file.line(of: attribute.range.end)))
+  }
+
+  /// `practices a, b, c` on one line, or wrapped after a comma where the line would pass `flowWidth`, the rest
+  /// indented under it (a list that ends a line with `,` goes on on the next). A keyword is never put first on a
+  /// line, where it would start a new line's meaning.
+  /// A wrapped list with a trailing comment on a line but its last keeps its line breaks, as a flow does, so that
+  /// each comment stays beside the items it was written with.
+  mutating func writeList(_ prefix: String, _ items: [(line: Int, text: String)], attribute: AttributeSyntax) {
+    let lastLine = file.line(of: attribute.range.end)
+    guard var current = items.first.map({ prefix + $0.text }) else {
+      lines.append(withTrailingComment(Self.trimmingTrailingBlanks(prefix), line: lastLine))
+      return
+    }
+    let firstLine = file.line(of: attribute.range.start)
+    if (firstLine..<lastLine).contains(where: { trailingComments[$0] != nil }) {
+      var line = items[0].line
+      for item in items.dropFirst() {
+        if item.line == line {
+          current += ", " + item.text
+        } else {
+          lines.append(withTrailingComment(current + ",", line: line))
+          current = Self.listIndent + item.text
+          line = item.line
+        }
+      }
+      lines.append(withTrailingComment(current, line: lastLine))
+      return
+    }
+    for item in items.dropFirst().map(\.text) {
+      let isKeyword =
+        AttributeKind(rawValue: item) != nil || DeclarationKind(rawValue: item) != nil
+        || FlowKind(rawValue: item) != nil
+      if current.utf8.count + 2 + item.utf8.count > options.flowWidth, !isKeyword {
+        lines.append(current + ",")
+        current = Self.listIndent + item
+      } else {
+        current += ", " + item
+      }
+    }
+    lines.append(withTrailingComment(current, line: file.line(of: attribute.range.end)))
   }
 
   /// `prefix` and a string: a one-line string on the same line, or a block whose content and closing delimiter are

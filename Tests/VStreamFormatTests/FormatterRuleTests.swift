@@ -186,4 +186,18 @@ final class FormatterRuleTests: XCTestCase {
       format("# vstream: allow-file no-practices -- legacy\nstep a   # vstream: allow no-roles -- x\n"),
       "# vstream: allow-file no-practices -- legacy\nstep a  # vstream: allow no-roles -- x\n")
   }
+
+  /// A list longer than the width wraps after a comma, the rest indented four spaces; a wrapped list that fits is
+  /// joined; a second run changes nothing.
+  func testListsWrapAtTheWidth() {
+    let step = "step a\n  practices service-desk, incident-management, problem-management\n  roles \"A\", \"B\"\n"
+    let wrapped =
+      "step a\n  practices service-desk, incident-management,\n    problem-management\n  roles \"A\", \"B\"\n"
+    XCTAssertEqual(format(step, flowWidth: 50), wrapped)
+    XCTAssertEqual(format(wrapped, flowWidth: 50), wrapped)
+    XCTAssertEqual(format(wrapped), step)
+    let commented = "step a\n  practices service-desk,   # first\n       incident-management\n"
+    XCTAssertEqual(format(commented), "step a\n  practices service-desk,  # first\n    incident-management\n")
+  }
+
 }

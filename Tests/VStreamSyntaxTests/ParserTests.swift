@@ -130,6 +130,42 @@ final class ParserTests: XCTestCase {
       XCTAssertTrue(diagnostics.allSatisfy { $0.range.end <= UInt32(text.utf8.count) }, text)
     }
   }
+
+  /// A list that ends a line with `,` goes on on the next line that has a token, when that line starts with an item;
+  /// an indented line of items under a list without the `,` is one finding whose fix is the comma.
+  func testWrappedLists() throws {
+    let (tree, diagnostics, file) = parse(
+      "step a\n  practices service-desk,\n    incident-management,  # why\n\n    problem-management\n"
+        + "  roles \"Agent\",\n        \"Lead\"\n  time 1h\n")
+    XCTAssertEqual(diagnostics, [])
+    let step = tree.declarations[0]
+    XCTAssertEqual(tree.attributes(of: step).map(\.kind), [.practices, .roles, .time])
+    guard case .words(let practices) = try XCTUnwrap(tree.attribute(.practices, of: step)).value else {
+      return XCTFail("practices")
+    }
+    XCTAssertEqual(
+      tree.words(practices).map { $0.text(in: file) }, ["service-desk", "incident-management", "problem-management"])
+    XCTAssertEqual(file.line(of: try XCTUnwrap(tree.attribute(.practices, of: step)).range.end), 5)
+    guard case .strings(let roles) = try XCTUnwrap(tree.attribute(.roles, of: step)).value else {
+      return XCTFail("roles")
+    }
+    XCTAssertEqual(tree.strings(roles).map { $0.value(in: file) }, ["Agent", "Lead"])
+    XCTAssertEqual(tree.comments.count, 1)
+
+    let (_, missing, missingFile) = parse(
+      "step a\n  practices service-desk\n    incident-management, problem-management\n  time 1h\n")
+    XCTAssertEqual(missing.map(\.code), ["VS115"])
+    XCTAssertEqual(missing.first.map { missingFile.location(of: $0.range.start) }?.line, 2)
+    XCTAssertEqual(missing.first?.fixes.first?.edits.map(\.replacement), [","])
+    XCTAssertEqual(missing.first?.fixes.first?.safety, .safe)
+
+    // Not a continuation: a keyword after the comma, or a line at the keyword's own indentation.
+    XCTAssertEqual(
+      parse("step a\n  practices service-desk,\n  time 1h\n").1.map(\.message),
+      ["a trailing `,` after the last practice"])
+    XCTAssertEqual(parse("step a\n  practices service-desk\n  incident-management\n").1.map(\.code), ["VS101"])
+  }
+
 }
 
 final class DeclarationKindTests: XCTestCase {

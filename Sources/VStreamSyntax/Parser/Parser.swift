@@ -108,6 +108,15 @@ struct ParseRun {
   /// The tokens of the line being parsed, comments excluded.
   var line = TokenLine()
   var lineHadComment = false
+  /// The `practices` or `roles` attribute on the line just parsed, which an indented next line may go on with.
+  var openList: OpenList?
+
+  struct OpenList {
+    /// Its index in `tree.attributeList`.
+    var attribute: Int
+    /// The indentation of its keyword: a line that goes on with it is indented further.
+    var indentation: Int
+  }
 
   init(file: SourceFile, buffer: UnsafeBufferPointer<UInt8>, options: ParserOptions) {
     self.file = file
@@ -273,6 +282,9 @@ struct ParseRun {
   }
 
   mutating func parseLine() {
+    let list = openList
+    openList = nil
+    if let list, continueListWithoutComma(list) { return }
     guard let first = line.first else {
       // A blank line ends a flow's continuation; a comment-only line does not.
       if !lineHadComment { closeFlow() }
@@ -486,6 +498,9 @@ struct ParseRun {
       tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
       pending?.attributeSpan.count += 1
       pendingKinds |= kind.flag
+      if kind == .practices || kind == .roles {
+        openList = OpenList(attribute: tree.attributeList.count - 1, indentation: indentation(of: keyword))
+      }
     }
     pending?.range = declarationRange.union(range)
   }
@@ -571,69 +586,144 @@ struct ParseRun {
   enum ListElement { case word, string }
 
   /// `a, b, c`: items separated by commas, every item the same kind of token, appended to the tree's list elements.
-  mutating func parseList(_ kind: AttributeKind, element: ListElement, hasErrors: inout Bool) -> AttributeValueSyntax {
+  ///
+  /// A list whose line ends with `,` goes on on the next line when that line starts with an item (specs/language.md
+  /// §3.4), so a long list can be wrapped. `start` is the index of the first item (1 after the keyword; 0 on a line
+  /// that continues a list).
+  mutating func parseList(
+    _ kind: AttributeKind, element: ListElement, hasErrors: inout Bool, from start: Int = 1
+  ) -> AttributeValueSyntax {
     var span = SyntaxSpan(at: tree.listElements.count)
     var expectItem = true
     var reportedMissingComma = false
-    var index = 1
+    var index = start
     let noun = kind == .practices ? "practice" : "role"
-    while index < line.count {
-      let token = line[index]
-      if expectItem {
-        switch (token.kind, element) {
-        case (.word, .word):
-          // A practice as ITIL prints it, in several words (`information security management`), is one name: the
-          // words up to the next comma are one element, which the checker reads as it reads the id (and tells
-          // apart from names that lack their commas).
-          var last = index
-          while last + 1 < line.count, line[last + 1].kind == .word || text(line[last + 1]) == "&" { last += 1 }
-          tree.listElements.append(SourceRange(start: token.start, end: line[last].end))
-          span.count += 1
-          index = last
-        case (.string, .string), (.unterminatedString, .string):
-          tree.listElements.append(checkedString(token, hasErrors: &hasErrors).range)
-          span.count += 1
-        case (.comma, _):
-          // A run of commas is one mistake: one finding for the run.
-          var last = index
-          while last + 1 < line.count, line[last + 1].kind == .comma { last += 1 }
-          report(.itemMissing(noun, commas: last - index + 1), at: SourceRange(start: token.start, end: line[last].end))
-          hasErrors = true
-          index = last + 1
-          continue
-        case (.word, .string):
-          let written = text(token)
-          report(.unquotedRole(Self.shorten(written)), at: token.range)
-          hasErrors = true
-        default:
-          report(.itemExpected(noun, found: describe(token), isPractice: element == .word), at: token.range)
-          hasErrors = true
-        }
-        expectItem = false
-      } else {
-        if token.kind == .comma {
-          expectItem = true
-        } else {
-          // Commas left out once are usually left out throughout the line: the first gap stands for all of them.
-          if !reportedMissingComma {
-            let previous = line[index - 1]
+    while true {
+      while index < line.count {
+        let token = line[index]
+        if expectItem {
+          switch (token.kind, element) {
+          case (.word, .word):
+            // A practice as ITIL prints it, in several words (`information security management`), is one name: the
+            // words up to the next comma are one element, which the checker reads as it reads the id (and tells
+            // apart from names that lack their commas).
+            var last = index
+            while last + 1 < line.count, line[last + 1].kind == .word || text(line[last + 1]) == "&" { last += 1 }
+            tree.listElements.append(SourceRange(start: token.start, end: line[last].end))
+            span.count += 1
+            index = last
+          case (.string, .string), (.unterminatedString, .string):
+            tree.listElements.append(checkedString(token, hasErrors: &hasErrors).range)
+            span.count += 1
+          case (.comma, _):
+            // A run of commas is one mistake: one finding for the run.
+            var last = index
+            while last + 1 < line.count, line[last + 1].kind == .comma { last += 1 }
             report(
-              .commaExpected(noun, between: Self.shorten(text(previous)), and: Self.shorten(text(token))),
-              at: SourceRange(start: previous.end, end: token.start))
-            reportedMissingComma = true
+              .itemMissing(noun, commas: last - index + 1), at: SourceRange(start: token.start, end: line[last].end))
+            hasErrors = true
+            index = last + 1
+            continue
+          case (.word, .string):
+            let written = text(token)
+            report(.unquotedRole(Self.shorten(written)), at: token.range)
+            hasErrors = true
+          default:
+            report(.itemExpected(noun, found: describe(token), isPractice: element == .word), at: token.range)
+            hasErrors = true
           }
-          hasErrors = true
-          expectItem = true
+          expectItem = false
+        } else {
+          if token.kind == .comma {
+            expectItem = true
+          } else {
+            // Commas left out once are usually left out throughout the line: the first gap stands for all of them.
+            if !reportedMissingComma {
+              let previous = line[index - 1]
+              report(
+                .commaExpected(noun, between: Self.shorten(text(previous)), and: Self.shorten(text(token))),
+                at: SourceRange(start: previous.end, end: token.start))
+              reportedMissingComma = true
+            }
+            hasErrors = true
+            expectItem = true
+            continue
+          }
+        }
+        index += 1
+      }
+      if expectItem, let last = line.last, last.kind == .comma {
+        if nextLineStartsWithItem(element) {
+          // Blank and comment-only lines between are read past (their comments are kept).
+          while readLine(), line.isEmpty {}
+          index = 0
           continue
         }
+        report(.trailingComma(noun), at: last.range)
+        hasErrors = true
       }
-      index += 1
-    }
-    if expectItem, let last = line.last, last.kind == .comma {
-      report(.trailingComma(noun), at: last.range)
-      hasErrors = true
+      break
     }
     return element == .word ? .words(span) : .strings(span)
+  }
+
+  /// Whether the next line that has a token starts with a list item: a word that is not a keyword (practices), or a
+  /// string (roles). Looked at with a copy of the lexer, so nothing is read.
+  func nextLineStartsWithItem(_ element: ListElement) -> Bool {
+    var peek = lexer
+    var token = peek.next()
+    while token.kind == .newline || token.kind == .comment { token = peek.next() }
+    switch (token.kind, element) {
+    case (.word, .word): return Keyword.classify(bytes, token.start, token.end) == nil
+    case (.string, .string): return true
+    default: return false
+    }
+  }
+
+  /// A line indented under a `practices` or `roles` line whose list did not end with `,`: the author wrapped the
+  /// list and left out the comma. One finding at the end of the line above, with the comma as its fix, and the line
+  /// is read as the rest of the list, so its items cause nothing more. False when the line is not such a line.
+  mutating func continueListWithoutComma(_ list: OpenList) -> Bool {
+    guard let first = line.first else { return false }
+    let element: ListElement = tree.attributeList[list.attribute].kind == .practices ? .word : .string
+    switch (first.kind, element) {
+    case (.word, .word) where Keyword.classify(bytes, first.start, first.end) == nil: break
+    case (.string, .string): break
+    default: return false
+    }
+    guard indentation(of: first) > list.indentation else { return false }
+    var attribute = tree.attributeList[list.attribute]
+    let noun = attribute.kind == .practices ? "practice" : "role"
+    report(
+      .listWrappedWithoutComma(noun, at: SourceRange.empty(at: attribute.range.end)),
+      at: SourceRange.empty(at: attribute.range.end))
+    var hasErrors = true
+    let more = parseList(attribute.kind, element: element, hasErrors: &hasErrors, from: 0)
+    switch (attribute.value, more) {
+    case (.words(var span), .words(let added)), (.strings(var span), .strings(let added)):
+      // The items of the line above are the last ones appended, so the two runs are one.
+      guard span.start + span.count == added.start else { break }
+      span.count += added.count
+      attribute.value = element == .word ? .words(span) : .strings(span)
+    default: break
+    }
+    attribute.range = attribute.range.union(SourceRange(start: first.start, end: line.last!.end))
+    attribute.hasErrors = true
+    tree.attributeList[list.attribute] = attribute
+    if var declaration = pending {
+      declaration.range = declaration.range.union(attribute.range)
+      declaration.hasErrors = true
+      pending = declaration
+    }
+    openList = OpenList(attribute: list.attribute, indentation: list.indentation)
+    return true
+  }
+
+  /// Columns of spaces and tabs before a token on its line.
+  func indentation(of token: Token) -> Int {
+    var start = Int(token.start)
+    while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+    return Int(token.start) - start
   }
 
   // MARK: - Flows

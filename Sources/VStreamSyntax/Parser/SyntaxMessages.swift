@@ -417,6 +417,14 @@ extension SyntaxMessage {
       help: "remove the trailing comma")
   }
 
+  static func listWrappedWithoutComma(_ noun: String, at end: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidList,
+      text: "the \(noun)s go on on the next line, but this line does not end with `,`",
+      label: "`,` expected", help: "end the line with `,` to go on with the list on the next line",
+      fixes: [.replace(end, with: ",", "end the line with `,`", safety: .safe)])
+  }
+
   // MARK: Flows
 
   static let nothingToContinue = SyntaxMessage(
