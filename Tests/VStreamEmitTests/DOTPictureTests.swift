@@ -78,8 +78,18 @@ final class DOTPictureTests: XCTestCase {
     let small = try Generated.stream(steps: 2)
     XCTAssertEqual(DOTEmitter.Options.automaticLayout(for: small), .lr)
 
-    let lanes = DOTEmitter(options: .init(lanes: .role)).emit(stream)
+    // Three lanes for ten steps: by size, the lanes are columns and the flow runs down them; the demand sits above
+    // the first step rather than in a column of its own, and the legend goes below.
+    let columns = DOTEmitter(options: .init(lanes: .role)).emit(stream)
+    XCTAssertTrue(columns.contains("rankdir=TB"), "fewer lanes than steps: columns")
+    XCTAssertTrue(columns.contains("{ rank=same; lane_0; lane_1; lane_2; }"))
+    XCTAssertTrue(columns.contains("value_0 -> legend [style=invis]"))
+    let wide = try Generated.stream(steps: 2)
+    XCTAssertTrue(
+      DOTEmitter(options: .init(lanes: .role)).emit(wide).contains("rankdir=LR"), "as many lanes as steps: rows")
+    let lanes = DOTEmitter(options: .init(lanes: .role, layout: .lr)).emit(stream)
     XCTAssertTrue(lanes.contains("rankdir=LR"), "lanes are bands across the page")
+    XCTAssertTrue(lanes.contains("{ rank=same; demand; lane_0; lane_1; lane_2; }"))
     // Three roles, so three lanes, in the order the flow reaches them, each titled once.
     XCTAssertEqual(lanes.components(separatedBy: "subgraph cluster_lane_").count - 1, 3)
     XCTAssertEqual(lanes.components(separatedBy: "label=<<B>Role 0</B>>").count - 1, 1)
@@ -175,6 +185,19 @@ final class LayoutFitTests: XCTestCase {
     let row = try Self.measure(DOTEmitter(options: .init(layout: .lr)).emit(stream))
     print(String(format: "10 steps, lr: %.0f x %.0f pt, %.1f px at 1,000 px", row.width, row.height, row.textAt1000))
     XCTAssertLessThan(row.textAt1000, 10, "one row is what the default avoids")
+  }
+
+  /// Ten steps in three role lanes: the lanes are columns by default, narrower than the same lanes as rows.
+  func testLanesAsColumnsAreNarrowerThanRows() throws {
+    let stream = try Generated.stream(steps: 10)
+    let columns = try Self.measure(DOTEmitter(options: .init(lanes: .role)).emit(stream))
+    let rows = try Self.measure(DOTEmitter(options: .init(lanes: .role, layout: .lr)).emit(stream))
+    print(
+      String(
+        format: "10 steps in 3 lanes: columns %.0f pt wide (%.1f px at 1,000 px), rows %.0f pt (%.1f px)",
+        columns.width, columns.textAt1000, rows.width, rows.textAt1000))
+    XCTAssertLessThan(columns.width, rows.width / 2)
+    XCTAssertGreaterThanOrEqual(columns.textAt1000, 10)
   }
 
   func testExamplesFitAThousandPixelPage() throws {

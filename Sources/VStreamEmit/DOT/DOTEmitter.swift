@@ -68,10 +68,20 @@ public struct DOTEmitter: Sendable {
     self.options = options
   }
 
-  /// The layout actually used: lanes are always bands across the page (left to right).
+  /// The layout actually used. Lanes are rows with the flow left to right (`lr`), or columns with the flow top to
+  /// bottom (`tb`, which `wrap` means with lanes); by size, columns when there are fewer lanes than steps, since the
+  /// picture is then as wide as its lanes rather than as long as its flow.
   public func layout(for stream: ValueStream) -> Options.Layout {
-    options.lanes != .off ? .lr : (options.layout ?? Options.automaticLayout(for: stream))
+    guard options.lanes != .off else { return options.layout ?? Options.automaticLayout(for: stream) }
+    switch options.layout {
+    case .lr?: return .lr
+    case .tb?, .wrap?: return .tb
+    case nil: return laneKeys(stream).count < stream.steps.count ? .tb : .lr
+    }
   }
+
+  /// The distinct lanes of the stream's steps.
+  func laneKeys(_ stream: ValueStream) -> Set<String> { Set(stream.steps.map(laneKey)) }
 
   public func emit(_ stream: ValueStream, catalogue: PracticeCatalogue = .itil) -> String {
     let theme = options.theme == .dark ? Palette.Theme.dark : Palette.Theme.light
@@ -220,7 +230,10 @@ public struct DOTEmitter: Sendable {
       for index in lane.steps { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "    ") }
       out += "  }\n"
     }
-    out += "  { rank=same; demand; \(lanes.indices.map { "lane_\($0)" }.joined(separator: "; ")); }\n"
+    // Rows (left to right): the demand sits with the lane titles in the first column. Columns (top to bottom): the
+    // titles make the top row, and the demand goes above the first step, so that it adds no column of its own.
+    let demand = layout(for: stream) == .lr ? "demand; " : ""
+    out += "  { rank=same; \(demand)\(lanes.indices.map { "lane_\($0)" }.joined(separator: "; ")); }\n"
     if lanes.count > 1 { out += "  \(lanes.indices.map { "lane_\($0)" }.joined(separator: " -> ")) [style=invis];\n" }
     return out
   }
@@ -329,8 +342,8 @@ public struct DOTEmitter: Sendable {
     var out =
       "\n  legend [shape=plain, tooltip=\"Legend\", label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"0\" "
       + "CELLPADDING=\"3\" COLOR=\"\(theme.line)\" BGCOLOR=\"\(theme.background)\">\(rows)</TABLE>>];\n"
-    // Below the last row in the wrapped layout, so that it adds height, not width.
-    if layout == .wrap {
+    // Below the last row in the wrapped and top-to-bottom layouts, so that it adds height, not width.
+    if layout == .wrap || layout == .tb {
       let last = stream.values.isEmpty ? "demand" : "value_\(stream.values.count - 1)"
       out += "  \(last) -> legend [style=invis];\n"
     }
