@@ -94,12 +94,6 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n"
       )),
     error(
-      .arrowOutOfValue, "arrow-out-of-value", "an arrow leads out of a value",
-      "A value is where the stream ends; nothing flows out of it. If the consumer's feedback starts new work, that is a new demand for another stream.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> triage\n")),
-    error(
       .unreachable, "unreachable", "a step or value cannot be reached from the demand",
       "Every step must be reachable from the demand by following the arrows; otherwise no work item ever gets there. Add an arrow into it, or remove it.",
       bad: bad(
@@ -178,6 +172,20 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
       )),
 
+    error(
+      .afterValueLeadsBack, "after-value-leads-back", "a step after a value leads back to a step before it",
+      "Steps may follow a value: feedback, improvement, a hand-over to another team. Lead time is measured from the demand to the value, and the steps after it are reported apart. An arrow from such a step (or from the value itself) back to a step before the value would make an item reach its value twice; if the feedback starts new work, that is a new demand for another stream. (This replaces VS313, which forbade every arrow out of a value.)",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> survey\nflow survey -> fix\nstep survey \"Ask for feedback\"\n  activity engage\n  practices service-desk\n  time 5m\n  wait 1d\n"
+      )),
+    error(
+      .afterValueNeverEnds, "after-value-never-ends", "steps after a value loop with no way out",
+      "Work after a value ends at a step with no arrow out, or reaches another value. Steps after a value that only lead round among themselves would never end. Remove an arrow of the loop or add one from it to an end or a value.",
+      bad: bad(
+        "value restored \"Service restored\"\n",
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> survey -> review\nflow review -> survey\nstep survey \"Ask for feedback\"\n  activity engage\n  practices service-desk\n  time 5m\n  wait 1d\nstep review \"Review the feedback\"\n  activity improve\n  practices continual-improvement\n  time 30m\n  wait 1w\n"
+      )),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -307,6 +315,15 @@ public enum CheckMessages {
       goodExample: good, isConfigurable: false)
   }
 
+  /// Codes no longer given, each with why: never reused for another meaning, so that an old suppression or a search
+  /// for the code finds the reason rather than a different rule.
+  public static let retired: [(code: DiagnosticCode, name: String, reason: String)] = [
+    (
+      "VS313", "arrow-out-of-value",
+      "retired: an arrow may leave a value, since steps after a value (feedback, improvement, a hand-over) are allowed; one that leads back before the value is VS327"
+    )
+  ]
+
   /// A rule by code or name.
   public static func rule(named name: String) -> RuleDescriptor? {
     rules.first { $0.code.rawValue == name.uppercased() || $0.name == name }
@@ -327,7 +344,6 @@ extension DiagnosticCode {
   public static let percentageOutOfRange: DiagnosticCode = "VS310"
   public static let undefinedNode: DiagnosticCode = "VS311"
   public static let arrowIntoDemand: DiagnosticCode = "VS312"
-  public static let arrowOutOfValue: DiagnosticCode = "VS313"
   public static let unreachable: DiagnosticCode = "VS314"
   public static let deadEnd: DiagnosticCode = "VS315"
   public static let closedLoop: DiagnosticCode = "VS316"
@@ -341,6 +357,8 @@ extension DiagnosticCode {
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
+  public static let afterValueLeadsBack: DiagnosticCode = "VS327"
+  public static let afterValueNeverEnds: DiagnosticCode = "VS328"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"

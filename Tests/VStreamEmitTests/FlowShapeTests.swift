@@ -9,10 +9,12 @@ final class FlowShapeTests: XCTestCase {
   func testMainPathForwardAndRework() throws {
     let (stream, _) = try Fixtures.stream("examples/restore-live-service.vstream")
     let shape = FlowShape(stream)
-    XCTAssertEqual(shape.stepOrder, [0, 1, 2, 3, 4, 5])
+    XCTAssertEqual(shape.stepOrder, [0, 1, 2, 3, 4, 5, 6, 7])
     // outage -> triage -> diagnose -> fix -> deploy -> verify -> confirm -> restored, diagnose -> confirm,
-    // fix -> diagnose.
-    XCTAssertEqual(shape.kinds, [.main, .main, .main, .main, .main, .main, .main, .forward, .rework])
+    // fix -> diagnose, restored -> feedback -> improve.
+    XCTAssertEqual(
+      shape.kinds, [.main, .main, .main, .main, .main, .main, .main, .forward, .rework, .afterValue, .afterValue])
+    XCTAssertEqual(shape.isAfterValue, [false, false, false, false, false, false, true, true])
   }
 
   func testSideStepsFollowTheirPredecessor() throws {

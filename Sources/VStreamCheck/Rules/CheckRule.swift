@@ -36,7 +36,7 @@ enum CheckRules {
     // The flow.
     FlowNamesAreDeclared.self,
     NoArrowIntoTheDemand.self,
-    NoArrowOutOfAValue.self,
+    NothingAfterAValueLeadsBack.self,
     ArrowsAreWrittenOnce.self,
     FlowLeadsFromDemandToValue.self,
     ForwardArrowsDoNotLoop.self,

@@ -128,6 +128,8 @@ public struct DOTEmitter: Sendable {
       case .forward: break
       // Rework arrows are dashed and do not pull their target forward.
       case .rework: attributes += ["style=dashed", "constraint=false"]
+      // After the value: dotted, outside every lead time.
+      case .afterValue: attributes.append("style=dotted")
       }
       attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
       out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to)) [\(attributes.joined(separator: ", "))];\n"
@@ -277,6 +279,7 @@ public struct DOTEmitter: Sendable {
     }
     notes.append("bold arrows: main path")
     if shape.kinds.contains(.rework) { notes.append("dashed arrows: rework") }
+    if shape.kinds.contains(.afterValue) { notes.append("dotted arrows: after the value, outside the lead time") }
     rows +=
       "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
       + notes.map(DOTEscaping.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"

@@ -13,6 +13,9 @@ public struct FlowShape: Sendable {
     case forward
     /// A `rework` arrow: drawn dashed.
     case rework
+    /// An arrow out of a value or between steps after one (feedback, improvement): outside every lead time, drawn
+    /// dotted.
+    case afterValue
   }
 
   /// The steps (indices into `stream.steps`) in the order they are drawn: the main path first, in path order; each
@@ -23,6 +26,8 @@ public struct FlowShape: Sendable {
   public let kinds: [Kind]
   /// Each step's position in `stepOrder`.
   public let position: [Int]
+  /// Whether each step (by index) comes after a value (``FlowMetrics/stepsAfterValue``).
+  public let isAfterValue: [Bool]
 
   public init(_ stream: ValueStream) {
     var order: [Int] = []
@@ -63,12 +68,20 @@ public struct FlowShape: Sendable {
     var mainPairs = Set<String>()
     for (from, to) in zip(main, main.dropFirst()) { mainPairs.insert("\(from)>\(to)") }
     // Rework is what the file says it is (the model's `Edge.Kind`), never guessed from where steps are drawn.
+    var afterValue = [Bool](repeating: false, count: stream.steps.count)
+    for index in stream.metrics.stepsAfterValue { afterValue[index] = true }
     kinds = stream.edges.map { edge in
+      switch edge.from {
+      case .value: return .afterValue
+      case .step(let index) where afterValue[index]: return .afterValue
+      default: break
+      }
       if edge.kind == .rework { return .rework }
       return mainPairs.contains("\(edge.from)>\(edge.to)") ? .main : .forward
     }
     stepOrder = order
     self.position = position
+    isAfterValue = afterValue
   }
 
   /// Whether the arrow at `index` in `stream.edges` is rework.

@@ -118,6 +118,20 @@ public struct MarkdownEmitter: Sendable {
     if !stream.metrics.isComplete {
       out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"
     }
+    let after = stream.metrics.stepsAfterValue
+    if !after.isEmpty {
+      let effort = after.reduce(Duration.zero) { $0 + (stream.steps[$1].processTime ?? .zero) }
+      out +=
+        "\nAfter the value, outside the lead time: "
+        + after.map { MarkdownEscaping.text(stream.steps[$0].title) }.joined(separator: ", ")
+        + " (process time \(duration(effort))).\n"
+    }
+    if stream.values.count > 1, stream.metrics.valuePaths.count == stream.values.count {
+      out += "\n| Value | Lead time (worst case) |\n| --- | ---: |\n"
+      for (index, path) in stream.metrics.valuePaths.enumerated() {
+        out += "| \(MarkdownEscaping.text(stream.values[index].title)) | \(duration(path.leadTime)) |\n"
+      }
+    }
 
     out +=
       "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
@@ -184,6 +198,8 @@ public struct MarkdownEmitter: Sendable {
       case .main: arrow = "==>"
       case .forward: arrow = "-->"
       case .rework: arrow = "-.->"
+      // After the value: a line ending in a circle, outside every lead time.
+      case .afterValue: arrow = "--o"
       }
       let label = edge.label.map { "|\"\(MarkdownEscaping.mermaid($0))\"|" } ?? ""
       out += "  \(id(edge.from)) \(arrow)\(label) \(id(edge.to))\n"

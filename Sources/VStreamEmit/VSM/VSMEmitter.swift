@@ -169,7 +169,12 @@ public struct VSMEmitter: Sendable {
     // What a single path does not show.
     var others: [String] = []
     for (index, edge) in stream.edges.enumerated() where shape.kinds[index] != .main {
-      let kind = shape.kinds[index] == .rework ? "rework" : "branch"
+      let kind: String
+      switch shape.kinds[index] {
+      case .rework: kind = "rework"
+      case .afterValue: kind = "after the value"
+      default: kind = "branch"
+      }
       others.append(
         "\(kind): \(stream.title(of: edge.from)) → \(stream.title(of: edge.to))" + (edge.label.map { " (\($0))" } ?? "")
       )
