@@ -210,7 +210,7 @@ public enum CheckMessages {
       bad: bad("owner: Service desk lead\n", "")),
     lint(
       .partialMetrics, "partial-metrics", .warning, "some steps have `time` or `wait` and this one has neither",
-      "Lead time, flow efficiency and the bottleneck are only meaningful when every step has its times; a step without them counts as zero and makes the totals look better than they are.",
+      "Lead time, flow efficiency and the longest wait are only meaningful when every step has its times; a step without them counts as zero and makes the totals look better than they are.",
       bad: bad("  time 30m\n  wait 10m\n", "")),
     lint(
       .lowFlowEfficiency, "low-flow-efficiency", .warning, "the main path's flow efficiency is below the threshold",

@@ -127,8 +127,12 @@ extension StreamDiff {
     let newArrows = Set(arrows(of: new))
     diff.arrowsAdded = newArrows.subtracting(oldArrows).sorted()
     diff.arrowsRemoved = oldArrows.subtracting(newArrows).sorted()
-    let oldWait = old.metrics.mainPath.bottleneck.map { old.steps[$0].id }
-    let newWait = new.metrics.mainPath.bottleneck.map { new.steps[$0].id }
+    // Every step tied for the longest wait, as one value: a tie that gains or loses a step is a change.
+    let listed = { (stream: ValueStream) -> String? in
+      let ids = stream.metrics.mainPath.longestWait.map { stream.steps[$0].id }
+      return ids.isEmpty ? nil : ids.joined(separator: ", ")
+    }
+    let (oldWait, newWait) = (listed(old), listed(new))
     if oldWait != newWait { diff.longestWait = FieldChange(name: "longest wait", before: oldWait, after: newWait) }
     if old.metrics.isComplete != new.metrics.isComplete {
       diff.completeness = (old.metrics.isComplete, new.metrics.isComplete)

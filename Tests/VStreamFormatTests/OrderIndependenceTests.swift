@@ -56,7 +56,7 @@ final class OrderIndependenceTests: XCTestCase {
     guard let stream = result.stream else { return lines }
     for (name, path) in [("main", stream.metrics.mainPath), ("worst", stream.metrics.worstCasePath)] {
       let ids = path.nodes.map { stream.node($0).id }
-      let bottleneck = path.bottleneck.map { stream.steps[$0].id } ?? "-"
+      let bottleneck = path.longestWait.map { stream.steps[$0].id }.joined(separator: ",")
       lines.append(
         "\(name): \(ids) lead \(path.leadTime.seconds) process \(path.processTime.seconds) wait \(path.waitTime.seconds)"
           + " efficiency \(path.flowEfficiency.map { "\($0)" } ?? "-")"

@@ -87,3 +87,11 @@ public struct FlowShape: Sendable {
   /// Whether the arrow at `index` in `stream.edges` is rework.
   public func isRework(_ index: Int) -> Bool { kinds[index] == .rework }
 }
+
+extension ValueStream {
+  /// The titles of every step tied for the longest queueing wait on `path`, in path order, joined; nil when no step
+  /// on it queues. Every view names all of them: a tie is not broken by which step is written first.
+  public func longestWaitTitles(_ path: PathMetrics) -> String? {
+    path.longestWait.isEmpty ? nil : path.longestWait.map { steps[$0].title }.joined(separator: "; ")
+  }
+}

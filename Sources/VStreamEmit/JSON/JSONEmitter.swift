@@ -26,7 +26,7 @@ public struct JSONEmitter: Sendable {
         ("leadTime", duration(metrics.leadTime)),
         ("flowEfficiency", metrics.flowEfficiency.map { .double(Self.rounded($0)) } ?? .null),
         ("rolledCompleteAccurate", metrics.rolledCompleteAccurate.map { .double(Self.rounded($0)) } ?? .null),
-        ("bottleneck", metrics.bottleneck.map { .string(stream.steps[$0].id) } ?? .null),
+        ("bottleneck", metrics.longestWait.first.map { .string(stream.steps[$0].id) } ?? .null),
       ])
     }
     let meta = stream.metadata

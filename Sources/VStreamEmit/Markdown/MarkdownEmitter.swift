@@ -111,9 +111,14 @@ public struct MarkdownEmitter: Sendable {
     out += row("Lead time") { duration($0.leadTime) }
     out += row("Process time") { duration($0.processTime) }
     out += row("Wait time") { duration($0.waitTime) }
+    // Planned waits (booked, not queueing) apart, only where a stream has them.
+    if paths.contains(where: { $0.plannedWaitTime > .zero }) {
+      out += row("of it queueing") { duration($0.queueingWaitTime) }
+      out += row("of it planned") { duration($0.plannedWaitTime) }
+    }
     out += row("Flow efficiency") { percentText($0.flowEfficiency) }
     out += row("Rolled %C/A") { percentText($0.rolledCompleteAccurate) }
-    out += row("Longest wait") { $0.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–" }
+    out += row("Longest wait") { stream.longestWaitTitles($0).map(MarkdownEscaping.text) ?? "–" }
     out += row("Steps on the path") { String($0.nodes.count - 2) }
     if !stream.metrics.isComplete {
       out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"

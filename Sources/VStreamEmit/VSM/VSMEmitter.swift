@@ -160,9 +160,7 @@ public struct VSMEmitter: Sendable {
     body += text(Self.margin + 10, y + 22, summary.joined(separator: "  ·  "), size: 13, bold: true)
     let values = stream.values.map(\.title).joined(separator: "; ")
     var second = "Value: \(values)"
-    if let bottleneck = main.bottleneck {
-      second = "Longest wait: before \(stream.steps[bottleneck].title) · " + second
-    }
+    if let longest = stream.longestWaitTitles(main) { second = "Longest wait: before \(longest) · " + second }
     body += text(Self.margin + 10, y + 44, second, size: 12)
     y += 62 + 24
 
