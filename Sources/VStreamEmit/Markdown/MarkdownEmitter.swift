@@ -125,11 +125,10 @@ public struct MarkdownEmitter: Sendable {
     }
     let after = stream.metrics.stepsAfterValue
     if !after.isEmpty {
-      let effort = after.reduce(Duration.zero) { $0 + (stream.steps[$1].processTime ?? .zero) }
       out +=
         "\nAfter the value, outside the lead time: "
         + after.map { MarkdownEscaping.text(stream.steps[$0].title) }.joined(separator: ", ")
-        + " (process time \(duration(effort))).\n"
+        + " (process time \(duration(stream.afterValueProcessTime))).\n"
     }
     if stream.values.count > 1, stream.metrics.valuePaths.count == stream.values.count {
       out += "\n| Value | Lead time (worst case) |\n| --- | ---: |\n"
