@@ -44,6 +44,8 @@ enum CheckRules {
     MainArrowsFormOnePath.self,
     ReworkLoopsEnd.self,
     SharesAddUp.self,
+    CompleteAccurateIsNotZero.self,
+    ReworkShareIsKnown.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
