@@ -77,6 +77,11 @@ final class OrderIndependenceTests: XCTestCase {
           + " efficiency \(path.flowEfficiency.map { "\($0)" } ?? "-")"
           + " rolled \(path.rolledCompleteAccurate.map { "\($0)" } ?? "-") bottleneck \(bottleneck)")
     }
+    // Each value's own path, by value id (the list itself is in declaration order).
+    lines += stream.metrics.valuePaths.enumerated().map { index, path in
+      "value \(stream.values[index].id): \(path.nodes.map { stream.node($0).id }) lead \(path.leadTime.seconds)"
+    }.sorted()
+    lines.append("after the value: \(stream.metrics.stepsAfterValue.map { stream.steps[$0].id }.sorted())")
     if let expected = stream.metrics.expected {
       // To a millisecond: the solver adds the same numbers in another order when lines move.
       lines.append("expected lead \(Int64((expected.leadTime * 1_000).rounded()))")

@@ -36,7 +36,8 @@ public struct FlowShape: Sendable {
   /// Whether each step (by index) comes after a value (``FlowMetrics/stepsAfterValue``).
   public let isAfterValue: [Bool]
   /// Each arrow's share of its source's forward output, as a fraction, where the source has two or more forward
-  /// arrows (alternatives): as written, or an equal part of what the written shares leave. Nil elsewhere.
+  /// arrows (alternatives, before or after a value): as written, or an equal part of what the written shares leave.
+  /// Nil elsewhere.
   public let alternativeShare: [Double?]
 
   public init(_ stream: ValueStream) {
@@ -125,11 +126,11 @@ public struct FlowShape: Sendable {
     alternativeShare = Self.alternativeShares(stream, kinds: kinds)
   }
 
-  /// See ``alternativeShare``: over the forward arrows out of each node (rework and arrows after a value left out).
+  /// See ``alternativeShare``: over the forward arrows out of each node (after a value too), rework left out.
   static func alternativeShares(_ stream: ValueStream, kinds: [Kind]) -> [Double?] {
     var result = [Double?](repeating: nil, count: stream.edges.count)
     var arrows: [NodeRef: [Int]] = [:]
-    for (index, edge) in stream.edges.enumerated() where kinds[index] == .main || kinds[index] == .forward {
+    for (index, edge) in stream.edges.enumerated() where kinds[index] != .rework && edge.kind != .rework {
       arrows[edge.from, default: []].append(index)
     }
     // Each group writes only its own arrows, so the order the groups are visited in does not matter.
