@@ -452,6 +452,9 @@ def value_expectations(number, start, end, word, keyword, position):
         known = normalized(word) in PRACTICES
         scope = "support.constant.practice.vstream" if known else "variable.other.practice.vstream"
         return [Expectation(number, start, end, scope, "practice" if known else "unknown practice")]
+    if keyword == "wait" and word == "planned" and position == 2:
+        # `wait 4w planned`: a booked wait.
+        return [Expectation(number, start, end, "keyword.other.planned.vstream", "planned wait")]
     if keyword in ("time", "wait"):
         if DURATION.match(word):
             return [Expectation(number, start, end, "constant.numeric.duration.vstream", "duration")]

@@ -40,6 +40,9 @@ public enum Compiler {
   /// Every diagnostic code of every stage, sorted by code: for `vstream explain`, SARIF and the specification.
   public static var rules: [RuleDescriptor] { RuleCatalog.all }
 
+  /// The codes no longer given, with their names and why (`vstream explain` answers with the reason).
+  public static var retiredRules: [(code: DiagnosticCode, name: String, reason: String)] { CheckMessages.retired }
+
   /// Parses and checks one file; `options` carries the limits on its front matter. With `buildingModel` false only
   /// the diagnostics are wanted (`vstream check`): the checked stream, its strings and its metrics are not built and
   /// `stream` is nil.

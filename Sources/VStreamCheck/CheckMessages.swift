@@ -32,6 +32,17 @@ public enum CheckMessages {
 
     """
 
+  /// Steps after the value, for the examples of the rules about them.
+  static let survey =
+    "step survey \"Ask for feedback\"\n  activity engage\n  practices service-desk\n  time 5m\n  wait 1d\n"
+  static let review =
+    "step review \"Review the feedback\"\n  activity improve\n  practices continual-improvement\n  time 30m\n  wait 1w\n"
+
+  /// The good example with `lines` (flows, and steps they need) after its value.
+  static func badFlow(_ lines: String) -> String {
+    bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\n" + lines)
+  }
+
   static func bad(_ target: String, _ replacement: String) -> String {
     precondition(good.contains(target), "example target missing: \(target)")
     return good.replacingAll(target, replacement)
@@ -83,9 +94,8 @@ public enum CheckMessages {
     error(
       .undefinedNode, "undefined-node", "a flow names something that is not declared",
       "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fxi -> confirm -> restored\n")),
+      bad: badFlow(
+        "flow outage -> triage -> fxi -> confirm -> restored\n")),
     error(
       .arrowIntoDemand, "arrow-into-demand", "an arrow leads into the demand",
       "The demand is where the stream starts; nothing flows into it. An arrow back to the beginning is usually rework that should go to the first step.",
@@ -94,17 +104,10 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n"
       )),
     error(
-      .arrowOutOfValue, "arrow-out-of-value", "an arrow leads out of a value",
-      "A value is where the stream ends; nothing flows out of it. If the consumer's feedback starts new work, that is a new demand for another stream.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored -> triage\n")),
-    error(
       .unreachable, "unreachable", "a step or value cannot be reached from the demand",
       "Every step must be reachable from the demand by following the arrows; otherwise no work item ever gets there. Add an arrow into it, or remove it.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> confirm -> restored\n")),
+      bad: badFlow(
+        "flow outage -> triage -> confirm -> restored\n")),
     error(
       .deadEnd, "dead-end", "no arrow leads on from a step",
       "From every step, the arrows must lead on to a value; a step with no way forward is a dead end where work items would stop. Add an arrow from it.",
@@ -115,10 +118,7 @@ public enum CheckMessages {
     error(
       .closedLoop, "closed-loop", "steps form a loop with no way out toward a value",
       "Loops are allowed (rework), but each loop needs an arrow out toward a value; otherwise an item that enters it never leaves.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\nflow confirm -> fix\nflow triage -> restored\n"
-      )),
+      bad: badFlow("flow outage -> triage -> fix -> confirm\nflow confirm -> fix\nflow triage -> restored\n")),
     error(
       .frontMatterType, "front-matter-type", "a front matter key has a value of the wrong type",
       "Known front matter keys have types: `title`, `owner`, `version`, `consumer` and `description` are strings, `status` is one of draft, review, live, retired, `tags` is a list of strings and `vstream` is the integer 1.",
@@ -134,9 +134,8 @@ public enum CheckMessages {
     error(
       .flowDoesNotStart, "flow-does-not-start", "no arrow leaves the demand",
       "The flow must start at the demand: write an arrow from the demand to the first step.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow triage -> fix -> confirm -> restored\n")),
+      bad: badFlow(
+        "flow triage -> fix -> confirm -> restored\n")),
     error(
       .flowNeverEnds, "flow-never-ends", "no arrow reaches a value",
       "The flow must end at a value: write an arrow from the last step to the value.",
@@ -153,31 +152,34 @@ public enum CheckMessages {
     error(
       .reworkGoesForward, "rework-goes-forward", "a `rework` arrow does not go back upstream",
       "A `rework` arrow sends work back to a step it already passed through: its target must be its source or lead to its source by forward arrows. An arrow that goes forward or across is ordinary flow; write it on a `flow` line, or the worst case would leave its work out.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework triage -> confirm\n"
-      )),
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nrework triage -> confirm\n")),
     error(
       .mainPathBroken, "main-path-broken", "the `main` arrows do not form one path from the demand to a value",
       "`main` lines say which way most work goes: the main path that the metrics report first and the diagrams draw in bold. Written at all, they must form exactly one path from the demand to a value: one `main` arrow leaves the demand and each node they reach until a value, and none lies elsewhere. Without `main` lines the main path follows the forward arrows, taking the target with the smallest id at each branch.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nmain outage -> triage -> fix\nflow fix -> confirm -> restored\n")),
+      bad: badFlow(
+        "main outage -> triage -> fix\nflow fix -> confirm -> restored\n")),
     error(
       .reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
-      "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow). A loop whose steps pass nothing on, such as a step with `ca 0%`, keeps every item that enters it: its expected number of visits is infinite. Give the loop's steps a `ca` above 0%, or an arrow on toward a value.",
+      "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow), or sends back the shares written on them. A loop whose steps pass nothing on, such as one whose rework arrow is written `100%`, keeps every item that enters it: its expected number of visits is infinite. Lower the share, or give the loop an arrow on toward a value. (A loop made endless by `ca 0%` is VS418's.)",
       bad: bad(
         "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> fix\n"
-      ).replacingAll("  wait 0s\n", "  wait 0s\n  ca 0%\n")),
+        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> 100% fix\n"
+      )),
     error(
       .sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
       "A share after an arrow (`flow triage -> 30% escalate`) is the part of the node's forward output that takes it; on a `rework` arrow, the part of the step's output sent back. Out of one node the forward shares are all written and add up to 100%, or all but one are written and that one takes the rest (more than 0%), or none is written (the arrows share equally); the rework shares add up to at most 100%.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
-      )),
+      bad: badFlow("flow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n")),
 
+    error(
+      .afterValueLeadsBack, "after-value-leads-back", "a step after a value leads back to a step before it",
+      "Steps may follow a value: feedback, improvement, a hand-over to another team. Lead time is measured from the demand to the value, and the steps after it are reported apart. An arrow from such a step (or from the value itself) back to a step before the value would make an item reach its value twice; if the feedback starts new work, that is a new demand for another stream. (This replaces VS313, which forbade every arrow out of a value.)",
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored -> survey\nflow survey -> fix\n" + survey)),
+    error(
+      .afterValueNeverEnds, "after-value-never-ends", "steps after a value loop with no way out",
+      "Work after a value ends at a step with no arrow out, or reaches another value. Steps after a value that only lead round among themselves would never end. Remove an arrow of the loop or add one from it to an end or a value.",
+      bad: badFlow(
+        "flow outage -> triage -> fix -> confirm -> restored -> survey -> review\nflow review -> survey\n" + survey
+          + review)),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -202,7 +204,7 @@ public enum CheckMessages {
       bad: bad("owner: Service desk lead\n", "")),
     lint(
       .partialMetrics, "partial-metrics", .warning, "some steps have `time` or `wait` and this one has neither",
-      "Lead time, flow efficiency and the bottleneck are only meaningful when every step has its times; a step without them counts as zero and makes the totals look better than they are.",
+      "Lead time, flow efficiency and the longest wait are only meaningful when every step has its times; a step without them counts as zero and makes the totals look better than they are.",
       bad: bad("  time 30m\n  wait 10m\n", "")),
     lint(
       .lowFlowEfficiency, "low-flow-efficiency", .warning, "the main path's flow efficiency is below the threshold",
@@ -223,10 +225,7 @@ public enum CheckMessages {
     lint(
       .duplicateArrow, "duplicate-arrow", .warning, "the same arrow is written twice",
       "A repeated arrow adds nothing to the flow and usually means one of them was meant to go elsewhere.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> fix\n"
-      )),
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nflow triage -> fix\n")),
     lint(
       .unusedSuppression, "unused-suppression", .warning, "a `# vstream: allow` comment silences nothing",
       "A suppression that matches no finding is stale: the problem was fixed, or the rule name is not the one that fires. Remove it so that suppressions stay meaningful.",
@@ -255,11 +254,17 @@ public enum CheckMessages {
       .ambiguousMainPath, "ambiguous-main-path", .warning,
       "the main path takes a branch only because its id sorts first",
       "The main path is the route most work takes: the `main` arrows, or else at each branch the arrow with the highest share. Where two or more arrows lead on toward a value and none has a share, vstream can only take the target whose id sorts first, which says nothing about the work. Write shares on the arrows out of that step (`flow triage -> 70% fix`), or write the main path as a `main` line.",
-      bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n"
-      )),
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n")),
 
+    lint(
+      .completeAccurateZero, "ca-zero", .warning, "a step passes nothing on as is (`ca 0%`)",
+      "`ca` is the share of a step's output the next step can use without correction. At 0% every item needs correction: through a rework arrow it comes back forever, so the expected figures are infinite (the stream has none), and without one the figures pass everything on anyway. It is rarely meant; usually the share was not known. Write the real share, or remove the line (the unsafe fix) so that it counts as unknown.",
+      bad: bad("  time 30m\n", "  time 30m\n  ca 0%\n")),
+    lint(
+      .reworkShareUnknown, "rework-share-unknown", .warning,
+      "a `rework` arrow has no share and its step has no `ca`",
+      "How much a rework arrow sends back comes from its written share (`rework fix -> 20% triage`) or from its step's `ca` (100% minus it goes back). With neither, the expected figures count no rework on the arrow and understate the lead time. Give the step its `ca`, or write the share on the arrow. The unsafe fix adds `ca 90%`, a placeholder to replace.",
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nrework fix -> triage\n")),
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
       "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
@@ -307,6 +312,15 @@ public enum CheckMessages {
       goodExample: good, isConfigurable: false)
   }
 
+  /// Codes no longer given, each with why: never reused for another meaning, so that an old suppression or a search
+  /// for the code finds the reason rather than a different rule.
+  public static let retired: [(code: DiagnosticCode, name: String, reason: String)] = [
+    (
+      "VS313", "arrow-out-of-value",
+      "retired: an arrow may leave a value, since steps after a value (feedback, improvement, a hand-over) are allowed; one that leads back before the value is VS327"
+    )
+  ]
+
   /// A rule by code or name.
   public static func rule(named name: String) -> RuleDescriptor? {
     rules.first { $0.code.rawValue == name.uppercased() || $0.name == name }
@@ -327,7 +341,6 @@ extension DiagnosticCode {
   public static let percentageOutOfRange: DiagnosticCode = "VS310"
   public static let undefinedNode: DiagnosticCode = "VS311"
   public static let arrowIntoDemand: DiagnosticCode = "VS312"
-  public static let arrowOutOfValue: DiagnosticCode = "VS313"
   public static let unreachable: DiagnosticCode = "VS314"
   public static let deadEnd: DiagnosticCode = "VS315"
   public static let closedLoop: DiagnosticCode = "VS316"
@@ -341,6 +354,8 @@ extension DiagnosticCode {
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
+  public static let afterValueLeadsBack: DiagnosticCode = "VS327"
+  public static let afterValueNeverEnds: DiagnosticCode = "VS328"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -358,6 +373,8 @@ extension DiagnosticCode {
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
+  public static let completeAccurateZero: DiagnosticCode = "VS418"
+  public static let reworkShareUnknown: DiagnosticCode = "VS419"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -46,8 +46,17 @@ public struct StreamDiff: Sendable, Hashable {
     /// How the side's streams print durations.
     public var settings: DurationSettings
     /// The checked stream on this side, for the before/after picture; nil when it has errors or the file is the
-    /// same on both sides.
+    /// same on both sides. Not part of the comparison's identity: a side is the same whether its stream was kept.
     public var stream: ValueStream?
+
+    public static func == (lhs: Side, rhs: Side) -> Bool {
+      lhs.path == rhs.path && lhs.id == rhs.id && lhs.errors == rhs.errors && lhs.settings == rhs.settings
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(path)
+      hasher.combine(id)
+    }
   }
 
   /// Set when two files were given as the current and the future state of one stream: their paths differ by
@@ -131,8 +140,12 @@ extension StreamDiff {
     let newArrows = Set(arrows(of: new))
     diff.arrowsAdded = newArrows.subtracting(oldArrows).sorted()
     diff.arrowsRemoved = oldArrows.subtracting(newArrows).sorted()
-    let oldWait = old.metrics.mainPath.bottleneck.map { old.steps[$0].id }
-    let newWait = new.metrics.mainPath.bottleneck.map { new.steps[$0].id }
+    // Every step tied for the longest wait, as one value: a tie that gains or loses a step is a change.
+    let listed = { (stream: ValueStream) -> String? in
+      let ids = stream.metrics.mainPath.longestWait.map { stream.steps[$0].id }
+      return ids.isEmpty ? nil : ids.joined(separator: ", ")
+    }
+    let (oldWait, newWait) = (listed(old), listed(new))
     if oldWait != newWait { diff.longestWait = FieldChange(name: "longest wait", before: oldWait, after: newWait) }
     if old.metrics.isComplete != new.metrics.isComplete {
       diff.completeness = (old.metrics.isComplete, new.metrics.isComplete)

@@ -198,7 +198,8 @@ struct FormatWriter {
       }
       writeList(prefix, items, attribute: attribute)
       return
-    case .duration(let duration): value = CanonicalText.duration(duration.parts(in: file))
+    case .duration(let duration):
+      value = CanonicalText.duration(duration.parts(in: file)) + (attribute.isPlanned ? " planned" : "")
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
       // Only reachable for a file with syntax errors: keep the line as written.

@@ -33,11 +33,16 @@ public struct Adjacency: Sendable {
   public subscript(node: Int) -> ArraySlice<Int32> { targets[arrowIndices(from: node)] }
 
   /// Every node reachable from `starts` (the starts included).
-  public func reachable(from starts: [Int]) -> [Bool] {
+  public func reachable(from starts: [Int]) -> [Bool] { reachable(from: starts) { _ in false } }
+
+  /// Every node reachable from `starts` without passing through a node for which `isEnd` holds: such a node is
+  /// reached but its arrows are not followed (how the flow up to the values is told from the steps after them).
+  public func reachable(from starts: [Int], stoppingAt isEnd: (Int) -> Bool) -> [Bool] {
     var seen = [Bool](repeating: false, count: nodeCount)
     var queue = starts
     for start in starts { seen[start] = true }
     while let node = queue.popLast() {
+      guard !isEnd(node) else { continue }
       // By position, not through `self[node]`: a slice per node retained and released the whole array each time.
       for arrow in arrowIndices(from: node) where !seen[Int(targets[arrow])] {
         seen[Int(targets[arrow])] = true

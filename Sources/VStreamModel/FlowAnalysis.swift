@@ -141,7 +141,7 @@ public enum FlowAnalysis {
     let count = successors.nodeCount
     let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
     // Kahn's algorithm over the nodes reachable from the demand, arrows out of values ignored.
-    let reachable = successors.reachable(from: [0])
+    let reachable = successors.reachable(from: [0], stoppingAt: graph.isValue)
     var incoming = [Int32](repeating: 0, count: count)
     for node in 0..<count where reachable[node] && !graph.isValue(node) {
       for target in successors[node] { incoming[Int(target)] += 1 }
@@ -200,12 +200,16 @@ public enum FlowAnalysis {
   ) -> FlowMetrics {
     let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
     let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
-    return FlowMetrics(
+    var metrics = FlowMetrics(
       mainPath: PathMetrics.measure(path: mainNodes, steps: steps),
       worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
       activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps),
       practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue),
       isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
       expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes))
+    metrics.stepsAfterValue = stepsAfterValue(stepCount: steps.count, valueCount: valueCount, edges: edges)
+    metrics.valuePaths = valuePaths(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
+      .map { PathMetrics.measure(path: $0, steps: steps) }
+    return metrics
   }
 }

@@ -15,6 +15,11 @@ public struct FlowMetrics: Sendable, Hashable {
   /// The expected figures with rework counted as often as it happens on average; nil when an item could circle
   /// forever or the solver did not converge (see ``ExpectedFlow``).
   public var expected: ExpectedFlow?
+  /// For each value (by index), the path to it with the longest lead time over the forward arrows: each value's own
+  /// lead time (see ``FlowAnalysis/valuePaths(steps:valueCount:edges:ranks:)``).
+  public var valuePaths: [PathMetrics] = []
+  /// The steps after a value (by index): done once the value is reached, so outside every lead time to it.
+  public var stepsAfterValue: [Int] = []
 
   public init(
     mainPath: PathMetrics, worstCasePath: PathMetrics, activityBreakdown: [ActivityTime],

@@ -13,13 +13,16 @@ public struct PathMetrics: Sendable, Hashable {
   /// Π (%C/A as a fraction) over the path, a step without `ca` counting as 100% (0...1); nil when no step on the
   /// path gives one.
   public var rolledCompleteAccurate: Double?
-  /// The step (index into the stream's steps) with the longest wait on this path, the first on ties; nil when no
-  /// step on it waits. Longest wait, not longest lead time: waiting is the delay a team can remove.
-  public var bottleneck: Int?
+  /// The steps (indices into the stream's steps) with the longest queueing wait on this path, every one that ties,
+  /// in path order; empty when no step on it queues. Longest wait, not longest lead time: waiting is the delay a
+  /// team can remove; a planned wait (``Step/waitIsPlanned``) is booked, not a queue, so it never counts.
+  public var longestWait: [Int]
+  /// Σ WT over the steps of the path whose wait is planned: part of `waitTime`, reported apart from queueing.
+  public var plannedWaitTime: Duration
 
   public init(
     nodes: [NodeRef], processTime: Duration, waitTime: Duration, leadTime: Duration, flowEfficiency: Double?,
-    rolledCompleteAccurate: Double?, bottleneck: Int?
+    rolledCompleteAccurate: Double?, longestWait: [Int], plannedWaitTime: Duration = .zero
   ) {
     self.nodes = nodes
     self.processTime = processTime
@@ -27,31 +30,40 @@ public struct PathMetrics: Sendable, Hashable {
     self.leadTime = leadTime
     self.flowEfficiency = flowEfficiency
     self.rolledCompleteAccurate = rolledCompleteAccurate
-    self.bottleneck = bottleneck
+    self.longestWait = longestWait
+    self.plannedWaitTime = plannedWaitTime
   }
+
+  /// The wait that is queueing: `waitTime` less the planned waits.
+  public var queueingWaitTime: Duration { waitTime - plannedWaitTime }
 
   /// Measures `path` through `steps`: depends only on the steps the path visits, in path order. Missing times count
   /// as zero (`FlowMetrics.isComplete` says whether any are missing).
   public static func measure(path: [NodeRef], steps: [Step]) -> PathMetrics {
     var process = Duration.zero
     var wait = Duration.zero
+    var planned = Duration.zero
     var rolled: Double?
-    var bottleneck: Int?
+    var longest: [Int] = []
     var longestWait = Duration.zero
     for case .step(let index) in path {
       let step = steps[index]
       process += step.processTime ?? .zero
       wait += step.waitTime ?? .zero
       if let ca = step.completeAccurate { rolled = (rolled ?? 1) * ca.fraction }
-      if let stepWait = step.waitTime, stepWait > longestWait {
-        longestWait = stepWait
-        bottleneck = index
+      guard let stepWait = step.waitTime else { continue }
+      if step.waitIsPlanned {
+        planned += stepWait
+      } else if stepWait > longestWait {
+        (longestWait, longest) = (stepWait, [index])
+      } else if stepWait == longestWait, stepWait > .zero {
+        longest.append(index)
       }
     }
     let lead = process + wait
     let efficiency = lead.seconds > 0 ? Double(process.seconds) / Double(lead.seconds) : nil
     return PathMetrics(
       nodes: path, processTime: process, waitTime: wait, leadTime: lead, flowEfficiency: efficiency,
-      rolledCompleteAccurate: rolled, bottleneck: bottleneck)
+      rolledCompleteAccurate: rolled, longestWait: longest, plannedWaitTime: planned)
   }
 }

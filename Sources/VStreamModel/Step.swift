@@ -15,6 +15,9 @@ public struct Step: Sendable, Hashable {
   public var processTime: Duration?
   /// Time the item waits before the step (`wait`).
   public var waitTime: Duration?
+  /// Whether the wait is planned (`wait 4w planned`: a review booked weeks out) rather than queueing: reported apart
+  /// from queueing delay, and never the longest wait.
+  public var waitIsPlanned: Bool
   /// Share of the output the next step can use as it is (`ca`).
   public var completeAccurate: Percentage?
   public var note: String?
@@ -23,8 +26,10 @@ public struct Step: Sendable, Hashable {
 
   public init(
     id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
-    waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange
+    waitTime: Duration?, waitIsPlanned: Bool = false, completeAccurate: Percentage?, note: String?,
+    range: SourceRange
   ) {
+    self.waitIsPlanned = waitIsPlanned
     self.id = id
     self.title = title
     self.activity = activity

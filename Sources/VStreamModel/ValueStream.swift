@@ -61,6 +61,11 @@ public struct ValueStream: Sendable, Hashable {
   /// The title of a node (its id when none was written).
   public func title(of ref: NodeRef) -> String { node(ref).title }
 
+  /// Σ `time` over the steps after a value: real work, outside every lead time, reported apart.
+  public var afterValueProcessTime: Duration {
+    metrics.stepsAfterValue.reduce(Duration.zero) { $0 + (steps[$1].processTime ?? .zero) }
+  }
+
   /// Every node: the demand, the steps, the values, in that order.
   public var nodes: [NodeRef] {
     [.demand] + steps.indices.map { .step($0) } + values.indices.map { .value($0) }

@@ -64,7 +64,7 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(main.leadTime.seconds, 617 * 60)
     XCTAssertEqual(main.flowEfficiency!, 195.0 / 617.0, accuracy: 1e-12)
     XCTAssertEqual(main.rolledCompleteAccurate!, 0.72, accuracy: 1e-12)
-    XCTAssertEqual(main.bottleneck, 2)
+    XCTAssertEqual(main.longestWait, [2])
     XCTAssertEqual(stream.edges.count, 8)
     XCTAssertEqual(stream.edges[6].label, "workaround available")
   }

@@ -69,7 +69,7 @@ final class ParallelCheckTests: XCTestCase {
       + " -> v\nrework s5 -> s2 \"rework\"\n"
     let file = SourceFile(path: "valid.vstream", text: text)
     let parallel = Self.check(file, parallelFrom: 0)
-    XCTAssertTrue(parallel.contains("\"vstream/1\""), "the stream is built")
+    XCTAssertTrue(parallel.contains("\"vstream/2\""), "the stream is built")
     XCTAssertEqual(parallel, Self.check(file, parallelFrom: .max))
   }
 

@@ -12,9 +12,9 @@ final class DOTPictureTests: XCTestCase {
     let dot = DOTEmitter().emit(stream)
     let legend = try XCTUnwrap(dot.components(separatedBy: "  legend [shape").last)
     XCTAssertFalse(legend.contains(">Plan<"))
-    XCTAssertFalse(legend.contains(">Improve<"))
+    XCTAssertTrue(legend.contains(">Improve<"), "the improvement after the value")
     XCTAssertTrue(legend.contains(">Engage<"))
-    for text in ["PT: process time", "WT: wait", "%C/A", "dashed arrows: rework"] {
+    for text in ["PT: process time", "WT: wait", "%C/A", "dashed arrows: rework", "dotted arrows: after the value"] {
       XCTAssertTrue(legend.contains(text), text)
     }
   }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import VStream
+import VStreamEmit
 import VStreamModel
 import VStreamSource
 import VStreamSyntax
@@ -10,8 +11,10 @@ import XCTest
 /// generated stream with arrow lines is checked again with its declarations and arrow lines shuffled, and its
 /// findings (without positions), main path, worst case, their figures and its arrows must not change.
 ///
-/// Outputs that list declarations or arrows in the order written (the JSON's `steps` and `edges`, the diagrams'
-/// statements) follow that order on purpose, so they are compared through the model rather than byte for byte.
+/// The pictures (DOT in its layouts, the Markdown page's Mermaid diagram, the value-stream map) must be identical
+/// byte for byte: their statements follow `FlowShape`'s canonical order. Outputs that list declarations in the order
+/// written (the JSON's `steps` and `edges`, the Markdown tables) follow it on purpose, so they are compared through
+/// the model.
 final class OrderIndependenceTests: XCTestCase {
   func testShufflingDeclarationsAndArrowLinesChangesNothing() throws {
     var random = SeededGenerator(seed: 17)
@@ -49,18 +52,39 @@ final class OrderIndependenceTests: XCTestCase {
     return (file.text(SourceRange(start: 0, end: start)), items)
   }
 
+  /// Every picture of the stream, which must not depend on the order lines are written in.
+  static func pictures(of stream: ValueStream) -> [String] {
+    let page = MarkdownEmitter().emit(stream)
+    let mermaid = page.components(separatedBy: "```mermaid").dropFirst().first?.components(separatedBy: "```").first
+    return [
+      DOTEmitter().emit(stream), DOTEmitter(options: .init(lanes: .off, layout: .wrap)).emit(stream),
+      DOTEmitter(options: .init(lanes: .role, layout: nil)).emit(stream), mermaid ?? "no mermaid",
+      VSMEmitter().emit(stream),
+    ]
+  }
+
   /// What a stream says, without positions: its findings, and for a stream that checks its paths, figures and arrows.
   static func meaning(of text: String) -> [String] {
     let result = Compiler.check(SourceFile(path: "shuffled.vstream", text: text))
     var lines = result.diagnostics.map { "\($0.code) \($0.severity) \($0.message)" }.sorted()
     guard let stream = result.stream else { return lines }
+    lines += pictures(of: stream)
     for (name, path) in [("main", stream.metrics.mainPath), ("worst", stream.metrics.worstCasePath)] {
       let ids = path.nodes.map { stream.node($0).id }
-      let bottleneck = path.bottleneck.map { stream.steps[$0].id } ?? "-"
+      let bottleneck = path.longestWait.map { stream.steps[$0].id }.joined(separator: ",")
       lines.append(
         "\(name): \(ids) lead \(path.leadTime.seconds) process \(path.processTime.seconds) wait \(path.waitTime.seconds)"
           + " efficiency \(path.flowEfficiency.map { "\($0)" } ?? "-")"
           + " rolled \(path.rolledCompleteAccurate.map { "\($0)" } ?? "-") bottleneck \(bottleneck)")
+    }
+    // Each value's own path, by value id (the list itself is in declaration order).
+    lines += stream.metrics.valuePaths.enumerated().map { index, path in
+      "value \(stream.values[index].id): \(path.nodes.map { stream.node($0).id }) lead \(path.leadTime.seconds)"
+    }.sorted()
+    lines.append("after the value: \(stream.metrics.stepsAfterValue.map { stream.steps[$0].id }.sorted())")
+    if let expected = stream.metrics.expected {
+      // To a millisecond: the solver adds the same numbers in another order when lines move.
+      lines.append("expected lead \(Int64((expected.leadTime * 1_000).rounded()))")
     }
     lines += stream.edges.map { "\(stream.node($0.from).id) -> \(stream.node($0.to).id) \($0.kind) \($0.label ?? "")" }
       .sorted()

@@ -36,7 +36,7 @@ final class FlowAnalysisTests: XCTestCase {
     XCTAssertEqual(metrics.mainPath.leadTime.seconds, 617 * 60)
     XCTAssertEqual(metrics.mainPath.flowEfficiency!, 195.0 / 617.0, accuracy: 1e-12)
     XCTAssertEqual(metrics.mainPath.rolledCompleteAccurate!, 0.9 * 0.8, accuracy: 1e-12)
-    XCTAssertEqual(metrics.mainPath.bottleneck, 2, "fix waits longest (4h)")
+    XCTAssertEqual(metrics.mainPath.longestWait, [2], "fix waits longest (4h)")
     XCTAssertEqual(metrics.worstCasePath.nodes, chain, "the workaround is shorter; rework is not repeated")
     let engage = metrics.activityBreakdown.first { $0.activity == .engage }!
     XCTAssertEqual(

@@ -6,7 +6,7 @@ final class PathMetricsTests: XCTestCase {
   /// outage -> triage -> diagnose -> restored, by hand:
   /// PT = 5m + 30m = 35m = 2,100 s; WT = 2m + 60m = 62m = 3,720 s; LT = 97m = 5,820 s;
   /// flow efficiency = 35 / 97 = 36.08%; rolled %C/A = 0.90 × 1.00 (diagnose gives none) = 90%;
-  /// bottleneck = diagnose (waits 60m against triage's 2m).
+  /// longest wait = diagnose (waits 60m against triage's 2m).
   func testRestoreStreamMainPathByHand() {
     let path: [NodeRef] = [.demand, .step(0), .step(1), .value(0)]
     let metrics = PathMetrics.measure(path: path, steps: RestoreStream.steps)
@@ -18,7 +18,7 @@ final class PathMetricsTests: XCTestCase {
     XCTAssertEqual(metrics.flowEfficiency!, 35.0 / 97.0, accuracy: 1e-12)
     XCTAssertEqual(percentText(metrics.flowEfficiency), "36.1%")
     XCTAssertEqual(metrics.rolledCompleteAccurate!, 0.9, accuracy: 1e-12)
-    XCTAssertEqual(metrics.bottleneck, 1)
+    XCTAssertEqual(metrics.longestWait, [1])
   }
 
   /// outage -> triage -> restored (the second flow line's shortcut): PT 5m, WT 2m, LT 7m, efficiency 5/7.
@@ -26,7 +26,7 @@ final class PathMetricsTests: XCTestCase {
     let metrics = PathMetrics.measure(path: [.demand, .step(0), .value(0)], steps: RestoreStream.steps)
     XCTAssertEqual([metrics.processTime.seconds, metrics.waitTime.seconds, metrics.leadTime.seconds], [300, 120, 420])
     XCTAssertEqual(metrics.flowEfficiency!, 5.0 / 7.0, accuracy: 1e-12)
-    XCTAssertEqual(metrics.bottleneck, 0)
+    XCTAssertEqual(metrics.longestWait, [0])
   }
 
   func testMissingValuesAndTies() {
@@ -40,12 +40,12 @@ final class PathMetricsTests: XCTestCase {
       path: [.demand, .step(0), .value(0)], steps: [step("a", wait: nil, ca: nil)])
     XCTAssertNil(none.flowEfficiency, "no lead time, no efficiency")
     XCTAssertNil(none.rolledCompleteAccurate, "no step gives %C/A")
-    XCTAssertNil(none.bottleneck, "nothing waits")
+    XCTAssertEqual(none.longestWait, [], "nothing waits")
     XCTAssertEqual(none.leadTime, .zero)
 
     let steps = [step("a", wait: 10, ca: 5_000), step("b", wait: 10, ca: nil), step("c", wait: 3, ca: 8_000)]
     let tie = PathMetrics.measure(path: [.demand, .step(2), .step(1), .step(0), .value(0)], steps: steps)
-    XCTAssertEqual(tie.bottleneck, 1, "first on the path among equal waits, not the lowest index")
+    XCTAssertEqual(tie.longestWait, [1, 0], "every step tied for the longest wait, in path order")
     XCTAssertEqual(tie.rolledCompleteAccurate!, 0.8 * 0.5, accuracy: 1e-12)
     XCTAssertEqual(tie.flowEfficiency, 0, "waiting only")
 

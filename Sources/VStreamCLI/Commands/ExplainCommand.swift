@@ -48,6 +48,14 @@ struct ExplainCommand: ParsableCommand {
         $0.code.rawValue == name.uppercased() || $0.code.rawValue == "VS" + name || $0.name == name
       })
     else {
+      if let name = code,
+        let retired = Compiler.retiredRules.first(where: {
+          $0.code.rawValue == name.uppercased() || $0.code.rawValue == "VS" + name || $0.name == name
+        })
+      {
+        Terminal.standardOutput.write("\(retired.code.rawValue) \(retired.name): \(retired.reason)\n")
+        return
+      }
       throw CommandFailure("unknown code `\(code ?? "")`; `vstream explain --list` lists them")
     }
     Terminal.standardOutput.write(markdown ? RulePage.markdown(rule) : RulePage.text(rule))

@@ -16,8 +16,12 @@ struct FlowGraph {
   var undefinedNames: [SourceRange] = []
   /// Arrows into the demand (VS312): the arrow, and the demand's name at its head.
   var arrowsIntoDemand: [(arrow: SourceRange, name: SourceRange)] = []
-  /// Arrows out of a value (VS313): the arrow, and the value's node number.
-  var arrowsOutOfValue: [(arrow: SourceRange, value: Int)] = []
+  /// Arrows from a value, or from a step after one, back to a step before the values that close a loop through the
+  /// value (VS327): a feedback step that starts the work again. Left out of `arrows`, so that the loop it closes is not reported again.
+  var arrowsBackFromAfterValue: [FlowArrow] = []
+  /// Whether each node is reached from the demand only through a value (a step after the value: feedback,
+  /// improvement, a hand-over); empty when no arrow leaves a value.
+  var afterValue: [Bool] = []
   /// Arrows written again (VS411): the two names, and where the arrow was first written.
   var repeatedArrows: [(from: SourceRange, to: SourceRange, first: SourceRange)] = []
 
@@ -82,9 +86,6 @@ struct FlowGraph {
           if number == 0 {
             graph.arrowsIntoDemand.append((arrow, name.range))
             graph.isComplete = false
-          } else if from.number > declarations.steps.count {
-            graph.arrowsOutOfValue.append((arrow, from.number))
-            graph.isComplete = false
           } else if leaving[from.number] == 2,
             let first = written.earlier(from: from.number, to: number, writtenAt: range)
           {
@@ -103,8 +104,51 @@ struct FlowGraph {
         previous = (number, name.range)
       }
     }
+    if graph.arrows.contains(where: { Int($0.from) > declarations.steps.count }) {
+      graph.separateStepsAfterValues(stepCount: declarations.steps.count, nodeCount: declarations.nodeCount)
+    }
     return graph
   }
+
+  /// Marks the nodes reached only through a value (``afterValue``) and moves the arrows that lead from them, or from
+  /// a value, back to a step before the values into ``arrowsBackFromAfterValue``.
+  private mutating func separateStepsAfterValues(stepCount: Int, nodeCount: Int) {
+    let all = Adjacency(nodeCount: nodeCount, arrows: forEachArrow)
+    let reachable = all.reachable(from: [0])
+    let beforeValue = all.reachable(from: [0]) { $0 > stepCount }
+    afterValue = (0..<nodeCount).map { reachable[$0] && !beforeValue[$0] }
+    // Only an arrow that closes a loop through a value leads back: a step reached both before and after a value
+    // (skipped on one route, done after the value on another) loops nowhere.
+    var component = [Int32](repeating: -1, count: nodeCount)
+    for (number, members) in all.loopingComponents().enumerated() where members.contains(where: { $0 > stepCount }) {
+      for node in members { component[node] = Int32(number) }
+    }
+    let leadsBack = { (arrow: FlowArrow) -> Bool in
+      let (from, to) = (Int(arrow.from), Int(arrow.to))
+      return component[from] >= 0 && component[from] == component[to] && (from > stepCount || self.afterValue[from])
+        && to <= stepCount && beforeValue[to]
+    }
+    guard arrows.contains(where: leadsBack) else { return }
+    arrowsBackFromAfterValue = arrows.filter(leadsBack)
+    arrows.removeAll(where: leadsBack)
+    isComplete = false
+  }
+
+  /// Whether each node can finish: a value can be reached from it, or a step after a value with no arrow out (where
+  /// the work after the value ends).
+  func canFinish(stepCount: Int, nodeCount: Int) -> [Bool] {
+    let backward = Adjacency(nodeCount: nodeCount) { arrow in forEachArrow { arrow($1, $0) } }
+    var ends = Array((1 + stepCount)..<nodeCount)
+    if !afterValue.isEmpty {
+      var leaves = [Bool](repeating: false, count: nodeCount)
+      for arrow in arrows { leaves[Int(arrow.from)] = true }
+      ends += (1..<(1 + stepCount)).filter { afterValue[$0] && !leaves[$0] }
+    }
+    return backward.reachable(from: ends)
+  }
+
+  /// Whether a node comes only after a value.
+  func isAfterValue(_ node: Int) -> Bool { !afterValue.isEmpty && afterValue[node] }
 
   /// Calls `body` with each arrow's node numbers, in the order written: the form `Adjacency` and `FlowAnalysis` read.
   func forEachArrow(_ body: (Int, Int) -> Void) {

@@ -14,6 +14,8 @@ struct ResolvedSteps {
   var practiceEnds: [Int32] = []
   var processTimes: [Duration?] = []
   var waitTimes: [Duration?] = []
+  /// Whether each step's wait is planned (`wait 4w planned`), not queueing.
+  var plannedWaits: [Bool] = []
   var completeAccurate: [Percentage?] = []
 
   /// Steps with no `activity` line and no syntax error inside (VS307).
@@ -128,6 +130,7 @@ struct ResolvedSteps {
       result.practiceEnds.append(Int32(result.practiceNumbers.count))
       result.processTimes.append(duration(time))
       result.waitTimes.append(duration(wait))
+      result.plannedWaits.append(wait?.isPlanned ?? false)
       result.completeAccurate.append(percentage(ca))
     }
 

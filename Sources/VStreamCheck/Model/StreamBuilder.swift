@@ -25,6 +25,7 @@ enum StreamBuilder {
           id: id, title: title(step, file), activity: activity,
           practices: resolved.practices(ofStep: index).map { catalogue.all[Int($0)].id }, roles: roles,
           processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
+          waitIsPlanned: resolved.plannedWaits[index],
           completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
           range: step.range))
     }

@@ -36,7 +36,7 @@ enum CheckRules {
     // The flow.
     FlowNamesAreDeclared.self,
     NoArrowIntoTheDemand.self,
-    NoArrowOutOfAValue.self,
+    NothingAfterAValueLeadsBack.self,
     ArrowsAreWrittenOnce.self,
     FlowLeadsFromDemandToValue.self,
     ForwardArrowsDoNotLoop.self,
@@ -44,6 +44,8 @@ enum CheckRules {
     MainArrowsFormOnePath.self,
     ReworkLoopsEnd.self,
     SharesAddUp.self,
+    CompleteAccurateIsNotZero.self,
+    ReworkShareIsKnown.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,

@@ -44,6 +44,6 @@ extension Message {
       label: "items mostly wait",
       secondary: [Diagnostic.Label(range: longestWait.0, message: "longest wait: \(longestWait.1)")],
       notes: ["process time \(process) of lead time \(lead) on the main path"],
-      help: "shorten the wait before the bottleneck step, or change the threshold in vstream.yml")
+      help: "shorten the longest wait, or change the threshold in vstream.yml")
   }
 }

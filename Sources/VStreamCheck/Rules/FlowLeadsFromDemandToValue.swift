@@ -3,8 +3,8 @@ import VStreamSource
 import VStreamSyntax
 
 /// The arrows lead from the demand to a value: an arrow leaves the demand (VS320) and one reaches a value (VS321);
-/// every step and value can be reached from the demand (VS314); from every step an arrow leads on (VS315), and no
-/// loop is closed off from every value (VS316). Judged only on a complete flow (see ``FlowGraph/isComplete``).
+/// every step and value can be reached from the demand (VS314); from every step before the values an arrow leads on
+/// (VS315), and no loop is closed off from every value (VS316) or, after a value, from every value and end (VS328). Judged only on a complete flow (see ``FlowGraph/isComplete``).
 enum FlowLeadsFromDemandToValue: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -28,7 +28,7 @@ enum FlowLeadsFromDemandToValue: CheckRule {
       return findings
     }
     let reachable = forward.reachable(from: [0])
-    let canFinish = backward.reachable(from: valueNumbers)
+    let canFinish = context.flow.canFinish(stepCount: declarations.steps.count, nodeCount: count)
     for node in 1..<count where !reachable[node] {
       let declaration = declarations.declaration(ofNode: node)
       findings.add(.unreachable, at: declaration.anchor) {
@@ -61,8 +61,13 @@ enum FlowLeadsFromDemandToValue: CheckRule {
       // By id, so that the message (and the step it points at) does not depend on the order of declarations.
       let loop = group.map { declarations.declaration(ofNode: $0) }
         .sorted { context.text($0.identifier).precedesInByteOrder(context.text($1.identifier)) }
-      findings.add(.closedLoop, at: loop[0].anchor) {
-        .closedLoop(loop.map { context.text($0.identifier) }, others: loop.dropFirst().prefix(8).map(\.anchor))
+      let ids = loop.map { context.text($0.identifier) }
+      let others = loop.dropFirst().prefix(8).map(\.anchor)
+      // After a value the work may simply end, so a loop there is stuck only when it neither ends nor reaches one.
+      if context.flow.isAfterValue(node) {
+        findings.add(.afterValueNeverEnds, at: loop[0].anchor) { .afterValueNeverEnds(ids, others: others) }
+      } else {
+        findings.add(.closedLoop, at: loop[0].anchor) { .closedLoop(ids, others: others) }
       }
     }
     return findings
@@ -96,10 +101,29 @@ extension Message {
 
   static func closedLoop(_ steps: [String], others: [SourceRange]) -> Message {
     Message(
-      text:
-        "steps \(steps.prefix(5).map { "`\($0)`" }.joined(separator: ", "))\(steps.count > 5 ? ", ..." : "") loop with no way out toward a value",
-      label: "the loop never reaches a value",
-      secondary: others.map { Diagnostic.Label(range: $0, message: "in the loop") },
+      text: "steps \(listed(steps)) loop with no way out toward a value",
+      label: "the loop never reaches a value", secondary: loopLabels(others),
       help: "add an arrow from one of these steps toward a value")
+  }
+}
+
+extension Message {
+  static func afterValueNeverEnds(_ steps: [String], others: [SourceRange]) -> Message {
+    Message(
+      text: "steps \(listed(steps)) after a value loop and never end", label: "the work after the value never ends",
+      secondary: loopLabels(others),
+      notes: ["work after a value ends at a step with no arrow out, or reaches another value"],
+      help: "let one of these steps end (remove its arrow back), or add an arrow from it to a value")
+  }
+}
+
+extension Message {
+  /// Up to five ids in backticks, then an ellipsis.
+  fileprivate static func listed(_ ids: [String]) -> String {
+    ids.prefix(5).map { "`\($0)`" }.joined(separator: ", ") + (ids.count > 5 ? ", ..." : "")
+  }
+
+  fileprivate static func loopLabels(_ others: [SourceRange]) -> [Diagnostic.Label] {
+    others.map { Diagnostic.Label(range: $0, message: "in the loop") }
   }
 }

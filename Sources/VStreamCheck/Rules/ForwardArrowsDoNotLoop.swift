@@ -15,8 +15,7 @@ enum ForwardArrowsDoNotLoop: CheckRule {
     let forward = Adjacency(nodeCount: count, arrows: context.flow.forEachForwardArrow)
     let components = forward.loopingComponents()
     guard !components.isEmpty else { return findings }
-    let backward = Adjacency(nodeCount: count) { arrow in context.flow.forEachArrow { arrow($1, $0) } }
-    let canFinish = backward.reachable(from: Array((1 + context.declarations.steps.count)..<count))
+    let canFinish = context.flow.canFinish(stepCount: context.declarations.steps.count, nodeCount: count)
     let distance = forward.distances(from: 0)
     let ranks = context.nodeRanks
     var component = [Int32](repeating: -1, count: count)

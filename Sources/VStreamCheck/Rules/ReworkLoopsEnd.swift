@@ -3,7 +3,8 @@ import VStreamSource
 
 /// Every rework loop lets work out (VS325): some arrow leaves the loop with a positive probability. A step sends
 /// 100% − %C/A of its output back along its `rework` arrows and the rest on (all of it back when it has no forward
-/// arrow), so a loop whose steps pass nothing on (`ca 0%`) keeps an item forever and has no expected figures. One
+/// arrow), so a loop whose steps pass nothing on (a rework share of 100%) keeps an item forever and has no expected
+/// figures; one made endless by `ca 0%` is VS418's. One
 /// finding per loop, at its rework arrow with the smallest ids. A loop no arrow leaves at all is VS316's, rework
 /// shares over 100% are VS326's; judged only on a complete flow whose forward arrows do not loop.
 enum ReworkLoopsEnd: CheckRule {
@@ -26,7 +27,12 @@ enum ReworkLoopsEnd: CheckRule {
     guard !loops.isEmpty else { return findings }
     let ranks = context.nodeRanks
     let name = { (node: Int32) in context.text(context.declarations.declaration(ofNode: Int(node)).identifier) }
-    for loop in loops {
+    // A loop endless because a step in it has `ca 0%` is VS418's: that line is the cause, and its fix.
+    let stepCount = context.declarations.steps.count
+    for loop in loops
+    where !loop.contains(where: {
+      $0 >= 1 && $0 <= stepCount && CompleteAccurateIsNotZero.passesNothingOn(context, step: $0 - 1)
+    }) {
       let members = Set(loop)
       let inside = flow.arrows.filter { $0.isRework && members.contains(Int($0.from)) && members.contains(Int($0.to)) }
       guard
@@ -48,6 +54,6 @@ extension Message {
       notes: [
         "a step sends back its rework shares (or 100% − %C/A) and passes on the rest: here nothing passes on"
       ],
-      help: "give the steps of the loop a `ca` above 0%, or an arrow on toward a value")
+      help: "send back less than everything (a lower share), or add an arrow from the loop toward a value")
   }
 }

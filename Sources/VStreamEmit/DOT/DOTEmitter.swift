@@ -114,28 +114,31 @@ public struct DOTEmitter: Sendable {
 
     switch options.lanes {
     case .off:
-      for index in shape.stepOrder { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "  ") }
+      for index in shape.stepOrder {
+        out += stepNode(stream, index, shape: shape, catalogue: catalogue, theme: theme, indent: "  ")
+      }
     case .activity, .role:
       out += laneClusters(stream, shape: shape, catalogue: catalogue, theme: theme)
     }
-    for (index, value) in stream.values.enumerated() {
+    for index in shape.valueOrder {
+      let value = stream.values[index]
       var tip = "Value: \(value.title)"
       if let beneficiary = value.beneficiary { tip += "\nfor \(beneficiary)" }
       if let note = value.note { tip += "\n\(note)" }
       out +=
-        "  value_\(index) [shape=box, \(cardStyle(value.id, "rounded,filled,bold", theme: theme)), peripheries=2, "
-        + "fillcolor=\"\(theme.card)\", "
-        + "margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), "
+        "  \(nodeID(.value(index), shape)) [shape=box, \(cardStyle(value.id, "rounded,filled,bold", theme: theme)), "
+        + "peripheries=2, fillcolor=\"\(theme.card)\", margin=\"0.2,0.1\", tooltip=\(DOTEscaping.quoted(tip)), "
         + "label=<\(badge(value.id, theme: theme))<FONT POINT-SIZE=\"10\">VALUE</FONT><BR/>"
         + "\(lines(value.title, width: Self.titleWidth, bold: true))"
         + "\(value.beneficiary.map { "<BR/><FONT POINT-SIZE=\"10\">for \(DOTEscaping.html($0))</FONT>" } ?? "")>];\n"
     }
     if layout == .wrap { out += wrapRows(stream, shape: shape) }
     out += "\n"
-    for (index, edge) in stream.edges.enumerated() {
+    for index in shape.edgeOrder {
+      let edge = stream.edges[index]
       var attributes: [String] = []
       // Labels wrap like card text: a long one beside a long arrow would otherwise widen the whole picture.
-      if let label = edge.label {
+      if let label = shape.label(stream, index) {
         attributes.append("label=\(DOTEscaping.quoted(TextWrap.lines(label, width: 20).joined(separator: "\n")))")
       }
       var tip = "\(stream.title(of: edge.from)) → \(stream.title(of: edge.to))"
@@ -145,6 +148,8 @@ public struct DOTEmitter: Sendable {
       case .forward: break
       // Rework arrows are dashed and do not pull their target forward.
       case .rework: attributes += ["style=dashed", "constraint=false"]
+      // After the value: dotted, outside every lead time.
+      case .afterValue: attributes.append("style=dotted")
       }
       let ends = DiagramMarks.Arrow(from: stream.id(of: edge.from), to: stream.id(of: edge.to))
       if let mark = options.marks.arrows[ends] {
@@ -153,18 +158,19 @@ public struct DOTEmitter: Sendable {
         tip += " (\(mark.rawValue))"
       }
       attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
-      out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to)) [\(attributes.joined(separator: ", "))];\n"
+      out += "  \(nodeID(edge.from, shape)) -> \(nodeID(edge.to, shape)) [\(attributes.joined(separator: ", "))];\n"
     }
     if options.legend { out += legend(stream, shape: shape, theme: theme, layout: layout) }
     out += "}\n"
     return out
   }
 
-  func nodeID(_ ref: NodeRef) -> String {
+  /// A node's name in the DOT text, numbered by its place in the drawing (see ``FlowShape/drawnNumber(_:)``).
+  func nodeID(_ ref: NodeRef, _ shape: FlowShape) -> String {
     switch ref {
     case .demand: return "demand"
-    case .step(let index): return "step_\(index)"
-    case .value(let index): return "value_\(index)"
+    case .step: return "step_\(shape.drawnNumber(ref)!)"
+    case .value: return "value_\(shape.drawnNumber(ref)!)"
     }
   }
 
@@ -178,7 +184,8 @@ public struct DOTEmitter: Sendable {
   /// The rows of the wrapped layout: the demand, the steps in flow order and the values, `wrapColumns` to a row.
   /// Invisible edges keep each row in reading order and the rows in sequence.
   func wrapRows(_ stream: ValueStream, shape: FlowShape) -> String {
-    let sequence = ["demand"] + shape.stepOrder.map { "step_\($0)" } + stream.values.indices.map { "value_\($0)" }
+    let sequence =
+      ["demand"] + shape.stepOrder.indices.map { "step_\($0)" } + shape.valueOrder.indices.map { "value_\($0)" }
     var rows: [[String]] = []
     var start = 0
     while start < sequence.count {
@@ -227,7 +234,9 @@ public struct DOTEmitter: Sendable {
       out +=
         "    lane_\(number) [shape=plain, tooltip=\(DOTEscaping.quoted("Lane: \(title)")), "
         + "label=<\(lines(title, width: 16, bold: true))>];\n"
-      for index in lane.steps { out += stepNode(stream, index, catalogue: catalogue, theme: theme, indent: "    ") }
+      for index in lane.steps {
+        out += stepNode(stream, index, shape: shape, catalogue: catalogue, theme: theme, indent: "    ")
+      }
       out += "  }\n"
     }
     // Rows (left to right): the demand sits with the lane titles in the first column. Columns (top to bottom): the
@@ -238,9 +247,10 @@ public struct DOTEmitter: Sendable {
     return out
   }
 
-  func stepNode(_ stream: ValueStream, _ index: Int, catalogue: PracticeCatalogue, theme: Palette.Theme, indent: String)
-    -> String
-  {
+  func stepNode(
+    _ stream: ValueStream, _ index: Int, shape: FlowShape, catalogue: PracticeCatalogue, theme: Palette.Theme,
+    indent: String
+  ) -> String {
     let step = stream.steps[index]
     let activity = step.activity
     let small = "<FONT POINT-SIZE=\"10\">"
@@ -278,14 +288,15 @@ public struct DOTEmitter: Sendable {
     if !step.roles.isEmpty { tip += "\nRoles: \(step.roles.joined(separator: ", "))" }
     if let note = step.note { tip += "\n\(note)" }
     if let mark { tip += "\n(\(mark.rawValue))" }
-    // A marked card has a thick border in the mark's colour; a removed one is also dashed.
+    // A marked card has a thick border in the mark's colour; a removed one, and a step after the value (real work,
+    // outside the lead time), are dashed.
     let border = mark == nil ? "1" : "3"
-    let style = mark == .removed ? "ROUNDED,DASHED" : "ROUNDED"
+    let style = mark == .removed || shape.isAfterValue[index] ? "ROUNDED,DASHED" : "ROUNDED"
     let color = mark == nil ? Palette.stroke(activity, dark: theme.dark) : Palette.mark(dark: theme.dark)
     return
-      "\(indent)step_\(index) [shape=plain, tooltip=\(DOTEscaping.quoted(tip)), label=<<TABLE BORDER=\"\(border)\" "
-      + "CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" STYLE=\"\(style)\" BGCOLOR=\"\(theme.fill(activity))\" "
-      + "COLOR=\"\(color)\">\(rows)</TABLE>>];\n"
+      "\(indent)\(nodeID(.step(index), shape)) [shape=plain, tooltip=\(DOTEscaping.quoted(tip)), "
+      + "label=<<TABLE BORDER=\"\(border)\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"3\" STYLE=\"\(style)\" "
+      + "BGCOLOR=\"\(theme.fill(activity))\" COLOR=\"\(color)\">\(rows)</TABLE>>];\n"
   }
 
   /// The style of a demand or value card, `style` unless marked: then a thick border in the mark's colour, dashed
@@ -336,6 +347,7 @@ public struct DOTEmitter: Sendable {
     }
     notes.append("bold arrows: main path")
     if shape.kinds.contains(.rework) { notes.append("dashed arrows: rework") }
+    if shape.kinds.contains(.afterValue) { notes.append("dotted arrows: after the value, outside the lead time") }
     rows +=
       "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"
       + notes.map(DOTEscaping.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"
@@ -344,7 +356,7 @@ public struct DOTEmitter: Sendable {
       + "CELLPADDING=\"3\" COLOR=\"\(theme.line)\" BGCOLOR=\"\(theme.background)\">\(rows)</TABLE>>];\n"
     // Below the last row in the wrapped and top-to-bottom layouts, so that it adds height, not width.
     if layout == .wrap || layout == .tb {
-      let last = stream.values.isEmpty ? "demand" : "value_\(stream.values.count - 1)"
+      let last = shape.valueOrder.isEmpty ? "demand" : "value_\(shape.valueOrder.count - 1)"
       out += "  \(last) -> legend [style=invis];\n"
     }
     return out

@@ -82,7 +82,7 @@ public struct HTMLEmitter: Sendable {
       ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime)),
       ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
       ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
-      ("Longest wait", main.bottleneck.map { stream.steps[$0].title } ?? "–"),
+      ("Longest wait", stream.longestWaitTitles(main) ?? "–"),
     ]
     for (name, value) in rows { body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n" }
     body += "</tbody>\n</table>\n"

@@ -2,8 +2,9 @@ import VStreamModel
 import VStreamReport
 import VStreamSource
 
-/// Renders a checked stream as JSON, format `vstream/1`, described by `specs/vstream.schema.json`. Keys are in a
+/// Renders a checked stream as JSON, format `vstream/2`, described by `specs/vstream.schema.json`. Keys are in a
 /// fixed order and durations are whole seconds (with the formatted text beside them), so the output is stable.
+/// Every ratio (%C/A, shares, flow efficiency, yields) is a fraction from 0 to 1, never a percentage.
 public struct JSONEmitter: Sendable {
   public init() {}
 
@@ -26,14 +27,42 @@ public struct JSONEmitter: Sendable {
         ("leadTime", duration(metrics.leadTime)),
         ("flowEfficiency", metrics.flowEfficiency.map { .double(Self.rounded($0)) } ?? .null),
         ("rolledCompleteAccurate", metrics.rolledCompleteAccurate.map { .double(Self.rounded($0)) } ?? .null),
-        ("bottleneck", metrics.bottleneck.map { .string(stream.steps[$0].id) } ?? .null),
+        ("queueingWaitTime", duration(metrics.queueingWaitTime)),
+        ("plannedWaitTime", duration(metrics.plannedWaitTime)),
+        ("longestWait", .array(metrics.longestWait.map { .string(stream.steps[$0].id) })),
       ])
     }
+    func ratio(_ value: Double?) -> JSONValue { value.map { .double(Self.rounded($0)) } ?? .null }
+    // An expected time is a mean, so not whole seconds: to the millisecond, with the text of the nearest second.
+    func mean(_ seconds: Double) -> JSONValue {
+      .object([
+        ("seconds", .double((seconds * 1_000).rounded() / 1_000)),
+        ("text", .string(Duration(seconds: Int64(seconds.rounded())).formatted(settings))),
+      ])
+    }
+    func expected(_ flow: ExpectedFlow?) -> JSONValue {
+      guard let flow else { return .null }
+      return .object([
+        (
+          "visits",
+          .array(
+            stream.steps.indices.map { index in
+              .object([("step", .string(stream.steps[index].id)), ("visits", ratio(flow.visits[index]))])
+            })
+        ),
+        ("processTime", mean(flow.processTime)),
+        ("waitTime", mean(flow.leadTime - flow.processTime)),
+        ("leadTime", mean(flow.leadTime)),
+        ("flowEfficiency", ratio(flow.flowEfficiency)),
+        ("firstPassYield", ratio(flow.firstPassYield)),
+      ])
+    }
+    let afterValue = Set(stream.metrics.stepsAfterValue)
     let meta = stream.metadata
     let matrix = stream.metrics.practiceMatrix
     let names = Dictionary(rules.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     let value = JSONValue.object([
-      ("format", .string("vstream/1")),
+      ("format", .string("vstream/2")),
       ("id", .string(stream.id)),
       ("title", .string(stream.title)),
       ("path", .string(stream.path)),
@@ -61,13 +90,15 @@ public struct JSONEmitter: Sendable {
       (
         "steps",
         .array(
-          stream.steps.map { step in
+          stream.steps.enumerated().map { index, step in
             .object([
               ("id", .string(step.id)), ("title", .string(step.title)), ("activity", .string(step.activity.id)),
               ("practices", .array(step.practices.map { .string($0) })),
               ("roles", .array(step.roles.map { .string($0) })),
               ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
-              ("completeAccurate", step.completeAccurate.map { .double(Double($0.hundredths) / 100) } ?? .null),
+              ("waitPlanned", .bool(step.waitIsPlanned)),
+              ("completeAccurate", ratio(step.completeAccurate?.fraction)),
+              ("afterValue", .bool(afterValue.contains(index))),
               ("note", .string(step.note)),
             ])
           })
@@ -86,7 +117,10 @@ public struct JSONEmitter: Sendable {
         "edges",
         .array(
           stream.edges.map { edge in
-            .object([("from", id(edge.from)), ("to", id(edge.to)), ("label", .string(edge.label))])
+            .object([
+              ("from", id(edge.from)), ("to", id(edge.to)), ("kind", .string(edge.kind.rawValue)),
+              ("share", ratio(edge.share?.fraction)), ("label", .string(edge.label)),
+            ])
           })
       ),
       (
@@ -121,6 +155,16 @@ public struct JSONEmitter: Sendable {
           ("complete", .bool(stream.metrics.isComplete)),
           ("mainPath", path(stream.metrics.mainPath)),
           ("worstCasePath", path(stream.metrics.worstCasePath)),
+          ("expected", expected(stream.metrics.expected)),
+          (
+            "values",
+            .array(
+              stream.metrics.valuePaths.enumerated().map { index, metrics in
+                .object([("value", .string(stream.values[index].id)), ("worstCasePath", path(metrics))])
+              })
+          ),
+          ("stepsAfterValue", .array(stream.metrics.stepsAfterValue.map { .string(stream.steps[$0].id) })),
+          ("afterValueProcessTime", duration(stream.afterValueProcessTime)),
         ])
       ),
       (

@@ -100,23 +100,57 @@ public struct MarkdownEmitter: Sendable {
 
     let main = stream.metrics.mainPath
     let worst = stream.metrics.worstCasePath
-    // The worst case gets its own column only when it differs from the main path: otherwise it repeats it.
+    // The worst case gets its own column only when it differs from the main path: otherwise it repeats it. So does
+    // the expected column (rework and alternatives weighed), when its lead time differs from the main path's.
     let paths = main == worst ? [main] : [main, worst]
-    func row(_ name: String, _ value: (PathMetrics) -> String) -> String {
-      "| \(name) | " + paths.map(value).joined(separator: " | ") + " |\n"
+    let expected = stream.metrics.expected.flatMap { flow in
+      Int64(flow.leadTime.rounded()) == main.leadTime.seconds ? nil : flow
     }
+    func row(_ name: String, _ value: (PathMetrics) -> String, expected mean: ((ExpectedFlow) -> String)? = nil)
+      -> String
+    {
+      let cells = paths.map(value) + (expected.map { [mean?($0) ?? "–"] } ?? [])
+      return "| \(name) | " + cells.joined(separator: " | ") + " |\n"
+    }
+    func meanDuration(_ seconds: Double) -> String { duration(Duration(seconds: Int64(seconds.rounded()))) }
+    let headings = ["Main path", "Worst case"].prefix(paths.count) + (expected == nil ? [] : ["Expected"])
     out +=
-      "\n## Flow metrics\n\n| | " + (paths.count == 1 ? "Main path" : "Main path | Worst case") + " |\n| --- |"
-      + String(repeating: " ---: |", count: paths.count) + "\n"
-    out += row("Lead time") { duration($0.leadTime) }
-    out += row("Process time") { duration($0.processTime) }
-    out += row("Wait time") { duration($0.waitTime) }
-    out += row("Flow efficiency") { percentText($0.flowEfficiency) }
-    out += row("Rolled %C/A") { percentText($0.rolledCompleteAccurate) }
-    out += row("Longest wait") { $0.bottleneck.map { MarkdownEscaping.text(stream.steps[$0].title) } ?? "–" }
-    out += row("Steps on the path") { String($0.nodes.count - 2) }
+      "\n## Flow metrics\n\n| | " + headings.joined(separator: " | ") + " |\n| --- |"
+      + String(repeating: " ---: |", count: headings.count) + "\n"
+    out += row("Lead time", { duration($0.leadTime) }, expected: { meanDuration($0.leadTime) })
+    out += row("Process time", { duration($0.processTime) }, expected: { meanDuration($0.processTime) })
+    out += row("Wait time", { duration($0.waitTime) }, expected: { meanDuration($0.leadTime - $0.processTime) })
+    // Planned waits (booked, not queueing) apart, only where a stream has them.
+    if paths.contains(where: { $0.plannedWaitTime > .zero }) {
+      out += row("of it queueing", { duration($0.queueingWaitTime) })
+      out += row("of it planned", { duration($0.plannedWaitTime) })
+    }
+    out += row("Flow efficiency", { percentText($0.flowEfficiency) }, expected: { percentText($0.flowEfficiency) })
+    out += row(
+      "Rolled %C/A (first-pass yield)", { percentText($0.rolledCompleteAccurate) },
+      expected: { percentText($0.firstPassYield) })
+    out += row("Longest wait", { stream.longestWaitTitles($0).map(MarkdownEscaping.text) ?? "–" })
+    out += row("Steps on the path", { String($0.nodes.count - 2) })
+    if expected != nil {
+      out +=
+        "\nExpected: the mean per item, with rework done as often as it happens on average and each alternative "
+        + "taken by its share.\n"
+    }
     if !stream.metrics.isComplete {
       out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"
+    }
+    let after = stream.metrics.stepsAfterValue
+    if !after.isEmpty {
+      out +=
+        "\nAfter the value, outside the lead time: "
+        + after.map { MarkdownEscaping.text(stream.steps[$0].title) }.joined(separator: ", ")
+        + " (process time \(duration(stream.afterValueProcessTime))).\n"
+    }
+    if stream.values.count > 1, stream.metrics.valuePaths.count == stream.values.count {
+      out += "\n| Value | Lead time (worst case) |\n| --- | ---: |\n"
+      for (index, path) in stream.metrics.valuePaths.enumerated() {
+        out += "| \(MarkdownEscaping.text(stream.values[index].title)) | \(duration(path.leadTime)) |\n"
+      }
     }
 
     out +=
@@ -173,37 +207,48 @@ public struct MarkdownEmitter: Sendable {
         let names = step.practices.map { catalogue.practice(id: $0)?.name ?? $0 }
         label += "<br/><small>" + MarkdownEscaping.mermaid(names.joined(separator: ", ")) + "</small>"
       }
-      out += "  step\(index)[\"\(label)\"]\n"
+      out += "  \(id(.step(index), shape))[\"\(label)\"]\n"
     }
-    for (index, value) in stream.values.enumerated() {
-      out += "  value\(index)[[\"\(MarkdownEscaping.mermaid(value.title))\"]]\n"
+    for index in shape.valueOrder {
+      let value = stream.values[index]
+      out += "  \(id(.value(index), shape))[[\"\(MarkdownEscaping.mermaid(value.title))\"]]\n"
     }
-    for (index, edge) in stream.edges.enumerated() {
+    for index in shape.edgeOrder {
+      let edge = stream.edges[index]
       let arrow: String
       switch shape.kinds[index] {
       case .main: arrow = "==>"
       case .forward: arrow = "-->"
       case .rework: arrow = "-.->"
+      // After the value: a line ending in a circle, outside every lead time.
+      case .afterValue: arrow = "--o"
       }
-      let label = edge.label.map { "|\"\(MarkdownEscaping.mermaid($0))\"|" } ?? ""
-      out += "  \(id(edge.from)) \(arrow)\(label) \(id(edge.to))\n"
+      let label = shape.label(stream, index).map { "|\"\(MarkdownEscaping.mermaid($0))\"|" } ?? ""
+      out += "  \(id(edge.from, shape)) \(arrow)\(label) \(id(edge.to, shape))\n"
     }
     for activity in Activity.allCases {
-      let members = stream.steps.indices.filter { stream.steps[$0].activity == activity }
+      let members = shape.stepOrder.filter { stream.steps[$0].activity == activity }
       guard !members.isEmpty else { continue }
       let className = activity.id.replacingDashes()
       out +=
         "  classDef \(className) fill:\(Palette.tint(activity)),stroke:\(Palette.stroke(activity, dark: false)),color:#000\n"
-      out += "  class \(members.map { "step\($0)" }.joined(separator: ",")) \(className)\n"
+      out += "  class \(members.map { id(.step($0), shape) }.joined(separator: ",")) \(className)\n"
+    }
+    // Steps after the value: a dashed border besides their activity's colour.
+    let after = shape.stepOrder.filter { shape.isAfterValue[$0] }
+    if !after.isEmpty {
+      out += "  classDef after_value stroke-dasharray:5 5\n"
+      out += "  class \(after.map { id(.step($0), shape) }.joined(separator: ",")) after_value\n"
     }
     return out
   }
 
-  func id(_ ref: NodeRef) -> String {
+  /// A node's name in the Mermaid text, numbered by its place in the drawing (see ``FlowShape/drawnNumber(_:)``).
+  func id(_ ref: NodeRef, _ shape: FlowShape) -> String {
     switch ref {
     case .demand: return "demand"
-    case .step(let index): return "step\(index)"
-    case .value(let index): return "value\(index)"
+    case .step: return "step\(shape.drawnNumber(ref)!)"
+    case .value: return "value\(shape.drawnNumber(ref)!)"
     }
   }
 }

@@ -158,24 +158,29 @@ public struct VSMEmitter: Sendable {
       "<rect x=\"\(Self.margin)\" y=\"\(y)\" width=\"\(width - 2 * Self.margin)\" height=\"62\" rx=\"6\" "
       + "fill=\"\(theme.card)\" stroke=\"\(theme.line)\" stroke-width=\"1.5\"/>\n"
     body += text(Self.margin + 10, y + 22, summary.joined(separator: "  ·  "), size: 13, bold: true)
-    let values = stream.values.map(\.title).joined(separator: "; ")
+    let values = shape.valueOrder.map { stream.values[$0].title }.joined(separator: "; ")
     var second = "Value: \(values)"
-    if let bottleneck = main.bottleneck {
-      second = "Longest wait: before \(stream.steps[bottleneck].title) · " + second
-    }
+    if let longest = stream.longestWaitTitles(main) { second = "Longest wait: before \(longest) · " + second }
     body += text(Self.margin + 10, y + 44, second, size: 12)
     y += 62 + 24
 
     // What a single path does not show.
     var others: [String] = []
-    for (index, edge) in stream.edges.enumerated() where shape.kinds[index] != .main {
-      let kind = shape.kinds[index] == .rework ? "rework" : "branch"
+    for index in shape.edgeOrder where shape.kinds[index] != .main {
+      let edge = stream.edges[index]
+      let kind: String
+      switch shape.kinds[index] {
+      case .rework: kind = "rework"
+      case .afterValue: kind = "after the value"
+      default: kind = "branch"
+      }
       others.append(
-        "\(kind): \(stream.title(of: edge.from)) → \(stream.title(of: edge.to))" + (edge.label.map { " (\($0))" } ?? "")
+        "\(kind): \(stream.title(of: edge.from)) → \(stream.title(of: edge.to))"
+          + (shape.label(stream, index).map { " (\($0))" } ?? "")
       )
     }
     let onPath = Set(path)
-    let offPath = stream.steps.indices.filter { !onPath.contains($0) }.map { stream.steps[$0].title }
+    let offPath = shape.stepOrder.filter { !onPath.contains($0) }.map { stream.steps[$0].title }
     if !offPath.isEmpty { others.append("steps off the main path: " + offPath.joined(separator: "; ")) }
     if !others.isEmpty {
       body += text(Self.margin, y, "Not drawn on this map:", size: 12, bold: true)

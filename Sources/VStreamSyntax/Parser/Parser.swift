@@ -495,7 +495,9 @@ struct ParseRun {
       report(.attributeGivenTwice(kind, first: tree.attributeList[earlier].range), at: range)
       pending?.hasErrors = true
     } else {
-      tree.attributeList.append(AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors))
+      var attribute = AttributeSyntax(kind: kind, value: value, range: range, hasErrors: hasErrors)
+      if case .duration = value, kind == .wait, isPlannedWait { attribute.isPlanned = true }
+      tree.attributeList.append(attribute)
       pending?.attributeSpan.count += 1
       pendingKinds |= kind.flag
       if kind == .practices || kind == .roles {
@@ -534,8 +536,11 @@ struct ParseRun {
     case .roles:
       return parseList(kind, element: .string, hasErrors: &hasErrors)
     case .time, .wait:
+      // `wait 4w planned`: a planned wait (a review booked weeks out) rather than a queue; the word after the
+      // duration is read by ``isPlannedWait``.
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
+      let count = kind == .wait && isPlannedWait ? 3 : 2
+      if line.count == count, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
         return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
@@ -563,6 +568,9 @@ struct ParseRun {
       return value
     }
   }
+
+  /// Whether the line is `wait DURATION planned`.
+  var isPlannedWait: Bool { line.count == 3 && line[2].kind == .word && text(line[2]) == "planned" }
 
   mutating func wrongValue(_ kind: AttributeKind, hasErrors: inout Bool) -> AttributeValueSyntax {
     let rest = restRange(from: 1)

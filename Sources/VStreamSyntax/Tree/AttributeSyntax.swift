@@ -34,6 +34,9 @@ public enum AttributeKind: String, Sendable, CaseIterable {
 public struct AttributeSyntax: Sendable {
   public var kind: AttributeKind
   public var hasErrors: Bool
+  /// `wait 4w planned`: the wait is planned (booked), not queueing. Beside the other one-byte fields, so that the
+  /// attribute stays 24 bytes.
+  public var isPlanned = false
   /// From the keyword to the end of the value.
   public var range: SourceRange
   public var value: AttributeValueSyntax

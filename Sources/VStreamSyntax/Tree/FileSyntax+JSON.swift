@@ -102,6 +102,7 @@ extension FileSyntax {
       ("name", .string(attribute.kind.rawValue)), ("range", .string(Self.position(attribute.range, in: file))),
       ("value", value),
     ]
+    if attribute.isPlanned { members.append(("planned", .bool(true))) }
     if attribute.hasErrors { members.append(("hasErrors", .bool(true))) }
     return .object(members)
   }
