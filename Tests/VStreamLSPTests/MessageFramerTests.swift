@@ -1,0 +1,82 @@
+import XCTest
+
+@testable import VStreamLSP
+
+final class MessageFramerTests: XCTestCase {
+  private func frames(_ framer: inout MessageFramer) -> [MessageFramer.Frame] {
+    var result: [MessageFramer.Frame] = []
+    while let frame = framer.next() { result.append(frame) }
+    return result
+  }
+
+  func testBodiesComeOutWholeWhateverTheChunks() {
+    let stream = MessageFramer.frame(Array(#"{"a":1}"#.utf8)) + MessageFramer.frame(Array(#"{"b":"é"}"#.utf8))
+    for chunkSize in [1, 2, 3, 7, stream.count] {
+      var framer = MessageFramer()
+      var bodies: [MessageFramer.Frame] = []
+      var offset = 0
+      while offset < stream.count {
+        framer.append(stream[offset..<min(offset + chunkSize, stream.count)])
+        bodies += frames(&framer)
+        offset += chunkSize
+      }
+      XCTAssertEqual(
+        bodies, [.body(Array(#"{"a":1}"#.utf8)), .body(Array(#"{"b":"é"}"#.utf8))], "chunks of \(chunkSize)")
+      XCTAssertEqual(framer.pendingBytes, 0)
+    }
+  }
+
+  func testHeaderNamesAreCaseInsensitiveAndOtherFieldsAreAllowed() {
+    var framer = MessageFramer()
+    framer.append(Array("content-length: 2\r\nContent-Type: application/vscode-jsonrpc; charset=utf-8\r\n\r\n{}".utf8))
+    XCTAssertEqual(frames(&framer), [.body(Array("{}".utf8))])
+  }
+
+  func testAHeaderWithoutALengthIsSkippedToTheNextMessage() {
+    var framer = MessageFramer()
+    framer.append(Array("Content-Length: banana\r\n\r\ngarbageContent-Length: 2\r\n\r\n{}".utf8))
+    let result = frames(&framer)
+    XCTAssertEqual(result.count, 2)
+    guard case .malformed = result[0] else { return XCTFail("expected a malformed frame first: \(result)") }
+    XCTAssertEqual(result[1], .body(Array("{}".utf8)))
+  }
+
+  func testAnOversizedBodyIsSkippedWithoutBeingKept() {
+    var framer = MessageFramer(maxBodyBytes: 10)
+    framer.append(Array("Content-Length: 30\r\n\r\n0123456789".utf8))
+    let first = frames(&framer)
+    XCTAssertEqual(first.count, 1)
+    guard case .malformed = first[0] else { return XCTFail("expected a malformed frame") }
+    framer.append(Array("01234567890123456789".utf8) + MessageFramer.frame(Array("{}".utf8)))
+    XCTAssertEqual(frames(&framer), [.body(Array("{}".utf8))])
+    XCTAssertEqual(framer.pendingBytes, 0)
+  }
+
+  func testALongRunWithoutAHeaderEndIsDropped() {
+    var framer = MessageFramer()
+    framer.append([UInt8](repeating: UInt8(ascii: "x"), count: 10_000))
+    guard case .malformed = framer.next() else { return XCTFail("expected a malformed frame") }
+    XCTAssertLessThan(framer.pendingBytes, 100)
+  }
+
+  func testATooLongContentLengthGivesTheNextMessageBack() {
+    // The first message claims 40 bytes but has 20: its body swallows the start of the next message.
+    let second = MessageFramer.frame(Array(#"{"jsonrpc":"2.0","method":"x"}"#.utf8))
+    var framer = MessageFramer()
+    framer.append(Array("Content-Length: 40\r\n\r\n{\"jsonrpc\":\"2.0\",\"i".utf8) + second)
+    guard let frame = framer.next() else { return XCTFail("expected a frame") }
+    let repaired = ServerLoop.resynchronised(frame, &framer)
+    XCTAssertEqual(repaired, .body(Array("{\"jsonrpc\":\"2.0\",\"i".utf8)))
+    XCTAssertEqual(framer.next(), .body(Array(#"{"jsonrpc":"2.0","method":"x"}"#.utf8)))
+  }
+
+  func testIncomingMessagesAreClassified() {
+    func read(_ text: String) -> JSONRPC.Incoming { JSONRPC.Incoming(body: Array(text.utf8)) }
+    guard case .invalid(nil, .parseError, _) = read("{") else { return XCTFail("not JSON") }
+    guard case .invalid(nil, .invalidRequest, _) = read("[1]") else { return XCTFail("not an object") }
+    guard case .invalid(.number(3), .invalidRequest, _) = read(#"{"id":3}"#) else { return XCTFail("no method") }
+    guard case .request(.string("a"), "m", _) = read(#"{"id":"a","method":"m"}"#) else { return XCTFail("request") }
+    guard case .notification("n", _) = read(#"{"method":"n"}"#) else { return XCTFail("notification") }
+    guard case .response = read(#"{"id":1,"result":null}"#) else { return XCTFail("response") }
+  }
+}
