@@ -8,8 +8,19 @@ import VStreamSyntax
 /// declaration may still have on an indented line, activities after `activity`, practices (the organisation's own
 /// included) after `practices`, ids on flow lines, and units after a duration's number.
 enum CompletionFeature {
-  /// LSP's CompletionItemKind values used here: attributes, ids, practices, units, keywords, activities.
-  enum Kind: Int { case field = 5, variable = 6, module = 9, unit = 11, keyword = 14, enumMember = 20 }
+  /// The CompletionItemKind of LSP for what is offered.
+  static func kind(_ offered: Offered) -> Int {
+    switch offered {
+    case .keyword: return 14
+    case .attribute: return 5  // Field
+    case .activity: return 20  // EnumMember
+    case .practice: return 9  // Module
+    case .unit: return 11
+    case .id: return 6  // Variable
+    }
+  }
+
+  enum Offered { case keyword, attribute, activity, practice, unit, id }
 
   static func completions(at offset: UInt32, in context: FeatureContext) -> [[String: Any]] {
     let file = context.file
@@ -23,7 +34,7 @@ enum CompletionFeature {
     let words = String(decoding: prefix[..<wordStart], as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" })
     let indented = prefix.first == UInt8(ascii: " ") || prefix.first == UInt8(ascii: "\t")
     if prefix.contains(UInt8(ascii: "#")) || inString(prefix) { return [] }
-    var items: [(label: String, kind: Kind, detail: String, documentation: String?)] = []
+    var items: [(label: String, kind: Offered, detail: String, documentation: String?)] = []
     if words.isEmpty && !indented {
       for kind in DeclarationKind.allCases { items.append((kind.rawValue, .keyword, "declaration", nil)) }
       for kind in FlowKind.allCases { items.append((kind.rawValue, .keyword, "line of arrows", nil)) }
@@ -31,18 +42,18 @@ enum CompletionFeature {
       guard let declaration = context.index.declaration(before: offset) else { return [] }
       let present = Set(context.index.syntax.attributes(of: declaration).map(\.kind))
       for kind in declaration.kind.allowedAttributes where !present.contains(kind) {
-        items.append((kind.rawValue, .field, kind.valueDescription, nil))
+        items.append((kind.rawValue, .attribute, kind.valueDescription, nil))
       }
     } else {
       switch String(words[0]) {
       case AttributeKind.activity.rawValue where words.count == 1:
         for activity in Activity.allCases {
-          items.append((activity.id, .enumMember, activity.name, HoverFeature.describe(activity)))
+          items.append((activity.id, .activity, activity.name, HoverFeature.describe(activity)))
         }
       case AttributeKind.practices.rawValue:
         let listed = Set(words.dropFirst().map { $0.trimmingCharacters(in: [","]) })
         for practice in context.configuration.catalogue.all where !listed.contains(practice.id) {
-          items.append((practice.id, .module, practice.name, HoverFeature.describe(practice)))
+          items.append((practice.id, .practice, practice.name, HoverFeature.describe(practice)))
         }
       case AttributeKind.time.rawValue, AttributeKind.wait.rawValue:
         // After a number: the units, each completing the number it follows.
@@ -57,7 +68,7 @@ enum CompletionFeature {
             let identifier = declaration.identifier
           else { continue }
           let title = declaration.title.map { $0.value(in: file) } ?? ""
-          items.append((file.text(identifier.range), .variable, "\(declaration.kind.rawValue) \(title)", nil))
+          items.append((file.text(identifier.range), .id, "\(declaration.kind.rawValue) \(title)", nil))
         }
       default:
         return []
@@ -66,7 +77,7 @@ enum CompletionFeature {
     var seen = Set<String>()
     return items.filter { seen.insert($0.label).inserted }.enumerated().map { position, item in
       var json: [String: Any] = [
-        "label": item.label, "kind": item.kind.rawValue, "detail": item.detail,
+        "label": item.label, "kind": kind(item.kind), "detail": item.detail,
         "textEdit": context.textEdit(replace, item.label),
         // Keeps the catalogue's order (activities in value-chain order) rather than the client's alphabet.
         "sortText": String(format: "%04d", position),

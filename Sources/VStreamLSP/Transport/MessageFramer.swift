@@ -20,6 +20,8 @@ public struct MessageFramer: Sendable {
   private var start = 0
   /// Bytes still to skip of a body over the limit.
   private var skipping = 0
+  /// How far the body being received has been searched for the start of another message.
+  private var searched = 0
 
   public init(maxBodyBytes: Int = 256 << 20) {
     self.maxBodyBytes = maxBodyBytes
@@ -69,9 +71,21 @@ public struct MessageFramer: Sendable {
       start = min(buffer.count, bodyStart + length)
       return .malformed("a body of \(length) bytes, more than the limit of \(maxBodyBytes)")
     }
-    guard buffer.count - bodyStart >= length else { return nil }
+    // A `Content-Length` that was too long swallows the next message: its header inside a body gives it away (JSON
+    // cannot hold a raw line break, so `Content-Length: 12` followed by CRLF is never part of a valid body).
+    let available = min(buffer.count, bodyStart + length)
+    if let next = nextHeader(in: max(bodyStart, searched)..<available) {
+      searched = 0
+      start = next
+      return .body(Array(buffer[bodyStart..<next]))
+    }
+    guard buffer.count - bodyStart >= length else {
+      searched = max(bodyStart, available - Self.longestHeaderLine)
+      return nil
+    }
     let body = Array(buffer[bodyStart..<bodyStart + length])
     start = bodyStart + length
+    searched = 0
     return .body(body)
   }
 
@@ -99,6 +113,26 @@ public struct MessageFramer: Sendable {
     return length
   }
 
+  /// Room for `Content-Length: ` and a number and CRLF: a search that stopped at the end of the bytes received
+  /// starts again this far back, so that a header cut by a read is still found.
+  static let longestHeaderLine = 40
+
+  /// Where a `Content-Length: <digits>\r\n` line starts within `range` of the buffer, if anywhere.
+  private func nextHeader(in range: Range<Int>) -> Int? {
+    var from = range.lowerBound
+    while let found = find(Self.contentLengthName, from: from), found < range.upperBound {
+      var index = found + Self.contentLengthName.count
+      while index < range.upperBound, buffer[index] == UInt8(ascii: " ") { index += 1 }
+      let digits = index
+      while index < range.upperBound, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(buffer[index]) { index += 1 }
+      if index > digits, index + 1 < range.upperBound, buffer[index] == 0x0D, buffer[index + 1] == 0x0A {
+        return found
+      }
+      from = found + 1
+    }
+    return nil
+  }
+
   private func find(_ needle: [UInt8], from offset: Int) -> Int? {
     guard offset <= buffer.count - needle.count else { return nil }
     var index = offset
@@ -113,6 +147,7 @@ public struct MessageFramer: Sendable {
   private mutating func compactIfWorthIt() {
     if start > 0 && start >= buffer.count / 2 {
       buffer.removeFirst(start)
+      searched = max(0, searched - start)
       start = 0
     }
   }

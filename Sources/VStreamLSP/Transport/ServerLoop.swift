@@ -69,30 +69,12 @@ public final class ServerLoop {
     return batch
   }
 
-  /// A body that is not JSON but holds another message's header had a `Content-Length` that was too long: the
-  /// header and what follows it go back to the framer, and only the part before it is reported as malformed.
-  static func resynchronised(_ frame: MessageFramer.Frame, _ framer: inout MessageFramer) -> MessageFramer.Frame {
-    guard case .body(let body) = frame, let header = firstIndex(of: MessageFramer.contentLengthName, in: body),
-      (try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed])) == nil
-    else { return frame }
-    framer.unread(body[header...])
-    return .body(Array(body[..<header]))
-  }
-
-  static func firstIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
-    guard bytes.count >= needle.count else { return nil }
-    for index in 0...(bytes.count - needle.count) where bytes[index] == needle[0] {
-      if bytes[index..<index + needle.count].elementsEqual(needle) { return index }
-    }
-    return nil
-  }
-
   private func readAll() {
     var framer = MessageFramer()
     while let chunk = read(), !chunk.isEmpty {
       framer.append(chunk)
       var frames: [MessageFramer.Frame] = []
-      while let frame = framer.next() { frames.append(Self.resynchronised(frame, &framer)) }
+      while let frame = framer.next() { frames.append(frame) }
       guard !frames.isEmpty else { continue }
       condition.lock()
       for frame in frames {
