@@ -8,8 +8,8 @@ import XCTest
 final class FeatureTests: XCTestCase {
   static let stream = """
     ---
-    vstream: 1
-    title: Reset a password
+    {vstream: 1, title: Reset a password,
+      owner: Service desk lead}
     ---
     stream reset-password "Reset a password"
 

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 
 @testable import VStreamLSP
@@ -80,6 +81,15 @@ final class MessageFramerTests: XCTestCase {
     var framer = MessageFramer()
     framer.append(MessageFramer.frame(body))
     XCTAssertEqual(framer.next(), .body(body))
+  }
+
+  func testMessagesAreWrittenWithSortedKeysAndExactTypes() {
+    let message: [String: Any] = [
+      "b": 1, "a": true, "c": ["z": NSNull(), "y": [0.5, "é\n"]] as [String: Any], "d": false,
+    ]
+    let body = #"{"a":true,"b":1,"c":{"y":[0.5,"é\n"],"z":null},"d":false}"#
+    XCTAssertEqual(
+      String(decoding: JSONRPC.encode(message), as: UTF8.self), "Content-Length: \(body.utf8.count)\r\n\r\n" + body)
   }
 
   func testIncomingMessagesAreClassified() {

@@ -80,7 +80,7 @@ enum CompletionFeature {
         "label": item.label, "kind": kind(item.kind), "detail": item.detail,
         "textEdit": context.textEdit(replace, item.label),
         // Keeps the catalogue's order (activities in value-chain order) rather than the client's alphabet.
-        "sortText": String(format: "%04d", position),
+        "sortText": String(String(10_000 + position).dropFirst()),
         "filterText": item.label,
       ]
       if let documentation = item.documentation {

@@ -1,5 +1,6 @@
 import VStream
 import VStreamSource
+import VStreamSyntax
 
 /// One open text document: its latest text and version, and what the compiler made of that version, computed when
 /// first asked for and kept until the next edit.
@@ -9,7 +10,7 @@ final class Document {
   let path: String
   private(set) var version: Int
   private(set) var file: SourceFile
-  private var parsedCache: Compiler.Parsed?
+  private var syntaxCache: FileSyntax?
   private var checkedCache: [Diagnostic]?
 
   init(uri: String, path: String, version: Int, text: [UInt8]) {
@@ -23,7 +24,7 @@ final class Document {
   func replace(with text: [UInt8], version: Int) {
     self.version = version
     file = SourceFile(path: path, bytes: text)
-    parsedCache = nil
+    syntaxCache = nil
     checkedCache = nil
   }
 
@@ -37,25 +38,26 @@ final class Document {
     var bytes = Array(file.bytes)
     bytes.replaceSubrange(start..<end, with: Array(text.utf8))
     file = SourceFile(path: path, bytes: bytes)
-    parsedCache = nil
+    syntaxCache = nil
     checkedCache = nil
     return bytes
   }
 
   func setVersion(_ version: Int) { self.version = version }
 
-  /// The syntax tree of the current text.
-  var parsed: Compiler.Parsed {
-    if let parsedCache { return parsedCache }
-    let parsed = Compiler.parse(file)
-    parsedCache = parsed
-    return parsed
+  /// The syntax tree of the current text (the one the check made, when it ran first: a text is parsed once).
+  var syntax: FileSyntax {
+    if let syntaxCache { return syntaxCache }
+    let syntax = Compiler.parse(file).syntax
+    syntaxCache = syntax
+    return syntax
   }
 
   /// What `vstream check` reports on the current text with `configuration`, before the workspace's findings.
   func diagnostics(configuration: Configuration) -> [Diagnostic] {
     if let checkedCache { return checkedCache }
     let result = Compiler.check(file, configuration: configuration, buildingModel: false)
+    syntaxCache = result.syntax
     checkedCache = result.diagnostics
     return result.diagnostics
   }

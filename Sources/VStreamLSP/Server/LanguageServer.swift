@@ -301,16 +301,22 @@ public final class LanguageServer {
     let uris = pending
     pending = []
     guard state == .running else { return }
+    // Checked first, so that the stream ids below come from the trees the checks made rather than a second parse.
+    for uri in uris {
+      guard let document = documents[uri] else { continue }
+      _ = document.diagnostics(configuration: configuration(for: document))
+    }
     let duplicates = duplicateFindings()
     for uri in uris {
       guard let document = documents[uri] else { continue }
       publish(document, duplicates: duplicates[document.path] ?? [])
     }
+    // An edit can change another document's findings across files (a stream id made unique again).
+    republishWorkspaceFindings(duplicates)
   }
 
   private func publish(_ document: Document, duplicates: [Diagnostic]) {
-    let configuration = workspace.configuration(for: document.path.hasPrefix("/") ? document.path : nil)
-    let all = Diagnostic.normalized(document.diagnostics(configuration: configuration) + duplicates)
+    let all = Diagnostic.normalized(document.diagnostics(configuration: configuration(for: document)) + duplicates)
     let json = DiagnosticsFeature.diagnostics(
       all, file: document.file, uri: document.uri, encoding: encoding, otherFile: otherFile)
     published[document.uri] = json
@@ -322,9 +328,9 @@ public final class LanguageServer {
 
   /// After a change that may alter the findings across files: publishes again each open document whose findings
   /// across files changed.
-  private func republishWorkspaceFindings() {
+  private func republishWorkspaceFindings(_ known: [String: [Diagnostic]]? = nil) {
     guard state == .running else { return }
-    let duplicates = duplicateFindings()
+    let duplicates = known ?? duplicateFindings()
     for (uri, document) in documents.sorted(by: { $0.key < $1.key }) where !pending.contains(uri) {
       let now = duplicates[document.path] ?? []
       if now != publishedDuplicates[uri] ?? [] { publish(document, duplicates: now) }
@@ -333,9 +339,15 @@ public final class LanguageServer {
 
   private func duplicateFindings() -> [String: [Diagnostic]] {
     let open = documents.values.sorted { $0.uri < $1.uri }.map {
-      (file: $0.file, streamID: Compiler.streamID(of: $0.parsed.syntax))
+      (file: $0.file, streamID: Compiler.streamID(of: $0.syntax))
     }
     return workspace.duplicateStreamIDs(open: open)
+  }
+
+  /// The configuration for a document: the nearest `vstream.yml` above its file, the defaults for a document that is
+  /// not a file (`untitled:`).
+  private func configuration(for document: Document) -> Configuration {
+    workspace.configuration(for: document.path.hasPrefix("/") ? document.path : nil)
   }
 
   private func clearDiagnostics(_ uri: String) {
@@ -366,11 +378,10 @@ public final class LanguageServer {
 
   private func context(_ params: [String: Any]) throws -> FeatureContext {
     let document = try document(params)
-    let parsed = document.parsed
     return FeatureContext(
-      uri: document.uri, file: parsed.file, index: DocumentIndex(file: parsed.file, syntax: parsed.syntax),
+      uri: document.uri, file: document.file, index: DocumentIndex(file: document.file, syntax: document.syntax),
       encoding: encoding,
-      configuration: workspace.configuration(for: document.path.hasPrefix("/") ? document.path : nil))
+      configuration: configuration(for: document))
   }
 
   /// A request at a position: the feature gets the context and the position's byte offset.

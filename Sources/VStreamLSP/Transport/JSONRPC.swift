@@ -1,4 +1,5 @@
 import Foundation
+import VStreamSource
 
 /// JSON-RPC 2.0 as LSP uses it: messages are Foundation JSON objects (`JSONSerialization`), read once at the edge
 /// into ``Incoming`` and written with sorted keys, so that output is byte-identical from run to run.
@@ -103,11 +104,28 @@ public enum JSONRPC {
     ["jsonrpc": "2.0", "method": method, "params": params]
   }
 
-  /// A message as framed bytes, keys sorted.
+  /// A message as framed bytes, keys sorted. Messages are built as Foundation JSON objects and written with the
+  /// project's JSON writer (`JSONValue`): Foundation's writer with sorted keys cost most of a completion's time.
   public static func encode(_ message: [String: Any]) -> [UInt8] {
-    let data =
-      (try? JSONSerialization.data(withJSONObject: message, options: [.sortedKeys, .withoutEscapingSlashes]))
-      ?? Data("{}".utf8)
-    return MessageFramer.frame(Array(data))
+    MessageFramer.frame(Array(value(message).rendered(pretty: false).utf8))
+  }
+
+  /// A Foundation JSON object as a `JSONValue`, object keys sorted so that output does not depend on hashing.
+  static func value(_ json: Any?) -> JSONValue {
+    guard let json else { return .null }
+    // Native types first, and by exact type: a cast such as `is NSNull` or `as? Bool` on a Swift dictionary bridges
+    // it to Foundation first, which cost most of the time of writing a message.
+    if type(of: json) == Bool.self { return .bool(json as! Bool) }
+    switch json {
+    case let value as [String: Any]:
+      return .object(value.keys.sorted().map { ($0, Self.value(value[$0]!)) })
+    case let value as [Any]: return .array(value.map { Self.value($0) })
+    case let value as String: return .string(value)
+    case let value as Int: return .int(Int64(value))
+    case let value as Double: return .double(value)
+    case is NSNull: return .null
+    case let value as NSNumber: return .double(value.doubleValue)
+    default: return .string("\(json)")
+    }
   }
 }
