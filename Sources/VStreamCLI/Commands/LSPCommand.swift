@@ -36,6 +36,8 @@ struct LSPCommand: ParsableCommand {
 struct DiskFiles: WorkspaceFiles {
   /// Folders never searched for streams: version control, build outputs, dependencies.
   static let skipped: Set<String> = [".git", ".build", "node_modules", ".venv"]
+  /// The most entries one search looks at, so that a workspace opened at `/` or a home folder costs a bounded walk.
+  static let maxEntries = 200_000
 
   func read(_ path: String) -> [UInt8]? {
     guard isFile(path), let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -53,7 +55,10 @@ struct DiskFiles: WorkspaceFiles {
         at: URL(fileURLWithPath: folder, isDirectory: true), includingPropertiesForKeys: [.isDirectoryKey])
     else { return [] }
     var found: [String] = []
+    var seen = 0
     for case let url as URL in walk {
+      seen += 1
+      if seen > Self.maxEntries { break }
       if Self.skipped.contains(url.lastPathComponent) {
         walk.skipDescendants()
       } else if url.pathExtension == "vstream" {
