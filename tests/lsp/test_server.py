@@ -264,3 +264,54 @@ def read_one(stream):
         assert byte, "the server closed its output"
         header += byte
     return json.loads(stream.read(int(header.split(b":")[1])))
+
+
+def test_random_edits_and_requests_on_every_stream_in_the_repository():
+    """Seeded random incremental edits (astral characters, CRLF, deletions across lines) and every request at random
+    positions, some outside the document, on every stream of the repository: each request gets an answer that is not
+    an internal error, and the server ends cleanly."""
+    import random
+
+    from conftest import ROOT
+
+    rng = random.Random(23)
+    streams = sorted(ROOT.glob("examples/**/*.vstream")) + sorted(ROOT.glob("specs/cases/**/*.vstream"))
+    streams = streams[:: max(1, len(streams) // 60)]
+    pieces = ["x", " ", "\n", "\r\n", "😀", "é", "->", '"', "#", "step z\n", "  practices ", ",", "%", "5m", "\t"]
+    methods = ["textDocument/hover", "textDocument/completion", "textDocument/definition", "textDocument/references",
+               "textDocument/prepareRename", "textDocument/documentSymbol", "textDocument/formatting",
+               "textDocument/foldingRange", "textDocument/codeAction", "textDocument/rename"]
+    messages = [{"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {"capabilities": {}}}]
+    next_id = 1
+    for path in streams:
+        uri = path.as_uri()
+        text = path.read_text(errors="replace")
+        lines = max(1, text.count("\n") + 1)
+        messages.append({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+            "uri": uri, "languageId": "vstream", "version": 1, "text": text}}})
+        for version in range(2, 12):
+            def position():
+                return {"line": rng.randrange(-1, lines + 2), "character": rng.randrange(-1, 90)}
+            start, end = sorted([position(), position()], key=lambda p: (p["line"], p["character"]))
+            messages.append({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+                "textDocument": {"uri": uri, "version": version},
+                "contentChanges": [{"range": {"start": start, "end": end} if rng.random() < 0.9 else None,
+                                    "text": "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 4)))}]}})
+            if messages[-1]["params"]["contentChanges"][0]["range"] is None:
+                messages[-1]["params"]["contentChanges"][0] = {"text": text}
+            for method in rng.sample(methods, 4):
+                params = {"textDocument": {"uri": uri}, "position": position(), "newName": "renamed",
+                          "range": {"start": position(), "end": position()}, "context": {"diagnostics": [],
+                                                                                       "includeDeclaration": True},
+                          "options": {"tabSize": 2, "insertSpaces": True}}
+                messages.append({"jsonrpc": "2.0", "id": next_id, "method": method, "params": params})
+                next_id += 1
+        messages.append({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
+    messages += [{"jsonrpc": "2.0", "id": next_id, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+    stream = b"".join(frame(json.dumps(m).encode()) for m in messages)
+    run = subprocess.run([VSTREAM, "lsp"], input=stream, capture_output=True, timeout=240)
+    assert run.returncode == 0, run.stderr[-2000:]
+    answers = {m["id"]: m for m in read_messages(run.stdout) if m.get("id") is not None}
+    assert set(answers) == set(range(next_id + 1)), "every request is answered"
+    internal = [m for m in answers.values() if m.get("error", {}).get("code") == -32603]
+    assert not internal, internal[:3]
