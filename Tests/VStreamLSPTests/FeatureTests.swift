@@ -113,6 +113,7 @@ final class FeatureTests: XCTestCase {
     let step = hover(24, 14)  // `log` in the flow line
     XCTAssertTrue(step.contains("step `log`"), step)
     XCTAssertTrue(step.contains("process time: 5m") && step.contains("wait: 1h") && step.contains("90%"), step)
+    XCTAssertTrue(step.contains("lead time: 1h5m"), step)
     XCTAssertEqual(hover(5, 0), "")
   }
 
@@ -162,8 +163,11 @@ final class FeatureTests: XCTestCase {
     let edits = try XCTUnwrap((rename["changes"] as? [String: Any])?["file://\(Self.path)"] as? [[String: Any]])
     XCTAssertEqual(edits.count, 2)
     XCTAssertTrue(edits.allSatisfy { $0["newText"] as? String == "reset" })
-    let bad = harness.request("textDocument/rename", harness.at(Self.path, 24, 20, ["newName": "not an id"]))
-    XCTAssertEqual((bad["error"] as? [String: Any])?["code"] as? Int, JSONRPC.ErrorCode.invalidParams.rawValue)
+    for newName in ["not an id", "log", "1st"] {
+      let bad = harness.request("textDocument/rename", harness.at(Self.path, 24, 20, ["newName": newName]))
+      XCTAssertEqual(
+        (bad["error"] as? [String: Any])?["code"] as? Int, JSONRPC.ErrorCode.invalidParams.rawValue, newName)
+    }
   }
 
   func testSymbolsFoldingAndFormatting() throws {

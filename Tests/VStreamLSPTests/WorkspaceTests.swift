@@ -48,6 +48,18 @@ final class WorkspaceTests: XCTestCase {
     XCTAssertEqual((back?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }, ["VS319"])
   }
 
+  func testOnlyStreamsAreChecked() {
+    let harness = ServerHarness()
+    harness.notify(
+      "textDocument/didOpen",
+      ["textDocument": ["uri": "file:///work/vstream.yml", "languageId": "yaml", "version": 1, "text": "rules: {}\n"]])
+    XCTAssertEqual(harness.publications().count, 0)
+    harness.notify(
+      "textDocument/didOpen",
+      ["textDocument": ["uri": "untitled:1", "languageId": "vstream", "version": 1, "text": "stream a \"A\"\n"]])
+    XCTAssertEqual(harness.publications().count, 1)
+  }
+
   func testUTF8PositionsWhenTheClientOffersThem() throws {
     let harness = ServerHarness(encodings: ["utf-8"])
     let text = FeatureTests.stream.replacingOccurrences(

@@ -22,7 +22,9 @@ enum HoverFeature {
     guard let occurrence = index.occurrence(at: offset), let declaration = index.declarations[occurrence.text] else {
       return nil
     }
-    return result(describe(declaration, id: occurrence.text, index: index), range: occurrence.range, context: context)
+    return result(
+      describe(declaration, id: occurrence.text, index: index, settings: context.configuration.durationSettings),
+      range: occurrence.range, context: context)
   }
 
   static func describe(_ activity: Activity) -> String {
@@ -34,14 +36,19 @@ enum HoverFeature {
     return "**\(practice.name)** (`\(practice.id)`, \(kind))\n\n\(practice.purpose)"
   }
 
-  /// A declaration's kind, id and title, and for a step the figures as written.
-  static func describe(_ declaration: DeclarationSyntax, id: String, index: DocumentIndex) -> String {
+  /// A declaration's kind, id and title, and for a step the figures as written and its lead time (wait plus process
+  /// time, with the configuration's days and weeks).
+  static func describe(
+    _ declaration: DeclarationSyntax, id: String, index: DocumentIndex, settings: DurationSettings
+  ) -> String {
     let file = index.file
     var lines = [
       "**\(declaration.kind.rawValue) `\(id)`**" + (declaration.title.map { " " + $0.value(in: file) } ?? "")
     ]
     guard declaration.kind == .step else { return lines.joined(separator: "\n\n") }
     var figures: [String] = []
+    var lead = Duration.zero
+    var timed = false
     for attribute in index.syntax.attributes(of: declaration) {
       switch attribute.kind {
       case .activity, .practices:
@@ -51,12 +58,18 @@ enum HoverFeature {
         let label = [AttributeKind.time: "process time", .wait: "wait", .ca: "%C/A"][attribute.kind]!
         if case .duration(let duration) = attribute.value {
           figures.append("- \(label): \(file.text(duration.range))")
+          duration.forEachPart(in: file) { part in
+            guard let unit = DurationUnit(rawValue: part.unit.rawValue) else { return }
+            lead = lead + Duration(part.amount, unit, settings: settings)
+          }
+          timed = true
         } else if case .percentage(let percentage) = attribute.value {
           figures.append("- \(label): \(file.text(percentage.range))")
         }
       default: continue
       }
     }
+    if timed { figures.append("- lead time: \(lead.formatted(settings))") }
     if !figures.isEmpty { lines.append(figures.joined(separator: "\n")) }
     return lines.joined(separator: "\n\n")
   }

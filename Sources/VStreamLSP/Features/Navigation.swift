@@ -29,6 +29,9 @@ enum NavigationFeature {
       throw JSONRPC.Failure(
         .invalidParams, "`\(newName)` is not an id: a letter, then letters, digits, `-` or `_` (ASCII)")
     }
+    guard newName == occurrence.text || context.index.declarations[newName] == nil else {
+      throw JSONRPC.Failure(.invalidParams, "`\(newName)` is already declared in this file")
+    }
     let edits = context.index.occurrences(of: occurrence.text).map { context.textEdit($0.range, newName) }
     return ["changes": [context.uri: edits]]
   }

@@ -211,6 +211,9 @@ public final class LanguageServer {
     guard let item = params["textDocument"] as? [String: Any], let uri = item["uri"] as? String,
       let text = item["text"] as? String
     else { return }
+    // A client that sends every file (a generic one) opens `vstream.yml` or a README too: only streams are checked.
+    let languageID = item["languageId"] as? String ?? "vstream"
+    guard languageID == "vstream" || uri.hasSuffix(".vstream") else { return }
     let version = item["version"] as? Int ?? 0
     let bytes = Array(text.utf8)
     guard bytes.count <= Self.maxDocumentBytes else {
