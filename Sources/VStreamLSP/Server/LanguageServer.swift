@@ -30,8 +30,8 @@ public final class LanguageServer {
   private var documents: [String: Document] = [:]
   /// Documents edited since their diagnostics were last published, by URI, in the order first marked.
   private var pending: [String] = []
-  /// What was last published per document, so that a workspace change re-publishes only what changed.
-  private var published: [String: [[String: Any]]] = [:]
+  /// The findings across files last published per document, so that a workspace change re-publishes only what
+  /// changed.
   private var publishedDuplicates: [String: [Diagnostic]] = [:]
   /// The requests cancelled by `$/cancelRequest` before they were answered.
   private var cancelled = Set<JSONRPC.RequestID>()
@@ -322,7 +322,6 @@ public final class LanguageServer {
     let all = Diagnostic.normalized(document.diagnostics(configuration: configuration(for: document)) + duplicates)
     let json = DiagnosticsFeature.diagnostics(
       all, file: document.file, uri: document.uri, encoding: encoding, otherFile: otherFile)
-    published[document.uri] = json
     publishedDuplicates[document.uri] = duplicates
     send(
       JSONRPC.notification(
@@ -354,7 +353,6 @@ public final class LanguageServer {
   }
 
   private func clearDiagnostics(_ uri: String) {
-    published[uri] = nil
     publishedDuplicates[uri] = nil
     send(JSONRPC.notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()]))
   }

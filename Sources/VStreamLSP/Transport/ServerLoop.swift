@@ -33,8 +33,12 @@ public final class ServerLoop {
         if case .body(let body) = frame { return (frame, JSONRPC.Incoming(body: body)) }
         return (frame, nil)
       }
+      // Only requests of this batch can still be cancelled (the others are answered), so the set of cancelled
+      // requests empties as the batch is handled and cannot grow with a client that cancels late.
+      var requests = Set<JSONRPC.RequestID>()
+      for case (_, .request(let id, _, _)?) in bodies { requests.insert(id) }
       for case (_, .notification("$/cancelRequest", let params)?) in bodies {
-        if let id = JSONRPC.RequestID((params as? [String: Any])?["id"]) { server.cancel(id) }
+        if let id = JSONRPC.RequestID((params as? [String: Any])?["id"]), requests.contains(id) { server.cancel(id) }
       }
       for (frame, incoming) in bodies {
         if let incoming { server.receive(incoming) } else { server.receive(frame) }
