@@ -40,13 +40,15 @@ let package = Package(
         "VStreamFormat", "VStreamDiff",
       ]
     ),
+    // The language server: the facade and the catalogue behind the protocol; JSON through Foundation.
+    .target(name: "VStreamLSP", dependencies: ["VStream", "VStreamSource", "VStreamModel", "VStreamSyntax"]),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
     // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
       dependencies: [
         "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile", "VStreamDiff",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VStreamLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
@@ -80,6 +82,8 @@ let package = Package(
       name: "VStreamDiffTests",
       dependencies: ["VStreamDiff", "VStream", "VStreamModel", "VStreamSource", "TestSupport"]),
     .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
+    .testTarget(
+      name: "VStreamLSPTests", dependencies: ["VStreamLSP", "VStream", "VStreamSource", "VStreamModel", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

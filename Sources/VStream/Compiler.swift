@@ -137,3 +137,21 @@ enum RepositoryRules {
     }
   }
 }
+
+extension Compiler {
+  /// Where a file names its stream (its first stream declaration's identifier), for the rule that spans files.
+  public static func streamID(of syntax: FileSyntax) -> SourceRange? {
+    RepositoryRules.streamID(of: syntax)
+  }
+
+  /// The findings of the rule that stream ids are unique across files (VS319), by file index:
+  /// what `checkRepository` adds to each file, for callers that keep files and their stream ids themselves (the
+  /// language server, whose open documents change one at a time).
+  public static func duplicateStreamIDs(_ streamIDs: [SourceRange?], files: [SourceFile]) -> [Int: [Diagnostic]] {
+    var findings: [Int: [Diagnostic]] = [:]
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
+      findings[index, default: []].append(finding)
+    }
+    return findings
+  }
+}

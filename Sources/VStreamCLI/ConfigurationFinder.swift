@@ -141,7 +141,7 @@ struct ConfigurationFinder {
         break
       }
       visited.append(current)
-      let candidate = current == "/" ? "/vstream.yml" : current + "/vstream.yml"
+      let candidate = ConfigurationSearch.candidate(in: current)
       if case .file = InputDiscovery.status(of: candidate) {
         found = candidate
         break
@@ -153,12 +153,8 @@ struct ConfigurationFinder {
     return found
   }
 
-  /// The folder of a standardised absolute path: `/a/b` -> `/a`, `/a` -> `/`, `/` -> `/` (what `NSString`'s
-  /// `deletingLastPathComponent` gives such a path, without its cost once per file).
-  static func parent(of path: String) -> String {
-    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-    return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
-  }
+  /// The folder of a standardised absolute path (see `ConfigurationSearch.parent(of:)`).
+  static func parent(of path: String) -> String { ConfigurationSearch.parent(of: path) }
 
   /// A path relative to the working directory when it is inside it, else absolute.
   static func display(_ absolute: String, workingDirectory: String) -> String {

@@ -1,0 +1,94 @@
+import VStream
+import VStreamSource
+
+/// What the server knows beyond the open documents: the workspace folders, the `vstream.yml` that applies to each
+/// file (found as `vstream check` finds it), and where every stream file on disk names its stream, for the rule that
+/// stream ids are unique across files.
+final class Workspace {
+  private let files: WorkspaceFiles
+  private(set) var folders: [String] = []
+  /// Read configurations by path, and the path chosen for each folder (nil: none, the defaults apply).
+  private var configurations: [String: Configuration] = [:]
+  private var chosen: [String: String?] = [:]
+  /// The stream files on disk that are not open, with where each names its stream.
+  private var onDisk: [String: (file: SourceFile, streamID: SourceRange?)] = [:]
+  /// The most files the workspace scan reads, so that opening a home folder cannot exhaust memory.
+  static let maxFiles = 5_000
+  /// Files larger than this are left out of the scan (they are still checked when opened).
+  static let maxFileBytes = 4 << 20
+
+  init(files: WorkspaceFiles) {
+    self.files = files
+  }
+
+  /// Sets the folders and reads every stream file in them.
+  func open(folders: [String]) {
+    self.folders = folders
+    onDisk = [:]
+    for folder in folders {
+      for path in files.streamFiles(under: folder) where onDisk.count < Self.maxFiles {
+        refresh(path)
+      }
+    }
+  }
+
+  /// Reads one stream file again (it changed on disk, or was closed); a file that is gone is forgotten.
+  func refresh(_ path: String) {
+    guard let bytes = files.read(path), bytes.count <= Self.maxFileBytes else {
+      onDisk[path] = nil
+      return
+    }
+    let file = SourceFile(path: path, bytes: bytes)
+    onDisk[path] = (file, Compiler.streamID(of: Compiler.parse(file).syntax))
+  }
+
+  /// A stream file on disk as last read.
+  func file(at path: String) -> SourceFile? { onDisk[path]?.file }
+
+  func forget(_ path: String) { onDisk[path] = nil }
+
+  /// The text of a file on disk, for restoring a closed document.
+  func read(_ path: String) -> [UInt8]? { files.read(path) }
+
+  /// Forgets every configuration read, so that the next question reads them again (`vstream.yml` changed).
+  func reloadConfigurations() {
+    configurations = [:]
+    chosen = [:]
+  }
+
+  /// The configuration for a file at an absolute path, with its override globs rooted at the configuration's
+  /// folder; the defaults for a document that is not a file.
+  func configuration(for path: String?) -> Configuration {
+    guard let path, path.hasPrefix("/") else { return .default }
+    let folder = ConfigurationSearch.parent(of: path)
+    let found: String?
+    if let cached = chosen[folder] {
+      found = cached
+    } else {
+      found = ConfigurationSearch.nearest(from: folder, isFile: files.isFile)
+      chosen[folder] = .some(found)
+    }
+    guard let found else { return .default }
+    if configurations[found] == nil {
+      let bytes = files.read(found) ?? []
+      configurations[found] = Compiler.configuration(SourceFile(path: found, bytes: bytes)).configuration
+    }
+    var configuration = configurations[found]!
+    configuration.root = ConfigurationSearch.root(of: found)
+    return configuration
+  }
+
+  /// The findings about stream ids used by more than one file, for each open document (by path), given the open
+  /// documents' current texts; files on disk that are open count only as open.
+  func duplicateStreamIDs(open: [(file: SourceFile, streamID: SourceRange?)]) -> [String: [Diagnostic]] {
+    let openPaths = Set(open.map(\.file.path))
+    let closed = onDisk.keys.sorted().filter { !openPaths.contains($0) }.map { onDisk[$0]! }
+    let all = open + closed
+    let findings = Compiler.duplicateStreamIDs(all.map(\.streamID), files: all.map(\.file))
+    var byPath: [String: [Diagnostic]] = [:]
+    for (index, diagnostics) in findings where index < open.count {
+      byPath[open[index].file.path] = diagnostics
+    }
+    return byPath
+  }
+}
