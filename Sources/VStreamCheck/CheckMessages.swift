@@ -259,10 +259,29 @@ public enum CheckMessages {
         "value restored \"Service restored\"\n",
         "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n"
       )),
+    // The portfolio checks: over every stream a `vstream.yml` applies to, run only when its `portfolio:` key names
+    // them, at the severity written there (not under `rules:`, and not silenced by `# vstream: allow`, which judges
+    // one file), so they have no bad example of one file.
+    portfolio(
+      .unusedPractices, "unused-practices", .warning, "practices of the catalogue support no stream",
+      "Asked for with `portfolio: { unused-practices: warning }` in `vstream.yml`. Lists the practices of the catalogue (ITIL's 34 and the organisation's own) that no step of any stream in the repository names: either a practice the organisation does not run, or work no stream maps yet. Reported once, at the key in `vstream.yml`.",
+      bad: ""),
+    portfolio(
+      .unusedActivities, "unused-activities", .warning, "value chain activities no stream maps to",
+      "Asked for with `portfolio: { unused-activities: warning }` in `vstream.yml`. Lists the value chain activities (plan, improve, engage, design and transition, obtain/build, deliver and support) that no step of any stream maps to: a repository with no `plan` or `improve` step describes how work is delivered but not how it is planned or improved. Reported once, at the key in `vstream.yml`.",
+      bad: ""),
+    portfolio(
+      .streamsWithoutOwner, "streams-without-owner", .warning, "streams in the repository have no owner",
+      "Asked for with `portfolio: { streams-without-owner: warning }` in `vstream.yml`. A value stream needs someone accountable for it (ITIL's value stream owner). Lists the streams whose front matter has no `owner`, once, at the key in `vstream.yml`; each file's own front matter is judged by `missing-metadata` (VS405).",
+      bad: ""),
+    portfolio(
+      .tooManyHandOffs, "too-many-hand-offs", .warning, "a stream hands work between roles more often than the limit",
+      "Asked for with `portfolio: { hand-offs: 3 }` (or `{ max: 3, severity: error }`) in `vstream.yml`. A hand-off is an arrow between two steps that share no role (each step's `roles`; steps without roles are not judged): the work changes hands, waits in another queue and loses context. Minimising hand-offs is a stated aim of value stream design. Reported at the `stream` line of each stream over the limit, with its hand-offs.",
+      bad: ""),
 
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time, portfolio. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
@@ -287,6 +306,15 @@ public enum CheckMessages {
     RuleDescriptor(
       code: code, name: name, defaultSeverity: .error, summary: summary, explanation: explanation, badExample: bad,
       goodExample: good, isConfigurable: false)
+  }
+
+  /// A portfolio check: a lint whose severity is set only under `portfolio:`.
+  private static func portfolio(
+    _ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String, bad: String
+  ) -> RuleDescriptor {
+    var rule = lint(code, name, severity, summary, explanation, bad: bad)
+    rule.isConfigurable = false
+    return rule
   }
 
   private static func lint(
@@ -358,6 +386,10 @@ extension DiagnosticCode {
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
+  public static let unusedPractices: DiagnosticCode = "VS433"
+  public static let unusedActivities: DiagnosticCode = "VS434"
+  public static let streamsWithoutOwner: DiagnosticCode = "VS435"
+  public static let tooManyHandOffs: DiagnosticCode = "VS436"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -12,7 +12,7 @@ struct BuildCommand: ParsableCommand {
       "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map, an HTML site, ArchiMate, BPMN or CSV.",
     discussion: """
       With --out, writes one file per stream and format (named after the stream's id) and, for several streams, \
-      index.md (the catalogue) and practices.md (the practice matrix). Without --out, a single stream in one format \
+      index.md (the catalogue and the portfolio), practices.md (the practice matrix) and portfolio.json. Without --out, a single stream in one format \
       goes to standard output. Files are written atomically and only when their content changes. Streams with \
       errors are reported (on standard error) and not built. svg and png need Graphviz's `dot` \
       (apt-get install graphviz); html inlines the SVG when `dot` is there and says why not when it is not. \
@@ -116,6 +116,12 @@ struct BuildCommand: ParsableCommand {
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+    // The portfolio over what built, and the findings of the checks a vstream.yml asks for (shown like the rest:
+    // errors only).
+    let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
+    engine.add(portfolio.configurationReports)
+    engine.add(
+      portfolio.findings.keys.sorted().map { FileReport(file: results[$0].file, diagnostics: portfolio.findings[$0]!) })
     Terminal.standardError.write(
       engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
@@ -126,6 +132,8 @@ struct BuildCommand: ParsableCommand {
       showMetrics: !hideMetrics,
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
+    // The catalogue the site-wide pages name practices from: the first built file's.
+    let siteCatalogue = built.first.map { inputs.configuration(for: $0.file).catalogue } ?? .itil
     if let out {
       // Render on every core (each stream and format is independent; Graphviz runs as one process per job), in a
       // fixed order, then write the batch. The HTML pages need the SVG: when svg is not asked for, it is rendered
@@ -183,7 +191,8 @@ struct BuildCommand: ParsableCommand {
             catalogue: inputs.configuration(for: result.file).catalogue)
           outputs.append(AtomicWriter.Output(content: Array(page.utf8), path: "\(out)/\(HTMLEmitter.pageName(stream))"))
         }
-        outputs.append(AtomicWriter.Output(content: Array(html.index(streams).utf8), path: "\(out)/index.html"))
+        let index = html.index(streams, portfolio: portfolio.portfolio, catalogue: siteCatalogue)
+        outputs.append(AtomicWriter.Output(content: Array(index.utf8), path: "\(out)/index.html"))
         outputs.append(
           AtomicWriter.Output(content: Array(html.practiceMatrix(streams).utf8), path: "\(out)/practices.html"))
       }
@@ -191,8 +200,14 @@ struct BuildCommand: ParsableCommand {
       if !built.isEmpty, built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
         let streams = built.map { $0.stream! }
         let catalogue = CatalogueEmitter()
+        let index =
+          catalogue.index(streams) { "\($0.id).md" }
+          + PortfolioEmitter().markdown(portfolio.portfolio, catalogue: siteCatalogue) { "\($0).md" }
+        outputs.append(AtomicWriter.Output(content: Array(index.utf8), path: "\(out)/index.md"))
         outputs.append(
-          AtomicWriter.Output(content: Array(catalogue.index(streams) { "\($0.id).md" }.utf8), path: "\(out)/index.md"))
+          AtomicWriter.Output(
+            content: Array(PortfolioEmitter().json(portfolio.portfolio, catalogue: siteCatalogue).utf8),
+            path: "\(out)/portfolio.json"))
         outputs.append(
           AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
       }

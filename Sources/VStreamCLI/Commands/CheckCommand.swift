@@ -77,10 +77,23 @@ struct CheckCommand: ParsableCommand {
     var inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
     var failures: [String] = []
     if fix { failures += applyFixes(to: &inputs) }
-    let reports = Compiler.diagnoseRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
-    engine.add(reports)
+    // The portfolio checks need every stream's model; they run only when a vstream.yml asks for one, so a plain
+    // check builds no model.
+    if inputs.files.contains(where: { !inputs.configuration(for: $0).portfolio.isEmpty }) {
+      var results = Compiler.checkRepository(
+        inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
+      let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
+      for (index, findings) in portfolio.findings {
+        results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + findings)
+      }
+      engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+      engine.add(portfolio.configurationReports)
+    } else {
+      engine.add(
+        Compiler.diagnoseRepository(
+          inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions))
+    }
 
     let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats
     for request in requests {
