@@ -178,6 +178,18 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
       )),
 
+    // Hand-overs between streams: checked across the files of a run, so no single file shows them.
+    error(
+      .unknownStream, "unknown-stream", "a hand-over names a stream that is not in the run",
+      "`hands-over-to STREAM` (on a step or value) and `from-stream STREAM` (on the demand) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together: check the repository (`vstream check .`), not one file.",
+      bad: ""),
+    error(
+      .handOverToItself, "hand-over-to-itself", "a stream hands over to itself",
+      "A hand-over joins two streams. Work that goes on within the same stream is an arrow of its flow.", bad: ""),
+    error(
+      .handOverCycle, "hand-over-cycle", "hand-overs between streams form a cycle",
+      "Following `hands-over-to` (and `from-stream`, read the other way) from stream to stream must never come back to where it started: a chain of hand-overs is how work crosses streams end to end, and a cycle has no end. The finding gives the chain. Work that comes back is rework within a stream, or a new demand.",
+      bad: ""),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -362,6 +374,9 @@ extension DiagnosticCode {
   public static let frontMatterType: DiagnosticCode = "VS317"
   public static let unsupportedVersion: DiagnosticCode = "VS318"
   public static let duplicateStreamID: DiagnosticCode = "VS319"
+  public static let unknownStream: DiagnosticCode = "VS341"
+  public static let handOverToItself: DiagnosticCode = "VS342"
+  public static let handOverCycle: DiagnosticCode = "VS343"
   public static let flowDoesNotStart: DiagnosticCode = "VS320"
   public static let flowNeverEnds: DiagnosticCode = "VS321"
   public static let forwardLoop: DiagnosticCode = "VS322"

@@ -183,7 +183,9 @@ struct FormatWriter {
     case .string(let string):
       writeString(string, after: prefix)
       return
-    case .word(let word): value = CanonicalText.activity(word.text(in: file))
+    case .word(let word):
+      // Only an activity has a canonical spelling; a stream id is written as it is.
+      value = attribute.kind == .activity ? CanonicalText.activity(word.text(in: file)) : word.text(in: file)
     case .words(let span):
       value = syntax.words(span).map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
     case .strings(let span):

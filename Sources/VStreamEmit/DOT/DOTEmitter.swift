@@ -132,6 +132,7 @@ public struct DOTEmitter: Sendable {
       attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
       out += "  \(nodeID(edge.from)) -> \(nodeID(edge.to)) [\(attributes.joined(separator: ", "))];\n"
     }
+    out += handOvers(stream, theme: theme)
     if options.legend { out += legend(stream, shape: shape, theme: theme, layout: layout) }
     out += "}\n"
     return out

@@ -61,6 +61,7 @@ public struct HTMLEmitter: Sendable {
     facts.append(("Value", stream.values.map(\.title).joined(separator: "; ")))
     for (name, value) in facts { body += "<dt>\(e(name))</dt><dd>\(e(value))</dd>\n" }
     body += "</dl>\n"
+    body += handOverSection(stream)
 
     let main = stream.metrics.mainPath
     let summary =
