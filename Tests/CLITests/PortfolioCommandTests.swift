@@ -17,6 +17,9 @@ final class PortfolioCommandTests: CLITestCase {
     XCTAssertTrue(run.output.contains("[VS433]"))
     XCTAssertTrue(run.output.contains("r/a.vstream:"), "the hand-offs at each stream: \(run.output)")
     XCTAssertTrue(run.output.contains("[VS436]"))
+    // One file, as an editor or a pre-commit hook checks it, is not a repository.
+    let single = try vstream(["check", "r/a.vstream", "--format", "gcc"])
+    XCTAssertFalse(single.output.contains("VS433"), single.output)
   }
 
   func testBuildWritesThePortfolioBesideTheIndex() throws {

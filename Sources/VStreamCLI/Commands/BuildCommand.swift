@@ -116,12 +116,16 @@ struct BuildCommand: ParsableCommand {
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
-    // The portfolio over what built, and the findings of the checks a vstream.yml asks for (shown like the rest:
-    // errors only).
+    // The portfolio over what built, and, for a folder or several files, the findings of the checks a vstream.yml
+    // asks for (shown like the rest: errors only).
     let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
-    engine.add(portfolio.configurationReports)
-    engine.add(
-      portfolio.findings.keys.sorted().map { FileReport(file: results[$0].file, diagnostics: portfolio.findings[$0]!) })
+    if CheckCommand.isRepositoryRun(paths, files: inputs.files.count) {
+      engine.add(portfolio.configurationReports)
+      engine.add(
+        portfolio.findings.keys.sorted().map {
+          FileReport(file: results[$0].file, diagnostics: portfolio.findings[$0]!)
+        })
+    }
     Terminal.standardError.write(
       engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
