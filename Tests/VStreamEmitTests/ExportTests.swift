@@ -23,6 +23,7 @@ final class ExportTests: XCTestCase {
     streams.append(try Generated.hostile())
     for steps in [1, 2, 7, 23] { streams.append(try Generated.stream(steps: steps)) }
     streams.append(try branching())
+    streams.append(try linked())
     return streams
   }
 
@@ -49,6 +50,25 @@ final class ExportTests: XCTestCase {
 
       """
     let result = Compiler.check(SourceFile(path: "fork.vstream", text: text))
+    return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
+  }
+
+  /// A stream that hands over to other streams at a step and a value and whose demand comes from a third.
+  func linked() throws -> ValueStream {
+    let text = """
+      stream linked "Linked"
+      demand d "Need"
+        from-stream upstream
+      step a "A"
+        activity engage
+        practices service-desk
+        hands-over-to next
+      value v "V"
+        hands-over-to other
+      flow d -> a -> v
+
+      """
+    let result = Compiler.check(SourceFile(path: "linked.vstream", text: text))
     return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
   }
 
@@ -91,13 +111,24 @@ final class ExportTests: XCTestCase {
       func type(_ element: XMLElement) -> String? { attribute(element, "xsi:type") }
       let practices = Set(stream.steps.flatMap(\.practices))
       // The stream and its stages, the demand, the values, one capability per practice.
-      XCTAssertEqual(elements.filter { type($0) == "ValueStream" }.count, stream.steps.count + 1, stream.id)
+      let others = Set(
+        [stream.demand.fromStream] + stream.steps.map(\.handsOverTo) + stream.values.map(\.handsOverTo)
+      ).compactMap { $0?.stream }
+      XCTAssertEqual(Set(others).count, stream.id == "linked" ? 3 : 0)
+      XCTAssertEqual(
+        elements.filter { type($0) == "ValueStream" }.count, stream.steps.count + 1 + Set(others).count, stream.id)
       XCTAssertEqual(elements.filter { type($0) == "BusinessEvent" }.count, 1)
       XCTAssertEqual(elements.filter { type($0) == "Value" }.count, stream.values.count)
       XCTAssertEqual(elements.filter { type($0) == "Capability" }.count, practices.count)
+      // Arrows between steps and a step's hand-over are flows; the demand's and values' arrows and hand-overs are
+      // associations.
       let betweenSteps = stream.edges.filter { $0.from.stepIndex != nil && $0.to.stepIndex != nil }.count
-      XCTAssertEqual(relationships.filter { type($0) == "Flow" }.count, betweenSteps)
-      XCTAssertEqual(relationships.filter { type($0) == "Association" }.count, stream.edges.count - betweenSteps)
+      let stepHandOvers = stream.steps.filter { $0.handsOverTo != nil }.count
+      let otherHandOvers =
+        (stream.demand.fromStream == nil ? 0 : 1) + stream.values.filter { $0.handsOverTo != nil }.count
+      XCTAssertEqual(relationships.filter { type($0) == "Flow" }.count, betweenSteps + stepHandOvers)
+      XCTAssertEqual(
+        relationships.filter { type($0) == "Association" }.count, stream.edges.count - betweenSteps + otherHandOvers)
       XCTAssertEqual(relationships.filter { type($0) == "Composition" }.count, stream.steps.count)
       XCTAssertEqual(
         relationships.filter { type($0) == "Serving" }.count, stream.steps.map(\.practices.count).reduce(0, +))
@@ -147,6 +178,7 @@ final class ExportTests: XCTestCase {
   func testArchiMateRelationshipsAreAllowedBetweenTheirTypes() throws {
     let allowed: [String: String] = [
       "ValueStream>ValueStream": "cfgostv", "Capability>ValueStream": "fotv", "ValueStream>Value": "no",
+      "Value>ValueStream": "o", "ValueStream>BusinessEvent": "o",
     ]
     let letter = ["Composition": "c", "Flow": "f", "Serving": "v", "Association": "o"]
     for stream in try streams() {

@@ -20,6 +20,10 @@ extension ArchiMateEmitter {
     // The capabilities in rows as wide as the stream, in the order the steps first name them, so that each sits
     // near the stages it serves.
     let perRow = max(4, stream.steps.count)
+    // The other streams of the hand-overs in a column right of the values.
+    for (slot, id) in linkedStreams(stream).enumerated() {
+      boxes[XMLEscaping.identifier("vs", id)] = (valueX + L.column, stageY + slot * (L.boxHeight + 20))
+    }
     for (slot, practice) in practices.enumerated() {
       boxes[ids.practice(practice)] = (
         L.streamLeft + 20 + (slot % perRow) * L.column, L.capabilityTop + (slot / perRow) * (L.boxHeight + 30)
@@ -51,6 +55,7 @@ extension ArchiMateEmitter {
     xml.close()
     for index in stream.values.indices { node(ids.node(.value(index))) }
     for practice in practices { node(ids.practice(practice)) }
+    for id in linkedStreams(stream) { node(XMLEscaping.identifier("vs", id)) }
 
     func connection(_ relationship: String, from source: String, to target: String, bends: [(Int, Int)] = []) {
       let attributes: XMLWriter.Attributes = [
@@ -86,6 +91,9 @@ extension ArchiMateEmitter {
       for practice in step.practices {
         connection(ids.serving(practice, index), from: ids.practice(practice), to: ids.node(.step(index)))
       }
+    }
+    for handOver in handOvers(stream, ids: ids) {
+      connection(handOver.identifier, from: handOver.source, to: handOver.target)
     }
     xml.close()
     xml.close()

@@ -94,6 +94,7 @@ public struct ArchiMateEmitter: Sendable {
       let entry = catalogue.practice(id: practice)
       element(&xml, ids.practice(practice), "Capability", entry?.name ?? practice, note: entry?.purpose, [])
     }
+    writeHandOverElements(&xml, stream)
     xml.close()
 
     xml.open("relationships")
@@ -133,6 +134,7 @@ public struct ArchiMateEmitter: Sendable {
           ])
       }
     }
+    writeHandOverRelationships(&xml, stream, ids: ids)
     xml.close()
 
     xml.open("propertyDefinitions")
@@ -246,6 +248,10 @@ extension ArchiMateEmitter {
     func composition(_ index: Int) -> String { XMLEscaping.identifier("vs", streamID, "stage", stepIDs[index]) }
     func serving(_ practice: String, _ index: Int) -> String {
       XMLEscaping.identifier("vs", streamID, "serves", stepIDs[index], practice)
+    }
+    /// A hand-over at the demand, a step or a value (`kind`) with this id.
+    func handOver(_ kind: String, _ id: String) -> String {
+      XMLEscaping.identifier("vs", streamID, "hands-over", kind, id)
     }
     func viewNode(_ identifier: String) -> String { "n." + identifier }
     func viewConnection(_ identifier: String) -> String { "c." + identifier }
