@@ -27,6 +27,15 @@ public struct Portfolio: Sendable, Hashable {
     public var mainPathHandOffs: Int
     /// Steps without a role: their arrows cannot be judged and are not counted as hand-offs.
     public var stepsWithoutRoles: Int
+    /// The streams of the portfolio this one hands over to (its own `hands-over-to`, and the streams whose demand
+    /// names it in `from-stream`), each once, in the order first found.
+    public var handsOverTo: [String] = []
+    /// The main path's lead time of this stream plus, along the longest chain of hand-overs from it, each next
+    /// stream's: how long an item takes end to end when every stream works as its map says. Nil when the stream
+    /// hands over to no stream of the portfolio. Waits between streams are not known and count as none.
+    public var endToEndLeadTime: Duration?
+    /// The stream's duration settings, to print its figures.
+    public var settings: DurationSettings = .calendar
   }
 
   public var streams: [Entry]
@@ -50,7 +59,43 @@ public struct Portfolio: Sendable, Hashable {
     }
     unusedPractices = catalogue.all.map(\.id).filter { !practices.contains($0) }
     unusedActivities = Activity.allCases.filter { !activities.contains($0) }
-    self.streams = streams.map(Self.entry)
+    var entries = streams.map(Self.entry)
+    Self.chain(&entries, streams)
+    self.streams = entries
+  }
+
+  /// Fills in the hand-overs between the portfolio's streams and the end-to-end lead times along them. The checker
+  /// reports cycles of hand-overs and builds none of their first streams, so the chains end; an arrow back into a
+  /// chain still being measured is ignored all the same, so that the figure is defined for any input.
+  static func chain(_ entries: inout [Entry], _ streams: [ValueStream]) {
+    var index: [String: Int] = [:]
+    for (slot, stream) in streams.enumerated() where index[stream.id] == nil { index[stream.id] = slot }
+    var next = [[Int]](repeating: [], count: streams.count)
+    func add(_ from: Int, _ to: Int) { if from != to, !next[from].contains(to) { next[from].append(to) } }
+    for (slot, stream) in streams.enumerated() {
+      let links = stream.steps.compactMap(\.handsOverTo) + stream.values.compactMap(\.handsOverTo)
+      for link in links { if let to = index[link.stream] { add(slot, to) } }
+      if let link = stream.demand.fromStream, let from = index[link.stream] { add(from, slot) }
+    }
+    var total = [Duration?](repeating: nil, count: streams.count)
+    var state = [UInt8](repeating: 0, count: streams.count)  // 0 not yet, 1 being measured, 2 done
+    func measure(_ slot: Int) -> Duration {
+      if state[slot] == 2 { return total[slot] ?? streams[slot].metrics.mainPath.leadTime }
+      state[slot] = 1
+      var longest: Duration?
+      for to in next[slot] where state[to] != 1 {
+        let after = measure(to)
+        if longest.map({ after > $0 }) ?? true { longest = after }
+      }
+      state[slot] = 2
+      total[slot] = longest.map { streams[slot].metrics.mainPath.leadTime + $0 }
+      return total[slot] ?? streams[slot].metrics.mainPath.leadTime
+    }
+    for slot in streams.indices {
+      _ = measure(slot)
+      entries[slot].handsOverTo = next[slot].map { streams[$0].id }
+      entries[slot].endToEndLeadTime = total[slot]
+    }
   }
 
   static func entry(_ stream: ValueStream) -> Entry {
@@ -74,6 +119,7 @@ public struct Portfolio: Sendable, Hashable {
     }
     return Entry(
       id: stream.id, title: stream.title, path: stream.path, owner: stream.metadata.owner, handOffs: handOffs,
-      mainPathHandOffs: onMain, stepsWithoutRoles: stream.steps.filter(\.roles.isEmpty).count)
+      mainPathHandOffs: onMain, stepsWithoutRoles: stream.steps.filter(\.roles.isEmpty).count,
+      settings: stream.settings)
   }
 }

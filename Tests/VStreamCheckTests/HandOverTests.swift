@@ -88,6 +88,21 @@ final class HandOverTests: XCTestCase {
       codes(run([Self.stream("a", step: "  hands-over-to b"), Self.stream("b", demand: "  from-stream a")])), [[], []])
   }
 
+  func testThePortfolioAddsLeadTimesAlongTheLongestChain() throws {
+    let results = run([
+      Self.stream("a", step: "  time 1h\n  hands-over-to b", value: "  hands-over-to c"),
+      Self.stream("b", step: "  time 2h\n  hands-over-to c"),
+      Self.stream("c", step: "  time 4h"),
+      Self.stream("d", step: "  time 8h", demand: "  from-stream c"),
+    ])
+    XCTAssertEqual(codes(results), [[], [], [], []])
+    let portfolio = Portfolio(results.compactMap(\.stream), catalogue: .itil)
+    let hours = portfolio.streams.map { $0.endToEndLeadTime.map { $0.seconds / 3600 } }
+    // a → b → c → d is the longest chain from a; c hands over to d through d's `from-stream`; d ends.
+    XCTAssertEqual(hours, [15, 14, 12, nil])
+    XCTAssertEqual(portfolio.streams.map(\.handsOverTo), [["b", "c"], ["c"], ["d"], []])
+  }
+
   func testCheckWithoutModelsReportsTheSame() {
     let texts = [Self.stream("a", step: "  hands-over-to b"), Self.stream("b", step: "  hands-over-to a")]
     let files = texts.enumerated().map { SourceFile(path: "s/\($0.offset).vstream", text: $0.element) }

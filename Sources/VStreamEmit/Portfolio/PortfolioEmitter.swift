@@ -31,6 +31,13 @@ public struct PortfolioEmitter: Sendable {
               ("owner", .string(entry.owner)), ("handOffCount", .int(entry.handOffs.count)),
               ("mainPathHandOffs", .int(entry.mainPathHandOffs)),
               ("stepsWithoutRoles", .int(entry.stepsWithoutRoles)),
+              ("handsOverTo", .array(entry.handsOverTo.map { .string($0) })),
+              (
+                "endToEndLeadTime",
+                entry.endToEndLeadTime.map {
+                  .object([("seconds", .int($0.seconds)), ("text", .string($0.formatted(entry.settings)))])
+                } ?? .null
+              ),
               (
                 "handOffs",
                 .array(
@@ -54,11 +61,14 @@ public struct PortfolioEmitter: Sendable {
   {
     let e = MarkdownEscaping.text
     var out = "\n## Portfolio\n\n"
-    out += "| Stream | Owner | Hand-offs | On the main path |\n| --- | --- | ---: | ---: |\n"
+    out +=
+      "| Stream | Owner | Hand-offs | On the main path | Hands over to | End to end |\n"
+      + "| --- | --- | ---: | ---: | --- | ---: |\n"
     for entry in portfolio.streams {
       out +=
         "| [\(e(entry.title))](\(pageName(entry.id))) | \(entry.owner.map(e) ?? "**none**") | \(entry.handOffs.count) | "
-        + "\(entry.mainPathHandOffs) |\n"
+        + "\(entry.mainPathHandOffs) | \(list(entry.handsOverTo.map { "[\(e($0))](\(pageName($0)))" })) | "
+        + "\(entry.endToEndLeadTime.map { $0.formatted(entry.settings) } ?? "–") |\n"
     }
     out += "\nA hand-off is an arrow between two steps that share no role.\n\n"
     for (label, names) in lists(portfolio, catalogue) { out += "- \(label): \(list(names.map(e)))\n" }
@@ -72,12 +82,15 @@ public struct PortfolioEmitter: Sendable {
     let e = HTMLEscaping.text
     var out = "<h2 id=\"portfolio\">Portfolio</h2>\n<table>\n<thead><tr><th scope=\"col\">Stream</th>"
     out += "<th scope=\"col\">Owner</th><th scope=\"col\">Hand-offs</th><th scope=\"col\">On the main path</th>"
+    out += "<th scope=\"col\">Hands over to</th><th scope=\"col\">End to end</th>"
     out += "</tr></thead>\n<tbody>\n"
     for entry in portfolio.streams {
       out +=
         "<tr><td><a href=\"\(HTMLEscaping.href(pageName(entry.id)))\">\(e(entry.title))</a></td>"
         + "<td>\(entry.owner.map(e) ?? "<strong>none</strong>")</td><td>\(entry.handOffs.count)</td>"
-        + "<td>\(entry.mainPathHandOffs)</td></tr>\n"
+        + "<td>\(entry.mainPathHandOffs)</td><td>"
+        + list(entry.handsOverTo.map { "<a href=\"\(HTMLEscaping.href(pageName($0)))\">\(e($0))</a>" })
+        + "</td><td>\(entry.endToEndLeadTime.map { $0.formatted(entry.settings) } ?? "–")</td></tr>\n"
     }
     out += "</tbody>\n</table>\n<p>A hand-off is an arrow between two steps that share no role.</p>\n<ul>\n"
     for (label, names) in lists(portfolio, catalogue) { out += "<li>\(label): \(list(names.map(e)))</li>\n" }
