@@ -3,8 +3,9 @@ import VStreamSource
 import VStreamSyntax
 
 /// Hand-overs between streams (`hands-over-to` on a step or value, `from-stream` on a demand), checked across the
-/// files of a run: the stream named exists among them (VS341), is not the stream itself (VS342), and the hand-overs
-/// form no cycle (VS343, reported once per cycle with its chain). Read from the syntax, so `check` needs no model.
+/// files of a run: the stream named exists among them (VS341, in a run of several files: one file alone cannot know
+/// the others), is not the stream itself (VS342), and the hand-overs form no cycle (VS343, reported once per cycle
+/// with its chain). Read from the syntax, so `check` needs no model.
 extension RepositoryRules {
   /// One reference to another stream, in the direction the work goes: `from` hands over to `to`.
   struct HandOver {
@@ -53,7 +54,10 @@ extension RepositoryRules {
       if handOver.from == handOver.to {
         add(handOver.file, .handOverToItself(handOver.named, at: handOver.range))
       } else if known[handOver.named] == nil {
-        add(handOver.file, .unknownStream(handOver.named, known: known.keys.sorted(), at: handOver.range))
+        // One file alone (an editor, `build FILE`) cannot know the others: only a run of several judges the names.
+        if files.count > 1 {
+          add(handOver.file, .unknownStream(handOver.named, known: known.keys.sorted(), at: handOver.range))
+        }
       } else if !edges.contains(where: { $0.from == handOver.from && $0.to == handOver.to }) {
         edges.append(handOver)
       }

@@ -181,7 +181,7 @@ public enum CheckMessages {
     // Hand-overs between streams: checked across the files of a run, so no single file shows them.
     error(
       .unknownStream, "unknown-stream", "a hand-over names a stream that is not in the run",
-      "`hands-over-to STREAM` (on a step or value) and `from-stream STREAM` (on the demand) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together: check the repository (`vstream check .`), not one file.",
+      "`hands-over-to STREAM` (on a step or value) and `from-stream STREAM` (on the demand) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together; a file checked alone cannot know the others and is not judged, so check the repository (`vstream check .`).",
       bad: ""),
     error(
       .handOverToItself, "hand-over-to-itself", "a stream hands over to itself",

@@ -60,6 +60,10 @@ final class HandOverTests: XCTestCase {
     XCTAssertEqual(finding.help, "did you mean `problem`?")
     XCTAssertNil(results[0].stream, "an error leaves no model")
     XCTAssertNotNil(results[1].stream)
+    // Alone, a file cannot know the other streams: it still checks and builds.
+    let alone = run([Self.stream("restore", step: "  hands-over-to problem")])
+    XCTAssertEqual(codes(alone), [[]])
+    XCTAssertNotNil(alone[0].stream)
   }
 
   func testAHandOverToItselfIsReported() {
