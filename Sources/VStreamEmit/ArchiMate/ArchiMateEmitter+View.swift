@@ -92,8 +92,13 @@ extension ArchiMateEmitter {
         connection(ids.serving(practice, index), from: ids.practice(practice), to: ids.node(.step(index)))
       }
     }
+    // A hand-over runs beneath the stream's box (out of a stage or value) or above it (into the demand), so that it
+    // crosses no node on its way to the column of other streams.
     for handOver in handOvers(stream, ids: ids) {
-      connection(handOver.identifier, from: handOver.source, to: handOver.target)
+      let incoming = handOver.target == ids.node(.demand)
+      let y = incoming ? 8 : L.streamTop + L.streamHeight + 25
+      let bends = [handOver.source, handOver.target].map { (boxes[$0]!.x + centre, y) }
+      connection(handOver.identifier, from: handOver.source, to: handOver.target, bends: bends)
     }
     xml.close()
     xml.close()
