@@ -291,6 +291,7 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(row[7], step.waitTime.map { String($0.seconds) } ?? "")
         if let ca = step.completeAccurate { XCTAssertEqual(Double(row[9])!, ca.fraction, accuracy: 1e-9) }
         XCTAssertEqual(row[2].hasPrefix("'") ? String(row[2].dropFirst()) : row[2], step.title)
+        XCTAssertEqual(row[13], step.handsOverTo?.stream ?? "")
       }
     }
   }

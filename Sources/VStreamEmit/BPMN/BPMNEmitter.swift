@@ -75,7 +75,10 @@ public struct BPMNEmitter: Sendable {
     case .node(.demand):
       tag = "startEvent"
       name = stream.demand.title
-      documentation = [stream.demand.from.map { "from: \($0)" }, stream.demand.note].compactMap { $0 }.joined(
+      documentation = [
+        stream.demand.from.map { "from: \($0)" }, stream.demand.fromStream.map { "from stream: \($0.stream)" },
+        stream.demand.note,
+      ].compactMap { $0 }.joined(
         separator: "\n")
     case .node(.step(let index)):
       tag = "task"
@@ -84,8 +87,11 @@ public struct BPMNEmitter: Sendable {
     case .node(.value(let index)):
       tag = plan.outgoing[node, default: []].isEmpty ? "endEvent" : "intermediateThrowEvent"
       name = stream.values[index].title
-      documentation = [stream.values[index].beneficiary.map { "for: \($0)" }, stream.values[index].note]
-        .compactMap { $0 }.joined(separator: "\n")
+      documentation = [
+        stream.values[index].beneficiary.map { "for: \($0)" },
+        stream.values[index].handsOverTo.map { "hands over to: \($0.stream)" }, stream.values[index].note,
+      ]
+      .compactMap { $0 }.joined(separator: "\n")
     case .split:
       tag = "exclusiveGateway"
       defaultFlow = plan.defaultFlow[node]
@@ -105,6 +111,7 @@ public struct BPMNEmitter: Sendable {
     if let time = step.processTime { lines.append("process time: \(time.formatted(settings))") }
     if let wait = step.waitTime { lines.append("wait: \(wait.formatted(settings))") }
     if let ca = step.completeAccurate { lines.append("%C/A: \(ca.formatted)") }
+    if let link = step.handsOverTo { lines.append("hands over to: \(link.stream)") }
     if let note = step.note { lines.append(note) }
     return lines.joined(separator: "\n")
   }

@@ -10,7 +10,7 @@ public struct CSVEmitter: Sendable {
   /// The columns, in order.
   public static let header = [
     "stream", "step", "title", "activity", "practices", "roles", "process_time_seconds", "wait_time_seconds",
-    "lead_time_seconds", "complete_accurate", "on_main_path", "expected_visits", "next",
+    "lead_time_seconds", "complete_accurate", "on_main_path", "expected_visits", "next", "hands_over_to",
   ]
 
   public func emit(_ stream: ValueStream) -> String {
@@ -28,6 +28,7 @@ public struct CSVEmitter: Sendable {
         onMain.contains(index) ? "true" : "false",
         stream.metrics.expected.flatMap { PlainNumber.fraction($0.visits[index]) } ?? "",
         CSVEscaping.field(stream.successors(of: .step(index)).map { stream.id(of: $0) }.joined(separator: ";")),
+        CSVEscaping.field(step.handsOverTo?.stream ?? ""),
       ]
       lines.append(cells.joined(separator: ","))
     }
