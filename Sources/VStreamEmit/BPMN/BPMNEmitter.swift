@@ -51,9 +51,12 @@ public struct BPMNEmitter: Sendable {
     xml.open("process", ["id": plan.id("process"), "name": stream.title, "isExecutable": "false"])
     if let description = stream.metadata.description { xml.leaf("documentation", text: description) }
     xml.open("laneSet", ["id": plan.id("lanes")])
+    // Each lane's nodes in drawing order, gathered in one pass (a stream may have as many roles as steps).
+    var members = [[FlowNode]](repeating: [], count: plan.lanes.count)
+    for node in plan.order { members[plan.lane[node]!].append(node) }
     for (index, lane) in plan.lanes.enumerated() {
       xml.open("lane", ["id": plan.laneID(index), "name": lane])
-      for node in plan.order where plan.lane[node] == index { xml.leaf("flowNodeRef", text: plan.id(node)) }
+      for node in members[index] { xml.leaf("flowNodeRef", text: plan.id(node)) }
       xml.close()
     }
     xml.close()
@@ -173,7 +176,7 @@ extension BPMNEmitter {
 
       func add(_ from: FlowNode, _ to: FlowNode, edge: Int?) {
         // An arrow's flow is numbered as the arrow; the flow into a gateway is named for the node it leaves.
-        let id = edge.map { XMLEscaping.identifier(streamID, "flow", String($0 + 1)) } ?? self.id(from) + ".to-split"
+        let id = edge.map(flowID) ?? self.id(from) + ".to-split"
         incoming[to, default: []].append(flows.count)
         outgoing[from, default: []].append(flows.count)
         flows.append(SequenceFlow(id: id, edge: edge, from: from, to: to))
@@ -188,7 +191,7 @@ extension BPMNEmitter {
       for (index, edge) in stream.edges.enumerated() where branching.contains(edge.from) {
         let gateway = FlowNode.split(edge.from)
         if defaultFlow[gateway] == nil, edge.kind != .rework {
-          defaultFlow[gateway] = flows.first { $0.edge == index }!.id
+          defaultFlow[gateway] = flowID(index)
         }
       }
       placeInLanes(stream)
@@ -235,6 +238,8 @@ extension BPMNEmitter {
       case .split(let ref): return nodeIDs[ref]! + ".split"
       }
     }
+    /// The flow of the arrow at `index` in the stream's edges.
+    func flowID(_ index: Int) -> String { XMLEscaping.identifier(streamID, "flow", String(index + 1)) }
     func laneID(_ index: Int) -> String { XMLEscaping.identifier(streamID, "lane", String(index + 1)) }
   }
 }
