@@ -50,6 +50,7 @@ extension RepositoryRules {
     let all = handOvers.flatMap { $0 }
     guard !all.isEmpty else { return }
     var edges: [HandOver] = []
+    var seen = Set<[String]>()
     for handOver in all {
       if handOver.from == handOver.to {
         add(handOver.file, .handOverToItself(handOver.named, at: handOver.range))
@@ -58,7 +59,7 @@ extension RepositoryRules {
         if files.count > 1 {
           add(handOver.file, .unknownStream(handOver.named, known: known.keys.sorted(), at: handOver.range))
         }
-      } else if !edges.contains(where: { $0.from == handOver.from && $0.to == handOver.to }) {
+      } else if seen.insert([handOver.from, handOver.to]).inserted {
         edges.append(handOver)
       }
     }
