@@ -249,7 +249,8 @@ class Tokenizer:
 
 
 DECLARATIONS = {"stream", "demand", "step", "value"}
-ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "ca", "note", "from", "for"}
+ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "ca", "note", "from", "for", "hands-over-to",
+              "from-stream"}
 ACTIVITIES = {"plan", "improve", "engage", "design-and-transition", "obtain-build", "deliver-and-support",
               "design-transition", "design-&-transition", "obtain/build", "obtain-and-build", "build",
               "deliver-support", "deliver-&-support"}
@@ -444,6 +445,8 @@ def value_expectations(number, start, end, word, keyword, position):
         return [Expectation(number, start, end, "constant.numeric.percent.vstream", "share")]
     if keyword in ("flow", "->"):
         return [Expectation(number, start, end, "variable.other.node.vstream", "flow node")]
+    if keyword in ("hands-over-to", "from-stream") and position == 1:
+        return [Expectation(number, start, end, "variable.other.stream.vstream", "another stream's id")]
     if keyword == "activity":
         known = normalized(word) in ACTIVITIES
         scope = "support.constant.activity.vstream" if known else "variable.other.activity.vstream"

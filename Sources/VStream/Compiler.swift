@@ -72,10 +72,15 @@ public enum Compiler {
       check(files[index], configuration: configuration(files[index]), options: options, buildingModel: buildingModel)
     }
     let streamIDs = checked.map { RepositoryRules.streamID(of: $0.syntax) }
-    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
+    let add = { (index: Int, finding: Diagnostic) in
       checked[index].diagnostics = Diagnostic.normalized(checked[index].diagnostics + [finding])
       checked[index].stream = nil
     }
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files, add: add)
+    let handOvers = checked.indices.map {
+      RepositoryRules.handOvers(in: checked[$0].syntax, file: files[$0], index: $0)
+    }
+    RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: files, add: add)
     return checked
   }
 
@@ -86,17 +91,22 @@ public enum Compiler {
     _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
     options: ParserOptions = ParserOptions()
   ) -> [FileReport] {
-    let checked = Parallel.map(files.count) { index -> (report: FileReport, streamID: SourceRange?) in
+    let checked = Parallel.map(files.count) {
+      index -> (report: FileReport, streamID: SourceRange?, handOvers: [RepositoryRules.HandOver]) in
       let result = check(
         files[index], configuration: configuration(files[index]), options: options, buildingModel: false)
       return (
-        FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax)
+        FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax),
+        RepositoryRules.handOvers(in: result.syntax, file: files[index], index: index)
       )
     }
     var reports = checked.map(\.report)
-    RepositoryRules.checkUniqueStreamIDs(checked.map(\.streamID), files: files) { index, finding in
+    let add = { (index: Int, finding: Diagnostic) in
       reports[index].diagnostics = Diagnostic.normalized(reports[index].diagnostics + [finding])
     }
+    RepositoryRules.checkUniqueStreamIDs(checked.map(\.streamID), files: files, add: add)
+    RepositoryRules.checkHandOvers(
+      checked.map(\.streamID), handOvers: checked.map(\.handOvers), files: files, add: add)
     return reports
   }
 }

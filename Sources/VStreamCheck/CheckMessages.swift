@@ -180,6 +180,18 @@ public enum CheckMessages {
       bad: badFlow(
         "flow outage -> triage -> fix -> confirm -> restored -> survey -> review\nflow review -> survey\n" + survey
           + review)),
+    // Hand-overs between streams: checked across the files of a run, so no single file shows them.
+    error(
+      .unknownStream, "unknown-stream", "a hand-over names a stream that is not in the run",
+      "`hands-over-to STREAM` (on a step or value) and `from-stream STREAM` (on the demand) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together; a file checked alone cannot know the others and is not judged, so check the repository (`vstream check .`).",
+      bad: ""),
+    error(
+      .handOverToItself, "hand-over-to-itself", "a stream hands over to itself",
+      "A hand-over joins two streams. Work that goes on within the same stream is an arrow of its flow.", bad: ""),
+    error(
+      .handOverCycle, "hand-over-cycle", "hand-overs between streams form a cycle",
+      "Following `hands-over-to` (and `from-stream`, read the other way) from stream to stream must never come back to where it started: a chain of hand-overs is how work crosses streams end to end, and a cycle has no end. The finding gives the chain. Work that comes back is rework within a stream, or a new demand.",
+      bad: ""),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -255,7 +267,6 @@ public enum CheckMessages {
       "the main path takes a branch only because its id sorts first",
       "The main path is the route most work takes: the `main` arrows, or else at each branch the arrow with the highest share. Where two or more arrows lead on toward a value and none has a share, vstream can only take the target whose id sorts first, which says nothing about the work. Write shares on the arrows out of that step (`flow triage -> 70% fix`), or write the main path as a `main` line.",
       bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n")),
-
     lint(
       .completeAccurateZero, "ca-zero", .warning, "a step passes nothing on as is (`ca 0%`)",
       "`ca` is the share of a step's output the next step can use without correction. At 0% every item needs correction: through a rework arrow it comes back forever, so the expected figures are infinite (the stream has none), and without one the figures pass everything on anyway. It is rarely meant; usually the share was not known. Write the real share, or remove the line (the unsafe fix) so that it counts as unknown.",
@@ -265,9 +276,29 @@ public enum CheckMessages {
       "a `rework` arrow has no share and its step has no `ca`",
       "How much a rework arrow sends back comes from its written share (`rework fix -> 20% triage`) or from its step's `ca` (100% minus it goes back). With neither, the expected figures count no rework on the arrow and understate the lead time. Give the step its `ca`, or write the share on the arrow. The unsafe fix adds `ca 90%`, a placeholder to replace.",
       bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nrework fix -> triage\n")),
+    // The portfolio checks: over every stream a `vstream.yml` applies to, run only when its `portfolio:` key names
+    // them, at the severity written there (not under `rules:`, and not silenced by `# vstream: allow`, which judges
+    // one file), so they have no bad example of one file.
+    portfolio(
+      .unusedPractices, "unused-practices", .warning, "practices of the catalogue support no stream",
+      "Asked for with `portfolio: { unused-practices: warning }` in `vstream.yml`. Lists the practices of the catalogue (ITIL's 34 and the organisation's own) that no step of any stream in the repository names: either a practice the organisation does not run, or work no stream maps yet. Reported once, at the key in `vstream.yml`.",
+      bad: ""),
+    portfolio(
+      .unusedActivities, "unused-activities", .warning, "value chain activities no stream maps to",
+      "Asked for with `portfolio: { unused-activities: warning }` in `vstream.yml`. Lists the value chain activities (plan, improve, engage, design and transition, obtain/build, deliver and support) that no step of any stream maps to: a repository with no `plan` or `improve` step describes how work is delivered but not how it is planned or improved. Reported once, at the key in `vstream.yml`.",
+      bad: ""),
+    portfolio(
+      .streamsWithoutOwner, "streams-without-owner", .warning, "streams in the repository have no owner",
+      "Asked for with `portfolio: { streams-without-owner: warning }` in `vstream.yml`. A value stream needs someone accountable for it (ITIL's value stream owner). Lists the streams whose front matter has no `owner`, once, at the key in `vstream.yml`; each file's own front matter is judged by `missing-metadata` (VS405).",
+      bad: ""),
+    portfolio(
+      .tooManyHandOffs, "too-many-hand-offs", .warning, "a stream hands work between roles more often than the limit",
+      "Asked for with `portfolio: { hand-offs: 3 }` (or `{ max: 3, severity: error }`) in `vstream.yml`. A hand-off is an arrow between two steps that share no role (each step's `roles`; steps without roles are not judged): the work changes hands, waits in another queue and loses context. Minimising hand-offs is a stated aim of value stream design. Reported at the `stream` line of each stream over the limit, with its hand-offs.",
+      bad: ""),
+
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time, portfolio. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
@@ -292,6 +323,15 @@ public enum CheckMessages {
     RuleDescriptor(
       code: code, name: name, defaultSeverity: .error, summary: summary, explanation: explanation, badExample: bad,
       goodExample: good, isConfigurable: false)
+  }
+
+  /// A portfolio check: a lint whose severity is set only under `portfolio:`.
+  private static func portfolio(
+    _ code: DiagnosticCode, _ name: String, _ severity: Severity, _ summary: String, _ explanation: String, bad: String
+  ) -> RuleDescriptor {
+    var rule = lint(code, name, severity, summary, explanation, bad: bad)
+    rule.isConfigurable = false
+    return rule
   }
 
   private static func lint(
@@ -347,6 +387,9 @@ extension DiagnosticCode {
   public static let frontMatterType: DiagnosticCode = "VS317"
   public static let unsupportedVersion: DiagnosticCode = "VS318"
   public static let duplicateStreamID: DiagnosticCode = "VS319"
+  public static let unknownStream: DiagnosticCode = "VS341"
+  public static let handOverToItself: DiagnosticCode = "VS342"
+  public static let handOverCycle: DiagnosticCode = "VS343"
   public static let flowDoesNotStart: DiagnosticCode = "VS320"
   public static let flowNeverEnds: DiagnosticCode = "VS321"
   public static let forwardLoop: DiagnosticCode = "VS322"
@@ -375,6 +418,10 @@ extension DiagnosticCode {
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
   public static let completeAccurateZero: DiagnosticCode = "VS418"
   public static let reworkShareUnknown: DiagnosticCode = "VS419"
+  public static let unusedPractices: DiagnosticCode = "VS433"
+  public static let unusedActivities: DiagnosticCode = "VS434"
+  public static let streamsWithoutOwner: DiagnosticCode = "VS435"
+  public static let tooManyHandOffs: DiagnosticCode = "VS436"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -20,6 +20,8 @@ import VStreamYAML
 /// time:
 ///   hours-per-day: 8          # default 24 (calendar days)
 ///   days-per-week: 5          # default 7
+/// portfolio:                  # checks over every stream it applies to (`PortfolioSettings`)
+///   unused-practices: warning
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {
@@ -37,6 +39,8 @@ public struct Configuration: Sendable {
   public var durationSettings: DurationSettings
   /// The directory of `vstream.yml`, as a path prefix for overrides ("" for the current directory).
   public var root: String
+  /// The portfolio checks asked for; none by default.
+  public var portfolio = PortfolioSettings()
 
   public init(
     severities: [DiagnosticCode: Severity?] = [:], overrides: [Override] = [], catalogue: PracticeCatalogue = .itil,
@@ -65,7 +69,7 @@ public struct Configuration: Sendable {
     return severity
   }
 
-  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time"]
+  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "portfolio"]
 
   /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
   /// diagnostics and the setting keeps its default.
@@ -121,6 +125,7 @@ public struct Configuration: Sendable {
           }
         }
         configuration.durationSettings = .working(hoursPerDay: hours, daysPerWeek: days)
+      case "portfolio": configuration.portfolio = reader.portfolio(pair.value)
       default:
         reader.unknownKey(pair.key, among: knownKeys)
       }
@@ -175,20 +180,33 @@ struct ConfigurationReader {
             ?? "`vstream explain --list` lists the rules")
         continue
       }
+      if let check = PortfolioSettings.Check.allCases.first(where: { $0.code == rule.code }) {
+        report(
+          .configUnknownRule, .error, "`\(name)` is a portfolio check: its severity is set under `portfolio:`",
+          at: pair.key, help: "write `portfolio: { \(check.rawValue): \(pair.value.scalar ?? "warning") }`")
+        continue
+      }
       guard rule.isConfigurable else {
         report(
           .configUnknownRule, .error, "`\(name)` is an error and cannot be re-levelled", at: pair.key,
           help: "only lints (VS4xx) can be configured; fix what the error reports")
         continue
       }
-      let value = pair.value.scalar ?? ""
-      switch value {
-      case "off": result[rule.code] = .some(nil)
-      case "note", "warning", "error": result[rule.code] = .some(Severity(rawValue: value))
-      default: invalid(pair.value, "`\(value)` is not a severity", help: "use off, note, warning or error")
-      }
+      if let severity = severityValue(pair.value) { result[rule.code] = .some(severity) }
     }
     return result
+  }
+
+  /// A severity as written: `.some(nil)` for off; nil (reported) when the value is not one.
+  mutating func severityValue(_ node: YAMLNode) -> Severity?? {
+    let value = node.scalar ?? ""
+    switch value {
+    case "off": return .some(nil)
+    case "note", "warning", "error": return .some(Severity(rawValue: value))
+    default:
+      invalid(node, "`\(value)` is not a severity", help: "use off, note, warning or error")
+      return nil
+    }
   }
 
   mutating func overrides(_ node: YAMLNode) -> [Configuration.Override] {

@@ -185,7 +185,9 @@ struct FormatWriter {
     case .string(let string):
       writeString(string, after: prefix)
       return
-    case .word(let word): value = CanonicalText.activity(word.text(in: file))
+    case .word(let word):
+      // Only an activity has a canonical spelling; a stream id is written as it is.
+      value = attribute.kind == .activity ? CanonicalText.activity(word.text(in: file)) : word.text(in: file)
     case .words(let span):
       let items = syntax.words(span).map {
         (line: file.line(of: $0.range.start), text: CanonicalText.practice($0.text(in: file)))

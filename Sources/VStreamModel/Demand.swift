@@ -8,6 +8,8 @@ public struct Demand: Sendable, Hashable {
   /// Who raises the demand (`from`).
   public var from: String?
   public var note: String?
+  /// The stream whose hand-over raises this demand (`from-stream`).
+  public var fromStream: StreamLink? = nil
   /// The whole declaration.
   public var range: SourceRange
 

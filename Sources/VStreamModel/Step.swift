@@ -21,6 +21,8 @@ public struct Step: Sendable, Hashable {
   /// Share of the output the next step can use as it is (`ca`).
   public var completeAccurate: Percentage?
   public var note: String?
+  /// The stream the work goes on in after this step (`hands-over-to`).
+  public var handsOverTo: StreamLink? = nil
   /// The whole declaration.
   public var range: SourceRange
 

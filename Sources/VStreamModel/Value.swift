@@ -8,6 +8,8 @@ public struct Value: Sendable, Hashable {
   /// Who receives the value (`for`).
   public var beneficiary: String?
   public var note: String?
+  /// The stream this value is the demand of (`hands-over-to`).
+  public var handsOverTo: StreamLink? = nil
   /// The whole declaration.
   public var range: SourceRange
 

@@ -192,10 +192,10 @@ final class CLITests: CLITestCase {
     XCTAssertEqual(
       files,
       [
-        "index.md", "other.dot", "other.json", "other.md", "practices.md", "restore-live-service.dot",
-        "restore-live-service.json", "restore-live-service.md",
+        "index.md", "other.dot", "other.json", "other.md", "portfolio.json", "practices.md",
+        "restore-live-service.dot", "restore-live-service.json", "restore-live-service.md",
       ])
-    XCTAssertTrue(first.errors.contains("(8 files changed)"), first.errors)
+    XCTAssertTrue(first.errors.contains("(9 files changed)"), first.errors)
     let second = try vstream([
       "build", "streams", "--format", "dot", "--format", "md", "--format", "json", "--out", "site",
     ])

@@ -9,15 +9,16 @@ struct BuildCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
     abstract:
-      "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map or an HTML site.",
+      "Compile value streams to Graphviz DOT, Markdown (with a Mermaid diagram), JSON, SVG, PNG, a value-stream map, an HTML site, ArchiMate, BPMN or CSV.",
     discussion: """
       With --out, writes one file per stream and format (named after the stream's id) and, for several streams, \
-      index.md (the catalogue) and practices.md (the practice matrix). Without --out, a single stream in one format \
+      index.md (the catalogue and the portfolio), practices.md (the practice matrix) and portfolio.json. Without --out, a single stream in one format \
       goes to standard output. Files are written atomically and only when their content changes. Streams with \
       errors are reported (on standard error) and not built. svg and png need Graphviz's `dot` \
       (apt-get install graphviz); html inlines the SVG when `dot` is there and says why not when it is not. \
       vsm writes ID.vsm.svg, a value-stream map of the main path; html writes ID.html, index.html and \
-      practices.html, a static site with no external request.
+      practices.html, a static site with no external request. archimate writes ID.archimate.xml (the Open Group \
+      exchange format, for Archi), bpmn writes ID.bpmn (BPMN 2.0 with a diagram), csv writes ID.csv (one row a step).
 
       Examples:
         vstream build streams/ --format all --out site/
@@ -32,16 +33,27 @@ struct BuildCommand: ParsableCommand {
   }
 
   enum Format: String, CaseIterable, ExpressibleByArgument {
-    case dot, md, json, svg, png, vsm, html, all
+    case dot, md, json, svg, png, vsm, html, archimate, bpmn, csv, all
 
-    /// The file extension: the map is an SVG too, named apart from the diagram.
-    var fileExtension: String { self == .vsm ? "vsm.svg" : rawValue }
+    /// The file extension: the map is an SVG too, named apart from the diagram; the exchange formats are XML files
+    /// named for what they hold, so that a tool's "import XML" finds them.
+    var fileExtension: String {
+      switch self {
+      case .vsm: return "vsm.svg"
+      case .archimate: return "archimate.xml"
+      case .bpmn: return "bpmn"
+      default: return rawValue
+      }
+    }
   }
 
   @Argument(help: "Files, folders or - (standard input).")
   var paths: [String] = ["."]
 
-  @Option(help: "dot, md, json, svg, png, vsm (value-stream map, SVG), html (a static site) or all. Repeatable.")
+  @Option(
+    help:
+      "dot, md, json, svg, png, vsm (value-stream map, SVG), html (a static site), archimate (Open Group exchange format), bpmn (BPMN 2.0), csv (one row a step) or all. Repeatable."
+  )
   var format: [Format] = [.md]
 
   @Option(help: "The output folder (created if missing).")
@@ -81,7 +93,7 @@ struct BuildCommand: ParsableCommand {
   }
 
   /// What `all` stands for: every format but PNG, which repeats the SVG as pixels.
-  static let everyFormat: [Format] = [.dot, .md, .json, .svg, .vsm, .html]
+  static let everyFormat: [Format] = [.dot, .md, .json, .svg, .vsm, .html, .archimate, .bpmn, .csv]
 
   /// The formats asked for, `all` spelt out where it stands (`--format all --format png` is all of them and PNG),
   /// each once.
@@ -104,6 +116,16 @@ struct BuildCommand: ParsableCommand {
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+    // The portfolio over what built, and, for a folder or several files, the findings of the checks a vstream.yml
+    // asks for (shown like the rest: errors only).
+    let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
+    if CheckCommand.isRepositoryRun(paths, files: inputs.files.count) {
+      engine.add(portfolio.configurationReports)
+      engine.add(
+        portfolio.findings.keys.sorted().map {
+          FileReport(file: results[$0].file, diagnostics: portfolio.findings[$0]!)
+        })
+    }
     Terminal.standardError.write(
       engine.humanDiagnostics(minimum: .error, colors: Terminal.standardError.usesColor(color)))
     let failed = engine.fails(warningsAreErrors: false) || results.contains { $0.stream == nil }
@@ -114,6 +136,8 @@ struct BuildCommand: ParsableCommand {
       showMetrics: !hideMetrics,
       theme: DOTEmitter.Options.Theme(rawValue: theme)!)
 
+    // The catalogue the site-wide pages name practices from: the first built file's.
+    let siteCatalogue = built.first.map { inputs.configuration(for: $0.file).catalogue } ?? .itil
     if let out {
       // Render on every core (each stream and format is independent; Graphviz runs as one process per job), in a
       // fixed order, then write the batch. The HTML pages need the SVG: when svg is not asked for, it is rendered
@@ -189,7 +213,8 @@ struct BuildCommand: ParsableCommand {
             catalogue: inputs.configuration(for: result.file).catalogue)
           outputs.append(AtomicWriter.Output(content: Array(page.utf8), path: "\(out)/\(HTMLEmitter.pageName(stream))"))
         }
-        outputs.append(AtomicWriter.Output(content: Array(html.index(streams).utf8), path: "\(out)/index.html"))
+        let index = html.index(streams, portfolio: portfolio.portfolio, catalogue: siteCatalogue)
+        outputs.append(AtomicWriter.Output(content: Array(index.utf8), path: "\(out)/index.html"))
         outputs.append(
           AtomicWriter.Output(content: Array(html.practiceMatrix(streams).utf8), path: "\(out)/practices.html"))
       }
@@ -197,8 +222,14 @@ struct BuildCommand: ParsableCommand {
       if !built.isEmpty, built.count > 1 || inputs.files.count > 1 || paths.contains(where: isFolder) {
         let streams = built.map { $0.stream! }
         let catalogue = CatalogueEmitter()
+        let index =
+          catalogue.index(streams) { "\($0.id).md" }
+          + PortfolioEmitter().markdown(portfolio.portfolio, catalogue: siteCatalogue) { "\($0).md" }
+        outputs.append(AtomicWriter.Output(content: Array(index.utf8), path: "\(out)/index.md"))
         outputs.append(
-          AtomicWriter.Output(content: Array(catalogue.index(streams) { "\($0.id).md" }.utf8), path: "\(out)/index.md"))
+          AtomicWriter.Output(
+            content: Array(PortfolioEmitter().json(portfolio.portfolio, catalogue: siteCatalogue).utf8),
+            path: "\(out)/portfolio.json"))
         outputs.append(
           AtomicWriter.Output(content: Array(catalogue.practiceMatrix(streams).utf8), path: "\(out)/practices.md"))
       }
@@ -244,6 +275,9 @@ struct BuildCommand: ParsableCommand {
     case .html: throw CommandFailure("html writes a site of several pages: use --out DIR")
     case .dot, .all: return Array(DOTEmitter(options: dot).emit(stream, catalogue: catalogue).utf8)
     case .vsm: return Array(VSMEmitter(options: .init(dark: dot.theme == .dark)).emit(stream).utf8)
+    case .archimate: return Array(ArchiMateEmitter().emit(stream, catalogue: catalogue).utf8)
+    case .bpmn: return Array(BPMNEmitter().emit(stream).utf8)
+    case .csv: return Array(CSVEmitter().emit(stream).utf8)
     case .md:
       let options = MarkdownEmitter.Options(svgPath: svgAlongside ? "\(stream.id).svg" : nil)
       return Array(

@@ -77,10 +77,26 @@ struct CheckCommand: ParsableCommand {
     var inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
     var failures: [String] = []
     if fix { failures += applyFixes(to: &inputs) }
-    let reports = Compiler.diagnoseRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
-    engine.add(reports)
+    // The portfolio checks judge a repository, so they run over a folder or several files (not the one file an
+    // editor or a hook checks), and need every stream's model: only when a vstream.yml asks, so that a plain check
+    // builds no model.
+    if Self.isRepositoryRun(paths, files: inputs.files.count),
+      inputs.files.contains(where: { !inputs.configuration(for: $0).portfolio.isEmpty })
+    {
+      var results = Compiler.checkRepository(
+        inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
+      let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
+      for (index, findings) in portfolio.findings {
+        results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + findings)
+      }
+      engine.add(results.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })
+      engine.add(portfolio.configurationReports)
+    } else {
+      engine.add(
+        Compiler.diagnoseRepository(
+          inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions))
+    }
 
     let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats
     for request in requests {
@@ -130,5 +146,16 @@ struct CheckCommand: ParsableCommand {
     Terminal.standardError.write(
       "fixed \(fixes) problem\(fixes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
     return failures
+  }
+}
+
+extension CheckCommand {
+  /// Whether a run reads a repository rather than single files: a folder, or more than one file.
+  static func isRepositoryRun(_ paths: [String], files: Int) -> Bool {
+    files > 1
+      || paths.contains { path in
+        if case .folder = InputDiscovery.status(of: path) { return true }
+        return false
+      }
   }
 }

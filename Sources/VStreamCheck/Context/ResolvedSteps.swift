@@ -122,7 +122,7 @@ struct ResolvedSteps {
         case .time: time = syntax.attributeList[index]
         case .wait: wait = syntax.attributeList[index]
         case .ca: ca = syntax.attributeList[index]
-        case .roles, .note, .from, .for: break
+        case .roles, .note, .from, .for, .handsOverTo, .fromStream: break
         }
       }
       result.activities.append(readActivity(activity, of: step, number: number))

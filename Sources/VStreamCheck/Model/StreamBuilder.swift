@@ -20,40 +20,54 @@ enum StreamBuilder {
       if let attribute = syntax.attribute(.roles, of: step), case .strings(let span) = attribute.value {
         roles = syntax.strings(span).map { $0.value(in: file) }
       }
-      steps.append(
-        Step(
-          id: id, title: title(step, file), activity: activity,
-          practices: resolved.practices(ofStep: index).map { catalogue.all[Int($0)].id }, roles: roles,
-          processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
-          waitIsPlanned: resolved.plannedWaits[index],
-          completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
-          range: step.range))
+      var model = Step(
+        id: id, title: title(step, file), activity: activity,
+        practices: resolved.practices(ofStep: index).map { catalogue.all[Int($0)].id }, roles: roles,
+        processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
+        waitIsPlanned: resolved.plannedWaits[index],
+        completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
+        range: step.range)
+      model.handsOverTo = link(.handsOverTo, of: step, syntax, file)
+      steps.append(model)
     }
     let values = declarations.values.compactMap { value -> Value? in
       guard let id = value.identifier?.text(in: file) else { return nil }
-      return Value(
+      var model = Value(
         id: id, title: title(value, file), beneficiary: string(.for, of: value, syntax, file),
         note: string(.note, of: value, syntax, file), range: value.range)
+      model.handsOverTo = link(.handsOverTo, of: value, syntax, file)
+      return model
     }
     let edges = context.flow.edges(declarations, syntax: syntax, file: file)
     let ranks = FlowAnalysis.ranks(ids: [demandID] + steps.map(\.id) + values.map(\.id))
     let metrics = FlowAnalysis.metrics(
       steps: steps, valueCount: values.count, edges: edges, catalogue: catalogue, ranks: ranks)
+    var demandModel = Demand(
+      id: demandID, title: title(demand, file), from: string(.from, of: demand, syntax, file),
+      note: string(.note, of: demand, syntax, file), range: demand.range)
+    demandModel.fromStream = link(.fromStream, of: demand, syntax, file)
     var metadata = context.frontMatter.metadata
     if metadata.title == nil, stream.title != nil { metadata.title = title(stream, file) }
     return ValueStream(
       id: streamID, title: context.frontMatter.metadata.title ?? title(stream, file), path: file.path,
       metadata: metadata,
-      demand: Demand(
-        id: demandID, title: title(demand, file), from: string(.from, of: demand, syntax, file),
-        note: string(.note, of: demand, syntax, file), range: demand.range),
-      steps: steps, values: values, edges: edges, metrics: metrics,
+      demand: demandModel, steps: steps, values: values, edges: edges, metrics: metrics,
       settings: context.configuration.durationSettings)
   }
 
   /// A declaration's title, or its id when it has none.
   static func title(_ declaration: DeclarationSyntax, _ file: SourceFile) -> String {
     declaration.title.map { $0.value(in: file) } ?? declaration.identifier?.text(in: file) ?? ""
+  }
+
+  /// A `hands-over-to` or `from-stream` attribute as a link to the stream it names.
+  static func link(_ kind: AttributeKind, of declaration: DeclarationSyntax, _ syntax: FileSyntax, _ file: SourceFile)
+    -> StreamLink?
+  {
+    guard let attribute = syntax.attribute(kind, of: declaration), case .word(let word) = attribute.value else {
+      return nil
+    }
+    return StreamLink(stream: word.text(in: file), range: word.range)
   }
 
   static func string(_ kind: AttributeKind, of declaration: DeclarationSyntax, _ syntax: FileSyntax, _ file: SourceFile)

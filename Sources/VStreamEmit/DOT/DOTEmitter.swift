@@ -160,6 +160,7 @@ public struct DOTEmitter: Sendable {
       attributes.append("tooltip=\(DOTEscaping.quoted(tip))")
       out += "  \(nodeID(edge.from, shape)) -> \(nodeID(edge.to, shape)) [\(attributes.joined(separator: ", "))];\n"
     }
+    out += handOvers(stream, shape: shape, theme: theme)
     if options.legend { out += legend(stream, shape: shape, theme: theme, layout: layout) }
     out += "}\n"
     return out

@@ -64,6 +64,7 @@ public struct HTMLEmitter: Sendable {
     facts.append(("Value", stream.values.map(\.title).joined(separator: "; ")))
     for (name, value) in facts { body += "<dt>\(e(name))</dt><dd>\(e(value))</dd>\n" }
     body += "</dl>\n"
+    body += handOverSection(stream)
 
     let main = stream.metrics.mainPath
     let summary =
@@ -124,8 +125,11 @@ public struct HTMLEmitter: Sendable {
     return document(title: stream.title, body: body)
   }
 
-  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency.
-  public func index(_ streams: [ValueStream]) -> String {
+  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency, and the portfolio section
+  /// when one is given.
+  public func index(_ streams: [ValueStream], portfolio: Portfolio? = nil, catalogue: PracticeCatalogue = .itil)
+    -> String
+  {
     let e = HTMLEscaping.text
     var body =
       "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
@@ -142,6 +146,10 @@ public struct HTMLEmitter: Sendable {
         + "<td>\(percentText(main.flowEfficiency))</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"
+    if let portfolio {
+      let pages = Dictionary(streams.map { ($0.id, Self.pageName($0)) }, uniquingKeysWith: { first, _ in first })
+      body += PortfolioEmitter().html(portfolio, catalogue: catalogue) { pages[$0] ?? "\($0).html" }
+    }
     return document(title: "Value streams", body: body)
   }
 

@@ -48,6 +48,7 @@ public struct MarkdownEmitter: Sendable {
     out +=
       "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
     out += "| Value | \(stream.values.map { MarkdownEscaping.text($0.title) }.joined(separator: "; ")) |\n\n"
+    out += handOverSection(stream)
 
     out += "## Flow\n\n"
     if let svg = options.svgPath {

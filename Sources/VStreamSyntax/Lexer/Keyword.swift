@@ -32,6 +32,10 @@ enum Keyword {
       if matches(bytes, base, "activity") { return .attribute(.activity) }
     case 9:
       if matches(bytes, base, "practices") { return .attribute(.practices) }
+    case 11:
+      if matches(bytes, base, "from-stream") { return .attribute(.fromStream) }
+    case 13:
+      if matches(bytes, base, "hands-over-to") { return .attribute(.handsOverTo) }
     default:
       break
     }

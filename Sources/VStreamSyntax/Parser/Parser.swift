@@ -531,6 +531,11 @@ struct ParseRun {
       let name = WordSyntax(range: SourceRange(start: line[1].start, end: line[last].end))
       if line.count > last + 1 { return extraTokens(after: last, kind, hasErrors: &hasErrors, value: .word(name)) }
       return .word(name)
+    case .handsOverTo, .fromStream:
+      guard line[1].kind == .word else { return wrongValue(kind, hasErrors: &hasErrors) }
+      let name = WordSyntax(range: line[1].range)
+      if line.count > 2 { return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(name)) }
+      return .word(name)
     case .practices:
       return parseList(kind, element: .word, hasErrors: &hasErrors)
     case .roles:
@@ -956,6 +961,8 @@ struct ParseRun {
     case .note: return "note \"...\""
     case .from: return "from \"Retail customer\""
     case .for: return "for \"Retail customer\""
+    case .handsOverTo: return "hands-over-to problem-management"
+    case .fromStream: return "from-stream handle-major-incident"
     }
   }
 }
@@ -981,6 +988,8 @@ extension AttributeKind {
     case .note: return 1 << 6
     case .from: return 1 << 7
     case .for: return 1 << 8
+    case .handsOverTo: return 1 << 9
+    case .fromStream: return 1 << 10
     }
   }
 }

@@ -11,6 +11,10 @@ public enum AttributeKind: String, Sendable, CaseIterable {
   case note
   case from
   case `for`
+  /// `hands-over-to STREAM` on a step or value: the work goes on in another stream.
+  case handsOverTo = "hands-over-to"
+  /// `from-stream STREAM` on the demand: the stream whose hand-over raises it.
+  case fromStream = "from-stream"
 
   /// What the attribute's value looks like, for messages: "`time` needs a duration".
   public var valueDescription: String {
@@ -22,6 +26,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
     case .ca: return "a percentage such as `90%`"
     case .note: return "a quoted text or a `\"\"\"` block"
     case .from, .for: return "a quoted text such as `\"Retail customer\"`"
+    case .handsOverTo, .fromStream: return "the id of another stream such as `problem-management`"
     }
   }
 }

@@ -11,9 +11,9 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
   public var allowedAttributes: [AttributeKind] {
     switch self {
     case .stream: return [.note]
-    case .demand: return [.from, .note]
-    case .step: return [.activity, .practices, .roles, .time, .wait, .ca, .note]
-    case .value: return [.for, .note]
+    case .demand: return [.from, .fromStream, .note]
+    case .step: return [.activity, .practices, .roles, .time, .wait, .ca, .handsOverTo, .note]
+    case .value: return [.for, .handsOverTo, .note]
     }
   }
 
@@ -21,7 +21,8 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
   public func allows(_ attribute: AttributeKind) -> Bool {
     switch (self, attribute) {
     case (_, .note): return true
-    case (.demand, .from), (.value, .for): return true
+    case (.demand, .from), (.value, .for), (.demand, .fromStream), (.step, .handsOverTo), (.value, .handsOverTo):
+      return true
     case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca):
       return true
     default: return false

@@ -1,0 +1,16 @@
+import VStreamSource
+
+/// A reference to another stream by its id: a step or value that hands over to it (`hands-over-to`), or the stream
+/// a demand comes from (`from-stream`). Checked across the repository (the stream exists, is not this one, and the
+/// hand-overs form no cycle); drawn as a link.
+public struct StreamLink: Sendable, Hashable {
+  /// The other stream's id.
+  public var stream: String
+  /// Where the id is written, for diagnostics.
+  public var range: SourceRange
+
+  public init(stream: String, range: SourceRange) {
+    self.stream = stream
+    self.range = range
+  }
+}
