@@ -178,6 +178,10 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
       )),
 
+    error(
+      .mixedDayUnits, "mixed-day-units", "a duration mixes working and calendar days or weeks",
+      "`d` and `w` are calendar days and weeks (24 hours, 7 days); `wd` and `ww` are working days and weeks (8 hours and 5 working days unless `vstream.yml` says otherwise). Effort (`time`) is counted in working time and waits in calendar time, so one duration holds one kind: `1w2wd` measures nothing. The safe fix writes the same length in hours, which both kinds share.",
+      bad: bad("  time 30m\n", "  time 1w2wd\n")),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -260,14 +264,22 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n"
       )),
 
+    lint(
+      .effortInCalendarDays, "effort-in-calendar-days", .warning, "a process time is written in calendar days or weeks",
+      "Process time (`time`) is effort: the hands-on work on one item, counted in working time. `1d` is a calendar day of 24 hours, so `time 1d` is three working days of work. Write working days (`wd`, 8 hours unless `time: working-day` in vstream.yml says otherwise) and working weeks (`ww`). The fix changes the figure, so it is not applied without asking.",
+      bad: bad("  time 30m\n", "  time 1d\n")),
+    lint(
+      .waitInWorkingDays, "wait-in-working-days", .warning, "a wait is written in working days or weeks",
+      "A wait is elapsed time, counted on the calendar: `wait 2d` is 48 hours. `wd` and `ww` are working time (8 hours a day unless vstream.yml says otherwise), so `wait 2wd` counts 16 hours of waiting. Files moved off the old `hours-per-day` setting by `vstream fmt` meet this once per wait, because their waits were counted in working days: write the calendar days meant. The fix changes the figure, so it is not applied without asking.",
+      bad: bad("  wait 10m\n", "  wait 2wd\n")),
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display). Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
       "a `vstream.yml` setting has a value of the wrong type or range",
-      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: hours-per-day` is 1 to 24 and `days-per-week` 1 to 7."
+      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: working-day` is hours and minutes (`7h30m`), `working-week` and the older `days-per-week` 1 to 7, the older `hours-per-day` 1 to 24, `display` one of days, units, hours or compact."
     ),
     config(
       .configUnknownRule, "config-unknown-rule", .error,
@@ -278,6 +290,15 @@ public enum CheckMessages {
       .configPracticeConflict, "config-practice-conflict", .error,
       "a custom practice reuses an id or alias that another practice has",
       "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."
+    ),
+    config(
+      .configLegacyDays, "config-legacy-days", .warning,
+      "`time: hours-per-day` or `days-per-week` redefines calendar days for waits too",
+      "Before working units existed, `hours-per-day` and `days-per-week` changed what `d` and `w` mean everywhere, so a wait of `2d` counted two working days. They still do, so that old files keep their figures. To move on: run `vstream fmt`, which (under this setting) writes every `d` and `w` as `wd` and `ww`, the same figures; then replace the two keys with `working-day: 8h` and `working-week: 5`. Waits written in working days are then reported (VS427) so that you can write the calendar days meant."
+    ),
+    config(
+      .configDayTooLong, "config-working-day-too-long", .error, "a working day is longer than 24 hours",
+      "`time: working-day` is how long one working day of effort (`1wd`) is: the hours one person works in a day, usually `7h30m` or `8h`. It cannot be longer than a day; the setting keeps its default, 8h."
     ),
   ]
 
@@ -341,6 +362,7 @@ extension DiagnosticCode {
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
+  public static let mixedDayUnits: DiagnosticCode = "VS335"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -358,8 +380,12 @@ extension DiagnosticCode {
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
+  public static let effortInCalendarDays: DiagnosticCode = "VS426"
+  public static let waitInWorkingDays: DiagnosticCode = "VS427"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"
   public static let configPracticeConflict: DiagnosticCode = "VS504"
+  public static let configLegacyDays: DiagnosticCode = "VS505"
+  public static let configDayTooLong: DiagnosticCode = "VS506"
 }

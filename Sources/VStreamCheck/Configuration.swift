@@ -17,9 +17,10 @@ import VStreamYAML
 ///     purpose: bring a new supplier under contract and into the service
 /// thresholds:
 ///   flow-efficiency: 25%      # VS407 below this (default 1%: a floor for current-state maps)
-/// time:
-///   hours-per-day: 8          # default 24 (calendar days)
-///   days-per-week: 5          # default 7
+/// time:                       # see Configuration+Time.swift
+///   working-day: 8h           # 1wd; default 8h
+///   working-week: 5           # 1ww in working days; default 5
+///   display: days             # days | units | hours | compact
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {
@@ -110,17 +111,7 @@ public struct Configuration: Sendable {
             reader.unknownKey(entry.key, among: ["flow-efficiency"])
           }
         }
-      case "time":
-        var hours: Int64 = 24
-        var days: Int64 = 7
-        for entry in reader.mapping(pair.value, "time") {
-          switch entry.key.scalar {
-          case "hours-per-day": hours = reader.integer(entry.value, in: 1...24) ?? hours
-          case "days-per-week": days = reader.integer(entry.value, in: 1...7) ?? days
-          default: reader.unknownKey(entry.key, among: ["hours-per-day", "days-per-week"])
-          }
-        }
-        configuration.durationSettings = .working(hoursPerDay: hours, daysPerWeek: days)
+      case "time": configuration.durationSettings = reader.time(pair.value)
       default:
         reader.unknownKey(pair.key, among: knownKeys)
       }

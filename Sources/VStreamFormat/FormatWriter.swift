@@ -188,7 +188,8 @@ struct FormatWriter {
       value = syntax.words(span).map { CanonicalText.practice($0.text(in: file)) }.joined(separator: ", ")
     case .strings(let span):
       value = syntax.strings(span).map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
-    case .duration(let duration): value = CanonicalText.duration(duration.parts(in: file))
+    case .duration(let duration):
+      value = CanonicalText.duration(duration.parts(in: file), daysAsWorkingDays: options.daysAsWorkingDays)
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
       // Only reachable for a file with syntax errors: keep the line as written.

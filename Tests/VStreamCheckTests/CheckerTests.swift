@@ -71,11 +71,105 @@ final class CheckerTests: XCTestCase {
 
   func testWorkingDaysChangeWhatADayMeans() throws {
     let text = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1d")
-    let working = Configuration(durationSettings: .working(hoursPerDay: 8, daysPerWeek: 5))
+    let working = Configuration(durationSettings: .legacy(hoursPerDay: 8, daysPerWeek: 5))
     let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text), configuration: working).stream)
     XCTAssertEqual(stream.steps[2].waitTime?.seconds, 8 * 3600)
     let calendar = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
     XCTAssertEqual(calendar.steps[2].waitTime?.seconds, 24 * 3600)
+  }
+
+  /// `d` and `w` are calendar time, `wd` and `ww` working time from `time: working-day` and `working-week`; effort
+  /// in calendar days and waits in working days are each one warning with an unsafe fix, a mix is one error.
+  func testWorkingAndCalendarDaysAreDistinct() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  working-day: 7h30m\n  working-week: 4\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems, [])
+    let text = Self.restore.replacingOccurrences(of: "time 2h", with: "time 1ww2wd")
+      .replacingOccurrences(of: "wait 4h", with: "wait 1w2d")
+    let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text), configuration: configuration).stream)
+    XCTAssertEqual(stream.steps[2].processTime?.seconds, 6 * 27_000, "4 + 2 working days of 7.5 hours")
+    XCTAssertEqual(stream.steps[2].waitTime?.seconds, 9 * 86_400, "a calendar week and two days")
+
+    let effort = Self.restore.replacingOccurrences(of: "time 2h", with: "time 2d")
+    let effortFindings = Compiler.check(SourceFile(path: "r", text: effort)).diagnostics
+    XCTAssertEqual(effortFindings.map(\.code), ["VS426"])
+    XCTAssertEqual(effortFindings.first?.fixes.first?.edits.first?.replacement, "2wd")
+    XCTAssertEqual(effortFindings.first?.fixes.first?.safety, .unsafe)
+
+    let wait = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1ww")
+    let waitFindings = Compiler.check(SourceFile(path: "r", text: wait)).diagnostics
+    XCTAssertEqual(waitFindings.map(\.code), ["VS427"])
+    XCTAssertEqual(waitFindings.first?.fixes.first?.edits.first?.replacement, "1w")
+
+    let mixed = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1w2wd")
+    let mixedFindings = Compiler.check(SourceFile(path: "r", text: mixed)).diagnostics
+    XCTAssertEqual(mixedFindings.map(\.code), ["VS335"])
+    XCTAssertEqual(mixedFindings.first?.fixes.first?.edits.first?.replacement, "184h", "168 h + 2 × 8 h")
+    XCTAssertEqual(mixedFindings.first?.fixes.first?.safety, .safe)
+  }
+
+  /// The worked example of specs/checking.md, "Effort into elapsed time", to the second.
+  func testEffortIntoElapsedTimeWorkedExample() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  working-day: 7h30m\n  working-week: 4\n")
+    let (configuration, _) = Configuration.load(config)
+    let text = """
+      stream s
+      demand d
+      step a
+        activity engage
+        practices service-desk
+        time 1ww2wd
+        wait 2d
+      step b
+        activity engage
+        practices service-desk
+        time 3h
+        wait 1w
+      value v
+
+      """
+    let result = Compiler.check(SourceFile(path: "w.vstream", text: text), configuration: configuration)
+    let main = try XCTUnwrap(result.stream).metrics.mainPath
+    XCTAssertEqual(main.processTime.seconds, 172_800)
+    XCTAssertEqual(main.waitTime.seconds, 777_600)
+    XCTAssertEqual(main.leadTime.seconds, 950_400)
+    XCTAssertEqual(main.flowEfficiency!, 48.0 / 264.0, accuracy: 1e-12)
+    let settings = configuration.durationSettings
+    XCTAssertEqual(
+      [
+        main.processTime.readable(settings, as: .effort), main.waitTime.readable(settings),
+        main.leadTime.readable(settings),
+      ],
+      ["6.4 wd", "9 d", "11 d"])
+  }
+
+  func testLegacyDaySettingKeepsOldFiguresWithOneWarning() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  hours-per-day: 8\n  days-per-week: 5\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems.map(\.code), ["VS505"])
+    let text = Self.restore.replacingOccurrences(of: "time 2h", with: "time 1d")
+      .replacingOccurrences(of: "wait 4h", with: "wait 1w")
+    let result = Compiler.check(SourceFile(path: "r", text: text), configuration: configuration)
+    XCTAssertEqual(result.diagnostics, [], "VS505 is said once, in vstream.yml, not at every duration")
+    XCTAssertEqual(result.stream?.steps[2].processTime?.seconds, 8 * 3_600)
+    XCTAssertEqual(result.stream?.steps[2].waitTime?.seconds, 40 * 3_600)
+  }
+
+  func testWorkingDayLongerThanADayIsOneError() {
+    for (text, codes) in [
+      ("time:\n  working-day: 25h\n", ["VS506"]), ("time:\n  working-day: 2d\n", ["VS502"]),
+      ("time:\n  display: weeks\n", ["VS502"]), ("time:\n  working-week: 8\n", ["VS502"]),
+      ("time:\n  working-day: 24h\n  display: units\n", []),
+    ] {
+      let (configuration, problems) = Configuration.load(SourceFile(path: "vstream.yml", text: text))
+      XCTAssertEqual(problems.map(\.code.rawValue), codes, text)
+      if codes.isEmpty {
+        XCTAssertEqual(configuration.durationSettings.secondsPerWorkingDay, 86_400)
+        XCTAssertEqual(configuration.durationSettings.display, .units)
+      } else {
+        XCTAssertEqual(configuration.durationSettings.secondsPerWorkingDay, 28_800, "keeps the default")
+      }
+    }
   }
 
   func testImplicitFlowIsTheDeclarationOrder() throws {

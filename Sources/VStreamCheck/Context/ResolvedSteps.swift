@@ -34,6 +34,14 @@ struct ResolvedSteps {
   var retiredPractices: [(range: SourceRange, retired: RetiredPractice)] = []
   /// Practices named twice in one step (VS410): where again, where first, and the practice.
   var repeatedPractices: [(range: SourceRange, first: SourceRange, practice: Int)] = []
+  /// Durations that mix working units (`wd`, `ww`) with calendar ones (`d`, `w`) (VS335): where, and their length.
+  var mixedDurations: [(range: SourceRange, length: Duration)] = []
+  /// Process times written in calendar days or weeks (VS426): where, and the text in working units. Empty under a
+  /// legacy `hours-per-day` setting, where `d` is a working day already (VS505 says so once).
+  var effortInCalendarDays: [(range: SourceRange, working: String)] = []
+  /// Waits written in working days or weeks (VS427): where, and the text in calendar units. Empty under a legacy
+  /// setting too.
+  var waitsInWorkingDays: [(range: SourceRange, calendar: String)] = []
   /// %C/A values above 100% (VS310), in hundredths of a percent.
   var completeAccurateAboveWhole: [(range: SourceRange, hundredths: Int64)] = []
 
@@ -90,8 +98,10 @@ struct ResolvedSteps {
     let syntax: FileSyntax
     let file: SourceFile
     let catalogue: PracticeCatalogue
-    /// Seconds in one w, d, h, m and s under the configuration, by `DurationSyntax.Unit.rank`.
+    /// Seconds in one ww, w, wd, d, h, m and s under the configuration, by `DurationSyntax.Unit.position`.
     let secondsPerUnit: [Int64]
+    /// Under a legacy `hours-per-day` setting `d` is a working day, so effort written in it is not a finding.
+    let calendarUnitsAreRedefined: Bool
     var result = ResolvedSteps()
     var activitySpellings = ByteKeyedTable<Resolution<Activity>>()
     /// Practice spellings not written exactly as an id or alias, by the text as written.
@@ -105,6 +115,7 @@ struct ResolvedSteps {
       self.file = file
       catalogue = configuration.catalogue
       secondsPerUnit = DurationSyntax.Unit.allCases.map { configuration.durationSettings.seconds(per: $0.rawValue) }
+      calendarUnitsAreRedefined = configuration.durationSettings.calendarUnitsAreRedefined
       lastStep = [Int](repeating: -1, count: catalogue.all.count)
       firstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: catalogue.all.count)
     }
@@ -126,8 +137,8 @@ struct ResolvedSteps {
       result.activities.append(readActivity(activity, of: step, number: number))
       readPractices(practices, of: step, number: number)
       result.practiceEnds.append(Int32(result.practiceNumbers.count))
-      result.processTimes.append(duration(time))
-      result.waitTimes.append(duration(wait))
+      result.processTimes.append(duration(time, kind: .effort))
+      result.waitTimes.append(duration(wait, kind: .elapsed))
       result.completeAccurate.append(percentage(ca))
     }
 
@@ -204,15 +215,35 @@ struct ResolvedSteps {
       return entry
     }
 
-    func duration(_ attribute: AttributeSyntax?) -> Duration? {
+    /// The duration's length; records a mix of working and calendar units, and units of the other kind than
+    /// `kind` calls for.
+    mutating func duration(_ attribute: AttributeSyntax?, kind: DurationKind) -> Duration? {
       guard let attribute, case .duration(let duration) = attribute.value else { return nil }
       var total = Duration.zero
+      var (working, calendar) = (false, false)
       duration.forEachPart(in: file) { part in
-        let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: secondsPerUnit[part.unit.rank])
+        let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: secondsPerUnit[part.unit.position])
         total = total + Duration(seconds: overflow ? .max : seconds)
+        working = working || part.unit.isWorking
+        calendar = calendar || part.unit.isCalendar
+      }
+      guard working || calendar else { return total }
+      // The text with each day and week of the other kind, built only for the few durations a rule reports.
+      func swapped() -> String {
+        duration.parts(in: file).map { "\($0.amount)\(Self.otherKind[$0.unit.position])" }.joined()
+      }
+      if working && calendar {
+        result.mixedDurations.append((duration.range, total))
+      } else if kind == .effort, calendar, !calendarUnitsAreRedefined {
+        result.effortInCalendarDays.append((duration.range, swapped()))
+      } else if kind == .elapsed, working, !calendarUnitsAreRedefined {
+        result.waitsInWorkingDays.append((duration.range, swapped()))
       }
       return total
     }
+
+    /// Each unit's counterpart of the other kind, by `DurationSyntax.Unit.position`: `wd` for `d` and so on.
+    static let otherKind = ["w", "ww", "d", "wd", "h", "m", "s"]
 
     mutating func percentage(_ attribute: AttributeSyntax?) -> Percentage? {
       guard let attribute, case .percentage(let percentage) = attribute.value else { return nil }

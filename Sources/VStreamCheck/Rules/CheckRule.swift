@@ -33,6 +33,8 @@ enum CheckRules {
     PracticesAreNamedOnce.self,
     CompleteAccurateIsAShare.self,
     StepsAreMeasuredAlike.self,
+    DurationsKeepToOneKindOfDay.self,
+    DaysSuitWhatTheyMeasure.self,
     // The flow.
     FlowNamesAreDeclared.self,
     NoArrowIntoTheDemand.self,

@@ -15,7 +15,7 @@ public struct CatalogueEmitter: Sendable {
       let main = stream.metrics.mainPath
       out +=
         "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
-        + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.formatted(stream.settings)) | "
+        + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.readable(stream.settings)) | "
         + "\(percentText(main.flowEfficiency)) |\n"
     }
     return out

@@ -6,7 +6,8 @@ enum DurationText {
   /// configured length of a day or week.
   static let maximumAmount: Int64 = 1_000_000_000
 
-  /// The parts of a well-formed duration: one or more `<digits><unit>`, units in the order w d h m s, each once.
+  /// The parts of a well-formed duration: one or more `<digits><unit>`, units in the order (w|ww) (d|wd) h m s, each
+  /// rank once.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> [DurationSyntax.Part]? {
     var parts: [DurationSyntax.Part] = []
     return visit(bytes, start, end) { parts.append($0) } ? parts : nil
@@ -34,9 +35,15 @@ enum DurationText {
         index += 1
       }
       guard index > digitsStart, index < stop else { return false }
-      let unit: DurationSyntax.Unit
+      var unit: DurationSyntax.Unit
       switch bytes[index] {
-      case 0x77: unit = .w
+      case 0x77:
+        // `ww` and `wd` are the working week and day; a `w` followed by anything else is a calendar week.
+        unit = .w
+        if index + 1 < stop, bytes[index + 1] == 0x77 || bytes[index + 1] == 0x64 {
+          unit = bytes[index + 1] == 0x77 ? .ww : .wd
+          index += 1
+        }
       case 0x64: unit = .d
       case 0x68: unit = .h
       case 0x6D: unit = .m
@@ -57,7 +64,9 @@ enum DurationText {
   /// does not look like a duration at all.
   static func suggestion(for written: String) -> String? {
     let units: [(names: [String], unit: DurationSyntax.Unit, seconds: Double)] = [
+      (["ww", "workweek", "workweeks", "working-week", "working-weeks"], .ww, 0),
       (["w", "wk", "wks", "week", "weeks"], .w, 604_800),
+      (["wd", "bd", "workday", "workdays", "working-day", "working-days", "business-day", "business-days"], .wd, 0),
       (["d", "day", "days"], .d, 86_400),
       (["h", "hr", "hrs", "hour", "hours"], .h, 3_600),
       (["m", "min", "mins", "minute", "minutes"], .m, 60),
@@ -91,7 +100,7 @@ enum DurationText {
       guard let amount = Double(pieces[pair]), amount >= 0, amount < 1e9,
         let unit = units.first(where: { $0.names.contains(pieces[pair + 1]) })
       else { return nil }
-      if unit.unit == .w || unit.unit == .d { hasDaysOrWeeks = true }
+      if unit.unit.rank <= 1 { hasDaysOrWeeks = true }
       seconds += amount * unit.seconds
       if amount == amount.rounded() {
         wholeParts.append(DurationSyntax.Part(amount: Int64(amount), unit: unit.unit))

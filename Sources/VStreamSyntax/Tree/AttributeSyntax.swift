@@ -92,19 +92,40 @@ public struct StringSyntax: Hashable, Sendable, RangeOnlySyntax {
 /// `1h30m`: parts in the order written. Only the range is stored (a large stream has hundreds of thousands of
 /// durations); the parts are read from the source, which the parser has checked is a well-formed duration.
 public struct DurationSyntax: Hashable, Sendable {
+  /// Calendar units (`w`, `d`: 7 and 24 hours), working units (`ww`, `wd`: a working week and day, as long as
+  /// `vstream.yml` says) and exact ones (`h`, `m`, `s`).
   public enum Unit: String, Sendable, CaseIterable {
-    case w, d, h, m, s
+    case ww, w, wd, d, h, m, s
 
-    /// The unit's place in the order w d h m s.
+    /// The unit's place in the order (w|ww) (d|wd) h m s: a week of either kind comes before a day of either kind.
     public var rank: Int {
       switch self {
-      case .w: return 0
-      case .d: return 1
+      case .ww, .w: return 0
+      case .wd, .d: return 1
       case .h: return 2
       case .m: return 3
       case .s: return 4
       }
     }
+
+    /// The unit's place in `allCases`, for tables indexed by unit.
+    public var position: Int {
+      switch self {
+      case .ww: return 0
+      case .w: return 1
+      case .wd: return 2
+      case .d: return 3
+      case .h: return 4
+      case .m: return 5
+      case .s: return 6
+      }
+    }
+
+    /// A working day or week: effort's units.
+    public var isWorking: Bool { self == .ww || self == .wd }
+
+    /// A calendar day or week.
+    public var isCalendar: Bool { self == .w || self == .d }
   }
 
   public struct Part: Hashable, Sendable {

@@ -40,7 +40,7 @@ public struct Duration: Hashable, Comparable, Sendable, AdditiveArithmetic, Cust
     // The magnitude of Int64.min does not fit in Int64.
     var rest = seconds.magnitude
     var text = seconds < 0 ? "-" : ""
-    for unit in DurationUnit.allCases {
+    for unit in DurationUnit.calendarAndExact {
       let size = unit.seconds(in: settings)
       guard size > 0, rest >= UInt64(size) else { continue }
       text += "\(rest / UInt64(size))\(unit.rawValue)"
