@@ -182,6 +182,10 @@ public enum CheckMessages {
       .mixedDayUnits, "mixed-day-units", "a duration mixes working and calendar days or weeks",
       "`d` and `w` are calendar days and weeks (24 hours, 7 days); `wd` and `ww` are working days and weeks (8 hours and 5 working days unless `vstream.yml` says otherwise). Effort (`time`) is counted in working time and waits in calendar time, so one duration holds one kind: `1w2wd` measures nothing. The safe fix writes the same length in hours, which both kinds share.",
       bad: bad("  time 30m\n", "  time 1w2wd\n")),
+    error(
+      .targetBelowProcessTime, "target-below-process-time", "the target lead time is shorter than the work itself",
+      "`target-lead-time` in the front matter is the lead time the stream promises (an SLA or OLA). The main path's process time is the hands-on work one item needs; a target shorter than it cannot be met however short the waits become. Raise the target, or design a stream with less work on its main path.",
+      bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 30m\n")),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -272,9 +276,13 @@ public enum CheckMessages {
       .waitInWorkingDays, "wait-in-working-days", .warning, "a wait is written in working days or weeks",
       "A wait is elapsed time, counted on the calendar: `wait 2d` is 48 hours. `wd` and `ww` are working time (8 hours a day unless vstream.yml says otherwise), so `wait 2wd` counts 16 hours of waiting. Files moved off the old `hours-per-day` setting by `vstream fmt` meet this once per wait, because their waits were counted in working days: write the calendar days meant. The fix changes the figure, so it is not applied without asking.",
       bad: bad("  wait 10m\n", "  wait 2wd\n")),
+    lint(
+      .leadTimeOverTarget, "lead-time-over-target", .warning, "the lead time is over the stream's target",
+      "`target-lead-time: 3d` in the front matter states the lead time the stream promises (an SLA or OLA). vstream holds the main path's lead time against it, or the worst case's with `targets: measure: worst-case` in vstream.yml; the finding names the longest wait, usually the first thing to shorten. Its severity is set like any lint's: `rules: lead-time-over-target: error` makes a missed target fail the build.",
+      bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 40m\n")),
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display). Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display), targets (with measure). Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
@@ -363,6 +371,7 @@ extension DiagnosticCode {
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let mixedDayUnits: DiagnosticCode = "VS335"
+  public static let targetBelowProcessTime: DiagnosticCode = "VS336"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -382,6 +391,7 @@ extension DiagnosticCode {
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
   public static let effortInCalendarDays: DiagnosticCode = "VS426"
   public static let waitInWorkingDays: DiagnosticCode = "VS427"
+  public static let leadTimeOverTarget: DiagnosticCode = "VS428"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -62,6 +62,26 @@ extension ConfigurationReader {
     return legacy
   }
 
+  /// The `targets` section: `measure: main | worst-case`, the lead time held against `target-lead-time` (the severity
+  /// of the finding is the rule's, `lead-time-over-target`, under `rules`).
+  mutating func targetMeasure(_ node: YAMLNode) -> LeadTimeTarget.Measure {
+    var measure = LeadTimeTarget.Measure.main
+    for entry in mapping(node, "targets") {
+      guard entry.key.scalar == "measure" else {
+        unknownKey(entry.key, among: ["measure"])
+        continue
+      }
+      if let chosen = entry.value.scalar.flatMap(LeadTimeTarget.Measure.init(rawValue:)) {
+        measure = chosen
+      } else {
+        invalid(
+          entry.value, "`\(entry.value.scalar ?? "")` is not a lead time to hold against a target",
+          help: "use \(LeadTimeTarget.Measure.allCases.map(\.rawValue).joined(separator: " or "))")
+      }
+    }
+    return measure
+  }
+
   /// A working day written `8h`, `7h30m` or `450m`: at most 24 hours.
   mutating func workingDay(_ node: YAMLNode) -> Int64? {
     let text = node.scalar ?? ""

@@ -21,6 +21,8 @@ import VStreamYAML
 ///   working-day: 8h           # 1wd; default 8h
 ///   working-week: 5           # 1ww in working days; default 5
 ///   display: days             # days | units | hours | compact
+/// targets:
+///   measure: main             # or worst-case: the lead time held against `target-lead-time`
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {
@@ -36,6 +38,8 @@ public struct Configuration: Sendable {
   /// finding; a future state sets its own target.
   public var flowEfficiencyThreshold: Double
   public var durationSettings: DurationSettings
+  /// Which lead time a stream's `target-lead-time` is held against (`targets: measure:`); the main path's by default.
+  public var targetMeasure: LeadTimeTarget.Measure = .main
   /// The directory of `vstream.yml`, as a path prefix for overrides ("" for the current directory).
   public var root: String
 
@@ -66,7 +70,7 @@ public struct Configuration: Sendable {
     return severity
   }
 
-  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time"]
+  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "targets"]
 
   /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
   /// diagnostics and the setting keeps its default.
@@ -112,6 +116,7 @@ public struct Configuration: Sendable {
           }
         }
       case "time": configuration.durationSettings = reader.time(pair.value)
+      case "targets": configuration.targetMeasure = reader.targetMeasure(pair.value)
       default:
         reader.unknownKey(pair.key, among: knownKeys)
       }

@@ -108,26 +108,19 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(mixedFindings.first?.fixes.first?.safety, .safe)
   }
 
+  /// A stream `s` from demand `d` to value `v` through steps `a` and `b` with these times and waits.
+  static func twoSteps(_ a: (time: String, wait: String), _ b: (time: String, wait: String)) -> String {
+    let step = { (id: String, times: (time: String, wait: String)) in
+      "step \(id)\n  activity engage\n  practices service-desk\n  time \(times.time)\n  wait \(times.wait)\n"
+    }
+    return "stream s\ndemand d\n" + step("a", a) + step("b", b) + "value v\n"
+  }
+
   /// The worked example of specs/checking.md, "Effort into elapsed time", to the second.
   func testEffortIntoElapsedTimeWorkedExample() throws {
     let config = SourceFile(path: "vstream.yml", text: "time:\n  working-day: 7h30m\n  working-week: 4\n")
     let (configuration, _) = Configuration.load(config)
-    let text = """
-      stream s
-      demand d
-      step a
-        activity engage
-        practices service-desk
-        time 1ww2wd
-        wait 2d
-      step b
-        activity engage
-        practices service-desk
-        time 3h
-        wait 1w
-      value v
-
-      """
+    let text = Self.twoSteps(("1ww2wd", "2d"), ("3h", "1w"))
     let result = Compiler.check(SourceFile(path: "w.vstream", text: text), configuration: configuration)
     let main = try XCTUnwrap(result.stream).metrics.mainPath
     XCTAssertEqual(main.processTime.seconds, 172_800)
@@ -141,6 +134,51 @@ final class CheckerTests: XCTestCase {
         main.leadTime.readable(settings),
       ],
       ["6.4 wd", "9 d", "11 d"])
+  }
+
+  private func withTarget(_ target: String, _ text: String = CheckerTests.restore) -> String {
+    text.hasPrefix("---\n")
+      ? "---\ntarget-lead-time: \(target)\n" + text.dropFirst(4)
+      : "---\ntitle: T\nowner: O\ntarget-lead-time: \(target)\n---\n" + text
+  }
+
+  /// The restore stream's main path: process time 195 min, lead time 617 min (10 h 17 min).
+  func testTargetLeadTimeIsHeldAgainstTheMainPath() throws {
+    let met = Compiler.check(SourceFile(path: "r", text: withTarget("10h17m")))
+    XCTAssertEqual(met.diagnostics.map(\.code), [], "a lead time equal to the target meets it")
+    XCTAssertEqual(met.stream?.metadata.target?.duration.seconds, 617 * 60)
+    let missed = Compiler.check(SourceFile(path: "r", text: withTarget("10h")))
+    XCTAssertEqual(missed.diagnostics.map(\.code), ["VS428"])
+    XCTAssertEqual(
+      missed.diagnostics.first?.message, "the lead time of the main path, 10.3 h, is 17 min over the target of 10 h")
+    let file = SourceFile(path: "r", text: withTarget("10h"))
+    XCTAssertEqual(missed.diagnostics.first.map { file.text($0.range) }, "10h", "at the target")
+    let impossible = Compiler.check(SourceFile(path: "r", text: withTarget("3h")))
+    XCTAssertEqual(impossible.diagnostics.map(\.code), ["VS336"], "one finding: the target is below the work itself")
+    XCTAssertNil(impossible.stream)
+    let calendar = Compiler.check(SourceFile(path: "r", text: withTarget("1d")))
+    XCTAssertEqual(calendar.stream?.metadata.target?.duration.seconds, 86_400)
+    for bad in ["2wd", "3 days", "soon"] {
+      XCTAssertEqual(
+        Compiler.check(SourceFile(path: "r", text: withTarget(bad))).diagnostics.map(\.code), ["VS317"], bad)
+    }
+  }
+
+  func testTargetMeasureAndSeverityComeFromTheConfiguration() throws {
+    // The main path takes a (70%): 2 h; the worst case takes b: 5 h.
+    let text = Self.twoSteps(("1h", "1h"), ("1h", "4h")) + "flow d -> 70% a -> v\nflow d -> 30% b -> v\n"
+    XCTAssertEqual(Compiler.check(SourceFile(path: "s", text: withTarget("3h", text))).diagnostics, [])
+    let config = SourceFile(
+      path: "vstream.yml", text: "targets:\n  measure: worst-case\nrules:\n  lead-time-over-target: error\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems, [])
+    let result = Compiler.check(SourceFile(path: "s", text: withTarget("3h", text)), configuration: configuration)
+    XCTAssertEqual(result.diagnostics.map(\.code), ["VS428"])
+    XCTAssertEqual(result.diagnostics.first?.severity, .error)
+    XCTAssertEqual(
+      result.diagnostics.first?.message, "the lead time of the worst case, 5 h, is 2 h over the target of 3 h")
+    let (_, bad) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p99\n"))
+    XCTAssertEqual(bad.map(\.code), ["VS502"])
   }
 
   func testLegacyDaySettingKeepsOldFiguresWithOneWarning() throws {

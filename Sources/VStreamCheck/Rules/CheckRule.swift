@@ -50,6 +50,7 @@ enum CheckRules {
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
     FlowEfficiencyMeetsTheThreshold.self,
+    LeadTimeMeetsItsTarget.self,
     MainPathIsChosenByTheFile.self,
     // The `# vstream:` comments.
     DirectivesAreWellFormed.self,

@@ -1,5 +1,14 @@
 import VStreamSource
 
+extension DurationSyntax {
+  /// The parts of `text` when it is a well-formed duration (`3d`, `1ww2wd`), for durations written outside a
+  /// stream's body, such as a target in the front matter.
+  public static func parts(of text: String) -> [Part]? {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { DurationText.parse($0, 0, UInt32($0.count)) }
+  }
+}
+
 /// Reads durations (`1h30m`) and suggests one for text that is close (`90 minutes`, `1.5h`).
 enum DurationText {
   /// Amounts above this are refused, so that any duration converts to seconds without overflow whatever the

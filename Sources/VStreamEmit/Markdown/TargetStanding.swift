@@ -1,0 +1,28 @@
+import VStreamModel
+
+/// How a stream stands against its target lead time, in the words the Markdown pages use: its own page's "Target"
+/// section and the index's column.
+enum TargetStanding {
+  /// `met (10.3 h)` or `over by 17 min (10.3 h)`; nil for a stream without a target.
+  static func text(_ stream: ValueStream) -> String? {
+    guard let target = stream.metadata.target else { return nil }
+    let actual = target.actual(stream.metrics)
+    let settings = stream.settings
+    return actual > target.duration
+      ? "over by \((actual - target.duration).readable(settings)) (\(actual.readable(settings)))"
+      : "met (\(actual.readable(settings)))"
+  }
+
+  /// The stream page's section: the target, the lead time held against it, and the standing. Empty without one.
+  static func section(_ stream: ValueStream) -> String {
+    guard let target = stream.metadata.target, let standing = text(stream) else { return "" }
+    return "\n## Target\n\n| Target lead time | Held against | Standing |\n| ---: | --- | --- |\n"
+      + "| \(target.duration.readable(stream.settings)) | lead time of \(target.measure.phrase) | \(standing) |\n"
+  }
+
+  /// The index's cell: `10 h: met (9 h)`, or `–`.
+  static func cell(_ stream: ValueStream) -> String {
+    guard let target = stream.metadata.target, let standing = text(stream) else { return "–" }
+    return "\(target.duration.readable(stream.settings)): \(standing)"
+  }
+}
