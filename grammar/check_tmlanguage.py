@@ -267,7 +267,10 @@ change-control organisational-change-management service-catalog-management reque
 service-asset-and-configuration-management it-service-continuity-management capacity-management
 business-relationship-management financial-management-for-it-services
 """.split())
-DURATION = regex.compile(r"(?=\d)(?:\d+ww?)?(?:\d+w?d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?\Z")
+DURATION = regex.compile(
+    r"(?=\d)(?:\d+ww?)?(?:\d+w?d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?"
+    r"(?:\.\.(?=\d)(?:\d+ww?)?(?:\d+w?d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?){0,2}\Z"
+)
 PERCENT = regex.compile(r"\d+(?:\.\d{1,2})?%\Z")
 WORD = regex.compile(r'(?:(?!->)[^\s,"#])+')
 RULE_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9_-]*")

@@ -186,6 +186,14 @@ public enum CheckMessages {
       .targetBelowProcessTime, "target-below-process-time", "the target lead time is shorter than the work itself",
       "`target-lead-time` in the front matter is the lead time the stream promises (an SLA or OLA). The main path's process time is the hands-on work one item needs; a target shorter than it cannot be met however short the waits become. Raise the target, or design a stream with less work on its main path.",
       bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 30m\n")),
+    error(
+      .invertedRange, "inverted-range", "a range runs from more to less",
+      "A duration may be a range, `least..most` (`wait 1d..3d`), or a three-point estimate, `least..most likely..most` (`time 2h..3h..6h`); the Monte Carlo lead time draws from it. Written the other way round (`3d..1d`) it is an error; the fix writes the values in order.",
+      bad: bad("  wait 10m\n", "  wait 30m..10m\n")),
+    error(
+      .likelyOutsideRange, "likely-outside-range", "a three-point estimate's most likely value is outside its range",
+      "A three-point estimate is `least..most likely..most`: the middle value must lie between the other two (`2h..3h..6h`). The fix sorts the three values, which changes which one is the most likely, so it is not applied without asking.",
+      bad: bad("  wait 10m\n", "  wait 5m..30m..20m\n")),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -372,6 +380,8 @@ extension DiagnosticCode {
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let mixedDayUnits: DiagnosticCode = "VS335"
   public static let targetBelowProcessTime: DiagnosticCode = "VS336"
+  public static let invertedRange: DiagnosticCode = "VS337"
+  public static let likelyOutsideRange: DiagnosticCode = "VS338"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"

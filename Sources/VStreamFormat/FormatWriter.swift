@@ -189,7 +189,9 @@ struct FormatWriter {
     case .strings(let span):
       value = syntax.strings(span).map { CanonicalText.quoted($0.value(in: file)) }.joined(separator: ", ")
     case .duration(let duration):
-      value = CanonicalText.duration(duration.parts(in: file), daysAsWorkingDays: options.daysAsWorkingDays)
+      value = duration.estimates(in: file).map {
+        CanonicalText.duration($0.parts(in: file), daysAsWorkingDays: options.daysAsWorkingDays)
+      }.joined(separator: "..")
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
       // Only reachable for a file with syntax errors: keep the line as written.

@@ -15,6 +15,9 @@ public struct FlowMetrics: Sendable, Hashable {
   /// The expected figures with rework counted as often as it happens on average; nil when an item could circle
   /// forever or the solver did not converge (see ``ExpectedFlow``).
   public var expected: ExpectedFlow?
+  /// The Monte Carlo lead time (P50, P85, P95); nil until ``LeadTimeSimulation`` has run (`build` runs it, `check`
+  /// does not).
+  public var distribution: LeadTimeDistribution?
 
   public init(
     mainPath: PathMetrics, worstCasePath: PathMetrics, activityBreakdown: [ActivityTime],

@@ -18,13 +18,20 @@ public struct Step: Sendable, Hashable {
   /// Share of the output the next step can use as it is (`ca`).
   public var completeAccurate: Percentage?
   public var note: String?
+  /// The range or three-point estimate of `time`, when written as one (`processTime` is then its mean).
+  public var processEstimate: Estimate?
+  /// The range or three-point estimate of `wait`, when written as one (`waitTime` is then its mean).
+  public var waitEstimate: Estimate?
   /// The whole declaration.
   public var range: SourceRange
 
   public init(
     id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
-    waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange
+    waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange,
+    processEstimate: Estimate? = nil, waitEstimate: Estimate? = nil
   ) {
+    self.processEstimate = processEstimate
+    self.waitEstimate = waitEstimate
     self.id = id
     self.title = title
     self.activity = activity

@@ -181,6 +181,29 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(bad.map(\.code), ["VS502"])
   }
 
+  /// A range's point figure is its mean; out of order it is one error each, with its fix.
+  func testRangesAndThreePointEstimates() throws {
+    let stream = try XCTUnwrap(
+      Compiler.check(SourceFile(path: "r", text: Self.twoSteps(("1h..2h", "1d..2d..6d"), ("3h", "0s")))).stream)
+    XCTAssertEqual(stream.steps[0].processTime?.seconds, 5_400, "(1 h + 2 h) / 2")
+    XCTAssertEqual(stream.steps[0].waitTime?.seconds, 3 * 86_400, "(1 d + 2 d + 6 d) / 3")
+    XCTAssertEqual(
+      stream.steps[0].waitEstimate,
+      Estimate(
+        least: Duration(seconds: 86_400), mostLikely: Duration(seconds: 172_800), most: Duration(seconds: 518_400)))
+    XCTAssertNil(stream.steps[1].processEstimate, "a point has no estimate")
+    for (time, code, fix, safety) in [
+      ("2h..1h", "VS337", "1h..2h", Diagnostic.Fix.Safety.safe), ("3h..1h..2h", "VS337", "1h..2h..3h", .unsafe),
+      ("1h..5h..4h", "VS338", "1h..4h..5h", .unsafe), ("1wd..2d", "VS335", "8h..48h", .safe),
+    ] {
+      let findings = Compiler.check(SourceFile(path: "r", text: Self.twoSteps((time, "0s"), ("1h", "0s")))).diagnostics
+        .filter { $0.code != .missingMetadata }
+      XCTAssertEqual(findings.map(\.code.rawValue), [code], time)
+      XCTAssertEqual(findings.first?.fixes.first?.edits.first?.replacement, fix, time)
+      XCTAssertEqual(findings.first?.fixes.first?.safety, safety, time)
+    }
+  }
+
   func testLegacyDaySettingKeepsOldFiguresWithOneWarning() throws {
     let config = SourceFile(path: "vstream.yml", text: "time:\n  hours-per-day: 8\n  days-per-week: 5\n")
     let (configuration, problems) = Configuration.load(config)

@@ -72,7 +72,10 @@ final class FormatterRuleTests: XCTestCase {
   }
 
   func testWorkingUnitsAreKeptAndLegacyDaysBecomeWorkingDays() {
-    for (written, canonical) in [("1ww2wd90m", "1ww2wd1h30m"), ("3wd", "3wd"), ("1w1d", "1w1d")] {
+    for (written, canonical) in [
+      ("1ww2wd90m", "1ww2wd1h30m"), ("3wd", "3wd"), ("1w1d", "1w1d"), ("90m..2h", "1h30m..2h"),
+      ("60m..90m..3h", "1h..1h30m..3h"),
+    ] {
       XCTAssertEqual(format("step a\n  wait \(written)\n"), "step a\n  wait \(canonical)\n", written)
     }
     // Under the legacy `hours-per-day` setting `d` and `w` are the working day and week: the same figures.

@@ -71,6 +71,18 @@ final class ParserTests: XCTestCase {
     for written in ["1wd1d", "1ww1w", "1dw", "1wx", "2wdd", "wd", "1www"] {
       XCTAssertEqual(parse("step a\n  time \(written)\n").1.map(\.code.rawValue), ["VS104"], written)
     }
+    for written in ["1h..4h", "1h..2h..4h", "1wd..1ww", "4h..1h"] {
+      let (tree, diagnostics, file) = parse("step a\n  wait \(written)\n")
+      XCTAssertEqual(diagnostics, [], "a range parses (its order is the checker's): \(written)")
+      guard case .duration(let wait) = try XCTUnwrap(tree.attribute(.wait, of: tree.declarations[0])).value else {
+        return XCTFail(written)
+      }
+      XCTAssertEqual(wait.estimates(in: file).map { file.text($0.range) }, written.components(separatedBy: ".."))
+      XCTAssertTrue(wait.isRange(in: file))
+    }
+    for written in ["1h..", "..1h", "1h...2h", "1h..2h..3h..4h", "1h.2h", "1h..x"] {
+      XCTAssertEqual(parse("step a\n  wait \(written)\n").1.map(\.code.rawValue), ["VS104"], written)
+    }
     let suggested = parse("step a\n  time 3 working-days\n").1.first?.fixes.first?.edits.first?.replacement
     XCTAssertEqual(suggested, "3wd")
   }

@@ -26,7 +26,8 @@ enum StreamBuilder {
           practices: resolved.practices(ofStep: index).map { catalogue.all[Int($0)].id }, roles: roles,
           processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
           completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
-          range: step.range))
+          range: step.range, processEstimate: resolved.estimate(ofStep: index, isWait: false),
+          waitEstimate: resolved.estimate(ofStep: index, isWait: true)))
     }
     let values = declarations.values.compactMap { value -> Value? in
       guard let id = value.identifier?.text(in: file) else { return nil }

@@ -34,6 +34,7 @@ enum CheckRules {
     CompleteAccurateIsAShare.self,
     StepsAreMeasuredAlike.self,
     DurationsKeepToOneKindOfDay.self,
+    EstimatesAreInOrder.self,
     DaysSuitWhatTheyMeasure.self,
     // The flow.
     FlowNamesAreDeclared.self,

@@ -11,8 +11,7 @@ import VStreamSource
 enum DaysSuitWhatTheyMeasure: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
-    let day = DurationsKeepToOneKindOfDay.inHours(
-      Duration(seconds: context.configuration.durationSettings.secondsPerWorkingDay))
+    let day = Duration(seconds: context.configuration.durationSettings.secondsPerWorkingDay).inHours
     let week = context.configuration.durationSettings.workingDaysPerWeek
     for effort in context.steps.effortInCalendarDays {
       findings.add(.effortInCalendarDays, at: effort.range) {

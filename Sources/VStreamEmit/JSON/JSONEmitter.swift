@@ -39,12 +39,13 @@ public struct JSONEmitter: Sendable {
       ("path", .string(stream.path)),
       (
         "metadata",
-        .object([
-          ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
-          ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
-          ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
-          ("languageVersion", .int(meta.languageVersion)),
-        ])
+        .object(
+          [
+            ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
+            ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
+            ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
+            ("languageVersion", .int(meta.languageVersion)),
+          ] + Self.target(meta))
       ),
       (
         "settings",
@@ -117,11 +118,12 @@ public struct JSONEmitter: Sendable {
       ),
       (
         "metrics",
-        .object([
-          ("complete", .bool(stream.metrics.isComplete)),
-          ("mainPath", path(stream.metrics.mainPath)),
-          ("worstCasePath", path(stream.metrics.worstCasePath)),
-        ])
+        .object(
+          [
+            ("complete", .bool(stream.metrics.isComplete)),
+            ("mainPath", path(stream.metrics.mainPath)),
+            ("worstCasePath", path(stream.metrics.worstCasePath)),
+          ] + Self.distribution(stream.metrics))
       ),
       (
         "diagnostics",

@@ -121,6 +121,7 @@ public struct MarkdownEmitter: Sendable {
       out += "\nSome steps have no `time` or `wait`; they count as zero, so these totals are understated.\n"
     }
     out += TargetStanding.section(stream)
+    out += DistributionSection.text(stream)
 
     out +=
       "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"

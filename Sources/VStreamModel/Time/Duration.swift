@@ -49,6 +49,12 @@ public struct Duration: Hashable, Comparable, Sendable, AdditiveArithmetic, Cust
     return text
   }
 
+  /// The text in hours, minutes and seconds, which mean the same in working and calendar time: `184h`, `7h30m`.
+  public var inHours: String {
+    // Days too long to fit leave the canonical text in hours, minutes and seconds.
+    formatted(DurationSettings(secondsPerDay: .max, daysPerWeek: 1))
+  }
+
   /// The text with calendar days and weeks (24 h, 7 d): `1h30m`.
   public var description: String { formatted(.calendar) }
 }

@@ -22,6 +22,43 @@ enum DurationText {
     return visit(bytes, start, end) { parts.append($0) } ? parts : nil
   }
 
+  /// Whether the bytes are a well-formed duration or estimate: one to three durations joined by `..` (`2h`,
+  /// `1h..4h`, `1h..2h..4h`). Allocates nothing.
+  static func isValidEstimate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Bool {
+    var count = 0
+    var pieceStart = start
+    var index = start
+    while index <= end {
+      if index == end || (index + 1 < end && bytes[Int(index)] == 0x2E && bytes[Int(index) + 1] == 0x2E) {
+        count += 1
+        guard count <= 3, isValid(bytes, pieceStart, index) else { return false }
+        pieceStart = index + 2
+        index += 2
+        continue
+      }
+      index += 1
+    }
+    return true
+  }
+
+  /// The estimates of a well-formed estimate, as byte ranges: the text cut at each `..`.
+  static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> [(UInt32, UInt32)] {
+    var pieces: [(UInt32, UInt32)] = []
+    var pieceStart = start
+    var index = start
+    while index + 1 < end {
+      if bytes[Int(index)] == 0x2E && bytes[Int(index) + 1] == 0x2E {
+        pieces.append((pieceStart, index))
+        pieceStart = index + 2
+        index += 2
+      } else {
+        index += 1
+      }
+    }
+    pieces.append((pieceStart, end))
+    return pieces
+  }
+
   /// Whether the bytes are a well-formed duration; `body` sees each part as it is read (and, for text that turns
   /// out malformed, the parts before the mistake). Allocates nothing.
   static func isValid(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Bool {

@@ -520,7 +520,7 @@ struct ParseRun {
       return parseList(kind, element: .string, hasErrors: &hasErrors)
     case .time, .wait:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
+      if line.count == 2, line[1].kind == .word, DurationText.isValidEstimate(bytes, line[1].start, line[1].end) {
         return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)

@@ -145,7 +145,26 @@ public struct DurationSyntax: Hashable, Sendable {
     self.range = range
   }
 
-  /// The parts in the order written.
+  /// The estimates written: one for a point (`2h`), two for a range (`1h..4h`: least, most), three for a
+  /// three-point estimate (`1h..2h..4h`: least, most likely, most). Each is a duration of its own.
+  public func estimates(in file: SourceFile) -> [DurationSyntax] {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return [self] }
+      return DurationText.pieces(bytes, range.start, range.end).map {
+        DurationSyntax(range: SourceRange(start: $0.0, end: $0.1))
+      }
+    }
+  }
+
+  /// Whether the text is a range (`1h..4h`) or a three-point estimate rather than one duration.
+  public func isRange(in file: SourceFile) -> Bool {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return false }
+      return DurationText.pieces(bytes, range.start, range.end).count > 1
+    }
+  }
+
+  /// The parts in the order written (of every estimate, for a range).
   public func parts(in file: SourceFile) -> [Part] {
     var parts: [Part] = []
     forEachPart(in: file) { parts.append($0) }
@@ -156,7 +175,9 @@ public struct DurationSyntax: Hashable, Sendable {
   public func forEachPart(in file: SourceFile, _ body: (Part) -> Void) {
     file.bytes.withUnsafeBufferPointer { bytes in
       guard Int(range.end) <= bytes.count else { return }
-      _ = DurationText.visit(bytes, range.start, range.end, body)
+      for piece in DurationText.pieces(bytes, range.start, range.end) {
+        _ = DurationText.visit(bytes, piece.0, piece.1, body)
+      }
     }
   }
 }
