@@ -3,8 +3,8 @@ import VStreamSource
 
 extension Compiler {
   /// The streams with their Monte Carlo lead time (``LeadTimeSimulation``) in `metrics.distribution`, `samples`
-  /// items each, on every core; in the order given. `check` does not call this: it judges no percentile, and its
-  /// speed budget is spent on the rules. `build` does, for the Markdown and JSON outputs.
+  /// items each, on every core; in the order given. `check` does not call this (it simulates only a stream held to
+  /// `targets: measure: p85`, in that rule); `build` does, for the Markdown and JSON outputs.
   public static func simulate(_ streams: [ValueStream], samples: Int = LeadTimeSimulation.defaultSamples)
     -> [ValueStream]
   {

@@ -286,7 +286,7 @@ public enum CheckMessages {
       bad: bad("  wait 10m\n", "  wait 2wd\n")),
     lint(
       .leadTimeOverTarget, "lead-time-over-target", .warning, "the lead time is over the stream's target",
-      "`target-lead-time: 3d` in the front matter states the lead time the stream promises (an SLA or OLA). vstream holds the main path's lead time against it, or the worst case's with `targets: measure: worst-case` in vstream.yml; the finding names the longest wait, usually the first thing to shorten. Its severity is set like any lint's: `rules: lead-time-over-target: error` makes a missed target fail the build.",
+      "`target-lead-time: 3d` in the front matter states the lead time the stream promises (an SLA or OLA). vstream holds the main path's lead time against it, the worst case's with `targets: measure: worst-case` in vstream.yml, or the P85 of the Monte Carlo lead time with `measure: p85`; the finding names the longest wait, usually the first thing to shorten. Its severity is set like any lint's: `rules: lead-time-over-target: error` makes a missed target fail the build.",
       bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 40m\n")),
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",

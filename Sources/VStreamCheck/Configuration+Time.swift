@@ -62,7 +62,7 @@ extension ConfigurationReader {
     return legacy
   }
 
-  /// The `targets` section: `measure: main | worst-case`, the lead time held against `target-lead-time` (the severity
+  /// The `targets` section: `measure: main | worst-case | p85`, the lead time held against `target-lead-time` (the severity
   /// of the finding is the rule's, `lead-time-over-target`, under `rules`).
   mutating func targetMeasure(_ node: YAMLNode) -> LeadTimeTarget.Measure {
     var measure = LeadTimeTarget.Measure.main

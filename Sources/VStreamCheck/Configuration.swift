@@ -22,7 +22,7 @@ import VStreamYAML
 ///   working-week: 5           # 1ww in working days; default 5
 ///   display: days             # days | units | hours | compact
 /// targets:
-///   measure: main             # or worst-case: the lead time held against `target-lead-time`
+///   measure: main             # worst-case or p85: the lead time held against `target-lead-time`
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {

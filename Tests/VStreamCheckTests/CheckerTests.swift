@@ -177,6 +177,14 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(result.diagnostics.first?.severity, .error)
     XCTAssertEqual(
       result.diagnostics.first?.message, "the lead time of the worst case, 5 h, is 2 h over the target of 3 h")
+    // A wait of 0..10 h: the main path counts its mean (6 h with the work, within 8 h); 85% of items take up to
+    // 1 h + 8.5 h, so held to P85 the target is missed.
+    let ranged = withTarget("8h", Self.twoSteps(("1h", "0s..10h"), ("0s", "0s")))
+    XCTAssertEqual(Compiler.check(SourceFile(path: "s", text: ranged)).diagnostics, [])
+    let (p85, _) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p85\n"))
+    let held = Compiler.check(SourceFile(path: "s", text: ranged), configuration: p85).diagnostics
+    XCTAssertEqual(held.map(\.code), ["VS428"])
+    XCTAssertTrue(held.first?.message.hasPrefix("the P85 lead time, 9.5 h, is 1.5 h over") ?? false, "\(held)")
     let (_, bad) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p99\n"))
     XCTAssertEqual(bad.map(\.code), ["VS502"])
   }

@@ -37,13 +37,17 @@ enum LeadTimeMeetsItsTarget: CheckRule {
       return findings
     }
     let path =
-      target.measure == .main
-      ? main
-      : steps(
+      target.measure == .worstCase
+      ? steps(
         FlowAnalysis.worstCasePath(
           stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
           leadTime: { lead($0).seconds }, arrows: context.flow.forEachForwardArrow))
-    let actual = path.reduce(Duration.zero) { $0 + lead($1) }
+      : main
+    var actual = path.reduce(Duration.zero) { $0 + lead($1) }
+    if target.measure == .p85 {
+      guard let p85 = simulatedP85(context) else { return findings }
+      actual = p85
+    }
     guard actual > target.duration, let longest = path.max(by: { (wait($0), $1) < (wait($1), $0) }) else {
       return findings
     }
@@ -54,6 +58,28 @@ enum LeadTimeMeetsItsTarget: CheckRule {
         longestWait: (declarations.steps[longest].anchor, wait(longest).readable(settings)))
     }
     return findings
+  }
+}
+
+extension LeadTimeMeetsItsTarget {
+  /// The P85 of the same simulation `build` runs (same steps, arrows, seed and samples), so that the finding and the
+  /// page agree. Only for a stream held to P85: the one place `check` simulates. Nil when an activity is unknown (the
+  /// steps cannot be made) or items could circle forever.
+  static func simulatedP85(_ context: CheckContext) -> Duration? {
+    guard context.everyActivityIsKnown, let stream = context.declarations.streams.first?.identifier else { return nil }
+    let resolved = context.steps
+    let steps = context.declarations.steps.indices.map { index in
+      Step(
+        id: "", title: "", activity: resolved.activities[index]!, practices: [], roles: [],
+        processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
+        completeAccurate: resolved.completeAccurate[index], note: nil, range: SourceRange(start: 0, end: 0),
+        processEstimate: resolved.estimate(ofStep: index, isWait: false),
+        waitEstimate: resolved.estimate(ofStep: index, isWait: true))
+    }
+    let edges = context.flow.edges(context.declarations, syntax: context.syntax, file: context.file)
+    return LeadTimeSimulation.run(
+      steps: steps, valueCount: context.declarations.values.count, edges: edges,
+      seed: SplitMix64.seed(stream.text(in: context.file)), samples: LeadTimeSimulation.defaultSamples)?.p85
   }
 }
 
@@ -71,7 +97,8 @@ extension Message {
     longestWait: (SourceRange, String)
   ) -> Message {
     Message(
-      text: "the lead time of \(measure.phrase), \(actual), is \(over) over the target of \(target)",
+      text: (measure == .p85 ? "the P85 lead time" : "the lead time of \(measure.phrase)")
+        + ", \(actual), is \(over) over the target of \(target)",
       label: "target missed",
       secondary: [Diagnostic.Label(range: longestWait.0, message: "longest wait: \(longestWait.1)")],
       help: "shorten the longest waits, or agree a target the stream can meet")

@@ -5,8 +5,7 @@ import VStreamModel
 enum TargetStanding {
   /// `met (10.3 h)` or `over by 17 min (10.3 h)`; nil for a stream without a target.
   static func text(_ stream: ValueStream) -> String? {
-    guard let target = stream.metadata.target else { return nil }
-    let actual = target.actual(stream.metrics)
+    guard let target = stream.metadata.target, let actual = target.actual(stream.metrics) else { return nil }
     let settings = stream.settings
     return actual > target.duration
       ? "over by \((actual - target.duration).readable(settings)) (\(actual.readable(settings)))"
