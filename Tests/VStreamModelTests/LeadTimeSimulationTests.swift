@@ -85,6 +85,16 @@ final class LeadTimeSimulationTests: XCTestCase {
     XCTAssertEqual(Double(result.mean.seconds), 0.7 * 3_600 + 0.3 * 36_000, accuracy: 0.01 * 36_000)
   }
 
+  /// Durations near the limit, visited many times, saturate instead of trapping.
+  func testHugeDurationsSaturate() throws {
+    let huge = Duration(seconds: Int64.max / 2)
+    let steps = [step("a", time: huge.seconds, ca: 1, timeRange: Estimate(least: huge, most: Duration(seconds: .max)))]
+    let edges = chain(1) + [Edge(from: .step(0), to: .step(0), kind: .rework)]
+    let result = try XCTUnwrap(LeadTimeSimulation.run(steps: steps, valueCount: 1, edges: edges, seed: 1, samples: 50))
+    XCTAssertEqual(result.most.seconds, .max)
+    XCTAssertGreaterThan(result.least.seconds, 0)
+  }
+
   func testSameSeedSameResultAndTheTriangleHasItsMean() throws {
     let triangle = Estimate(
       least: Duration(seconds: 0), mostLikely: Duration(seconds: 600), most: Duration(seconds: 3_000))

@@ -37,14 +37,19 @@ public struct LeadTimeDistribution: Sendable, Hashable {
     p95 = rank(0.95)
     least = Duration(seconds: sorted.first!)
     most = Duration(seconds: sorted.last!)
-    mean = Duration(seconds: Int64((sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count)).rounded()))
+    let average = (sorted.reduce(0.0) { $0 + Double($1) } / Double(sorted.count)).rounded()
+    mean = Duration(seconds: average >= 9.2e18 ? .max : Int64(average))
     self.truncated = truncated
     let width = (sorted.last! - sorted.first!) / 10 + 1
     guard sorted.first! < sorted.last! else {
       histogram = [Bin(lower: least, count: sorted.count)]
       return
     }
-    var bins = (0..<10).map { Bin(lower: Duration(seconds: sorted.first! + Int64($0) * width), count: 0) }
+    // Saturating: the bars of a hostile stream's lead times near Int64.max stay in range.
+    var bins = (0..<10).map { bar in
+      let (offset, overflow) = Int64(bar).multipliedReportingOverflow(by: width)
+      return Bin(lower: Duration(seconds: sorted.first!) + Duration(seconds: overflow ? .max : offset), count: 0)
+    }
     for value in sorted { bins[min(9, Int((value - sorted.first!) / width))].count += 1 }
     histogram = bins
   }

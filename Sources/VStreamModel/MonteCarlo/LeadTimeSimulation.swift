@@ -75,8 +75,8 @@ public enum LeadTimeSimulation {
       }
       self.cumulative = cumulative
       exact = steps.map { step in
-        (step.processEstimate == nil ? step.processTime?.seconds ?? 0 : 0)
-          &+ (step.waitEstimate == nil ? step.waitTime?.seconds ?? 0 : 0)
+        ((step.processEstimate == nil ? step.processTime ?? .zero : .zero)
+          + (step.waitEstimate == nil ? step.waitTime ?? .zero : .zero)).seconds
       }
       estimates = steps.map { [$0.processEstimate, $0.waitEstimate].compactMap { $0 } }
     }
@@ -91,10 +91,10 @@ public enum LeadTimeSimulation {
       while !graph.isValue(node) {
         if node > 0 {
           let step = node - 1
-          whole = whole &+ exact[step]
+          whole = (Duration(seconds: whole) + Duration(seconds: exact[step])).seconds
           for estimate in estimates[step] { drawn += estimate.sample(random.unit()) }
           visits += 1
-          if visits >= LeadTimeSimulation.visitLimit { return (whole &+ Int64(drawn.rounded()), false) }
+          if visits >= LeadTimeSimulation.visitLimit { return (Self.total(whole, drawn), false) }
         }
         let arrows = graph.successors.arrowIndices(from: node)
         guard !arrows.isEmpty else { break }
@@ -109,7 +109,15 @@ public enum LeadTimeSimulation {
         }
         node = Int(graph.successors.targets[chosen])
       }
-      return (whole &+ Int64(drawn.rounded()), true)
+      return (Self.total(whole, drawn), true)
+    }
+
+    /// The exact seconds plus the drawn ones, rounded, saturating at `Int64.max` like every sum of durations (a
+    /// hostile stream of billions of weeks visited thousands of times must not trap).
+    static func total(_ whole: Int64, _ drawn: Double) -> Int64 {
+      let rounded = drawn.rounded()
+      guard rounded < 9.2e18 else { return .max }
+      return (Duration(seconds: whole) + Duration(seconds: Int64(rounded))).seconds
     }
   }
 }
