@@ -249,7 +249,7 @@ class Tokenizer:
 
 
 DECLARATIONS = {"stream", "demand", "step", "value"}
-ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "ca", "note", "from", "for"}
+ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "target", "ca", "note", "from", "for"}
 ACTIVITIES = {"plan", "improve", "engage", "design-and-transition", "obtain-build", "deliver-and-support",
               "design-transition", "design-&-transition", "obtain/build", "obtain-and-build", "build",
               "deliver-support", "deliver-&-support"}
@@ -455,7 +455,7 @@ def value_expectations(number, start, end, word, keyword, position):
         known = normalized(word) in PRACTICES
         scope = "support.constant.practice.vstream" if known else "variable.other.practice.vstream"
         return [Expectation(number, start, end, scope, "practice" if known else "unknown practice")]
-    if keyword in ("time", "wait"):
+    if keyword in ("time", "wait", "target"):
         if DURATION.match(word):
             return [Expectation(number, start, end, "constant.numeric.duration.vstream", "duration")]
         return [Expectation(number, start, end, "constant.numeric", "no number scope on `%s`" % word, absent=True)]

@@ -184,7 +184,7 @@ public enum CheckMessages {
       bad: bad("  time 30m\n", "  time 1w2wd\n")),
     error(
       .targetBelowProcessTime, "target-below-process-time", "the target lead time is shorter than the work itself",
-      "`target-lead-time` in the front matter is the lead time the stream promises (an SLA or OLA). The main path's process time is the hands-on work one item needs; a target shorter than it cannot be met however short the waits become. Raise the target, or design a stream with less work on its main path.",
+      "`target-lead-time` in the front matter is the lead time the stream promises (an SLA or OLA), and a step's `target` the time it promises for its own part. The main path's process time (or the step's `time`) is the hands-on work one item needs; a target shorter than it cannot be met however short the waits become. Raise the target, or design less work.",
       bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 30m\n")),
     error(
       .invertedRange, "inverted-range", "a range runs from more to less",
@@ -288,6 +288,10 @@ public enum CheckMessages {
       .leadTimeOverTarget, "lead-time-over-target", .warning, "the lead time is over the stream's target",
       "`target-lead-time: 3d` in the front matter states the lead time the stream promises (an SLA or OLA). vstream holds the main path's lead time against it, the worst case's with `targets: measure: worst-case` in vstream.yml, or the P85 of the Monte Carlo lead time with `measure: p85`; the finding names the longest wait, usually the first thing to shorten. Its severity is set like any lint's: `rules: lead-time-over-target: error` makes a missed target fail the build.",
       bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 40m\n")),
+    lint(
+      .stepOverTarget, "step-over-target", .warning, "a step takes longer than its own target",
+      "A step may state its own target lead time, `target 4h` (an OLA, or a team's share of the stream's SLA): its wait and its work together should fit in it. A target shorter than the step's `time` alone is VS336 instead.",
+      bad: bad("  wait 10m\n", "  wait 10m\n  target 30m\n")),
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
       "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display), targets (with measure). Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
@@ -402,6 +406,7 @@ extension DiagnosticCode {
   public static let effortInCalendarDays: DiagnosticCode = "VS426"
   public static let waitInWorkingDays: DiagnosticCode = "VS427"
   public static let leadTimeOverTarget: DiagnosticCode = "VS428"
+  public static let stepOverTarget: DiagnosticCode = "VS429"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"

@@ -22,14 +22,17 @@ public struct Step: Sendable, Hashable {
   public var processEstimate: Estimate?
   /// The range or three-point estimate of `wait`, when written as one (`waitTime` is then its mean).
   public var waitEstimate: Estimate?
+  /// The step's own target lead time (`target`): its wait and work should fit in it.
+  public var target: Duration?
   /// The whole declaration.
   public var range: SourceRange
 
   public init(
     id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
     waitTime: Duration?, completeAccurate: Percentage?, note: String?, range: SourceRange,
-    processEstimate: Estimate? = nil, waitEstimate: Estimate? = nil
+    processEstimate: Estimate? = nil, waitEstimate: Estimate? = nil, target: Duration? = nil
   ) {
+    self.target = target
     self.processEstimate = processEstimate
     self.waitEstimate = waitEstimate
     self.id = id

@@ -212,6 +212,21 @@ final class CheckerTests: XCTestCase {
     }
   }
 
+  /// A step's own target holds its wait plus its work; below its work alone it is VS336.
+  func testStepTargets() throws {
+    func codes(_ target: String) -> [String] {
+      let text = CheckerTests.restore.replacingOccurrences(of: "  wait 4h\n", with: "  wait 4h\n  target \(target)\n")
+      return Compiler.check(SourceFile(path: "r", text: text)).diagnostics.map(\.code.rawValue)
+    }
+    XCTAssertEqual(codes("6h"), [], "4 h of wait and 2 h of work meet 6 h")
+    XCTAssertEqual(codes("5h"), ["VS429"])
+    XCTAssertEqual(codes("1h"), ["VS336"], "below the 2 h of work: the one finding")
+    XCTAssertEqual(codes("1h..2h"), ["VS104"], "a target is one lead time")
+    let text = CheckerTests.restore.replacingOccurrences(of: "  wait 4h\n", with: "  wait 4h\n  target 5h\n")
+    let message = Compiler.check(SourceFile(path: "r", text: text)).diagnostics.first?.message
+    XCTAssertEqual(message, "step `fix` takes 6 h (wait and work), 1 h over its target of 5 h")
+  }
+
   func testLegacyDaySettingKeepsOldFiguresWithOneWarning() throws {
     let config = SourceFile(path: "vstream.yml", text: "time:\n  hours-per-day: 8\n  days-per-week: 5\n")
     let (configuration, problems) = Configuration.load(config)

@@ -24,6 +24,17 @@ final class TargetStandingTests: XCTestCase {
     XCTAssertFalse(MarkdownEmitter().emit(try restore(target: nil), diagnostics: []).contains("## Target"))
   }
 
+  func testStepTargetsAreListedWithTheirStanding() throws {
+    let url = Repository.root.appendingPathComponent("examples/restore-live-service.vstream")
+    let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+      of: "  wait 4h\n", with: "  wait 4h\n  target 5h\n")
+    let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r.vstream", text: text)).stream)
+    let page = MarkdownEmitter().emit(stream, diagnostics: [])
+    XCTAssertTrue(page.contains("| Step | Target | Wait and work | Standing |"), page)
+    XCTAssertTrue(page.contains("| Build and test a fix | 5 h | 6 h | over by 1 h |"), page)
+    XCTAssertFalse(page.contains("| Target lead time |"), "no stream target, no stream row")
+  }
+
   func testTheIndexShowsEachStreamsStanding() throws {
     let index = CatalogueEmitter().index([try restore(target: "10h"), try restore(target: nil)]) { _ in "page.md" }
     XCTAssertTrue(index.contains("| Lead time | Flow efficiency | Target |\n"), index)

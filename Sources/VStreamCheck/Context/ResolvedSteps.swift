@@ -45,6 +45,8 @@ struct ResolvedSteps {
   /// The durations written as ranges or three-point estimates, in step order (few streams have many: a sparse
   /// list rather than two more entries per step). Their step's time or wait is the estimate's mean.
   var estimates: [(step: Int, isWait: Bool, estimate: Estimate)] = []
+  /// Steps' own target lead times (`target 4h`, an OLA), in step order: the step, the target and where it is written.
+  var stepTargets: [(step: Int, target: Duration, range: SourceRange)] = []
   /// Ranges whose least value is above their most (VS337): where, and the estimates in order.
   var invertedRanges: [(range: SourceRange, ordered: String)] = []
   /// Three-point estimates whose most likely value is outside their range (VS338): where, and the estimates in
@@ -52,6 +54,18 @@ struct ResolvedSteps {
   var likelyOutsideRange: [(range: SourceRange, ordered: String)] = []
   /// %C/A values above 100% (VS310), in hundredths of a percent.
   var completeAccurateAboveWhole: [(range: SourceRange, hundredths: Int64)] = []
+
+  /// Step `index`'s own target, when it states one.
+  func target(ofStep index: Int) -> Duration? {
+    guard !stepTargets.isEmpty else { return nil }
+    // In step order: a binary search.
+    var (low, high) = (0, stepTargets.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if stepTargets[middle].step < index { low = middle + 1 } else { high = middle }
+    }
+    return low < stepTargets.count && stepTargets[low].step == index ? stepTargets[low].target : nil
+  }
 
   /// Step `index`'s estimate of its time or wait, when written as a range.
   func estimate(ofStep index: Int, isWait: Bool) -> Estimate? {
@@ -154,6 +168,12 @@ struct ResolvedSteps {
         case .time: time = syntax.attributeList[index]
         case .wait: wait = syntax.attributeList[index]
         case .ca: ca = syntax.attributeList[index]
+        case .target:
+          // Sparse: few steps state a target (an OLA).
+          let attribute = syntax.attributeList[index]
+          if case .duration(let target) = attribute.value {
+            result.stepTargets.append((number, length(target), target.range))
+          }
         case .roles, .note, .from, .for: break
         }
       }

@@ -27,7 +27,7 @@ enum StreamBuilder {
           processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
           completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
           range: step.range, processEstimate: resolved.estimate(ofStep: index, isWait: false),
-          waitEstimate: resolved.estimate(ofStep: index, isWait: true)))
+          waitEstimate: resolved.estimate(ofStep: index, isWait: true), target: resolved.target(ofStep: index)))
     }
     let values = declarations.values.compactMap { value -> Value? in
       guard let id = value.identifier?.text(in: file) else { return nil }

@@ -52,6 +52,7 @@ enum CheckRules {
     FirstStepEngages.self,
     FlowEfficiencyMeetsTheThreshold.self,
     LeadTimeMeetsItsTarget.self,
+    StepsMeetTheirTargets.self,
     MainPathIsChosenByTheFile.self,
     // The `# vstream:` comments.
     DirectivesAreWellFormed.self,

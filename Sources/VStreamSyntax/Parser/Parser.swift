@@ -518,9 +518,14 @@ struct ParseRun {
       return parseList(kind, element: .word, hasErrors: &hasErrors)
     case .roles:
       return parseList(kind, element: .string, hasErrors: &hasErrors)
-    case .time, .wait:
+    case .time, .wait, .target:
       let rest = restRange(from: 1)
-      if line.count == 2, line[1].kind == .word, DurationText.isValidEstimate(bytes, line[1].start, line[1].end) {
+      // A target is one lead time, not a range.
+      if line.count == 2, line[1].kind == .word,
+        kind == .target
+          ? DurationText.isValid(bytes, line[1].start, line[1].end)
+          : DurationText.isValidEstimate(bytes, line[1].start, line[1].end)
+      {
         return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
@@ -854,6 +859,7 @@ struct ParseRun {
     case .roles: return "roles \"Service desk agent\""
     case .time: return "time 5m"
     case .wait: return "wait 1h"
+    case .target: return "target 4h"
     case .ca: return "ca 90%"
     case .note: return "note \"...\""
     case .from: return "from \"Retail customer\""
@@ -883,6 +889,7 @@ extension AttributeKind {
     case .note: return 1 << 6
     case .from: return 1 << 7
     case .for: return 1 << 8
+    case .target: return 1 << 9
     }
   }
 }

@@ -7,6 +7,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
   case roles
   case time
   case wait
+  case target
   case ca
   case note
   case from
@@ -19,6 +20,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
     case .practices: return "a comma-separated list of practices such as `service-desk, incident-management`"
     case .roles: return "a comma-separated list of quoted roles such as `\"Service desk agent\"`"
     case .time, .wait: return "a duration such as `5m` or `1h30m`"
+    case .target: return "a lead time such as `4h` or `2d`"
     case .ca: return "a percentage such as `90%`"
     case .note: return "a quoted text or a `\"\"\"` block"
     case .from, .for: return "a quoted text such as `\"Retail customer\"`"

@@ -12,7 +12,7 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     switch self {
     case .stream: return [.note]
     case .demand: return [.from, .note]
-    case .step: return [.activity, .practices, .roles, .time, .wait, .ca, .note]
+    case .step: return [.activity, .practices, .roles, .time, .wait, .target, .ca, .note]
     case .value: return [.for, .note]
     }
   }
@@ -22,7 +22,8 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     switch (self, attribute) {
     case (_, .note): return true
     case (.demand, .from), (.value, .for): return true
-    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca):
+    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .target),
+      (.step, .ca):
       return true
     default: return false
     }
