@@ -53,7 +53,7 @@ let package = Package(
     ),
     // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
     // A library, not a test target: it has no tests of its own.
-    .target(name: "TestSupport", dependencies: ["VStreamSource"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["VStreamSource", "VStreamModel"], path: "Tests/TestSupport"),
     .testTarget(name: "VStreamSourceTests", dependencies: ["VStreamSource"]),
     .testTarget(name: "VStreamReportTests", dependencies: ["VStreamReport", "VStreamSource"]),
     .testTarget(name: "VStreamYAMLTests", dependencies: ["VStreamYAML", "VStreamSource"]),

@@ -6,10 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=${1:-100000}
-swift build -c release --product vstream >/dev/null
-vstream="$PWD/.build/release/vstream"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/release.sh
+source bench/release.sh
 python3 bench/generate.py --seed 1 --one-stream "$steps" --out "$work/flow.vstream"
 echo "stream: $steps steps, $(wc -c < "$work/flow.vstream") bytes, $(grep -c '^rework' "$work/flow.vstream") rework arrows"
 "$vstream" check --quiet "$work/flow.vstream" >/dev/null || { "$vstream" check "$work/flow.vstream" | tail -5; exit 1; }

@@ -249,8 +249,8 @@ class Tokenizer:
 
 
 DECLARATIONS = {"stream", "demand", "step", "value"}
-ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "ca", "note", "from", "for", "hands-over-to",
-              "from-stream"}
+ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "target", "ca", "note", "from", "for",
+              "hands-over-to", "from-stream"}
 ACTIVITIES = {"plan", "improve", "engage", "design-and-transition", "obtain-build", "deliver-and-support",
               "design-transition", "design-&-transition", "obtain/build", "obtain-and-build", "build",
               "deliver-support", "deliver-&-support"}
@@ -268,7 +268,10 @@ change-control organisational-change-management service-catalog-management reque
 service-asset-and-configuration-management it-service-continuity-management capacity-management
 business-relationship-management financial-management-for-it-services
 """.split())
-DURATION = regex.compile(r"(?=\d)(?:\d+w)?(?:\d+d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?\Z")
+DURATION = regex.compile(
+    r"(?=\d)(?:\d+ww?)?(?:\d+w?d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?"
+    r"(?:\.\.(?=\d)(?:\d+ww?)?(?:\d+w?d)?(?:\d+h)?(?:\d+m)?(?:\d+s)?){0,2}\Z"
+)
 PERCENT = regex.compile(r"\d+(?:\.\d{1,2})?%\Z")
 WORD = regex.compile(r'(?:(?!->)[^\s,"#])+')
 RULE_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9_-]*")
@@ -458,7 +461,7 @@ def value_expectations(number, start, end, word, keyword, position):
     if keyword == "wait" and word == "planned" and position == 2:
         # `wait 4w planned`: a booked wait.
         return [Expectation(number, start, end, "keyword.other.planned.vstream", "planned wait")]
-    if keyword in ("time", "wait"):
+    if keyword in ("time", "wait", "target"):
         if DURATION.match(word):
             return [Expectation(number, start, end, "constant.numeric.duration.vstream", "duration")]
         return [Expectation(number, start, end, "constant.numeric", "no number scope on `%s`" % word, absent=True)]

@@ -180,6 +180,22 @@ public enum CheckMessages {
       bad: badFlow(
         "flow outage -> triage -> fix -> confirm -> restored -> survey -> review\nflow review -> survey\n" + survey
           + review)),
+    error(
+      .mixedDayUnits, "mixed-day-units", "a duration mixes working and calendar days or weeks",
+      "`d` and `w` are calendar days and weeks (24 hours, 7 days); `wd` and `ww` are working days and weeks (8 hours and 5 working days unless `vstream.yml` says otherwise). Effort (`time`) is counted in working time and waits in calendar time, so one duration holds one kind: `1w2wd` measures nothing. The safe fix writes the same length in hours, which both kinds share.",
+      bad: bad("  time 30m\n", "  time 1w2wd\n")),
+    error(
+      .targetBelowProcessTime, "target-below-process-time", "the target lead time is shorter than the work itself",
+      "`target-lead-time` in the front matter is the lead time the stream promises (an SLA or OLA), and a step's `target` the time it promises for its own part. The main path's process time (or the step's `time`) is the hands-on work one item needs; a target shorter than it cannot be met however short the waits become. Raise the target, or design less work.",
+      bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 30m\n")),
+    error(
+      .invertedRange, "inverted-range", "a range runs from more to less",
+      "A duration may be a range, `least..most` (`wait 1d..3d`), or a three-point estimate, `least..most likely..most` (`time 2h..3h..6h`); the Monte Carlo lead time draws from it. Written the other way round (`3d..1d`) it is an error; the fix writes the values in order.",
+      bad: bad("  wait 10m\n", "  wait 30m..10m\n")),
+    error(
+      .likelyOutsideRange, "likely-outside-range", "a three-point estimate's most likely value is outside its range",
+      "A three-point estimate is `least..most likely..most`: the middle value must lie between the other two (`2h..3h..6h`). The fix sorts the three values, which changes which one is the most likely, so it is not applied without asking.",
+      bad: bad("  wait 10m\n", "  wait 5m..30m..20m\n")),
     // Hand-overs between streams: checked across the files of a run, so no single file shows them.
     error(
       .unknownStream, "unknown-stream", "a hand-over names a stream that is not in the run",
@@ -276,6 +292,22 @@ public enum CheckMessages {
       "a `rework` arrow has no share and its step has no `ca`",
       "How much a rework arrow sends back comes from its written share (`rework fix -> 20% triage`) or from its step's `ca` (100% minus it goes back). With neither, the expected figures count no rework on the arrow and understate the lead time. Give the step its `ca`, or write the share on the arrow. The unsafe fix adds `ca 90%`, a placeholder to replace.",
       bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nrework fix -> triage\n")),
+    lint(
+      .effortInCalendarDays, "effort-in-calendar-days", .warning, "a process time is written in calendar days or weeks",
+      "Process time (`time`) is effort: the hands-on work on one item, counted in working time. `1d` is a calendar day of 24 hours, so `time 1d` is three working days of work. Write working days (`wd`, 8 hours unless `time: working-day` in vstream.yml says otherwise) and working weeks (`ww`). The fix changes the figure, so it is not applied without asking.",
+      bad: bad("  time 30m\n", "  time 1d\n")),
+    lint(
+      .waitInWorkingDays, "wait-in-working-days", .warning, "a wait is written in working days or weeks",
+      "A wait is elapsed time, counted on the calendar: `wait 2d` is 48 hours. `wd` and `ww` are working time (8 hours a day unless vstream.yml says otherwise), so `wait 2wd` counts 16 hours of waiting. Files moved off the old `hours-per-day` setting by `vstream fmt` meet this once per wait, because their waits were counted in working days: write the calendar days meant. The fix changes the figure, so it is not applied without asking.",
+      bad: bad("  wait 10m\n", "  wait 2wd\n")),
+    lint(
+      .leadTimeOverTarget, "lead-time-over-target", .warning, "the lead time is over the stream's target",
+      "`target-lead-time: 3d` in the front matter states the lead time the stream promises (an SLA or OLA). vstream holds the main path's lead time against it, the worst case's with `targets: measure: worst-case` in vstream.yml, or the P85 of the Monte Carlo lead time with `measure: p85`; the finding names the longest wait, usually the first thing to shorten. Its severity is set like any lint's: `rules: lead-time-over-target: error` makes a missed target fail the build.",
+      bad: bad("owner: Service desk lead\n", "owner: Service desk lead\ntarget-lead-time: 40m\n")),
+    lint(
+      .stepOverTarget, "step-over-target", .warning, "a step takes longer than its own target",
+      "A step may state its own target lead time, `target 4h` (an OLA, or a team's share of the stream's SLA): its wait and its work together should fit in it. A target shorter than the step's `time` alone is VS336 instead.",
+      bad: bad("  wait 10m\n", "  wait 10m\n  target 30m\n")),
     // The portfolio checks: over every stream a `vstream.yml` applies to, run only when its `portfolio:` key names
     // them, at the severity written there (not under `rules:`, and not silenced by `# vstream: allow`, which judges
     // one file), so they have no bad example of one file.
@@ -298,12 +330,12 @@ public enum CheckMessages {
 
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time, portfolio. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display), targets (with measure), portfolio. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
       "a `vstream.yml` setting has a value of the wrong type or range",
-      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: hours-per-day` is 1 to 24 and `days-per-week` 1 to 7."
+      "Severities are off, note, warning or error; thresholds are percentages between 0 and 100; `time: working-day` is hours and minutes (`7h30m`), `working-week` and the older `days-per-week` 1 to 7, the older `hours-per-day` 1 to 24, `display` one of days, units, hours or compact."
     ),
     config(
       .configUnknownRule, "config-unknown-rule", .error,
@@ -314,6 +346,15 @@ public enum CheckMessages {
       .configPracticeConflict, "config-practice-conflict", .error,
       "a custom practice reuses an id or alias that another practice has",
       "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."
+    ),
+    config(
+      .configLegacyDays, "config-legacy-days", .warning,
+      "`time: hours-per-day` or `days-per-week` redefines calendar days for waits too",
+      "Before working units existed, `hours-per-day` and `days-per-week` changed what `d` and `w` mean everywhere, so a wait of `2d` counted two working days. They still do, so that old files keep their figures. To move on: run `vstream fmt`, which (under this setting) writes every `d` and `w` as `wd` and `ww`, the same figures; then replace the two keys with `working-day: 8h` and `working-week: 5`. Waits written in working days are then reported (VS427) so that you can write the calendar days meant."
+    ),
+    config(
+      .configDayTooLong, "config-working-day-too-long", .error, "a working day is longer than 24 hours",
+      "`time: working-day` is how long one working day of effort (`1wd`) is: the hours one person works in a day, usually `7h30m` or `8h`. It cannot be longer than a day; the setting keeps its default, 8h."
     ),
   ]
 
@@ -399,6 +440,10 @@ extension DiagnosticCode {
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let afterValueLeadsBack: DiagnosticCode = "VS327"
   public static let afterValueNeverEnds: DiagnosticCode = "VS328"
+  public static let mixedDayUnits: DiagnosticCode = "VS335"
+  public static let targetBelowProcessTime: DiagnosticCode = "VS336"
+  public static let invertedRange: DiagnosticCode = "VS337"
+  public static let likelyOutsideRange: DiagnosticCode = "VS338"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -418,6 +463,10 @@ extension DiagnosticCode {
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
   public static let completeAccurateZero: DiagnosticCode = "VS418"
   public static let reworkShareUnknown: DiagnosticCode = "VS419"
+  public static let effortInCalendarDays: DiagnosticCode = "VS426"
+  public static let waitInWorkingDays: DiagnosticCode = "VS427"
+  public static let leadTimeOverTarget: DiagnosticCode = "VS428"
+  public static let stepOverTarget: DiagnosticCode = "VS429"
   public static let unusedPractices: DiagnosticCode = "VS433"
   public static let unusedActivities: DiagnosticCode = "VS434"
   public static let streamsWithoutOwner: DiagnosticCode = "VS435"
@@ -426,4 +475,6 @@ extension DiagnosticCode {
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"
   public static let configPracticeConflict: DiagnosticCode = "VS504"
+  public static let configLegacyDays: DiagnosticCode = "VS505"
+  public static let configDayTooLong: DiagnosticCode = "VS506"
 }

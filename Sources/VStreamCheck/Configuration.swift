@@ -17,9 +17,12 @@ import VStreamYAML
 ///     purpose: bring a new supplier under contract and into the service
 /// thresholds:
 ///   flow-efficiency: 25%      # VS407 below this (default 1%: a floor for current-state maps)
-/// time:
-///   hours-per-day: 8          # default 24 (calendar days)
-///   days-per-week: 5          # default 7
+/// time:                       # see Configuration+Time.swift
+///   working-day: 8h           # 1wd; default 8h
+///   working-week: 5           # 1ww in working days; default 5
+///   display: days             # days | units | hours | compact
+/// targets:
+///   measure: main             # worst-case or p85: the lead time held against `target-lead-time`
 /// portfolio:                  # checks over every stream it applies to (`PortfolioSettings`)
 ///   unused-practices: warning
 /// ```
@@ -37,6 +40,8 @@ public struct Configuration: Sendable {
   /// finding; a future state sets its own target.
   public var flowEfficiencyThreshold: Double
   public var durationSettings: DurationSettings
+  /// Which lead time a stream's `target-lead-time` is held against (`targets: measure:`); the main path's by default.
+  public var targetMeasure: LeadTimeTarget.Measure = .main
   /// The directory of `vstream.yml`, as a path prefix for overrides ("" for the current directory).
   public var root: String
   /// The portfolio checks asked for; none by default.
@@ -69,7 +74,7 @@ public struct Configuration: Sendable {
     return severity
   }
 
-  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "portfolio"]
+  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "targets", "portfolio"]
 
   /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
   /// diagnostics and the setting keeps its default.
@@ -114,17 +119,8 @@ public struct Configuration: Sendable {
             reader.unknownKey(entry.key, among: ["flow-efficiency"])
           }
         }
-      case "time":
-        var hours: Int64 = 24
-        var days: Int64 = 7
-        for entry in reader.mapping(pair.value, "time") {
-          switch entry.key.scalar {
-          case "hours-per-day": hours = reader.integer(entry.value, in: 1...24) ?? hours
-          case "days-per-week": days = reader.integer(entry.value, in: 1...7) ?? days
-          default: reader.unknownKey(entry.key, among: ["hours-per-day", "days-per-week"])
-          }
-        }
-        configuration.durationSettings = .working(hoursPerDay: hours, daysPerWeek: days)
+      case "time": configuration.durationSettings = reader.time(pair.value)
+      case "targets": configuration.targetMeasure = reader.targetMeasure(pair.value)
       case "portfolio": configuration.portfolio = reader.portfolio(pair.value)
       default:
         reader.unknownKey(pair.key, among: knownKeys)

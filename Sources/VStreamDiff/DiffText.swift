@@ -5,7 +5,8 @@ enum DiffText {
   /// A figure's value: a duration in the stream's units, or a ratio as a percentage; "–" for none.
   static func value(_ value: Double?, of figure: FigureChange.Figure, settings: DurationSettings) -> String {
     guard let value else { return "–" }
-    return figure.isDuration ? Duration(seconds: Int64(value)).formatted(settings) : percentText(value)
+    return figure.isDuration
+      ? Duration(seconds: Int64(value)).readable(settings, as: kind(of: figure)) : percentText(value)
   }
 
   /// The change: `+2h (+2.6%)` for a duration, `+3.5 pt` for a ratio; "" when one side is missing.
@@ -14,7 +15,7 @@ enum DiffText {
     if delta == 0 { return "±0" }
     if change.figure.isDuration {
       let seconds = Int64(delta)
-      let text = (seconds > 0 ? "+" : "") + Duration(seconds: seconds).formatted(settings)
+      let text = (seconds > 0 ? "+" : "") + Duration(seconds: seconds).readable(settings, as: kind(of: change.figure))
       guard let relative = change.relative else { return text }
       return "\(text) (\(signedPercent(relative)))"
     }
@@ -30,9 +31,14 @@ enum DiffText {
     return (tenths > 0 ? "+" : tenths == 0 ? "±" : "") + text
   }
 
-  /// A signed duration: `+20h`, `-2h`.
+  /// A signed change of lead time: `+20 h`, `-2 h`.
   static func signedDuration(_ seconds: Int64, settings: DurationSettings) -> String {
-    (seconds > 0 ? "+" : "") + Duration(seconds: seconds).formatted(settings)
+    (seconds > 0 ? "+" : "") + Duration(seconds: seconds).readable(settings)
+  }
+
+  /// Process time is effort, read in working days; the other durations are elapsed.
+  static func kind(of figure: FigureChange.Figure) -> DurationKind {
+    figure == .processTime ? .effort : .elapsed
   }
 
   /// The figures shown for a stream: all five along the main path, and those of the worst case that moved, unless

@@ -52,15 +52,18 @@ enum CanonicalText {
     return lines
   }
 
-  /// `w` and `d` parts as written (how long they are is a setting); the `h`, `m` and `s` parts summed and carried:
-  /// `90m` -> `1h30m`, `1h90m` -> `2h30m`, `3600s` -> `1h`, `0m` -> `0s`, `2d0h` -> `2d`.
-  static func duration(_ parts: [DurationSyntax.Part]) -> String {
+  /// Day and week parts as written (how long they are is a setting); the `h`, `m` and `s` parts summed and carried:
+  /// `90m` -> `1h30m`, `1h90m` -> `2h30m`, `3600s` -> `1h`, `0m` -> `0s`, `2d0h` -> `2d`. With `daysAsWorkingDays`
+  /// (a legacy setting, where they mean the same), `d` and `w` are written `wd` and `ww`.
+  static func duration(_ parts: [DurationSyntax.Part], daysAsWorkingDays: Bool = false) -> String {
     var text = ""
     // The parser caps each amount at 10^9, so the sum of hours, minutes and seconds cannot overflow.
     var seconds: Int64 = 0
     for part in parts {
       switch part.unit {
-      case .w, .d: text += "\(part.amount)\(part.unit.rawValue)"
+      case .ww, .wd: text += "\(part.amount)\(part.unit.rawValue)"
+      case .w: text += "\(part.amount)" + (daysAsWorkingDays ? "ww" : "w")
+      case .d: text += "\(part.amount)" + (daysAsWorkingDays ? "wd" : "d")
       case .h: seconds += part.amount * 3_600
       case .m: seconds += part.amount * 60
       case .s: seconds += part.amount

@@ -4,7 +4,12 @@ public struct FormatOptions: Sendable {
   /// comment) are wrapped before an arrow onto `  -> ...` continuation lines.
   public var flowWidth: Int
 
-  public init(flowWidth: Int = 100) {
+  /// Writes `d` and `w` as `wd` and `ww`: under the legacy `time: hours-per-day` setting they mean a working day
+  /// and week already, so this keeps every figure and lets the file move to `working-day` (see VS505).
+  public var daysAsWorkingDays: Bool
+
+  public init(flowWidth: Int = 100, daysAsWorkingDays: Bool = false) {
     self.flowWidth = flowWidth
+    self.daysAsWorkingDays = daysAsWorkingDays
   }
 }

@@ -201,7 +201,10 @@ struct FormatWriter {
       writeList(prefix, items, attribute: attribute)
       return
     case .duration(let duration):
-      value = CanonicalText.duration(duration.parts(in: file)) + (attribute.isPlanned ? " planned" : "")
+      value =
+        duration.estimates(in: file).map {
+          CanonicalText.duration($0.parts(in: file), daysAsWorkingDays: options.daysAsWorkingDays)
+        }.joined(separator: "..") + (attribute.isPlanned ? " planned" : "")
     case .percentage(let percentage): value = CanonicalText.percentage(hundredths: percentage.hundredths(in: file))
     case .missing:
       // Only reachable for a file with syntax errors: keep the line as written.

@@ -136,7 +136,24 @@ public enum FlowAnalysis {
   /// path whose node ids are smallest, compared from the demand. Empty when no value is reachable or the forward
   /// arrows loop.
   public static func worstCasePath(steps: [Step], valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef] {
-    let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges.filter { $0.kind != .rework })
+    let forward = edges.filter { $0.kind != .rework }
+    let arrows: ((Int, Int) -> Void) -> Void = { arrow in
+      for edge in forward {
+        arrow(Graph.number(edge.from, stepCount: steps.count), Graph.number(edge.to, stepCount: steps.count))
+      }
+    }
+    return worstCasePath(
+      stepCount: steps.count, valueCount: valueCount, ranks: ranks, leadTime: { steps[$0].leadTime.seconds },
+      arrows: arrows)
+  }
+
+  /// The worst-case path over the forward arrows that `arrows` gives by node number (demand 0, steps 1...n, values
+  /// n+1...), with each step's lead time in seconds by step index: for a caller that keeps its arrows as numbers.
+  public static func worstCasePath(
+    stepCount: Int, valueCount: Int, ranks: [Int32]? = nil, leadTime: (Int) -> Int64,
+    arrows: ((Int, Int) -> Void) -> Void
+  ) -> [NodeRef] {
+    let graph = Graph(stepCount: stepCount, valueCount: valueCount, arrows: arrows)
     let successors = graph.successors
     let count = successors.nodeCount
     let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
@@ -158,9 +175,7 @@ public enum FlowAnalysis {
       }
     }
     guard order.count == reachable.lazy.filter({ $0 }).count else { return [] }
-    let lead: (Int) -> Int64 = { node in
-      node >= 1 && node <= steps.count ? steps[node - 1].leadTime.seconds : 0
-    }
+    func lead(_ node: Int) -> Int64 { node >= 1 && node <= stepCount ? leadTime(node - 1) : 0 }
     // The longest lead time from each node to a value (the node's own included), and the arrow that gives it;
     // -1 where no value can be reached.
     var longest = [Int64](repeating: -1, count: count)

@@ -20,6 +20,9 @@ public struct FlowMetrics: Sendable, Hashable {
   public var valuePaths: [PathMetrics] = []
   /// The steps after a value (by index): done once the value is reached, so outside every lead time to it.
   public var stepsAfterValue: [Int] = []
+  /// The Monte Carlo lead time (P50, P85, P95); nil until ``LeadTimeSimulation`` has run (`build` runs it, `check`
+  /// does not).
+  public var distribution: LeadTimeDistribution?
 
   public init(
     mainPath: PathMetrics, worstCasePath: PathMetrics, activityBreakdown: [ActivityTime],

@@ -12,11 +12,15 @@ public struct Metadata: Sendable, Hashable {
   public var tags: [String]
   /// `vstream:`; 1 when not written, the only version so far.
   public var languageVersion: Int
+  /// `target-lead-time:`, with the measure `vstream.yml` holds against it.
+  public var target: LeadTimeTarget?
 
   public init(
     title: String? = nil, owner: String? = nil, version: String? = nil, status: Status? = nil, consumer: String? = nil,
-    description: String? = nil, tags: [String] = [], languageVersion: Int = 1
+    description: String? = nil, tags: [String] = [], languageVersion: Int = 1,
+    target: LeadTimeTarget? = nil
   ) {
+    self.target = target
     self.title = title
     self.owner = owner
     self.version = version

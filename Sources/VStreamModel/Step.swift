@@ -23,15 +23,24 @@ public struct Step: Sendable, Hashable {
   public var note: String?
   /// The stream the work goes on in after this step (`hands-over-to`).
   public var handsOverTo: StreamLink? = nil
+  /// The range or three-point estimate of `time`, when written as one (`processTime` is then its mean).
+  public var processEstimate: Estimate?
+  /// The range or three-point estimate of `wait`, when written as one (`waitTime` is then its mean).
+  public var waitEstimate: Estimate?
+  /// The step's own target lead time (`target`): its wait and work should fit in it.
+  public var target: Duration?
   /// The whole declaration.
   public var range: SourceRange
 
   public init(
     id: String, title: String, activity: Activity, practices: [String], roles: [String], processTime: Duration?,
     waitTime: Duration?, waitIsPlanned: Bool = false, completeAccurate: Percentage?, note: String?,
-    range: SourceRange
+    range: SourceRange, processEstimate: Estimate? = nil, waitEstimate: Estimate? = nil, target: Duration? = nil
   ) {
     self.waitIsPlanned = waitIsPlanned
+    self.target = target
+    self.processEstimate = processEstimate
+    self.waitEstimate = waitEstimate
     self.id = id
     self.title = title
     self.activity = activity

@@ -206,6 +206,20 @@ final class CLITests: CLITestCase {
       single.output, try String(contentsOfFile: folder + "/site/restore-live-service.dot", encoding: .utf8))
   }
 
+  /// `--samples` sets the Monte Carlo's items; 0 leaves the distribution out; the figures are the same every run.
+  func testBuildSimulatesTheLeadTimeWithSamples() throws {
+    write("s.vstream", Self.clean.replacingOccurrences(of: "wait 4h", with: "wait 2h..6h"))
+    let first = try vstream(["build", "s.vstream", "--format", "json", "--samples", "500"])
+    XCTAssertEqual(first.status, 0, first.errors)
+    XCTAssertTrue(first.output.contains("\"samples\": 500"), first.output)
+    XCTAssertEqual(try vstream(["build", "s.vstream", "--format", "json", "--samples", "500"]).output, first.output)
+    let markdown = try vstream(["build", "s.vstream", "--format", "md"])
+    XCTAssertTrue(markdown.output.contains("A Monte Carlo of 10000 items"), "10,000 by default")
+    let none = try vstream(["build", "s.vstream", "--format", "md", "--samples", "0"])
+    XCTAssertFalse(none.output.contains("Lead time distribution"), none.output)
+    XCTAssertEqual(try vstream(["build", "s.vstream", "--samples", "-1"]).status, 2)
+  }
+
   func testBuildRefusesAnOutputThatIsAFileAndLeavesNothingBehind() throws {
     write("s.vstream", Self.clean)
     write("taken", "a file")

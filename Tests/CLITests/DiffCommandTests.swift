@@ -67,14 +67,14 @@ final class DiffCommandTests: CLITestCase {
       """
       restore-live-service  Restore a live service  (changed)
         file: streams/restore.vstream → moved/restore-live-service.vstream
-        figure                       one     HEAD     change
-        lead time (main path)        10h57m  1d6h57m  +20h (+182.6%)  worse
-        process time (main path)     3h25m   3h25m    ±0
-        wait time (main path)        7h32m   1d3h32m  +20h (+265.5%)  worse
-        flow efficiency (main path)  31.2%   11%      -20.2 pt        worse
-        rolled %C/A (main path)      54.1%   54.1%    ±0
+        figure                       one    HEAD   change
+        lead time (main path)        11 h   1.3 d  +20 h (+182.6%)  worse
+        process time (main path)     3.4 h  3.4 h  ±0
+        wait time (main path)        7.5 h  1.1 d  +20 h (+265.5%)  worse
+        flow efficiency (main path)  31.2%  11%    -20.2 pt         worse
+        rolled %C/A (main path)      54.1%  54.1%  ±0
         ~ fix: wait 4h → 1d
-        most of the change: fix +20h
+        most of the change: fix +20 h
 
       2 streams compared: 1 changed, 0 added, 0 removed, 1 moved or renamed, 1 with no change in meaning
 
@@ -106,11 +106,11 @@ final class DiffCommandTests: CLITestCase {
     let markdown = try read("diff.md")
     XCTAssertTrue(markdown.hasPrefix("<!-- vstream-diff -->\n## Value streams: `one` → `main`\n"), markdown)
     XCTAssertTrue(
-      markdown.contains("| lead time (main path) | 10h57m | 12h27m | +1h30m (+13.7%) worse |"), markdown)
+      markdown.contains("| lead time (main path) | 11 h | 12.5 h | +1.5 h (+13.7%) worse |"), markdown)
     XCTAssertTrue(markdown.contains("- added step `review`: Review the fix\n"), markdown)
     XCTAssertTrue(markdown.contains("- added arrow fix → review\n"), markdown)
     XCTAssertTrue(markdown.contains("- removed arrow fix → deploy\n"), markdown)
-    XCTAssertTrue(markdown.contains("Most of the change: `review` +1h30m."), markdown)
+    XCTAssertTrue(markdown.contains("Most of the change: `review` +1.5 h."), markdown)
     XCTAssertFalse(markdown.contains("make-standard-change"), "an unchanged stream is not shown")
     let json = try read("diff.json")
     XCTAssertTrue(json.contains("\"format\": \"vstream-diff/1\""))
@@ -186,7 +186,7 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertEqual(tripped.status, 1)
     XCTAssertTrue(
       tripped.output.contains(
-        "gate: make-standard-change: lead time (main path) 4h40m → 6h40m, past --fail-on lead-time=+40%\n"),
+        "gate: make-standard-change: lead time (main path) 4.7 h → 6.7 h, past --fail-on lead-time=+40%\n"),
       tripped.output)
     XCTAssertTrue(tripped.output.contains("past --fail-on flow-efficiency=-5pt"), tripped.output)
     let colored = try vstream(["diff", "one", "HEAD", "--color", "always"])
@@ -258,7 +258,8 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertTrue(folders.output.contains("  file: a.vstream → renamed.vstream\n"), folders.output)
     XCTAssertTrue(folders.output.contains("make-standard-change  Make a standard change  (removed)\n"), folders.output)
     XCTAssertTrue(
-      folders.output.contains("  lead time (main path)        10h57m   10h27m  -30m (-4.6%)  better\n"), folders.output
+      folders.output.contains("  lead time (main path)        11 h     10.5 h  -30 min (-4.6%)  better\n"),
+      folders.output
     )
     // The current and the future state of one stream, whatever the future's id.
     write(
@@ -279,10 +280,10 @@ final class DiffCommandTests: CLITestCase {
     try commit("working days")
     let run = try vstream(["diff", "calendar", "HEAD"])
     XCTAssertEqual(run.status, 0, run.errors)
-    // 30h57m -> 14h57m (16 h shorter: -51.7%), both printed in the head's working days of 8 h.
+    // 30h57m -> 14h57m (16 h shorter: -51.7%), both printed in the head's days of 8 h (the legacy setting).
     XCTAssertTrue(
-      run.output.contains("  lead time (main path)        3d6h57m   1d6h57m  -2d (-51.7%)  better\n"), run.output)
-    XCTAssertTrue(run.output.contains("  most of the change: fix -2d\n"), run.output)
+      run.output.contains("  lead time (main path)        3.9 d     1.9 d  -2 d (-51.7%)  better\n"), run.output)
+    XCTAssertTrue(run.output.contains("  most of the change: fix -2 d\n"), run.output)
   }
 
   /// A small stream of its own, so that the pictures' marks don't depend on how the examples change.

@@ -1,15 +1,5 @@
-/// A small deterministic generator (SplitMix64), so that generated cases are the same on every run and machine, and
-/// a failure names an input that can be made again.
-public struct SeededGenerator: RandomNumberGenerator {
-  public var state: UInt64
+import VStreamModel
 
-  public init(seed: UInt64) { state = seed }
-
-  public mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
+/// A small deterministic generator, so that generated cases are the same on every run and machine, and a failure
+/// names an input that can be made again: the Monte Carlo's own SplitMix64.
+public typealias SeededGenerator = SplitMix64

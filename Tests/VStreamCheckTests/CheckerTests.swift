@@ -71,11 +71,189 @@ final class CheckerTests: XCTestCase {
 
   func testWorkingDaysChangeWhatADayMeans() throws {
     let text = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1d")
-    let working = Configuration(durationSettings: .working(hoursPerDay: 8, daysPerWeek: 5))
+    let working = Configuration(durationSettings: .legacy(hoursPerDay: 8, daysPerWeek: 5))
     let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text), configuration: working).stream)
     XCTAssertEqual(stream.steps[2].waitTime?.seconds, 8 * 3600)
     let calendar = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text)).stream)
     XCTAssertEqual(calendar.steps[2].waitTime?.seconds, 24 * 3600)
+  }
+
+  /// `d` and `w` are calendar time, `wd` and `ww` working time from `time: working-day` and `working-week`; effort
+  /// in calendar days and waits in working days are each one warning with an unsafe fix, a mix is one error.
+  func testWorkingAndCalendarDaysAreDistinct() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  working-day: 7h30m\n  working-week: 4\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems, [])
+    let text = Self.restore.replacingOccurrences(of: "time 2h", with: "time 1ww2wd")
+      .replacingOccurrences(of: "wait 4h", with: "wait 1w2d")
+    let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "r", text: text), configuration: configuration).stream)
+    XCTAssertEqual(stream.steps[2].processTime?.seconds, 6 * 27_000, "4 + 2 working days of 7.5 hours")
+    XCTAssertEqual(stream.steps[2].waitTime?.seconds, 9 * 86_400, "a calendar week and two days")
+
+    let effort = Self.restore.replacingOccurrences(of: "time 2h", with: "time 2d")
+    let effortFindings = Compiler.check(SourceFile(path: "r", text: effort)).diagnostics
+    XCTAssertEqual(effortFindings.map(\.code), ["VS426"])
+    XCTAssertEqual(effortFindings.first?.fixes.first?.edits.first?.replacement, "2wd")
+    XCTAssertEqual(effortFindings.first?.fixes.first?.safety, .unsafe)
+
+    let wait = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1ww")
+    let waitFindings = Compiler.check(SourceFile(path: "r", text: wait)).diagnostics
+    XCTAssertEqual(waitFindings.map(\.code), ["VS427"])
+    XCTAssertEqual(waitFindings.first?.fixes.first?.edits.first?.replacement, "1w")
+
+    let mixed = Self.restore.replacingOccurrences(of: "wait 4h", with: "wait 1w2wd")
+    let mixedFindings = Compiler.check(SourceFile(path: "r", text: mixed)).diagnostics
+    XCTAssertEqual(mixedFindings.map(\.code), ["VS335"])
+    XCTAssertEqual(mixedFindings.first?.fixes.first?.edits.first?.replacement, "184h", "168 h + 2 × 8 h")
+    XCTAssertEqual(mixedFindings.first?.fixes.first?.safety, .safe)
+  }
+
+  /// A stream `s` from demand `d` to value `v` through steps `a` and `b` with these times and waits.
+  static func twoSteps(_ a: (time: String, wait: String), _ b: (time: String, wait: String)) -> String {
+    let step = { (id: String, times: (time: String, wait: String)) in
+      "step \(id)\n  activity engage\n  practices service-desk\n  time \(times.time)\n  wait \(times.wait)\n"
+    }
+    return "stream s\ndemand d\n" + step("a", a) + step("b", b) + "value v\n"
+  }
+
+  /// The worked example of specs/checking.md, "Effort into elapsed time", to the second.
+  func testEffortIntoElapsedTimeWorkedExample() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  working-day: 7h30m\n  working-week: 4\n")
+    let (configuration, _) = Configuration.load(config)
+    let text = Self.twoSteps(("1ww2wd", "2d"), ("3h", "1w"))
+    let result = Compiler.check(SourceFile(path: "w.vstream", text: text), configuration: configuration)
+    let main = try XCTUnwrap(result.stream).metrics.mainPath
+    XCTAssertEqual(main.processTime.seconds, 172_800)
+    XCTAssertEqual(main.waitTime.seconds, 777_600)
+    XCTAssertEqual(main.leadTime.seconds, 950_400)
+    XCTAssertEqual(main.flowEfficiency!, 48.0 / 264.0, accuracy: 1e-12)
+    let settings = configuration.durationSettings
+    XCTAssertEqual(
+      [
+        main.processTime.readable(settings, as: .effort), main.waitTime.readable(settings),
+        main.leadTime.readable(settings),
+      ],
+      ["6.4 wd", "9 d", "11 d"])
+  }
+
+  private func withTarget(_ target: String, _ text: String = CheckerTests.restore) -> String {
+    text.hasPrefix("---\n")
+      ? "---\ntarget-lead-time: \(target)\n" + text.dropFirst(4)
+      : "---\ntitle: T\nowner: O\ntarget-lead-time: \(target)\n---\n" + text
+  }
+
+  /// The restore stream's main path: process time 195 min, lead time 617 min (10 h 17 min).
+  func testTargetLeadTimeIsHeldAgainstTheMainPath() throws {
+    let met = Compiler.check(SourceFile(path: "r", text: withTarget("10h17m")))
+    XCTAssertEqual(met.diagnostics.map(\.code), [], "a lead time equal to the target meets it")
+    XCTAssertEqual(met.stream?.metadata.target?.duration.seconds, 617 * 60)
+    let missed = Compiler.check(SourceFile(path: "r", text: withTarget("10h")))
+    XCTAssertEqual(missed.diagnostics.map(\.code), ["VS428"])
+    XCTAssertEqual(
+      missed.diagnostics.first?.message, "the lead time of the main path, 10.3 h, is 17 min over the target of 10 h")
+    let file = SourceFile(path: "r", text: withTarget("10h"))
+    XCTAssertEqual(missed.diagnostics.first.map { file.text($0.range) }, "10h", "at the target")
+    let impossible = Compiler.check(SourceFile(path: "r", text: withTarget("3h")))
+    XCTAssertEqual(impossible.diagnostics.map(\.code), ["VS336"], "one finding: the target is below the work itself")
+    XCTAssertNil(impossible.stream)
+    let calendar = Compiler.check(SourceFile(path: "r", text: withTarget("1d")))
+    XCTAssertEqual(calendar.stream?.metadata.target?.duration.seconds, 86_400)
+    for bad in ["2wd", "3 days", "soon"] {
+      XCTAssertEqual(
+        Compiler.check(SourceFile(path: "r", text: withTarget(bad))).diagnostics.map(\.code), ["VS317"], bad)
+    }
+  }
+
+  func testTargetMeasureAndSeverityComeFromTheConfiguration() throws {
+    // The main path takes a (70%): 2 h; the worst case takes b: 5 h.
+    let text = Self.twoSteps(("1h", "1h"), ("1h", "4h")) + "flow d -> 70% a -> v\nflow d -> 30% b -> v\n"
+    XCTAssertEqual(Compiler.check(SourceFile(path: "s", text: withTarget("3h", text))).diagnostics, [])
+    let config = SourceFile(
+      path: "vstream.yml", text: "targets:\n  measure: worst-case\nrules:\n  lead-time-over-target: error\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems, [])
+    let result = Compiler.check(SourceFile(path: "s", text: withTarget("3h", text)), configuration: configuration)
+    XCTAssertEqual(result.diagnostics.map(\.code), ["VS428"])
+    XCTAssertEqual(result.diagnostics.first?.severity, .error)
+    XCTAssertEqual(
+      result.diagnostics.first?.message, "the lead time of the worst case, 5 h, is 2 h over the target of 3 h")
+    // A wait of 0..10 h: the main path counts its mean (6 h with the work, within 8 h); 85% of items take up to
+    // 1 h + 8.5 h, so held to P85 the target is missed.
+    let ranged = withTarget("8h", Self.twoSteps(("1h", "0s..10h"), ("0s", "0s")))
+    XCTAssertEqual(Compiler.check(SourceFile(path: "s", text: ranged)).diagnostics, [])
+    let (p85, _) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p85\n"))
+    let held = Compiler.check(SourceFile(path: "s", text: ranged), configuration: p85).diagnostics
+    XCTAssertEqual(held.map(\.code), ["VS428"])
+    XCTAssertTrue(held.first?.message.hasPrefix("the P85 lead time, 9.5 h, is 1.5 h over") ?? false, "\(held)")
+    let (_, bad) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p99\n"))
+    XCTAssertEqual(bad.map(\.code), ["VS502"])
+  }
+
+  /// A range's point figure is its mean; out of order it is one error each, with its fix.
+  func testRangesAndThreePointEstimates() throws {
+    let stream = try XCTUnwrap(
+      Compiler.check(SourceFile(path: "r", text: Self.twoSteps(("1h..2h", "1d..2d..6d"), ("3h", "0s")))).stream)
+    XCTAssertEqual(stream.steps[0].processTime?.seconds, 5_400, "(1 h + 2 h) / 2")
+    XCTAssertEqual(stream.steps[0].waitTime?.seconds, 3 * 86_400, "(1 d + 2 d + 6 d) / 3")
+    XCTAssertEqual(
+      stream.steps[0].waitEstimate,
+      Estimate(
+        least: Duration(seconds: 86_400), mostLikely: Duration(seconds: 172_800), most: Duration(seconds: 518_400)))
+    XCTAssertNil(stream.steps[1].processEstimate, "a point has no estimate")
+    for (time, code, fix, safety) in [
+      ("2h..1h", "VS337", "1h..2h", Diagnostic.Fix.Safety.safe), ("3h..1h..2h", "VS337", "1h..2h..3h", .unsafe),
+      ("1h..5h..4h", "VS338", "1h..4h..5h", .unsafe), ("1wd..2d", "VS335", "8h..48h", .safe),
+    ] {
+      let findings = Compiler.check(SourceFile(path: "r", text: Self.twoSteps((time, "0s"), ("1h", "0s")))).diagnostics
+        .filter { $0.code != .missingMetadata }
+      XCTAssertEqual(findings.map(\.code.rawValue), [code], time)
+      XCTAssertEqual(findings.first?.fixes.first?.edits.first?.replacement, fix, time)
+      XCTAssertEqual(findings.first?.fixes.first?.safety, safety, time)
+    }
+  }
+
+  /// A step's own target holds its wait plus its work; below its work alone it is VS336.
+  func testStepTargets() throws {
+    func codes(_ target: String) -> [String] {
+      let text = CheckerTests.restore.replacingOccurrences(of: "  wait 4h\n", with: "  wait 4h\n  target \(target)\n")
+      return Compiler.check(SourceFile(path: "r", text: text)).diagnostics.map(\.code.rawValue)
+    }
+    XCTAssertEqual(codes("6h"), [], "4 h of wait and 2 h of work meet 6 h")
+    XCTAssertEqual(codes("5h"), ["VS429"])
+    XCTAssertEqual(codes("1h"), ["VS336"], "below the 2 h of work: the one finding")
+    XCTAssertEqual(codes("1h..2h"), ["VS104"], "a target is one lead time")
+    let text = CheckerTests.restore.replacingOccurrences(of: "  wait 4h\n", with: "  wait 4h\n  target 5h\n")
+    let message = Compiler.check(SourceFile(path: "r", text: text)).diagnostics.first?.message
+    XCTAssertEqual(message, "step `fix` takes 6 h (wait and work), 1 h over its target of 5 h")
+  }
+
+  func testLegacyDaySettingKeepsOldFiguresWithOneWarning() throws {
+    let config = SourceFile(path: "vstream.yml", text: "time:\n  hours-per-day: 8\n  days-per-week: 5\n")
+    let (configuration, problems) = Configuration.load(config)
+    XCTAssertEqual(problems.map(\.code), ["VS505"])
+    let text = Self.restore.replacingOccurrences(of: "time 2h", with: "time 1d")
+      .replacingOccurrences(of: "wait 4h", with: "wait 1w")
+    let result = Compiler.check(SourceFile(path: "r", text: text), configuration: configuration)
+    XCTAssertEqual(result.diagnostics, [], "VS505 is said once, in vstream.yml, not at every duration")
+    XCTAssertEqual(result.stream?.steps[2].processTime?.seconds, 8 * 3_600)
+    XCTAssertEqual(result.stream?.steps[2].waitTime?.seconds, 40 * 3_600)
+  }
+
+  func testWorkingDayLongerThanADayIsOneError() {
+    for (text, codes) in [
+      ("time:\n  working-day: 25h\n", ["VS506"]), ("time:\n  working-day: 2d\n", ["VS502"]),
+      ("time:\n  display: weeks\n", ["VS502"]), ("time:\n  working-week: 8\n", ["VS502"]),
+      ("time:\n  working-day: 24h\n  display: units\n", []),
+    ] {
+      let (configuration, problems) = Configuration.load(SourceFile(path: "vstream.yml", text: text))
+      XCTAssertEqual(problems.map(\.code.rawValue), codes, text)
+      if codes.isEmpty {
+        XCTAssertEqual(configuration.durationSettings.secondsPerWorkingDay, 86_400)
+        XCTAssertEqual(configuration.durationSettings.display, .units)
+      } else {
+        XCTAssertEqual(configuration.durationSettings.secondsPerWorkingDay, 28_800, "keeps the default")
+      }
+    }
   }
 
   func testImplicitFlowIsTheDeclarationOrder() throws {

@@ -35,7 +35,7 @@ final class MarkdownPictureTests: XCTestCase {
     XCTAssertFalse(markdown.contains("Worst case"), "the worst case equals the main path here")
     XCTAssertFalse(markdown.contains("| Practice | Plan |"), "no column for an activity the stream does not use")
     XCTAssertTrue(markdown.contains("flowchart TB"), "five steps do not fit one row")
-    XCTAssertTrue(markdown.contains("PT 5m · WT 2m · %C/A 90%"))
+    XCTAssertTrue(markdown.contains("PT 5 min · WT 2 min · %C/A 90%"))
 
     let (branching, _) = try Fixtures.stream("examples/handle-major-incident.vstream")
     if branching.metrics.mainPath != branching.metrics.worstCasePath {

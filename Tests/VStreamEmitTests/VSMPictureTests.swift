@@ -18,7 +18,7 @@ final class VSMPictureTests: XCTestCase {
     XCTAssertEqual(svg.components(separatedBy: "<polygon").count - 1, 6, "a queue before each step of the main path")
     XCTAssertEqual(svg.components(separatedBy: "<polyline").count - 1, 6, "a ladder step under each")
     XCTAssertTrue(
-      svg.contains("Lead time 10h57m  ·  Process time 3h25m  ·  Flow efficiency 31.2%  ·  Rolled %C/A 54.1%"))
+      svg.contains("Lead time 11 h  ·  Process time 3.4 h  ·  Flow efficiency 31.2%  ·  Rolled %C/A 54.1%"))
     // The waits of 4h and 2h are at least half the longest (4h): drawn in the warning colour; 1h is not.
     let warning = VSMEmitter.warning(dark: false)
     XCTAssertEqual(svg.components(separatedBy: "stroke=\"\(warning)\" stroke-width=\"4\"").count - 1, 2)

@@ -6,11 +6,15 @@ import XCTest
 
 /// One test per rule of `specs/formatting.md`, on small inputs with their exact output.
 final class FormatterRuleTests: XCTestCase {
-  func format(_ text: String, flowWidth: Int = 100, file: StaticString = #filePath, line: UInt = #line) -> String {
+  func format(
+    _ text: String, flowWidth: Int = 100, daysAsWorkingDays: Bool = false, file: StaticString = #filePath,
+    line: UInt = #line
+  ) -> String {
     let source = SourceFile(path: "test.vstream", text: text)
     let (syntax, diagnostics) = Parser.parse(source)
     XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.message), [], file: file, line: line)
-    return VStreamFormat.Formatter.format(source, syntax: syntax, options: FormatOptions(flowWidth: flowWidth))
+    return VStreamFormat.Formatter.format(
+      source, syntax: syntax, options: FormatOptions(flowWidth: flowWidth, daysAsWorkingDays: daysAsWorkingDays))
   }
 
   /// An older file's loops of `flow` arrows: each arrow that closed a loop in a depth-first walk from the demand in
@@ -64,6 +68,20 @@ final class FormatterRuleTests: XCTestCase {
     ]
     for (written, canonical) in cases {
       XCTAssertEqual(format("step a\n  time \(written)\n"), "step a\n  time \(canonical)\n", written)
+    }
+  }
+
+  func testWorkingUnitsAreKeptAndLegacyDaysBecomeWorkingDays() {
+    for (written, canonical) in [
+      ("1ww2wd90m", "1ww2wd1h30m"), ("3wd", "3wd"), ("1w1d", "1w1d"), ("90m..2h", "1h30m..2h"),
+      ("60m..90m..3h", "1h..1h30m..3h"),
+    ] {
+      XCTAssertEqual(format("step a\n  wait \(written)\n"), "step a\n  wait \(canonical)\n", written)
+    }
+    // Under the legacy `hours-per-day` setting `d` and `w` are the working day and week: the same figures.
+    for (written, canonical) in [("1w2d3h", "1ww2wd3h"), ("2d", "2wd"), ("1ww", "1ww"), ("90m", "1h30m")] {
+      XCTAssertEqual(
+        format("step a\n  time \(written)\n", daysAsWorkingDays: true), "step a\n  time \(canonical)\n", written)
     }
   }
 

@@ -25,7 +25,7 @@ final class ValidStreamPropertyTests: XCTestCase {
     }
   }()
 
-  static let workingTime = Configuration(durationSettings: .working(hoursPerDay: 8, daysPerWeek: 5))
+  static let workingTime = Configuration(durationSettings: .legacy(hoursPerDay: 8, daysPerWeek: 5))
 
   func testEveryGeneratedStreamChecksIntoTheStreamItMeans() throws {
     for (file, intent) in Self.generated {

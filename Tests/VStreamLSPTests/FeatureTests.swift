@@ -122,7 +122,7 @@ final class FeatureTests: XCTestCase {
       Self.stream + "step new \"New\"\n  \n  activity \n  practices service-desk, \n  time 5\nflow log -> \n")
     // Line 25 `step new`, 26 blank indented, 27 activity, 28 practices, 29 time, 30 flow.
     XCTAssertEqual(
-      Set(items(harness, 26, 2)), ["roles", "wait", "ca", "note", "hands-over-to"], "those not written yet")
+      Set(items(harness, 26, 2)), ["roles", "wait", "target", "ca", "note", "hands-over-to"], "those not written yet")
     XCTAssertEqual(items(harness, 27, 11).first, "plan")
     XCTAssertEqual(items(harness, 27, 11).count, 6)
     let practices = items(harness, 28, 26)

@@ -2,7 +2,7 @@ import VStreamModel
 import XCTest
 
 final class DurationTests: XCTestCase {
-  let working = DurationSettings.working(hoursPerDay: 8, daysPerWeek: 5)
+  let working = DurationSettings.legacy(hoursPerDay: 8, daysPerWeek: 5)
 
   func testCalendarFormatting() {
     let cases: [(Int64, String)] = [
@@ -24,10 +24,17 @@ final class DurationTests: XCTestCase {
   }
 
   func testUnitsAndSettings() {
-    XCTAssertEqual(DurationUnit.allCases.map(\.rawValue), ["w", "d", "h", "m", "s"])
-    XCTAssertEqual(DurationUnit.allCases.map { $0.seconds(in: .calendar) }, [604_800, 86_400, 3_600, 60, 1])
-    XCTAssertEqual(DurationUnit.allCases.map { $0.seconds(in: working) }, [144_000, 28_800, 3_600, 60, 1])
+    XCTAssertEqual(DurationUnit.allCases.map(\.rawValue), ["ww", "w", "wd", "d", "h", "m", "s"])
+    XCTAssertEqual(
+      DurationUnit.allCases.map { $0.seconds(in: .calendar) }, [144_000, 604_800, 28_800, 86_400, 3_600, 60, 1],
+      "calendar days and weeks of 24 h and 7 d; working ones of 8 h and 5 wd by default")
+    XCTAssertEqual(
+      DurationUnit.allCases.map { $0.seconds(in: working) }, [144_000, 144_000, 28_800, 28_800, 3_600, 60, 1],
+      "a legacy setting makes d and w the working day and week")
     XCTAssertEqual(DurationSettings.calendar, DurationSettings(secondsPerDay: 86_400, daysPerWeek: 7))
+    let shortWeek = DurationSettings(secondsPerWorkingDay: 7 * 3_600 + 1_800, workingDaysPerWeek: 4)
+    XCTAssertEqual(Duration(3, .workingWeek, settings: shortWeek), Duration(seconds: 3 * 4 * 27_000))
+    XCTAssertEqual(Duration(1, .day, settings: shortWeek), Duration(seconds: 86_400), "a working day leaves d alone")
     XCTAssertEqual(working.secondsPerWeek, 5 * 8 * 3_600)
     XCTAssertEqual(["w", "d", "h", "m", "s"].map { working.seconds(per: $0) }, [144_000, 28_800, 3_600, 60, 1])
     XCTAssertEqual(Duration(2, .day, settings: working), Duration(seconds: 16 * 3_600))
@@ -54,6 +61,7 @@ final class DurationTests: XCTestCase {
     var amount: Int64 = 0
     var units: [DurationUnit] = []
     for character in text {
+      XCTAssertFalse(character == "w" && units.last == .week, "printed durations use calendar units: \(text)")
       if let digit = character.wholeNumberValue {
         amount = amount * 10 + Int64(digit)
       } else {
@@ -63,7 +71,8 @@ final class DurationTests: XCTestCase {
         amount = 0
       }
     }
-    XCTAssertEqual(units, DurationUnit.allCases.filter(units.contains), "units largest first, each once: \(text)")
+    XCTAssertEqual(
+      units, DurationUnit.calendarAndExact.filter(units.contains), "units largest first, each once: \(text)")
     return total
   }
 

@@ -53,6 +53,40 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(tree.comments.map(\.isTrailing), [true])
   }
 
+  func testWorkingAndCalendarUnitsAreRead() throws {
+    let valid: [(String, [DurationSyntax.Part])] = [
+      ("1ww2wd3h", [.init(amount: 1, unit: .ww), .init(amount: 2, unit: .wd), .init(amount: 3, unit: .h)]),
+      ("3wd", [.init(amount: 3, unit: .wd)]), ("1w2d", [.init(amount: 1, unit: .w), .init(amount: 2, unit: .d)]),
+      // A mix parses (the checker reports it, VS335, with a fix in hours).
+      ("1w2wd", [.init(amount: 1, unit: .w), .init(amount: 2, unit: .wd)]),
+    ]
+    for (written, parts) in valid {
+      let (tree, diagnostics, file) = parse("step a\n  time \(written)\n")
+      XCTAssertEqual(diagnostics, [], written)
+      guard case .duration(let time) = try XCTUnwrap(tree.attribute(.time, of: tree.declarations[0])).value else {
+        return XCTFail(written)
+      }
+      XCTAssertEqual(time.parts(in: file), parts, written)
+    }
+    for written in ["1wd1d", "1ww1w", "1dw", "1wx", "2wdd", "wd", "1www"] {
+      XCTAssertEqual(parse("step a\n  time \(written)\n").1.map(\.code.rawValue), ["VS104"], written)
+    }
+    for written in ["1h..4h", "1h..2h..4h", "1wd..1ww", "4h..1h"] {
+      let (tree, diagnostics, file) = parse("step a\n  wait \(written)\n")
+      XCTAssertEqual(diagnostics, [], "a range parses (its order is the checker's): \(written)")
+      guard case .duration(let wait) = try XCTUnwrap(tree.attribute(.wait, of: tree.declarations[0])).value else {
+        return XCTFail(written)
+      }
+      XCTAssertEqual(wait.estimates(in: file).map { file.text($0.range) }, written.components(separatedBy: ".."))
+      XCTAssertTrue(wait.isRange(in: file))
+    }
+    for written in ["1h..", "..1h", "1h...2h", "1h..2h..3h..4h", "1h.2h", "1h..x"] {
+      XCTAssertEqual(parse("step a\n  wait \(written)\n").1.map(\.code.rawValue), ["VS104"], written)
+    }
+    let suggested = parse("step a\n  time 3 working-days\n").1.first?.fixes.first?.edits.first?.replacement
+    XCTAssertEqual(suggested, "3wd")
+  }
+
   func testBlockStringsAreDedentedByTheClosingDelimiter() {
     let (tree, diagnostics, file) = parse("stream s\n  note \"\"\"\n    one \\\"two\\\"\n      indented\n    \"\"\"\n")
     XCTAssertEqual(diagnostics, [])

@@ -46,12 +46,17 @@ struct FormatCommand: ParsableCommand {
   }
 
   func run() throws {
-    let inputs = try input.read(paths, standardInputName: stdinFilename)
+    // The configuration only matters under the legacy `hours-per-day` setting, whose `d` and `w` fmt writes as the
+    // working units they mean.
+    let inputs = try input.read(paths, standardInputName: stdinFilename, loadsConfiguration: true)
     let colors = Terminal.standardError.usesColor(color)
     var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
     for (index, file) in inputs.files.enumerated() {
-      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth), parserOptions: input.parserOptions) {
+      let options = FormatOptions(
+        flowWidth: flowWidth,
+        daysAsWorkingDays: inputs.configuration(for: file).durationSettings.calendarUnitsAreRedefined)
+      switch Compiler.format(file, options: options, parserOptions: input.parserOptions) {
       case .syntaxErrors(let diagnostics):
         refused.add([FileReport(file: file, diagnostics: diagnostics)])
       case .formatted(let text):

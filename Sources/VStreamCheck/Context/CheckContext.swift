@@ -38,7 +38,7 @@ struct CheckContext {
     hasSyntaxErrors = !errors.isEmpty
     frontMatter = FrontMatter.read(
       syntax,
-      syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }))
+      syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }), configuration: configuration)
     let declarations = Declarations.collect(syntax)
     self.declarations = declarations
     let resolveSteps = {

@@ -26,15 +26,26 @@ struct FrontMatter {
     case missingKeys([String], SourceRange)
   }
 
-  static let knownKeys = ["vstream", "title", "owner", "version", "status", "consumer", "description", "tags"]
+  static let knownKeys = [
+    "vstream", "title", "owner", "version", "status", "consumer", "description", "tags", "target-lead-time",
+  ]
 
   var metadata = Metadata()
   var problems: [Problem] = []
+  /// Where `target-lead-time` is written, for the findings about it.
+  var targetRange: SourceRange?
+  /// How long days and weeks are, and which lead time a target is held against.
+  private var settings = DurationSettings.calendar
+  private var measure = LeadTimeTarget.Measure.main
 
   /// Reads the front matter. `syntaxErrors` says whether the file, and its YAML, had syntax errors: a YAML error is
   /// not judged again (one mistake, one diagnostic), and a file whose body is broken is not asked for metadata.
-  static func read(_ syntax: FileSyntax, syntaxErrors: (inFile: Bool, inFrontMatter: Bool)) -> FrontMatter {
+  static func read(
+    _ syntax: FileSyntax, syntaxErrors: (inFile: Bool, inFrontMatter: Bool), configuration: Configuration = .default
+  ) -> FrontMatter {
     var result = FrontMatter()
+    result.settings = configuration.durationSettings
+    result.measure = configuration.targetMeasure
     guard !syntaxErrors.inFrontMatter else { return result }
     guard let frontMatter = syntax.frontMatter else {
       if !syntaxErrors.inFile { result.problems.append(.missing) }
@@ -85,6 +96,19 @@ struct FrontMatter {
           .wrongType(key: key, value: value, expected: "a list of strings such as `[incident, availability]`"))
       }
       metadata.tags = items.compactMap(\.scalar)
+    case "target-lead-time":
+      // Elapsed time: calendar days and weeks, or hours; a working day is not a length on the calendar.
+      guard let text = value.scalar, let parts = DurationSyntax.parts(of: text),
+        !parts.contains(where: \.unit.isWorking)
+      else {
+        return problems.append(
+          .wrongType(key: key, value: value, expected: "a lead time in calendar days or hours such as `3d` or `36h`"))
+      }
+      let seconds = parts.reduce(Duration.zero) { total, part in
+        total + Duration(part.amount, DurationUnit(rawValue: part.unit.rawValue) ?? .second, settings: settings)
+      }
+      metadata.target = LeadTimeTarget(duration: seconds, measure: measure)
+      targetRange = value.range
     default:
       problems.append(.unknownKey(key, keyRange))
     }

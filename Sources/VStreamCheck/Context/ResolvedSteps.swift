@@ -36,8 +36,53 @@ struct ResolvedSteps {
   var retiredPractices: [(range: SourceRange, retired: RetiredPractice)] = []
   /// Practices named twice in one step (VS410): where again, where first, and the practice.
   var repeatedPractices: [(range: SourceRange, first: SourceRange, practice: Int)] = []
+  /// Durations that mix working units (`wd`, `ww`) with calendar ones (`d`, `w`) (VS335): where, and their length.
+  var mixedDurations: [(range: SourceRange, hours: String)] = []
+  /// Process times written in calendar days or weeks (VS426): where, and the text in working units. Empty under a
+  /// legacy `hours-per-day` setting, where `d` is a working day already (VS505 says so once).
+  var effortInCalendarDays: [(range: SourceRange, working: String)] = []
+  /// Waits written in working days or weeks (VS427): where, and the text in calendar units. Empty under a legacy
+  /// setting too.
+  var waitsInWorkingDays: [(range: SourceRange, calendar: String)] = []
+  /// The durations written as ranges or three-point estimates, in step order (few streams have many: a sparse
+  /// list rather than two more entries per step). Their step's time or wait is the estimate's mean.
+  var estimates: [(step: Int, isWait: Bool, estimate: Estimate)] = []
+  /// Steps' own target lead times (`target 4h`, an OLA), in step order: the step, the target and where it is written.
+  var stepTargets: [(step: Int, target: Duration, range: SourceRange)] = []
+  /// Ranges whose least value is above their most (VS337): where, and the estimates in order.
+  var invertedRanges: [(range: SourceRange, ordered: String)] = []
+  /// Three-point estimates whose most likely value is outside their range (VS338): where, and the estimates in
+  /// order.
+  var likelyOutsideRange: [(range: SourceRange, ordered: String)] = []
   /// %C/A values above 100% (VS310), in hundredths of a percent.
   var completeAccurateAboveWhole: [(range: SourceRange, hundredths: Int64)] = []
+
+  /// Step `index`'s own target, when it states one.
+  func target(ofStep index: Int) -> Duration? {
+    guard !stepTargets.isEmpty else { return nil }
+    // In step order: a binary search.
+    var (low, high) = (0, stepTargets.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if stepTargets[middle].step < index { low = middle + 1 } else { high = middle }
+    }
+    return low < stepTargets.count && stepTargets[low].step == index ? stepTargets[low].target : nil
+  }
+
+  /// Step `index`'s estimate of its time or wait, when written as a range.
+  func estimate(ofStep index: Int, isWait: Bool) -> Estimate? {
+    // The list is in step order: a binary search for the step's first entry, then at most its two.
+    var (low, high) = (0, estimates.count)
+    while low < high {
+      let middle = (low + high) / 2
+      if estimates[middle].step < index { low = middle + 1 } else { high = middle }
+    }
+    while low < estimates.count, estimates[low].step == index {
+      if estimates[low].isWait == isWait { return estimates[low].estimate }
+      low += 1
+    }
+    return nil
+  }
 
   /// Step `index`'s practices, as positions in the configuration's catalogue.
   func practices(ofStep index: Int) -> ArraySlice<Int32> {
@@ -92,8 +137,10 @@ struct ResolvedSteps {
     let syntax: FileSyntax
     let file: SourceFile
     let catalogue: PracticeCatalogue
-    /// Seconds in one w, d, h, m and s under the configuration, by `DurationSyntax.Unit.rank`.
+    /// Seconds in one ww, w, wd, d, h, m and s under the configuration, by `DurationSyntax.Unit.position`.
     let secondsPerUnit: [Int64]
+    /// Under a legacy `hours-per-day` setting `d` is a working day, so effort written in it is not a finding.
+    let calendarUnitsAreRedefined: Bool
     var result = ResolvedSteps()
     var activitySpellings = ByteKeyedTable<Resolution<Activity>>()
     /// Practice spellings not written exactly as an id or alias, by the text as written.
@@ -107,6 +154,7 @@ struct ResolvedSteps {
       self.file = file
       catalogue = configuration.catalogue
       secondsPerUnit = DurationSyntax.Unit.allCases.map { configuration.durationSettings.seconds(per: $0.rawValue) }
+      calendarUnitsAreRedefined = configuration.durationSettings.calendarUnitsAreRedefined
       lastStep = [Int](repeating: -1, count: catalogue.all.count)
       firstRange = [SourceRange](repeating: SourceRange(start: 0, end: 0), count: catalogue.all.count)
     }
@@ -122,14 +170,20 @@ struct ResolvedSteps {
         case .time: time = syntax.attributeList[index]
         case .wait: wait = syntax.attributeList[index]
         case .ca: ca = syntax.attributeList[index]
+        case .target:
+          // Sparse: few steps state a target (an OLA).
+          let attribute = syntax.attributeList[index]
+          if case .duration(let target) = attribute.value {
+            result.stepTargets.append((number, length(target), target.range))
+          }
         case .roles, .note, .from, .for, .handsOverTo, .fromStream: break
         }
       }
       result.activities.append(readActivity(activity, of: step, number: number))
       readPractices(practices, of: step, number: number)
       result.practiceEnds.append(Int32(result.practiceNumbers.count))
-      result.processTimes.append(duration(time))
-      result.waitTimes.append(duration(wait))
+      result.processTimes.append(duration(time, kind: .effort, step: number))
+      result.waitTimes.append(duration(wait, kind: .elapsed, step: number))
       result.plannedWaits.append(wait?.isPlanned ?? false)
       result.completeAccurate.append(percentage(ca))
     }
@@ -207,15 +261,67 @@ struct ResolvedSteps {
       return entry
     }
 
-    func duration(_ attribute: AttributeSyntax?) -> Duration? {
+    /// The duration's length (a range's mean); records a mix of working and calendar units, units of the other
+    /// kind than `kind` calls for, and a range's estimates.
+    mutating func duration(_ attribute: AttributeSyntax?, kind: DurationKind, step: Int) -> Duration? {
       guard let attribute, case .duration(let duration) = attribute.value else { return nil }
+      var (working, calendar) = (false, false)
+      duration.forEachPart(in: file) { part in
+        working = working || part.unit.isWorking
+        calendar = calendar || part.unit.isCalendar
+      }
+      let total =
+        duration.isRange(in: file) ? estimate(duration, step: step, isWait: kind == .elapsed) : length(duration)
+      guard working || calendar else { return total }
+      // The text with each day and week of the other kind, built only for the few durations a rule reports.
+      func swapped() -> String {
+        duration.estimates(in: file).map { estimate in
+          estimate.parts(in: file).map { "\($0.amount)\(Self.otherKind[$0.unit.position])" }.joined()
+        }.joined(separator: "..")
+      }
+      if working && calendar {
+        // Each estimate in hours: the same lengths, whichever kind of day was meant.
+        let hours = duration.estimates(in: file).map { length($0).inHours }.joined(separator: "..")
+        result.mixedDurations.append((duration.range, hours))
+      } else if kind == .effort, calendar, !calendarUnitsAreRedefined {
+        result.effortInCalendarDays.append((duration.range, swapped()))
+      } else if kind == .elapsed, working, !calendarUnitsAreRedefined {
+        result.waitsInWorkingDays.append((duration.range, swapped()))
+      }
+      return total
+    }
+
+    /// The length of one duration (not a range), saturating.
+    func length(_ duration: DurationSyntax) -> Duration {
       var total = Duration.zero
       duration.forEachPart(in: file) { part in
-        let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: secondsPerUnit[part.unit.rank])
+        let (seconds, overflow) = part.amount.multipliedReportingOverflow(by: secondsPerUnit[part.unit.position])
         total = total + Duration(seconds: overflow ? .max : seconds)
       }
       return total
     }
+
+    /// Reads a range or three-point estimate: records it and what is wrong with its order, and returns its mean.
+    mutating func estimate(_ duration: DurationSyntax, step: Int, isWait: Bool) -> Duration {
+      let pieces = duration.estimates(in: file)
+      let values = pieces.map(length)
+      // Written in order from least to most; out of order, the values are read sorted (the finding blocks the model).
+      let order = values.indices.sorted { (values[$0], $0) < (values[$1], $1) }
+      let ordered = order.map { file.text(pieces[$0].range) }.joined(separator: "..")
+      if values.first! > values.last! {
+        result.invertedRanges.append((duration.range, ordered))
+      } else if values.count == 3, !(values[0] <= values[1] && values[1] <= values[2]) {
+        result.likelyOutsideRange.append((duration.range, ordered))
+      }
+      let sorted = order.map { values[$0] }
+      let estimate = Estimate(
+        least: sorted[0], mostLikely: sorted.count == 3 ? sorted[1] : nil, most: sorted[sorted.count - 1])
+      result.estimates.append((step, isWait, estimate))
+      return estimate.mean
+    }
+
+    /// Each unit's counterpart of the other kind, by `DurationSyntax.Unit.position`: `wd` for `d` and so on.
+    static let otherKind = ["w", "ww", "d", "wd", "h", "m", "s"]
 
     mutating func percentage(_ attribute: AttributeSyntax?) -> Percentage? {
       guard let attribute, case .percentage(let percentage) = attribute.value else { return nil }

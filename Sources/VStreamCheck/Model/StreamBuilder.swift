@@ -26,7 +26,8 @@ enum StreamBuilder {
         processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
         waitIsPlanned: resolved.plannedWaits[index],
         completeAccurate: resolved.completeAccurate[index], note: string(.note, of: step, syntax, file),
-        range: step.range)
+        range: step.range, processEstimate: resolved.estimate(ofStep: index, isWait: false),
+        waitEstimate: resolved.estimate(ofStep: index, isWait: true), target: resolved.target(ofStep: index))
       model.handsOverTo = link(.handsOverTo, of: step, syntax, file)
       steps.append(model)
     }

@@ -33,6 +33,9 @@ enum CheckRules {
     PracticesAreNamedOnce.self,
     CompleteAccurateIsAShare.self,
     StepsAreMeasuredAlike.self,
+    DurationsKeepToOneKindOfDay.self,
+    EstimatesAreInOrder.self,
+    DaysSuitWhatTheyMeasure.self,
     // The flow.
     FlowNamesAreDeclared.self,
     NoArrowIntoTheDemand.self,
@@ -50,6 +53,8 @@ enum CheckRules {
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,
     FlowEfficiencyMeetsTheThreshold.self,
+    LeadTimeMeetsItsTarget.self,
+    StepsMeetTheirTargets.self,
     MainPathIsChosenByTheFile.self,
     // The `# vstream:` comments.
     DirectivesAreWellFormed.self,

@@ -28,8 +28,9 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
     let settings = context.configuration.durationSettings
     findings.add(.lowFlowEfficiency, at: anchor) {
       .lowFlowEfficiency(
-        efficiency, threshold: threshold, process: process.formatted(settings), lead: lead.formatted(settings),
-        longestWait: (declarations.steps[longest].anchor, steps.waitTimes[longest]!.formatted(settings)))
+        efficiency, threshold: threshold, process: process.readable(settings, as: .effort),
+        lead: lead.readable(settings),
+        longestWait: (declarations.steps[longest].anchor, steps.waitTimes[longest]!.readable(settings)))
     }
     return findings
   }

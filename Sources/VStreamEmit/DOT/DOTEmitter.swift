@@ -282,8 +282,10 @@ public struct DOTEmitter: Sendable {
         "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)"
         + names.map { lines($0, width: Self.textWidth) }.joined(separator: "<BR/>") + "</FONT></TD></TR>"
     }
-    if options.showMetrics, let metrics = metricsText(step, stream.settings) {
-      rows += "<TR><TD ALIGN=\"LEFT\">\(small)\(DOTEscaping.html(metrics))</FONT></TD></TR>"
+    if options.showMetrics, let metrics = metricsLines(step, stream.settings) {
+      rows +=
+        "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(small)"
+        + metrics.map(DOTEscaping.html).joined(separator: "<BR/>") + "</FONT></TD></TR>"
     }
     var tip = "\(step.title)\n\(activity.name)"
     if !step.roles.isEmpty { tip += "\nRoles: \(step.roles.joined(separator: ", "))" }
@@ -326,10 +328,25 @@ public struct DOTEmitter: Sendable {
   /// `PT 5m · WT 2m · %C/A 90%`, or nil when the step gives none of them.
   func metricsText(_ step: Step, _ settings: DurationSettings) -> String? {
     var parts: [String] = []
-    if let time = step.processTime { parts.append("PT \(time.formatted(settings))") }
-    if let wait = step.waitTime { parts.append("WT \(wait.formatted(settings))") }
+    if let time = step.processTime { parts.append("PT \(time.readable(settings, as: .effort))") }
+    if let wait = step.waitTime { parts.append("WT \(wait.readable(settings))") }
     if let ca = step.completeAccurate { parts.append("%C/A \(ca.formatted)") }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
+  }
+
+  /// The metrics on lines of at most `textWidth` characters, a figure never split: readable durations (`30 min`)
+  /// are longer than the compact ones, and one long row would widen every card.
+  func metricsLines(_ step: Step, _ settings: DurationSettings) -> [String]? {
+    guard let text = metricsText(step, settings) else { return nil }
+    var lines: [String] = []
+    for part in text.components(separatedBy: " · ") {
+      if let last = lines.last, last.count + 3 + part.count <= Self.textWidth {
+        lines[lines.count - 1] = last + " · " + part
+      } else {
+        lines.append(part)
+      }
+    }
+    return lines
   }
 
   /// The activities this stream uses, what PT, WT and %C/A mean, and the arrows it has.

@@ -45,7 +45,9 @@ public struct HTMLEmitter: Sendable {
   ) -> String {
     let settings = stream.settings
     let e = HTMLEscaping.text
-    func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
+    func duration(_ value: Duration?, _ kind: DurationKind = .elapsed) -> String {
+      value.map { $0.readable(settings, as: kind) } ?? "–"
+    }
     var body = "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
     body += "<h1>\(e(stream.title))</h1>\n"
     if let description = stream.metadata.description {
@@ -68,7 +70,7 @@ public struct HTMLEmitter: Sendable {
 
     let main = stream.metrics.mainPath
     let summary =
-      "lead time \(duration(main.leadTime)), process time \(duration(main.processTime)), "
+      "lead time \(duration(main.leadTime)), process time \(duration(main.processTime, .effort)), "
       + "flow efficiency \(percentText(main.flowEfficiency))"
     body +=
       "<h2 id=\"flow\">Flow</h2>\n"
@@ -80,7 +82,7 @@ public struct HTMLEmitter: Sendable {
 
     body += "<h2 id=\"metrics\">Flow metrics (main path)</h2>\n<table>\n<tbody>\n"
     let rows: [(String, String)] = [
-      ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime)),
+      ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime, .effort)),
       ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
       ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
       ("Longest wait", stream.longestWaitTitles(main) ?? "–"),
@@ -101,7 +103,7 @@ public struct HTMLEmitter: Sendable {
       if let note = step.note { title += "<br><small>\(e(note))</small>" }
       body +=
         "<tr><td>\(index + 1)</td><td>\(title)</td><td>\(e(step.activity.name))</td>"
-        + "<td>\(e(step.roles.joined(separator: ", ")))</td><td>\(e(practices))</td><td>\(duration(step.processTime))</td>"
+        + "<td>\(e(step.roles.joined(separator: ", ")))</td><td>\(e(practices))</td><td>\(duration(step.processTime, .effort))</td>"
         + "<td>\(duration(step.waitTime))</td><td>\(step.completeAccurate?.formatted ?? "–")</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"
@@ -142,7 +144,7 @@ public struct HTMLEmitter: Sendable {
       body +=
         "<tr><td><a href=\"\(HTMLEscaping.href(Self.pageName(stream)))\">\(e(stream.title))</a></td>"
         + "<td>\(e(stream.metadata.owner ?? "–"))</td><td>\(e(stream.metadata.status?.rawValue ?? "–"))</td>"
-        + "<td>\(stream.steps.count)</td><td>\(main.leadTime.formatted(stream.settings))</td>"
+        + "<td>\(stream.steps.count)</td><td>\(main.leadTime.readable(stream.settings))</td>"
         + "<td>\(percentText(main.flowEfficiency))</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"

@@ -68,12 +68,13 @@ public struct JSONEmitter: Sendable {
       ("path", .string(stream.path)),
       (
         "metadata",
-        .object([
-          ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
-          ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
-          ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
-          ("languageVersion", .int(meta.languageVersion)),
-        ])
+        .object(
+          [
+            ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
+            ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
+            ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
+            ("languageVersion", .int(meta.languageVersion)),
+          ] + Self.target(meta))
       ),
       (
         "settings",
@@ -151,21 +152,22 @@ public struct JSONEmitter: Sendable {
       ),
       (
         "metrics",
-        .object([
-          ("complete", .bool(stream.metrics.isComplete)),
-          ("mainPath", path(stream.metrics.mainPath)),
-          ("worstCasePath", path(stream.metrics.worstCasePath)),
-          ("expected", expected(stream.metrics.expected)),
-          (
-            "values",
-            .array(
-              stream.metrics.valuePaths.enumerated().map { index, metrics in
-                .object([("value", .string(stream.values[index].id)), ("worstCasePath", path(metrics))])
-              })
-          ),
-          ("stepsAfterValue", .array(stream.metrics.stepsAfterValue.map { .string(stream.steps[$0].id) })),
-          ("afterValueProcessTime", duration(stream.afterValueProcessTime)),
-        ])
+        .object(
+          [
+            ("complete", .bool(stream.metrics.isComplete)),
+            ("mainPath", path(stream.metrics.mainPath)),
+            ("worstCasePath", path(stream.metrics.worstCasePath)),
+            ("expected", expected(stream.metrics.expected)),
+            (
+              "values",
+              .array(
+                stream.metrics.valuePaths.enumerated().map { index, metrics in
+                  .object([("value", .string(stream.values[index].id)), ("worstCasePath", path(metrics))])
+                })
+            ),
+            ("stepsAfterValue", .array(stream.metrics.stepsAfterValue.map { .string(stream.steps[$0].id) })),
+            ("afterValueProcessTime", duration(stream.afterValueProcessTime)),
+          ] + Self.distribution(stream.metrics))
       ),
       (
         "diagnostics",

@@ -9,14 +9,17 @@ public struct CatalogueEmitter: Sendable {
   public func index(_ streams: [ValueStream], pageName: (ValueStream) -> String) -> String {
     var out = "# Value streams\n\n\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
     out += "See also the [practice matrix](practices.md).\n\n"
+    // The target column only when a stream states a target: otherwise it would be a column of dashes.
+    let hasTargets = streams.contains { $0.metadata.target != nil }
     out +=
-      "| Stream | Owner | Status | Steps | Lead time | Flow efficiency |\n| --- | --- | --- | ---: | ---: | ---: |\n"
+      "| Stream | Owner | Status | Steps | Lead time | Flow efficiency |" + (hasTargets ? " Target |" : "")
+      + "\n| --- | --- | --- | ---: | ---: | ---: |" + (hasTargets ? " --- |" : "") + "\n"
     for stream in streams {
       let main = stream.metrics.mainPath
       out +=
         "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
-        + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.formatted(stream.settings)) | "
-        + "\(percentText(main.flowEfficiency)) |\n"
+        + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.readable(stream.settings)) | "
+        + "\(percentText(main.flowEfficiency)) |" + (hasTargets ? " \(TargetStanding.cell(stream)) |" : "") + "\n"
     }
     return out
   }

@@ -30,7 +30,9 @@ public struct MarkdownEmitter: Sendable {
     _ stream: ValueStream, diagnostics: [Diagnostic] = [], file: SourceFile? = nil, catalogue: PracticeCatalogue = .itil
   ) -> String {
     let settings = stream.settings
-    func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
+    func duration(_ value: Duration?, _ kind: DurationKind = .elapsed) -> String {
+      value.map { $0.readable(settings, as: kind) } ?? "–"
+    }
     var out = "# \(MarkdownEscaping.text(stream.title))\n\n"
     if let description = stream.metadata.description {
       out += MarkdownEscaping.text(description.trimmingCharacters(in: .whitespacesAndNewlines)) + "\n\n"
@@ -80,7 +82,7 @@ public struct MarkdownEmitter: Sendable {
       out +=
         "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | "
         + "\(step.roles.map(MarkdownEscaping.text).joined(separator: ", ")) | \(practices) | "
-        + "\(duration(step.processTime)) | \(duration(step.waitTime)) | \(step.completeAccurate?.formatted ?? "–") |\n"
+        + "\(duration(step.processTime, .effort)) | \(duration(step.waitTime)) | \(step.completeAccurate?.formatted ?? "–") |\n"
     }
     var notes: [(String, String)] = []
     if let note = stream.demand.note { notes.append(("Demand: " + stream.demand.title, note)) }
@@ -119,7 +121,7 @@ public struct MarkdownEmitter: Sendable {
       "\n## Flow metrics\n\n| | " + headings.joined(separator: " | ") + " |\n| --- |"
       + String(repeating: " ---: |", count: headings.count) + "\n"
     out += row("Lead time", { duration($0.leadTime) }, expected: { meanDuration($0.leadTime) })
-    out += row("Process time", { duration($0.processTime) }, expected: { meanDuration($0.processTime) })
+    out += row("Process time", { duration($0.processTime, .effort) }, expected: { meanDuration($0.processTime) })
     out += row("Wait time", { duration($0.waitTime) }, expected: { meanDuration($0.leadTime - $0.processTime) })
     // Planned waits (booked, not queueing) apart, only where a stream has them.
     if paths.contains(where: { $0.plannedWaitTime > .zero }) {
@@ -153,12 +155,14 @@ public struct MarkdownEmitter: Sendable {
         out += "| \(MarkdownEscaping.text(stream.values[index].title)) | \(duration(path.leadTime)) |\n"
       }
     }
+    out += TargetStanding.section(stream)
+    out += DistributionSection.text(stream)
 
     out +=
       "\n## Time by activity (main path)\n\n| Activity | Steps | Process time | Wait |\n| --- | ---: | ---: | ---: |\n"
     for time in stream.metrics.activityBreakdown where time.steps > 0 {
       out +=
-        "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime)) | \(duration(time.waitTime)) |\n"
+        "| \(MarkdownEscaping.text(time.activity.name)) | \(time.steps) | \(duration(time.processTime, .effort)) | \(duration(time.waitTime)) |\n"
     }
 
     let matrix = stream.metrics.practiceMatrix
@@ -198,8 +202,8 @@ public struct MarkdownEmitter: Sendable {
     for index in shape.stepOrder {
       let step = stream.steps[index]
       var details = [step.activity.name]
-      if let time = step.processTime { details.append("PT \(time.formatted(stream.settings))") }
-      if let wait = step.waitTime { details.append("WT \(wait.formatted(stream.settings))") }
+      if let time = step.processTime { details.append("PT \(time.readable(stream.settings, as: .effort))") }
+      if let wait = step.waitTime { details.append("WT \(wait.readable(stream.settings))") }
       if let ca = step.completeAccurate { details.append("%C/A \(ca.formatted)") }
       var label =
         MarkdownEscaping.mermaid(step.title) + "<br/><small>"

@@ -78,7 +78,8 @@ public struct VSMEmitter: Sendable {
       let contents = row.map { index -> (title: [String], data: [String]) in
         let step = stream.steps[index]
         var data = [
-          "PT " + (step.processTime?.formatted(settings) ?? "–"), "WT " + (step.waitTime?.formatted(settings) ?? "–"),
+          "PT " + (step.processTime?.readable(settings, as: .effort) ?? "–"),
+          "WT " + (step.waitTime?.readable(settings) ?? "–"),
           "%C/A " + (step.completeAccurate?.formatted ?? "–"),
         ]
         if !step.roles.isEmpty { data += TextWrap.lines(step.roles.joined(separator: ", "), width: 24) }
@@ -107,7 +108,7 @@ public struct VSMEmitter: Sendable {
           cx, triTop + 27, "I", size: 12, bold: true, color: long ? theme.background : theme.foreground,
           anchor: "middle")
         body += text(
-          cx, triTop + 48, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
+          cx, triTop + 48, step.waitTime?.readable(settings) ?? "–", size: 11, bold: long,
           color: long ? warning : theme.foreground, anchor: "middle")
         // The process box: activity pill, title, data box.
         let stroke = Palette.stroke(step.activity, dark: theme.dark)
@@ -139,10 +140,11 @@ public struct VSMEmitter: Sendable {
             "<line x1=\"\(x)\" y1=\"\(upper)\" x2=\"\(boxX)\" y2=\"\(upper)\" stroke=\"\(warning)\" stroke-width=\"4\"/>\n"
         }
         body += text(
-          cx, upper - 5, step.waitTime?.formatted(settings) ?? "–", size: 11, bold: long,
+          cx, upper - 5, step.waitTime?.readable(settings) ?? "–", size: 11, bold: long,
           color: long ? warning : theme.foreground, anchor: "middle")
         body += text(
-          boxX + Self.boxWidth / 2, lower + 15, step.processTime?.formatted(settings) ?? "–", size: 11, anchor: "middle"
+          boxX + Self.boxWidth / 2, lower + 15, step.processTime?.readable(settings, as: .effort) ?? "–", size: 11,
+          anchor: "middle"
         )
       }
       y = lower + 40
@@ -151,7 +153,8 @@ public struct VSMEmitter: Sendable {
 
     // The summary box.
     let summary = [
-      "Lead time \(main.leadTime.formatted(settings))", "Process time \(main.processTime.formatted(settings))",
+      "Lead time \(main.leadTime.readable(settings))",
+      "Process time \(main.processTime.readable(settings, as: .effort))",
       "Flow efficiency \(percentText(main.flowEfficiency))", "Rolled %C/A \(percentText(main.rolledCompleteAccurate))",
     ]
     body +=
@@ -195,8 +198,8 @@ public struct VSMEmitter: Sendable {
     }
     let height = y + Self.margin
     let label =
-      "Value-stream map of \(stream.title): lead time \(main.leadTime.formatted(settings)), process time "
-      + "\(main.processTime.formatted(settings)), flow efficiency \(percentText(main.flowEfficiency))"
+      "Value-stream map of \(stream.title): lead time \(main.leadTime.readable(settings)), process time "
+      + "\(main.processTime.readable(settings, as: .effort)), flow efficiency \(percentText(main.flowEfficiency))"
     return
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" "
       + "role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\" font-family=\"\(Self.font)\">\n"

@@ -28,6 +28,7 @@ enum Keyword {
       if matches(bytes, base, "stream") { return .declaration(.stream) }
       if matches(bytes, base, "demand") { return .declaration(.demand) }
       if matches(bytes, base, "rework") { return .flow(.rework) }
+      if matches(bytes, base, "target") { return .attribute(.target) }
     case 8:
       if matches(bytes, base, "activity") { return .attribute(.activity) }
     case 9:

@@ -1,15 +1,62 @@
 import VStreamSource
 
+extension DurationSyntax {
+  /// The parts of `text` when it is a well-formed duration (`3d`, `1ww2wd`), for durations written outside a
+  /// stream's body, such as a target in the front matter.
+  public static func parts(of text: String) -> [Part]? {
+    let bytes = Array(text.utf8)
+    return bytes.withUnsafeBufferPointer { DurationText.parse($0, 0, UInt32($0.count)) }
+  }
+}
+
 /// Reads durations (`1h30m`) and suggests one for text that is close (`90 minutes`, `1.5h`).
 enum DurationText {
   /// Amounts above this are refused, so that any duration converts to seconds without overflow whatever the
   /// configured length of a day or week.
   static let maximumAmount: Int64 = 1_000_000_000
 
-  /// The parts of a well-formed duration: one or more `<digits><unit>`, units in the order w d h m s, each once.
+  /// The parts of a well-formed duration: one or more `<digits><unit>`, units in the order (w|ww) (d|wd) h m s, each
+  /// rank once.
   static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> [DurationSyntax.Part]? {
     var parts: [DurationSyntax.Part] = []
     return visit(bytes, start, end) { parts.append($0) } ? parts : nil
+  }
+
+  /// Whether the bytes are a well-formed duration or estimate: one to three durations joined by `..` (`2h`,
+  /// `1h..4h`, `1h..2h..4h`). Allocates nothing.
+  static func isValidEstimate(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Bool {
+    var count = 0
+    var pieceStart = start
+    var index = start
+    while index <= end {
+      if index == end || (index + 1 < end && bytes[Int(index)] == 0x2E && bytes[Int(index) + 1] == 0x2E) {
+        count += 1
+        guard count <= 3, isValid(bytes, pieceStart, index) else { return false }
+        pieceStart = index + 2
+        index += 2
+        continue
+      }
+      index += 1
+    }
+    return true
+  }
+
+  /// The estimates of a well-formed estimate, as byte ranges: the text cut at each `..`.
+  static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> [(UInt32, UInt32)] {
+    var pieces: [(UInt32, UInt32)] = []
+    var pieceStart = start
+    var index = start
+    while index + 1 < end {
+      if bytes[Int(index)] == 0x2E && bytes[Int(index) + 1] == 0x2E {
+        pieces.append((pieceStart, index))
+        pieceStart = index + 2
+        index += 2
+      } else {
+        index += 1
+      }
+    }
+    pieces.append((pieceStart, end))
+    return pieces
   }
 
   /// Whether the bytes are a well-formed duration; `body` sees each part as it is read (and, for text that turns
@@ -34,9 +81,15 @@ enum DurationText {
         index += 1
       }
       guard index > digitsStart, index < stop else { return false }
-      let unit: DurationSyntax.Unit
+      var unit: DurationSyntax.Unit
       switch bytes[index] {
-      case 0x77: unit = .w
+      case 0x77:
+        // `ww` and `wd` are the working week and day; a `w` followed by anything else is a calendar week.
+        unit = .w
+        if index + 1 < stop, bytes[index + 1] == 0x77 || bytes[index + 1] == 0x64 {
+          unit = bytes[index + 1] == 0x77 ? .ww : .wd
+          index += 1
+        }
       case 0x64: unit = .d
       case 0x68: unit = .h
       case 0x6D: unit = .m
@@ -57,7 +110,9 @@ enum DurationText {
   /// does not look like a duration at all.
   static func suggestion(for written: String) -> String? {
     let units: [(names: [String], unit: DurationSyntax.Unit, seconds: Double)] = [
+      (["ww", "workweek", "workweeks", "working-week", "working-weeks"], .ww, 0),
       (["w", "wk", "wks", "week", "weeks"], .w, 604_800),
+      (["wd", "bd", "workday", "workdays", "working-day", "working-days", "business-day", "business-days"], .wd, 0),
       (["d", "day", "days"], .d, 86_400),
       (["h", "hr", "hrs", "hour", "hours"], .h, 3_600),
       (["m", "min", "mins", "minute", "minutes"], .m, 60),
@@ -91,7 +146,7 @@ enum DurationText {
       guard let amount = Double(pieces[pair]), amount >= 0, amount < 1e9,
         let unit = units.first(where: { $0.names.contains(pieces[pair + 1]) })
       else { return nil }
-      if unit.unit == .w || unit.unit == .d { hasDaysOrWeeks = true }
+      if unit.unit.rank <= 1 { hasDaysOrWeeks = true }
       seconds += amount * unit.seconds
       if amount == amount.rounded() {
         wholeParts.append(DurationSyntax.Part(amount: Int64(amount), unit: unit.unit))

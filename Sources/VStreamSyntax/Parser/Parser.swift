@@ -540,12 +540,16 @@ struct ParseRun {
       return parseList(kind, element: .word, hasErrors: &hasErrors)
     case .roles:
       return parseList(kind, element: .string, hasErrors: &hasErrors)
-    case .time, .wait:
+    case .time, .wait, .target:
       // `wait 4w planned`: a planned wait (a review booked weeks out) rather than a queue; the word after the
-      // duration is read by ``isPlannedWait``.
+      // duration is read by ``isPlannedWait``. A target is one lead time, not a range.
       let rest = restRange(from: 1)
       let count = kind == .wait && isPlannedWait ? 3 : 2
-      if line.count == count, line[1].kind == .word, DurationText.isValid(bytes, line[1].start, line[1].end) {
+      if line.count == count, line[1].kind == .word,
+        kind == .target
+          ? DurationText.isValid(bytes, line[1].start, line[1].end)
+          : DurationText.isValidEstimate(bytes, line[1].start, line[1].end)
+      {
         return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
@@ -957,6 +961,7 @@ struct ParseRun {
     case .roles: return "roles \"Service desk agent\""
     case .time: return "time 5m"
     case .wait: return "wait 1h"
+    case .target: return "target 4h"
     case .ca: return "ca 90%"
     case .note: return "note \"...\""
     case .from: return "from \"Retail customer\""
@@ -990,6 +995,7 @@ extension AttributeKind {
     case .for: return 1 << 8
     case .handsOverTo: return 1 << 9
     case .fromStream: return 1 << 10
+    case .target: return 1 << 11
     }
   }
 }

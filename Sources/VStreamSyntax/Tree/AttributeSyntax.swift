@@ -7,6 +7,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
   case roles
   case time
   case wait
+  case target
   case ca
   case note
   case from
@@ -23,6 +24,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
     case .practices: return "a comma-separated list of practices such as `service-desk, incident-management`"
     case .roles: return "a comma-separated list of quoted roles such as `\"Service desk agent\"`"
     case .time, .wait: return "a duration such as `5m` or `1h30m`"
+    case .target: return "a lead time such as `4h` or `2d`"
     case .ca: return "a percentage such as `90%`"
     case .note: return "a quoted text or a `\"\"\"` block"
     case .from, .for: return "a quoted text such as `\"Retail customer\"`"
@@ -100,19 +102,40 @@ public struct StringSyntax: Hashable, Sendable, RangeOnlySyntax {
 /// `1h30m`: parts in the order written. Only the range is stored (a large stream has hundreds of thousands of
 /// durations); the parts are read from the source, which the parser has checked is a well-formed duration.
 public struct DurationSyntax: Hashable, Sendable {
+  /// Calendar units (`w`, `d`: 7 and 24 hours), working units (`ww`, `wd`: a working week and day, as long as
+  /// `vstream.yml` says) and exact ones (`h`, `m`, `s`).
   public enum Unit: String, Sendable, CaseIterable {
-    case w, d, h, m, s
+    case ww, w, wd, d, h, m, s
 
-    /// The unit's place in the order w d h m s.
+    /// The unit's place in the order (w|ww) (d|wd) h m s: a week of either kind comes before a day of either kind.
     public var rank: Int {
       switch self {
-      case .w: return 0
-      case .d: return 1
+      case .ww, .w: return 0
+      case .wd, .d: return 1
       case .h: return 2
       case .m: return 3
       case .s: return 4
       }
     }
+
+    /// The unit's place in `allCases`, for tables indexed by unit.
+    public var position: Int {
+      switch self {
+      case .ww: return 0
+      case .w: return 1
+      case .wd: return 2
+      case .d: return 3
+      case .h: return 4
+      case .m: return 5
+      case .s: return 6
+      }
+    }
+
+    /// A working day or week: effort's units.
+    public var isWorking: Bool { self == .ww || self == .wd }
+
+    /// A calendar day or week.
+    public var isCalendar: Bool { self == .w || self == .d }
   }
 
   public struct Part: Hashable, Sendable {
@@ -132,7 +155,26 @@ public struct DurationSyntax: Hashable, Sendable {
     self.range = range
   }
 
-  /// The parts in the order written.
+  /// The estimates written: one for a point (`2h`), two for a range (`1h..4h`: least, most), three for a
+  /// three-point estimate (`1h..2h..4h`: least, most likely, most). Each is a duration of its own.
+  public func estimates(in file: SourceFile) -> [DurationSyntax] {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return [self] }
+      return DurationText.pieces(bytes, range.start, range.end).map {
+        DurationSyntax(range: SourceRange(start: $0.0, end: $0.1))
+      }
+    }
+  }
+
+  /// Whether the text is a range (`1h..4h`) or a three-point estimate rather than one duration.
+  public func isRange(in file: SourceFile) -> Bool {
+    file.bytes.withUnsafeBufferPointer { bytes in
+      guard Int(range.end) <= bytes.count else { return false }
+      return DurationText.pieces(bytes, range.start, range.end).count > 1
+    }
+  }
+
+  /// The parts in the order written (of every estimate, for a range).
   public func parts(in file: SourceFile) -> [Part] {
     var parts: [Part] = []
     forEachPart(in: file) { parts.append($0) }
@@ -143,7 +185,9 @@ public struct DurationSyntax: Hashable, Sendable {
   public func forEachPart(in file: SourceFile, _ body: (Part) -> Void) {
     file.bytes.withUnsafeBufferPointer { bytes in
       guard Int(range.end) <= bytes.count else { return }
-      _ = DurationText.visit(bytes, range.start, range.end, body)
+      for piece in DurationText.pieces(bytes, range.start, range.end) {
+        _ = DurationText.visit(bytes, piece.0, piece.1, body)
+      }
     }
   }
 }

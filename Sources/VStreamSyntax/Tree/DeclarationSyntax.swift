@@ -12,7 +12,7 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     switch self {
     case .stream: return [.note]
     case .demand: return [.from, .fromStream, .note]
-    case .step: return [.activity, .practices, .roles, .time, .wait, .ca, .handsOverTo, .note]
+    case .step: return [.activity, .practices, .roles, .time, .wait, .target, .ca, .handsOverTo, .note]
     case .value: return [.for, .handsOverTo, .note]
     }
   }
@@ -23,7 +23,8 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     case (_, .note): return true
     case (.demand, .from), (.value, .for), (.demand, .fromStream), (.step, .handsOverTo), (.value, .handsOverTo):
       return true
-    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .ca):
+    case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .target),
+      (.step, .ca):
       return true
     default: return false
     }

@@ -93,8 +93,12 @@ extension FileSyntax {
     case .strings(let span): value = .array(strings(span).map { .string($0.value(in: file)) })
     case .string(let string): value = .string(string.value(in: file))
     case .duration(let duration):
-      value = .array(
-        duration.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
+      let estimates = duration.estimates(in: file).map { estimate in
+        JSONValue.array(
+          estimate.parts(in: file).map { .object([("amount", .int($0.amount)), ("unit", .string($0.unit.rawValue))]) })
+      }
+      // A point keeps its plain list of parts; a range lists its estimates (least, [most likely,] most).
+      value = estimates.count == 1 ? estimates[0] : .object([("estimates", .array(estimates))])
     case .percentage(let percentage): value = .object([("hundredths", .int(percentage.hundredths(in: file)))])
     case .missing: value = .null
     }

@@ -40,13 +40,19 @@ public struct Duration: Hashable, Comparable, Sendable, AdditiveArithmetic, Cust
     // The magnitude of Int64.min does not fit in Int64.
     var rest = seconds.magnitude
     var text = seconds < 0 ? "-" : ""
-    for unit in DurationUnit.allCases {
+    for unit in DurationUnit.calendarAndExact {
       let size = unit.seconds(in: settings)
       guard size > 0, rest >= UInt64(size) else { continue }
       text += "\(rest / UInt64(size))\(unit.rawValue)"
       rest %= UInt64(size)
     }
     return text
+  }
+
+  /// The text in hours, minutes and seconds, which mean the same in working and calendar time: `184h`, `7h30m`.
+  public var inHours: String {
+    // Days too long to fit leave the canonical text in hours, minutes and seconds.
+    formatted(DurationSettings(secondsPerDay: .max, daysPerWeek: 1))
   }
 
   /// The text with calendar days and weeks (24 h, 7 d): `1h30m`.

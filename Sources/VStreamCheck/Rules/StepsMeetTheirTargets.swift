@@ -1,0 +1,45 @@
+import VStreamModel
+import VStreamSource
+
+/// A step's own `target` (an OLA) is met by its lead time, its `wait` plus its `time` (VS429), and is at least its
+/// `time` (VS336: a target shorter than the step's work cannot be met however short its wait). A range counts its
+/// mean, as in the metrics.
+enum StepsMeetTheirTargets: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    let settings = context.configuration.durationSettings
+    let steps = context.steps
+    for stated in steps.stepTargets {
+      let work = steps.processTimes[stated.step] ?? .zero
+      let lead = work + (steps.waitTimes[stated.step] ?? .zero)
+      let id = context.text(context.declarations.steps[stated.step].identifier)
+      if stated.target < work {
+        findings.add(.targetBelowProcessTime, at: stated.range) {
+          .stepTargetBelowWork(id, stated.target.readable(settings), work: work.readable(settings, as: .effort))
+        }
+      } else if lead > stated.target {
+        findings.add(.stepOverTarget, at: stated.range) {
+          .stepOverTarget(
+            id, lead.readable(settings), over: (lead - stated.target).readable(settings),
+            target: stated.target.readable(settings))
+        }
+      }
+    }
+    return findings
+  }
+}
+
+extension Message {
+  static func stepTargetBelowWork(_ step: String, _ target: String, work: String) -> Message {
+    Message(
+      text: "step `\(step)`'s target \(target) is shorter than its process time \(work)", label: "cannot be met",
+      help: "raise the target, or plan less work in the step")
+  }
+
+  static func stepOverTarget(_ step: String, _ lead: String, over: String, target: String) -> Message {
+    Message(
+      text: "step `\(step)` takes \(lead) (wait and work), \(over) over its target of \(target)",
+      label: "target missed",
+      help: "shorten the wait before the step or its work, or agree a target it can meet")
+  }
+}
