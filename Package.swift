@@ -10,7 +10,9 @@ let package = Package(
     .library(name: "VStream", targets: ["VStream"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The preview's HTTP server: pure Swift on the system's sockets (epoll), no SwiftNIO. See ARCHITECTURE.md.
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // libyaml, the system library (Debian: libyaml-dev). Named CLibYAML, not CYaml, to stay clear of Yams.
@@ -40,13 +42,20 @@ let package = Package(
         "VStreamFormat", "VStreamDiff",
       ]
     ),
+    // `vstream preview`: the site in memory, served over HTTP (FlyingFox), rebuilt when its files change. The one
+    // library that does I/O (sockets, inotify); what it serves is made by the CLI and handed in.
+    .target(
+      name: "VStreamPreview",
+      dependencies: [
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
     // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
       dependencies: [
         "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile", "VStreamDiff",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VStreamPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
@@ -80,6 +89,7 @@ let package = Package(
       name: "VStreamDiffTests",
       dependencies: ["VStreamDiff", "VStream", "VStreamModel", "VStreamSource", "TestSupport"]),
     .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
+    .testTarget(name: "VStreamPreviewTests", dependencies: ["VStreamPreview"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

@@ -33,6 +33,10 @@ public struct HTMLEmitter: Sendable {
 
   public init() {}
 
+  /// The links at the top of a stream's page.
+  static let navigation =
+    "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
+
   /// The file name of a stream's page.
   public static func pageName(_ stream: ValueStream) -> String { "\(stream.id).html" }
 
@@ -43,7 +47,7 @@ public struct HTMLEmitter: Sendable {
     let settings = stream.settings
     let e = HTMLEscaping.text
     func duration(_ value: Duration?) -> String { value.map { $0.formatted(settings) } ?? "–" }
-    var body = "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
+    var body = Self.navigation
     body += "<h1>\(e(stream.title))</h1>\n"
     if let description = stream.metadata.description {
       body += "<p>\(e(description.trimmingCharacters(in: .whitespacesAndNewlines)))</p>\n"
@@ -173,6 +177,20 @@ public struct HTMLEmitter: Sendable {
       body += "<p>Practices no stream names: \(e(unused.map(\.name).joined(separator: ", "))).</p>\n"
     }
     return document(title: "Practice matrix", body: body)
+  }
+
+  /// The page shown in place of a stream's page while its file has errors (`vstream preview`): the file's name and
+  /// its diagnostics as the terminal shows them, each with its source snippet, so that the author sees what to fix
+  /// where the diagram was.
+  public func problemPage(file: String, report: String, errors: Int) -> String {
+    let e = HTMLEscaping.text
+    var body = Self.navigation
+    body += "<h1>\(e(file)) does not compile</h1>\n"
+    body +=
+      "<p class=\"note\">\(errors) error\(errors == 1 ? "" : "s"); the page comes back when the file is fixed.</p>\n"
+    body +=
+      "<pre class=\"diagnostics\" style=\"overflow-x: auto; padding: .75rem; border: 1px solid var(--border)\">\(e(report))</pre>\n"
+    return document(title: "\(file): errors", body: body)
   }
 
   /// A diagram as a figure: the SVG inside an element with `role="img"` and a text alternative, or the reason.
