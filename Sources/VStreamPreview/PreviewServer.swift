@@ -24,20 +24,29 @@ public final class PreviewServer: Sendable {
 
   private let portBox: PortBox
 
-  /// Starts listening; returns the port it listens on. The server runs until `stop()`.
+  /// Starts listening; returns the port it listens on. The server runs until `stop()`. Throws when it cannot
+  /// listen (the port is taken, the address is not this machine's) as soon as the server gives up.
   public func start() async throws -> Int {
     let server = self.server
-    let task = Task { try await server.run() }
-    do {
-      try await server.waitUntilListening()
-    } catch {
-      task.cancel()
-      throw (try? await task.value).map { _ in error } ?? error
+    let ended = EndBox()
+    Task {
+      do {
+        try await server.run()
+        ended.record(CancellationError())
+      } catch {
+        ended.record(error)
+      }
+    }
+    // FlyingFox's waitUntilListening would wait out its timeout after a failed bind; this looks every 10 ms.
+    for _ in 0..<500 {
+      if await server.isListening { break }
+      if let error = ended.error { throw error }
+      try await Task.sleep(nanoseconds: 10_000_000)
     }
     var port = 0
     switch await server.listeningAddress {
     case .ip4(_, let listening), .ip6(_, let listening): port = Int(listening)
-    default: break
+    default: throw ended.error ?? CancellationError()
     }
     portBox.port = port
     return port
@@ -48,6 +57,14 @@ public final class PreviewServer: Sendable {
     site.close()
     await server.stop(timeout: 0.2)
   }
+}
+
+/// How the server's run ended, if it has.
+private final class EndBox: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value: Error?
+  var error: Error? { lock.withLock { value } }
+  func record(_ error: Error) { lock.withLock { value = error } }
 }
 
 /// The port, known only once the server listens (`--port 0`).

@@ -64,6 +64,10 @@ final class PreviewCommandTests: CLITestCase {
     XCTAssertTrue(page.body.contains("<script src=\"/_vstream/live.js\""))
     XCTAssertTrue(page.body.contains("<svg"), "the diagram is inline")
     XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/restore-live-service.html"), "nothing written")
+    let port = String(url.split(separator: ":")[2].prefix { $0.isNumber })
+    let taken = try vstream(["preview", "--port", port, "a.vstream"])
+    XCTAssertEqual(taken.status, 2, "a port in use is an error at once")
+    XCTAssertTrue(taken.errors.contains("cannot listen on 127.0.0.1 port \(port)"), taken.errors)
 
     write("a.vstream", Self.broken)
     XCTAssertTrue(eventually(3) { get(url).body.contains("VS104") }, get(url).body)
@@ -99,6 +103,13 @@ final class PreviewCommandTests: CLITestCase {
     try FileManager.default.removeItem(atPath: folder + "/streams")
     XCTAssertTrue(eventually(3) { !process.isRunning }, errors)
     XCTAssertEqual(process.terminationStatus, 0)
+  }
+
+  func testHostMustBeAnAddress() throws {
+    write("a.vstream", Self.clean)
+    let run = try vstream(["preview", "--host", "example.com", "a.vstream"])
+    XCTAssertEqual(run.status, 2)
+    XCTAssertTrue(run.errors.contains("--host takes an IPv4 or IPv6 address"), run.errors)
   }
 
   func testWatchNeedsAnOutputFolder() throws {

@@ -43,9 +43,18 @@ struct PreviewCommand: ParsableCommand {
   func validate() throws {
     guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
     guard !paths.contains("-") else { throw ValidationError("preview watches files: standard input cannot be watched") }
+    guard Self.isAddress(host) else {
+      throw ValidationError("--host takes an IPv4 or IPv6 address, such as 127.0.0.1 or ::1, not \(host)")
+    }
   }
 
   static let loopback: Set<String> = ["127.0.0.1", "::1"]
+
+  /// Whether `text` is an IPv4 or IPv6 literal (a name would need resolving, and could resolve anywhere).
+  static func isAddress(_ text: String) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: 16)
+    return inet_pton(AF_INET, text, &buffer) == 1 || inet_pton(AF_INET6, text, &buffer) == 1
+  }
 
   func run() throws {
     guard WatchedPaths.anyExists(paths) else {
@@ -63,7 +72,12 @@ struct PreviewCommand: ParsableCommand {
     let server = try PreviewServer(site: site, address: host, port: UInt16(port)) {
       HostCheck(port: $0, extraHost: extraHost)
     }
-    let listening = try Self.wait { try await server.start() }
+    let listening: Int
+    do {
+      listening = try Self.wait { try await server.start() }
+    } catch {
+      throw CommandFailure("cannot listen on \(host) port \(port): \(error)")
+    }
     let shownHost = host.contains(":") ? "[\(host)]" : host
     let url = "http://\(shownHost):\(listening)/\(first.firstPage)"
     Terminal.standardOutput.write(url + "\n")
