@@ -2,7 +2,7 @@
 # Times `vstream preview` from a save to the reload event its pages receive, on a generated stream of 100 steps
 # (by default), from a release build, with Graphviz and without (PATH without dot: the page says why it has no
 # diagram, and what is left is vstream's own share); then its CPU use while idle.
-# Usage: bench/preview.sh [STEPS] [SAVES]
+# Usage: bench/preview.sh [STEPS] [SAVES]   (SAVES: 30 by default; with Graphviz each save waits for its diagram)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 steps=${1:-100}
@@ -26,11 +26,16 @@ for variant in "with Graphviz" "without Graphviz"; do
   server=$!
   for _ in $(seq 100); do [ -s "$work/out" ] && break; sleep 0.1; done
   echo "== $variant"
-  python3 bench/preview_latency.py "$(head -n 1 "$work/out")" "$work/stream.vstream" "$server" "$saves" 5
+  settle=0.3
+  [ "$variant" = "with Graphviz" ] && settle=5
+  python3 bench/preview_latency.py "$(head -n 1 "$work/out")" "$work/stream.vstream" "$server" "$saves" 5 "$settle"
   kill "$server"
   wait "$server" || true
   server=""
   # The server's own figure: from the wake-up to the event sent, without the watcher's coalescing wait.
-  grep -o 'reloaded in [0-9.]* ms' "$work/err" | awk '{print $3}' | sort -n \
-    | awk '{a[NR]=$1} END {if (NR) printf "rebuild inside the server: median %.1f ms, max %.1f ms\n", a[int((NR+1)/2)], a[NR]}'
+  for kind in "stream; reloaded" "diagrams; reloaded"; do
+    grep "$kind in" "$work/err" | grep -o 'reloaded in [0-9.]* ms' | awk '{print $3}' | sort -n \
+      | awk -v kind="$kind" '{a[NR]=$1} END {if (NR) printf "inside the server, save to %s: median %.1f ms, max %.1f ms\n",
+          (kind ~ /diagrams/ ? "the pages with the new diagram" : "the first reload"), a[int((NR+1)/2)], a[NR]}'
+  done
 done

@@ -3,7 +3,10 @@
 stream (a new file renamed over the old, as editors do) with a different wait on its first step, and times each
 save until the reload event arrives. Then reads the server's CPU time over an idle interval.
 
-    preview_latency.py URL STREAM_FILE SERVER_PID [SAVES] [IDLE_SECONDS]
+    preview_latency.py URL STREAM_FILE SERVER_PID [SAVES] [IDLE_SECONDS] [SETTLE_SECONDS]
+
+A save may bring a second event (the pages again once Graphviz has drawn the new diagram): after each save the
+events are read until none has come for SETTLE_SECONDS, so that the next save is timed to its own first event.
 """
 import os
 import re
@@ -16,6 +19,7 @@ from urllib.parse import urlparse
 url, stream, pid = sys.argv[1], sys.argv[2], int(sys.argv[3])
 saves = int(sys.argv[4]) if len(sys.argv) > 4 else 30
 idle = float(sys.argv[5]) if len(sys.argv) > 5 else 5
+settle = float(sys.argv[6]) if len(sys.argv) > 6 else 0.3
 address = urlparse(url)
 connection = socket.create_connection((address.hostname, address.port))
 connection.sendall(f"GET /_vstream/events HTTP/1.1\r\nHost: {address.netloc}\r\n\r\n".encode())
@@ -23,11 +27,17 @@ connection.settimeout(5)
 buffer = b""
 
 
-def next_event():
+def next_event(timeout=5):
+    """Whether an event came within `timeout` seconds."""
     global buffer
-    while b"event: reload" not in buffer:
-        buffer += connection.recv(65536)
+    connection.settimeout(timeout)
+    try:
+        while b"event: reload" not in buffer:
+            buffer += connection.recv(65536)
+    except socket.timeout:
+        return False
     buffer = buffer[buffer.index(b"event: reload") + len(b"event: reload"):]
+    return True
 
 
 next_event()  # the generation at connection
@@ -42,9 +52,11 @@ for index in range(saves):
         handle.write(text)
     start = time.perf_counter()
     os.replace(stream + ".tmp", stream)
-    next_event()
+    if not next_event():
+        sys.exit("no reload event within 5 s of a save")
     latencies.append((time.perf_counter() - start) * 1000)
-    time.sleep(0.15)  # separate saves, not one burst
+    while next_event(settle):
+        pass
 latencies.sort()
 
 

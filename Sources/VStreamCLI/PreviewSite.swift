@@ -16,6 +16,8 @@ final class PreviewSite {
     var firstPage: String
     var built: Int
     var broken: Int
+    /// The DOT of the diagrams Graphviz has not drawn yet: their pages show the stream's last diagram meanwhile.
+    var undrawn: [String]
   }
 
   private let paths: [String]
@@ -24,8 +26,12 @@ final class PreviewSite {
   private let dot = DOTEmitter.Options()
   /// Each file's page at its last successful build, so that a broken save replaces the page the browser is on.
   private var pageNames: [String: String] = [:]
-  /// Graphviz's SVG for each DOT text rendered at the last build: a save that changes no box does not run dot again.
+  /// The diagrams drawn, shared by the rebuilds and the drawing (two queues), under the lock.
+  private let lock = NSLock()
+  /// Graphviz's SVG for each DOT text drawn: a save that changes no box does not run dot again.
   private var svgs: [String: Result<[UInt8], Error>] = [:]
+  /// Each stream's last SVG, shown while its new one is drawn.
+  private var lastSVG: [String: Result<[UInt8], Error>] = [:]
 
   init(paths: [String], input: InputOptions, config: String?) {
     self.paths = paths
@@ -33,7 +39,10 @@ final class PreviewSite {
     self.config = config
   }
 
-  func build(generation: Int) throws -> Outcome {
+  /// The site as the files are now. Graphviz is run only when `drawing` is set (the first build): otherwise a
+  /// diagram whose DOT has not been drawn shows the stream's last one and its DOT is in `undrawn`, for `draw(_:)`.
+  /// Graphviz takes a second or more on a stream of 100 steps; the rest of a rebuild, milliseconds.
+  func build(generation: Int, drawing: Bool = false) throws -> Outcome {
     let inputs = try input.read(paths, standardInputName: nil, configPath: config, loadsConfiguration: true)
     let results = Compiler.checkRepository(
       inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
@@ -41,7 +50,21 @@ final class PreviewSite {
     let dots = built.map {
       DOTEmitter(options: dot).emit($0.stream!, catalogue: inputs.configuration(for: $0.file).catalogue)
     }
-    let rendered = renderDiagrams(dots)
+    if drawing { draw(dots) }
+    var undrawn: [String] = []
+    let rendered = lock.withLock { () -> [Result<[UInt8], Error>] in
+      // Only what this build shows stays, so the cache cannot grow with every save.
+      svgs = svgs.filter { dots.contains($0.key) }
+      return zip(built, dots).map { result, dot in
+        let id = result.stream!.id
+        if let svg = svgs[dot] {
+          lastSVG[id] = svg
+          return svg
+        }
+        undrawn.append(dot)
+        return lastSVG[id] ?? .failure(CommandFailure("the diagram is being drawn"))
+      }
+    }
     let html = HTMLEmitter()
     var pages: [String: String] = [:]
     for (result, svg) in zip(built, rendered) {
@@ -59,18 +82,20 @@ final class PreviewSite {
     }
     let broken = results.filter { $0.stream == nil }
     let renderer = HumanRenderer(options: .init(colors: false))
+    var problems: [HTMLEmitter.Problem] = []
     for result in broken {
       let shown = result.diagnostics.filter { !$0.isSuppressed && $0.severity >= .warning }
       let report = shown.map { renderer.render($0, in: result.file) + "\n" }.joined()
       let name = pageNames[result.file.path] ?? Self.guessedPageName(result.file.path)
       // A stream that compiles keeps its page: two files claiming one name show the one that works.
       if pages[name] == nil {
+        problems.append(HTMLEmitter.Problem(file: result.file.path, page: name))
         pages[name] = html.problemPage(
           file: result.file.path, report: report, errors: shown.filter { $0.severity == .error }.count)
       }
     }
     let streams = built.map { $0.stream! }
-    pages["index.html"] = html.index(streams)
+    pages["index.html"] = html.index(streams, problems: problems)
     pages["practices.html"] = html.practiceMatrix(streams)
     var resources: [String: LiveSite.Resource] = [:]
     for (name, page) in pages {
@@ -82,7 +107,7 @@ final class PreviewSite {
     return Outcome(
       resources: resources,
       firstPage: only.map { pageNames[$0] ?? Self.guessedPageName($0) } ?? "index.html",
-      built: built.count, broken: broken.count)
+      built: built.count, broken: broken.count, undrawn: undrawn)
   }
 
   /// The page of a file that has never compiled: its name without `.vstream` (a stream's id is usually its file's
@@ -92,23 +117,22 @@ final class PreviewSite {
     return (name.hasSuffix(".vstream") ? String(name.dropLast(".vstream".count)) : name) + ".html"
   }
 
-  /// Each DOT text as SVG: from the last build when the text is the same, otherwise from Graphviz, on every core.
-  private func renderDiagrams(_ dots: [String]) -> [Result<[UInt8], Error>] {
-    var results = dots.map { svgs[$0] }
-    let missing = results.indices.filter { results[$0] == nil }
-    let lock = NSLock()
-    DispatchQueue.concurrentPerform(iterations: missing.count) { position in
-      let index = missing[position]
+  /// Draws each DOT text not drawn yet with Graphviz, on every core, for the next build to show.
+  func draw(_ dots: [String]) {
+    let missing = lock.withLock { Array(Set(dots.filter { svgs[$0] == nil })).sorted() }
+    var drawn = [Result<[UInt8], Error>?](repeating: nil, count: missing.count)
+    let results = NSLock()
+    DispatchQueue.concurrentPerform(iterations: missing.count) { index in
       let outcome = Result {
         Array(
           GraphvizSVG.titlesFromTooltips(
-            String(decoding: try Graphviz.render(dots[index], format: "svg"), as: UTF8.self)
+            String(decoding: try Graphviz.render(missing[index], format: "svg"), as: UTF8.self)
           ).utf8)
       }
-      lock.withLock { results[index] = outcome }
+      results.withLock { drawn[index] = outcome }
     }
-    let all = results.map { $0! }
-    svgs = Dictionary(zip(dots, all), uniquingKeysWith: { first, _ in first })
-    return all
+    lock.withLock {
+      for (dot, svg) in zip(missing, drawn) { svgs[dot] = svg! }
+    }
   }
 }

@@ -62,7 +62,7 @@ struct PreviewCommand: ParsableCommand {
     }
     let site = LiveSite()
     let builder = PreviewSite(paths: paths, input: input, config: config)
-    let first = try builder.build(generation: site.generation + 1)
+    let first = try builder.build(generation: site.generation + 1, drawing: true)
     site.replace(with: first.resources)
     let extraHost = Self.loopback.contains(host) ? nil : host
     if let extraHost {
@@ -86,21 +86,14 @@ struct PreviewCommand: ParsableCommand {
 
     let stopping = NSLock()
     var stopped = false
+    let rebuilder = PreviewRebuilder(site: site, builder: builder)
     let watcher = FileWatcher(folders: WatchedPaths.folders(for: paths)) {
       guard WatchedPaths.anyExists(paths) else {
         Terminal.standardError.write("stopping: \(paths.joined(separator: " ")) went away\n")
         kill(getpid(), SIGTERM)
         return
       }
-      let start = DispatchTime.now().uptimeNanoseconds
-      do {
-        let outcome = try builder.build(generation: site.generation + 1)
-        site.replace(with: outcome.resources)
-        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        Terminal.standardError.write(Self.summary(outcome) + String(format: "; reloaded in %.1f ms\n", milliseconds))
-      } catch {
-        Terminal.standardError.write("error: \(BuildCommand.reason(error))\n")
-      }
+      rebuilder.rebuild()
     }
     watcher.start()
     // Ctrl-C and SIGTERM end the server in order: the event streams close, the socket closes, then the process ends.

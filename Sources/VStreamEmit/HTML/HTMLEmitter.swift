@@ -125,8 +125,19 @@ public struct HTMLEmitter: Sendable {
     return document(title: stream.title, body: body)
   }
 
-  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency.
-  public func index(_ streams: [ValueStream]) -> String {
+  /// A file that does not compile, for the index of `vstream preview`: its path and the page of its diagnostics.
+  public struct Problem: Sendable {
+    public var file: String
+    public var page: String
+    public init(file: String, page: String) {
+      self.file = file
+      self.page = page
+    }
+  }
+
+  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency; then the files that do not
+  /// compile, when there are any (only the preview lists them: a build writes no page for them).
+  public func index(_ streams: [ValueStream], problems: [Problem] = []) -> String {
     let e = HTMLEscaping.text
     var body =
       "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
@@ -143,6 +154,13 @@ public struct HTMLEmitter: Sendable {
         + "<td>\(percentText(main.flowEfficiency))</td></tr>\n"
     }
     body += "</tbody>\n</table>\n"
+    if !problems.isEmpty {
+      body += "<h2>Files with errors</h2>\n<ul>\n"
+      for problem in problems {
+        body += "<li><a href=\"\(HTMLEscaping.href(problem.page))\">\(e(problem.file))</a></li>\n"
+      }
+      body += "</ul>\n"
+    }
     return document(title: "Value streams", body: body)
   }
 
