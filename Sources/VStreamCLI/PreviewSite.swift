@@ -100,8 +100,8 @@ final class PreviewSite {
     var resources: [String: LiveSite.Resource] = [:]
     for (name, page) in pages {
       let live = LiveReload.inject(
-        into: page, staticPolicy: HTMLEmitter.contentSecurityPolicy, generation: generation)
-      resources[name] = LiveSite.Resource(bytes: Array(live.utf8), contentType: "text/html; charset=utf-8")
+        into: Array(page.utf8), staticPolicy: HTMLEmitter.contentSecurityPolicy, generation: generation)
+      resources[name] = LiveSite.Resource(bytes: live, contentType: "text/html; charset=utf-8")
     }
     let only = results.count == 1 ? results[0].file.path : nil
     return Outcome(

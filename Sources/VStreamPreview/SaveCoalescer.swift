@@ -9,7 +9,7 @@ public struct SaveCoalescer: Sendable, Equatable {
   private var first: Double?
   private var last: Double?
 
-  public init(quiet: Double = 0.02, longest: Double = 0.1) {
+  public init(quiet: Double = 0.01, longest: Double = 0.1) {
     self.quiet = quiet
     self.longest = longest
   }

@@ -58,7 +58,9 @@ final class LiveReloadTests: XCTestCase {
     """
 
   func testThePageGetsThePreviewPolicyTheScriptAndItsGeneration() {
-    let live = LiveReload.inject(into: page, staticPolicy: "default-src 'none'", generation: 7)
+    let live = String(
+      decoding: LiveReload.inject(into: Array(page.utf8), staticPolicy: "default-src 'none'", generation: 7),
+      as: UTF8.self)
     XCTAssertTrue(live.contains("content=\"\(LiveReload.contentSecurityPolicy)\""))
     XCTAssertFalse(live.contains("content=\"default-src 'none'\""))
     XCTAssertTrue(live.contains("<script src=\"/_vstream/live.js\" data-generation=\"7\"></script>\n</body>"))
