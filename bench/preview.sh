@@ -38,4 +38,6 @@ for variant in "with Graphviz" "without Graphviz"; do
       | awk -v kind="$kind" '{a[NR]=$1} END {if (NR) printf "inside the server, save to %s: median %.1f ms, max %.1f ms\n",
           (kind ~ /diagrams/ ? "the pages with the new diagram" : "the first reload"), a[int((NR+1)/2)], a[NR]}'
   done
+  grep "stream; reloaded in" "$work/err" | grep -o 'rebuild: [0-9.]* ms of CPU' | awk '{print $2}' | sort -n \
+    | awk '{a[NR]=$1} END {if (NR) printf "the rebuild itself (thread CPU time, not disturbed by other load): median %.1f ms, max %.1f ms\n", a[int((NR+1)/2)], a[NR]}'
 done
