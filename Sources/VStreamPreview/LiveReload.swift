@@ -21,12 +21,24 @@ public enum LiveReload {
       Array("content=\"\(staticPolicy)\"".utf8), with: Array("content=\"\(contentSecurityPolicy)\"".utf8), in: &page)
     replaceFirst(Array("</head>".utf8), with: Array("<link rel=\"icon\" href=\"data:,\">\n</head>".utf8), in: &page)
     let tag = Array("<script src=\"\(scriptPath)\" data-generation=\"\(generation)\"></script>\n".utf8)
-    if let body = page.ranges(of: Array("</body>".utf8)).last {
-      page.insert(contentsOf: tag, at: body.lowerBound)
+    if let body = lastIndex(of: Array("</body>".utf8), in: page) {
+      page.insert(contentsOf: tag, at: body)
     } else {
       page += tag
     }
     return page
+  }
+
+  /// Where `needle` last starts in `bytes`: a plain loop from the end, since `</body>` is there and the generic
+  /// `ranges(of:)` took a third of a rebuild on a page with a large diagram.
+  static func lastIndex(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+    guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+    var index = bytes.count - needle.count
+    while index >= 0 {
+      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index -= 1
+    }
+    return nil
   }
 
   private static func replaceFirst(_ target: [UInt8], with replacement: [UInt8], in bytes: inout [UInt8]) {

@@ -16,11 +16,12 @@ final class HTMLPictureTests: XCTestCase {
   /// The one-pass `inlineSVG` against the plain definition (remove the first comment until none is left) on texts
   /// made of the pieces that matter, overlaps and unterminated comments included.
   func testInlineSVGRemovesCommentsAsThePlainDefinitionDoes() {
+    // The first form: remove the first comment of the whole text until none is left (so a removal that joins
+    // `<!` and `--` makes a new comment, which goes too).
     func plain(_ svg: String) -> String {
-      guard let start = svg.range(of: "<svg") else { return "" }
+      guard let start = svg.firstRange(of: "<svg") else { return "" }
       var text = String(svg[start.lowerBound...])
-      while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex)
-      {
+      while let open = text.firstRange(of: "<!--"), let close = text[open.upperBound...].firstRange(of: "-->") {
         text.removeSubrange(open.lowerBound..<close.upperBound)
       }
       return text.hasSuffix("\n") ? text : text + "\n"

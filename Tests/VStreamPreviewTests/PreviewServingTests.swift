@@ -68,6 +68,14 @@ final class LiveReloadTests: XCTestCase {
     XCTAssertEqual(live.components(separatedBy: "<script").count, 2)
   }
 
+  func testLastIndexFindsTheLastOccurrence() {
+    let bytes = Array("a</body>b</body>c".utf8)
+    XCTAssertEqual(LiveReload.lastIndex(of: Array("</body>".utf8), in: bytes), 9)
+    XCTAssertEqual(LiveReload.lastIndex(of: Array("a".utf8), in: bytes), 0)
+    XCTAssertNil(LiveReload.lastIndex(of: Array("</html>".utf8), in: bytes))
+    XCTAssertNil(LiveReload.lastIndex(of: Array("</body>".utf8), in: Array("</bo".utf8)))
+  }
+
   func testListenersHearTheCurrentGenerationAndEveryRebuild() async {
     let site = LiveSite()
     site.replace(with: [:])

@@ -234,9 +234,21 @@ public struct HTMLEmitter: Sendable {
     var kept: [UInt8] = []
     kept.reserveCapacity(bytes.count - start + 1)
     var position = start
-    while let comment = firstIndex(of: open, in: bytes, from: position),
-      let end = firstIndex(of: close, in: bytes, from: comment + open.count)
-    {
+    while true {
+      // A removal can join `<!` and `--` into a new comment: the next one may start in the last bytes kept.
+      if let joined = (1...3).first(where: {
+        kept.count >= $0 && position + open.count - $0 <= bytes.count
+          && (kept.suffix($0) + bytes[position..<(position + open.count - $0)]).elementsEqual(open)
+      }),
+        let end = firstIndex(of: close, in: bytes, from: position + open.count - joined)
+      {
+        kept.removeLast(joined)
+        position = end + close.count
+        continue
+      }
+      guard let comment = firstIndex(of: open, in: bytes, from: position),
+        let end = firstIndex(of: close, in: bytes, from: comment + open.count)
+      else { break }
       kept += bytes[position..<comment]
       position = end + close.count
     }
