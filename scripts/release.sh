@@ -59,6 +59,18 @@ libyaml_a="/usr/lib/$multiarch/libyaml.a"
 ln -s "$libyaml_a" "$inputs/lib/libyaml.a"
 libstdcxx_a=$(gcc -print-file-name=libstdc++.a 2>/dev/null || true)
 if [ -f "$libstdcxx_a" ]; then ln -s "$libstdcxx_a" "$inputs/lib/libstdc++.a"; fi
+# libcurl: FlyingFox (the server of `vstream preview`) has a proxy handler that names URLSession, so the static
+# link takes FoundationNetworking, which needs libcurl. vstream never makes an HTTP request, so instead of libcurl
+# and its dozen libraries, each curl function it names is a stub that aborts: a call would be a bug, not a request.
+toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+curl_symbols=$(nm -u "$toolchain/lib/swift_static/linux/lib_CFURLSessionInterface.a" | grep -o 'curl_[a-z_]*' | sort -u)
+{
+  echo '#include <stdlib.h>'
+  for symbol in $curl_symbols; do echo "void $symbol(void) { abort(); }"; done
+} > "$inputs/curl-stubs.c"
+gcc -O2 -fPIC -c "$inputs/curl-stubs.c" -o "$inputs/curl-stubs.o"
+ar rcs "$inputs/lib/libcurl.a" "$inputs/curl-stubs.o"
+
 cat > "$inputs/pkgconfig/yaml-0.1.pc" <<EOF
 Name: LibYAML
 Description: libyaml, linked statically into the release binary
