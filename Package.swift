@@ -10,7 +10,9 @@ let package = Package(
     .library(name: "VStream", targets: ["VStream"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The preview's HTTP server: pure Swift on the system's sockets (epoll), no SwiftNIO. See ARCHITECTURE.md.
+    .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
   ],
   targets: [
     // libyaml, the system library (Debian: libyaml-dev). Named CLibYAML, not CYaml, to stay clear of Yams.
@@ -42,13 +44,20 @@ let package = Package(
     ),
     // The language server: the facade and the catalogue behind the protocol; JSON through Foundation.
     .target(name: "VStreamLSP", dependencies: ["VStream", "VStreamSource", "VStreamModel", "VStreamSyntax"]),
+    // `vstream preview`: the site in memory, served over HTTP (FlyingFox), rebuilt when its files change. The one
+    // library that does I/O (sockets, inotify); what it serves is made by the CLI and handed in.
+    .target(
+      name: "VStreamPreview",
+      dependencies: [
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]),
     // The command reaches the stages through the facade; beside it, it uses the foundation (reading files), the
     // report renderers, the emitters and the catalogue of practices and activities.
     .executableTarget(
       name: "VStreamCLI",
       dependencies: [
         "VStream", "VStreamSource", "VStreamReport", "VStreamModel", "VStreamEmit", "VStreamLargeFile", "VStreamDiff",
-        "VStreamLSP", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "VStreamLSP", "VStreamPreview", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // What several test targets share: a seeded generator, the checkout's streams, running Graphviz and Python.
@@ -84,6 +93,7 @@ let package = Package(
     .testTarget(name: "ConformanceTests", dependencies: ["VStream", "VStreamSource", "VStreamReport", "TestSupport"]),
     .testTarget(
       name: "VStreamLSPTests", dependencies: ["VStreamLSP", "VStream", "VStreamSource", "VStreamModel", "TestSupport"]),
+    .testTarget(name: "VStreamPreviewTests", dependencies: ["VStreamPreview"]),
     .testTarget(name: "CLITests", dependencies: ["VStream", "TestSupport"]),
   ],
   swiftLanguageModes: [.v5]

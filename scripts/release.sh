@@ -10,7 +10,7 @@
 # glibc's own libm.a cannot be linked into a dynamically linked program (its code reads the static loader's CPU
 # tables, `_dl_x86_cpu_features`), so libm stays dynamic; it is part of glibc and is everywhere libc is.
 #
-# The same commit gives the same bytes (same toolchain, libyaml and swift-argument-parser; the build may run from any
+# The same commit gives the same bytes (same toolchain, libyaml, swift-argument-parser and FlyingFox; the build may run from any
 # folder): file times in the archives are SOURCE_DATE_EPOCH (default: the time of the commit that last changed
 # VERSION), owners are root, names are sorted, gzip stores no name or time, source paths are mapped to `.`, and the
 # binary's Swift module hashes (which differ on every compile) are zeroed and its build id recomputed from the file. `scripts/release.sh --check-reproducible` builds a second time
@@ -59,6 +59,18 @@ libyaml_a="/usr/lib/$multiarch/libyaml.a"
 ln -s "$libyaml_a" "$inputs/lib/libyaml.a"
 libstdcxx_a=$(gcc -print-file-name=libstdc++.a 2>/dev/null || true)
 if [ -f "$libstdcxx_a" ]; then ln -s "$libstdcxx_a" "$inputs/lib/libstdc++.a"; fi
+# libcurl: FlyingFox (the server of `vstream preview`) has a proxy handler that names URLSession, so the static
+# link takes FoundationNetworking, which needs libcurl. vstream never makes an HTTP request, so instead of libcurl
+# and its dozen libraries, each curl function it names is a stub that aborts: a call would be a bug, not a request.
+toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v swift)")")")
+curl_symbols=$(nm -u "$toolchain/lib/swift_static/linux/lib_CFURLSessionInterface.a" | grep -o 'curl_[a-z_]*' | sort -u)
+{
+  echo '#include <stdlib.h>'
+  for symbol in $curl_symbols; do echo "void $symbol(void) { abort(); }"; done
+} > "$inputs/curl-stubs.c"
+gcc -O2 -fPIC -c "$inputs/curl-stubs.c" -o "$inputs/curl-stubs.o"
+ar rcs "$inputs/lib/libcurl.a" "$inputs/curl-stubs.o"
+
 cat > "$inputs/pkgconfig/yaml-0.1.pc" <<EOF
 Name: LibYAML
 Description: libyaml, linked statically into the release binary
@@ -155,6 +167,7 @@ echo "== $dist/ (vstream $version, stripped binary $((size / 1024 / 1024)) MiB, 
   swift --version 2>&1 | head -1
   echo "libyaml $(pkg-config --modversion yaml-0.1 2>/dev/null) ($(dpkg-query -W -f '${Version}' libyaml-dev 2>/dev/null))"
   echo "swift-argument-parser $(git -C "$scratch/checkouts/swift-argument-parser" rev-parse HEAD 2>/dev/null || echo unknown)"
+  echo "FlyingFox $(git -C "$scratch/checkouts/FlyingFox" rev-parse HEAD 2>/dev/null || echo unknown)"
   echo "glibc on the build machine $(getconf GNU_LIBC_VERSION | sed 's/^glibc //'), needed >= $glibc"
 } > "$dist/BUILDINFO"
 

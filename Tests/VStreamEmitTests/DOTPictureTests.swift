@@ -67,6 +67,41 @@ final class DOTPictureTests: XCTestCase {
       titled.contains("<title>Log and classify the incident&#10;Engage&#10;Roles: Service desk agent</title>"))
   }
 
+  /// The one-pass `titlesFromTooltips` against its first, plain form (Foundation's searches on the text) on texts
+  /// made of the pieces that matter: titles, links near and far, unclosed titles, other characters.
+  func testTitlesFromTooltipsAgreesWithThePlainForm() {
+    func plain(_ svg: String) -> String {
+      var out = ""
+      var rest = Substring(svg)
+      while let open = rest.range(of: "<title>") {
+        guard let close = rest.range(of: "</title>", range: open.upperBound..<rest.endIndex) else { break }
+        out += rest[..<open.upperBound]
+        let after = rest[close.upperBound...]
+        var title = rest[open.upperBound..<close.lowerBound]
+        if let link = after.prefix(200).range(of: "<a xlink:title=\""),
+          after[..<link.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("<g id=\"a_"),
+          let end = after[link.upperBound...].firstIndex(of: "\"")
+        {
+          title = after[link.upperBound..<end]
+        }
+        out += title
+        out += "</title>"
+        rest = after
+      }
+      return out + rest
+    }
+    let pieces = [
+      "<title>", "</title>", "\n<g id=\"a_node1\">", "<a xlink:title=\"", "tip", "\"", ">", "é", " ", "\n",
+      String(repeating: "x", count: 60), "<g id=\"b\">",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let svg = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
+      XCTAssertEqual(GraphvizSVG.titlesFromTooltips(svg), plain(svg), svg)
+    }
+  }
+
   func testWrappedLayoutRowsAndRoleLanes() throws {
     let stream = try Generated.stream(steps: 10)
     XCTAssertEqual(DOTEmitter.Options.automaticLayout(for: stream), .wrap)

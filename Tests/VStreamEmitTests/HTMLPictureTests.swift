@@ -13,6 +13,30 @@ final class HTMLPictureTests: XCTestCase {
     try assertGolden(page, "restore-live-service.html")
   }
 
+  /// The one-pass `inlineSVG` against the plain definition (remove the first comment until none is left) on texts
+  /// made of the pieces that matter, overlaps and unterminated comments included.
+  func testInlineSVGRemovesCommentsAsThePlainDefinitionDoes() {
+    // The first form: remove the first comment of the whole text until none is left (so a removal that joins
+    // `<!` and `--` makes a new comment, which goes too).
+    func plain(_ svg: String) -> String {
+      guard let start = svg.firstRange(of: "<svg") else { return "" }
+      var text = String(svg[start.lowerBound...])
+      while let open = text.firstRange(of: "<!--"), let close = text[open.upperBound...].firstRange(of: "-->") {
+        text.removeSubrange(open.lowerBound..<close.upperBound)
+      }
+      return text.hasSuffix("\n") ? text : text + "\n"
+    }
+    let pieces = ["<svg", "<!--", "-->", "<!-", "--", ">", "x", "é", "\n", "<!---->", "<g/>"]
+    var generator = SystemRandomNumberGenerator()
+    for _ in 0..<3000 {
+      let svg = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+        .joined()
+      XCTAssertEqual(HTMLEmitter.inlineSVG(svg), plain(svg), svg)
+    }
+    let large = "<?xml?>\n<svg>" + String(repeating: "<!-- step_1 -->\n<g>x</g>\n", count: 20000) + "</svg>"
+    XCTAssertEqual(HTMLEmitter.inlineSVG(large), "<svg>" + String(repeating: "\n<g>x</g>\n", count: 20000) + "</svg>\n")
+  }
+
   func testEscaping() {
     XCTAssertEqual(
       HTMLEscaping.text("<a href='x'>\"&\"</a>\u{01}\n"), "&lt;a href=&#39;x&#39;&gt;&quot;&amp;&quot;&lt;/a&gt;\n")

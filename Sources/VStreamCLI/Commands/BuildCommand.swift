@@ -24,6 +24,7 @@ struct BuildCommand: ParsableCommand {
         vstream build streams/ --format all --out site/
         vstream build streams/restore.vstream --format dot | dot -Tsvg > restore.svg
         vstream build streams/ --format md --format svg --lanes role --out docs/streams/
+        vstream build streams/ --format html --out site/ --watch
 
       \(ExitStatus.documentation)
       """)
@@ -89,7 +90,12 @@ struct BuildCommand: ParsableCommand {
   @Option(help: "Colour the diagnostics on standard error: auto, always or never.")
   var color: Terminal.ColorChoice = .auto
 
+  @Flag(help: "Build, then build again whenever a stream or vstream.yml changes, until Ctrl-C (needs --out).")
+  var watch = false
+
   func validate() throws {
+    if watch && out == nil { throw ValidationError("--watch writes files: give --out DIR") }
+    if watch && paths.contains("-") { throw ValidationError("--watch cannot watch standard input") }
     guard DOTEmitter.Options.Theme(rawValue: theme) != nil else {
       throw ValidationError("--theme must be light or dark")
     }
@@ -109,6 +115,11 @@ struct BuildCommand: ParsableCommand {
   }
 
   func run() throws {
+    guard watch else { return try buildOnce() }
+    WatchedPaths.rebuildOnChange(paths) { try buildOnce() }
+  }
+
+  func buildOnce() throws {
     if let out, case .file = InputDiscovery.status(of: out) {
       throw CommandFailure("--out \(out) is a file, not a folder")
     }

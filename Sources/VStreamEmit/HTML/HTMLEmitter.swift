@@ -36,6 +36,10 @@ public struct HTMLEmitter: Sendable {
 
   public init() {}
 
+  /// The links at the top of a stream's page.
+  static let navigation =
+    "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
+
   /// The file name of a stream's page.
   public static func pageName(_ stream: ValueStream) -> String { "\(stream.id).html" }
 
@@ -48,7 +52,7 @@ public struct HTMLEmitter: Sendable {
     func duration(_ value: Duration?, _ kind: DurationKind = .elapsed) -> String {
       value.map { $0.readable(settings, as: kind) } ?? "–"
     }
-    var body = "<p><a href=\"index.html\">All value streams</a> · <a href=\"practices.html\">Practice matrix</a></p>\n"
+    var body = Self.navigation
     body += "<h1>\(e(stream.title))</h1>\n"
     if let description = stream.metadata.description {
       body += "<p>\(e(description.trimmingCharacters(in: .whitespacesAndNewlines)))</p>\n"
@@ -127,11 +131,23 @@ public struct HTMLEmitter: Sendable {
     return document(title: stream.title, body: body)
   }
 
-  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency, and the portfolio section
-  /// when one is given.
-  public func index(_ streams: [ValueStream], portfolio: Portfolio? = nil, catalogue: PracticeCatalogue = .itil)
-    -> String
-  {
+  /// A file that does not compile, for the index of `vstream preview`: its path and the page of its diagnostics.
+  public struct Problem: Sendable {
+    public var file: String
+    public var page: String
+    public init(file: String, page: String) {
+      self.file = file
+      self.page = page
+    }
+  }
+
+  /// `index.html`: every stream with owner, status, steps, lead time and flow efficiency; the portfolio section when
+  /// one is given; then the files that do not compile, when there are any (only the preview lists them: a build
+  /// writes no page for them).
+  public func index(
+    _ streams: [ValueStream], portfolio: Portfolio? = nil, catalogue: PracticeCatalogue = .itil,
+    problems: [Problem] = []
+  ) -> String {
     let e = HTMLEscaping.text
     var body =
       "<h1>Value streams</h1>\n<p>\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
@@ -151,6 +167,13 @@ public struct HTMLEmitter: Sendable {
     if let portfolio {
       let pages = Dictionary(streams.map { ($0.id, Self.pageName($0)) }, uniquingKeysWith: { first, _ in first })
       body += PortfolioEmitter().html(portfolio, catalogue: catalogue) { pages[$0] ?? "\($0).html" }
+    }
+    if !problems.isEmpty {
+      body += "<h2>Files with errors</h2>\n<ul>\n"
+      for problem in problems {
+        body += "<li><a href=\"\(HTMLEscaping.href(problem.page))\">\(e(problem.file))</a></li>\n"
+      }
+      body += "</ul>\n"
     }
     return document(title: "Value streams", body: body)
   }
@@ -188,6 +211,20 @@ public struct HTMLEmitter: Sendable {
     return document(title: "Practice matrix", body: body)
   }
 
+  /// The page shown in place of a stream's page while its file has errors (`vstream preview`): the file's name and
+  /// its diagnostics as the terminal shows them, each with its source snippet, so that the author sees what to fix
+  /// where the diagram was.
+  public func problemPage(file: String, report: String, errors: Int) -> String {
+    let e = HTMLEscaping.text
+    var body = Self.navigation
+    body += "<h1>\(e(file)) does not compile</h1>\n"
+    body +=
+      "<p class=\"note\">\(errors) error\(errors == 1 ? "" : "s"); the page comes back when the file is fixed.</p>\n"
+    body +=
+      "<pre class=\"diagnostics\" style=\"overflow-x: auto; padding: .75rem; border: 1px solid var(--border)\">\(e(report))</pre>\n"
+    return document(title: "\(file): errors", body: body)
+  }
+
   /// A diagram as a figure: the SVG inside an element with `role="img"` and a text alternative, or the reason.
   func figure(_ diagram: Diagram, label: String) -> String {
     switch diagram {
@@ -210,12 +247,47 @@ public struct HTMLEmitter: Sendable {
   /// The `<svg>` element of a standalone SVG file, without the XML declaration, doctype and comments that are not
   /// allowed or not wanted inside HTML.
   public static func inlineSVG(_ svg: String) -> String {
-    guard let start = svg.range(of: "<svg") else { return "" }
-    var text = String(svg[start.lowerBound...])
-    while let open = text.range(of: "<!--"), let close = text.range(of: "-->", range: open.upperBound..<text.endIndex) {
-      text.removeSubrange(open.lowerBound..<close.upperBound)
+    // One pass over the bytes: Graphviz writes a comment per node and arrow, and removing each from the whole text
+    // in turn was quadratic (a second and a half for a stream of 100 steps).
+    let bytes = Array(svg.utf8)
+    guard let start = firstIndex(of: Array("<svg".utf8), in: bytes, from: 0) else { return "" }
+    let open = Array("<!--".utf8)
+    let close = Array("-->".utf8)
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count - start + 1)
+    var position = start
+    while true {
+      // A removal can join `<!` and `--` into a new comment: the next one may start in the last bytes kept.
+      if let joined = (1...3).first(where: {
+        kept.count >= $0 && position + open.count - $0 <= bytes.count
+          && (kept.suffix($0) + bytes[position..<(position + open.count - $0)]).elementsEqual(open)
+      }),
+        let end = firstIndex(of: close, in: bytes, from: position + open.count - joined)
+      {
+        kept.removeLast(joined)
+        position = end + close.count
+        continue
+      }
+      guard let comment = firstIndex(of: open, in: bytes, from: position),
+        let end = firstIndex(of: close, in: bytes, from: comment + open.count)
+      else { break }
+      kept += bytes[position..<comment]
+      position = end + close.count
     }
-    return text.hasSuffix("\n") ? text : text + "\n"
+    kept += bytes[position...]
+    if kept.last != UInt8(ascii: "\n") { kept.append(UInt8(ascii: "\n")) }
+    return String(decoding: kept, as: UTF8.self)
+  }
+
+  /// Where `needle` first starts in `bytes` at or after `from`.
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard needle.count <= bytes.count else { return nil }
+    var index = from
+    while index <= bytes.count - needle.count {
+      if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
   }
 
   func document(title: String, body: String) -> String {
