@@ -71,7 +71,7 @@ public enum CheckMessages {
     error(
       .unknownActivity, "unknown-activity", "a step names an activity that is not one of the six",
       "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support. Common spellings such as `obtain/build` are accepted; anything else is reported with the closest activity.",
-      bad: bad("activity deliver-and-support", "activity support")),
+      bad: bad("activity deliver-and-support", "activity fixing")),
     error(
       .unknownPractice, "unknown-practice", "a step names a practice that is not in the catalogue",
       "Practices are the 34 ITIL 4 management practices (`vstream practices` lists them), their official older names, and any practices the organisation declares in `vstream.yml`. A misspelt practice is reported with the closest ones.",
@@ -178,6 +178,20 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> 70% fix -> confirm -> restored\nflow triage -> 20% confirm\n"
       )),
 
+    error(
+      .activityOfAnotherFramework, "activity-of-another-framework",
+      "a step names an activity of another framework than its stream's",
+      "A stream follows one framework: ITIL 4 (the default) or ITIL Version 5, chosen by `framework:` in its front matter or in `vstream.yml`. Its steps name that framework's activities: ITIL 4's six value chain activities (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) or Version 5's eight lifecycle activities (discover, design, acquire, build, transition, operate, deliver, support). When no step names an activity of the framework in force, the framework is what is wrong, and one diagnostic says so with the front matter fix. Otherwise each stray step is reported with its counterparts in the stream's framework, from vstream's own correspondence table (not ITIL's), as fixes for a person to choose from.",
+      bad: bad("activity deliver-and-support", "activity operate")),
+    error(
+      .unknownFramework, "unknown-framework", "the front matter names a framework vstream does not know",
+      "`framework:` is `itil4` (ITIL 4, the default) or `itil5` (ITIL Version 5); `ITIL-5` and `itil_v5` are read the same way. Until the framework is known, a step may name either framework's activities, so that the one mistake is reported once.",
+      bad: bad("owner: Service desk lead", "owner: Service desk lead\nframework: itil6")),
+    error(
+      .mixedFrameworks, "mixed-frameworks", "a stream names another framework than the repository allows",
+      "`mixed-frameworks: forbid` in `vstream.yml` holds every stream to the repository's `framework`. A stream whose front matter names another is reported once, at its `framework:` value; its activities are still read in the framework it names. Move the stream (`vstream migrate --to ...` maps its activities), or change the setting.",
+      bad: ""),
+
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
@@ -260,9 +274,16 @@ public enum CheckMessages {
         "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> confirm\n"
       )),
 
+    RuleDescriptor(
+      code: .migrationChoice, name: "migration-choice", defaultSeverity: .warning,
+      summary: "`vstream migrate` left a step whose activity needs a person's choice",
+      explanation:
+        "`vstream migrate --to FRAMEWORK` rewrites each activity that has exactly one counterpart in the target framework (vstream's own correspondence table, not ITIL's: `vstream explain VS450` and `specs/cli.md` give it). An activity with several counterparts, such as ITIL 4's deliver-and-support (operate, deliver or support in Version 5), is left as written and reported with each counterpart as a fix to choose from; until then `vstream check` reports the step as VS350.",
+      badExample: "", goodExample: good, isConfigurable: false),
+
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time, framework, mixed-frameworks. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
@@ -278,6 +299,11 @@ public enum CheckMessages {
       .configPracticeConflict, "config-practice-conflict", .error,
       "a custom practice reuses an id or alias that another practice has",
       "Custom practices extend the catalogue; they cannot redefine one of ITIL's 34 practices or their aliases, nor reuse an id or alias of an earlier custom practice. Choose another id."
+    ),
+    config(
+      .configUnknownFramework, "config-unknown-framework", .error,
+      "`vstream.yml` names a framework vstream does not know",
+      "`framework:` in `vstream.yml` is the framework of every stream whose front matter names none: `itil4` (the default) or `itil5`. An unknown one is reported and the default stays."
     ),
   ]
 
@@ -341,6 +367,9 @@ extension DiagnosticCode {
   public static let mainPathBroken: DiagnosticCode = "VS324"
   public static let reworkNeverEnds: DiagnosticCode = "VS325"
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
+  public static let activityOfAnotherFramework: DiagnosticCode = "VS350"
+  public static let unknownFramework: DiagnosticCode = "VS351"
+  public static let mixedFrameworks: DiagnosticCode = "VS352"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -358,8 +387,10 @@ extension DiagnosticCode {
   public static let unknownDirective: DiagnosticCode = "VS415"
   public static let retiredPractice: DiagnosticCode = "VS416"
   public static let ambiguousMainPath: DiagnosticCode = "VS417"
+  public static let migrationChoice: DiagnosticCode = "VS450"
   public static let configUnknownKey: DiagnosticCode = "VS501"
   public static let configInvalidValue: DiagnosticCode = "VS502"
   public static let configUnknownRule: DiagnosticCode = "VS503"
   public static let configPracticeConflict: DiagnosticCode = "VS504"
+  public static let configUnknownFramework: DiagnosticCode = "VS516"
 }

@@ -20,6 +20,8 @@ import VStreamYAML
 /// time:
 ///   hours-per-day: 8          # default 24 (calendar days)
 ///   days-per-week: 5          # default 7
+/// framework: itil5            # for streams whose front matter names none (default itil4)
+/// mixed-frameworks: forbid    # every stream follows `framework` (default allow)
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {
@@ -37,6 +39,11 @@ public struct Configuration: Sendable {
   public var durationSettings: DurationSettings
   /// The directory of `vstream.yml`, as a path prefix for overrides ("" for the current directory).
   public var root: String
+  /// The framework of a stream whose front matter names none.
+  public var framework: Framework = .itil4
+  /// Whether a stream may name a framework other than `framework` (`mixed-frameworks: allow`, the default); when
+  /// not, one that does gets VS352.
+  public var allowsMixedFrameworks = true
 
   public init(
     severities: [DiagnosticCode: Severity?] = [:], overrides: [Override] = [], catalogue: PracticeCatalogue = .itil,
@@ -65,7 +72,7 @@ public struct Configuration: Sendable {
     return severity
   }
 
-  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time"]
+  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "framework", "mixed-frameworks"]
 
   /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
   /// diagnostics and the setting keeps its default.
@@ -121,6 +128,16 @@ public struct Configuration: Sendable {
           }
         }
         configuration.durationSettings = .working(hoursPerDay: hours, daysPerWeek: days)
+      case "framework": configuration.framework = reader.framework(pair.value) ?? configuration.framework
+      case "mixed-frameworks":
+        switch pair.value.scalar {
+        case "allow": configuration.allowsMixedFrameworks = true
+        case "forbid": configuration.allowsMixedFrameworks = false
+        default:
+          reader.invalid(
+            pair.value, "`mixed-frameworks` is `allow` or `forbid`",
+            help: "write `mixed-frameworks: forbid` to hold every stream to `framework`")
+        }
       default:
         reader.unknownKey(pair.key, among: knownKeys)
       }
@@ -256,6 +273,15 @@ struct ConfigurationReader {
       return nil
     }
     return value / 100
+  }
+
+  mutating func framework(_ node: YAMLNode) -> Framework? {
+    let written = node.scalar ?? ""
+    if let framework = Framework.named(written) { return framework }
+    report(
+      .configUnknownFramework, .error, "unknown framework `\(written)`; streams that name none stay ITIL 4",
+      at: node, help: "write `framework: itil4` or `framework: itil5`")
+    return nil
   }
 
   mutating func integer(_ node: YAMLNode, in range: ClosedRange<Int64>) -> Int64? {

@@ -12,11 +12,15 @@ public struct Metadata: Sendable, Hashable {
   public var tags: [String]
   /// `vstream:`; 1 when not written, the only version so far.
   public var languageVersion: Int
+  /// `framework:` as written; nil when the file names none (the repository's default, ITIL 4 unless `vstream.yml`
+  /// says otherwise, is in force: `ValueStream.framework`).
+  public var framework: Framework?
 
   public init(
     title: String? = nil, owner: String? = nil, version: String? = nil, status: Status? = nil, consumer: String? = nil,
-    description: String? = nil, tags: [String] = [], languageVersion: Int = 1
+    description: String? = nil, tags: [String] = [], languageVersion: Int = 1, framework: Framework? = nil
   ) {
+    self.framework = framework
     self.title = title
     self.owner = owner
     self.version = version

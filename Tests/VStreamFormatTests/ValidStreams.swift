@@ -23,7 +23,7 @@ struct ValidStreams {
   init(seed: UInt64) { messy = MessyStreams(seed: seed) }
 
   static let activities: [String] =
-    Activity.allCases.flatMap { [$0.id] + $0.aliases } + [
+    Framework.itil4.activities.flatMap { [$0.id] + $0.aliases } + [
       "Engage", "DELIVER_AND_SUPPORT", "Obtain/Build", "design_&_transition",
     ]
   static let practices: [String] =

@@ -46,12 +46,15 @@ struct FormatCommand: ParsableCommand {
   }
 
   func run() throws {
-    let inputs = try input.read(paths, standardInputName: stdinFilename)
+    // The nearest `vstream.yml` says which framework a file without `framework:` follows (`build` is an alias in
+    // ITIL 4 and an id in Version 5).
+    let inputs = try input.read(paths, standardInputName: stdinFilename, loadsConfiguration: true)
     let colors = Terminal.standardError.usesColor(color)
     var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
     for (index, file) in inputs.files.enumerated() {
-      switch Compiler.format(file, options: FormatOptions(flowWidth: flowWidth), parserOptions: input.parserOptions) {
+      let options = FormatOptions(flowWidth: flowWidth, framework: inputs.configuration(for: file).framework)
+      switch Compiler.format(file, options: options, parserOptions: input.parserOptions) {
       case .syntaxErrors(let diagnostics):
         refused.add([FileReport(file: file, diagnostics: diagnostics)])
       case .formatted(let text):
@@ -62,16 +65,7 @@ struct FormatCommand: ParsableCommand {
         }
         guard !file.bytes.elementsEqual(Array(text.utf8)) else { continue }
         unformatted.append(file.path)
-        if diff {
-          let original = String(decoding: file.bytes, as: UTF8.self)
-          Terminal.standardOutput.write(
-            Compiler.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
-        } else if check {
-          Terminal.standardOutput.write("\(file.path)\n")
-        } else {
-          try AtomicWriter.write(text, to: file.path)
-          Terminal.standardError.write("formatted \(file.path)\n")
-        }
+        try Rewrite(check: check, diff: diff, verb: "formatted").apply(text, to: file)
       }
     }
     // A file that does not parse (or was not read) is never rewritten: its errors are shown and the run fails.

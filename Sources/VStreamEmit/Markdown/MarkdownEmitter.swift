@@ -127,11 +127,12 @@ public struct MarkdownEmitter: Sendable {
     }
 
     let matrix = stream.metrics.practiceMatrix
-    out += "\n## Practice contribution\n\nSteps each practice supports, by value chain activity.\n\n"
+    out += "\n## Practice contribution\n\nSteps each practice supports, by \(stream.framework.activityKind).\n\n"
     // Only the activities the stream uses: a column of empty cells says nothing.
-    let columns = Activity.allCases.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
+    let activities = stream.framework.activities
+    let columns = activities.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
     out +=
-      "| Practice | " + columns.map { MarkdownEscaping.text(Activity.allCases[$0].name) }.joined(separator: " | ")
+      "| Practice | " + columns.map { MarkdownEscaping.text(activities[$0].name) }.joined(separator: " | ")
       + " |\n"
     out += "| --- |" + String(repeating: " ---: |", count: columns.count) + "\n"
     for (row, practice) in matrix.practices.enumerated() {
