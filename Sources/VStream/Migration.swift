@@ -32,7 +32,7 @@ enum Migration {
       source = named
     }
     var edits: [Diagnostic.Edit] = []
-    var choices: [(range: SourceRange, written: String, activity: Activity, candidates: [Activity])] = []
+    var choices: [(range: SourceRange, step: String, written: String, activity: Activity, candidates: [Activity])] = []
     for case .declaration(let step) in syntax.items where step.kind == .step {
       guard let attribute = syntax.attribute(.activity, of: step), case .word(let word) = attribute.value else {
         continue
@@ -46,7 +46,7 @@ enum Migration {
       if candidates.count == 1 {
         edits.append(Diagnostic.Edit(range: word.range, replacement: candidates[0].id))
       } else {
-        choices.append((word.range, written, activity, candidates))
+        choices.append((word.range, step.identifier?.text(in: file) ?? "?", written, activity, candidates))
       }
     }
     if let edit = frameworkEdit(file, syntax, frameworkNode?.range, source: source, target, configuration) {
@@ -58,7 +58,7 @@ enum Migration {
       let names = choice.candidates.map { "`\($0.id)`" }.joined(separator: ", ")
       return Diagnostic(
         code: .migrationChoice, severity: .warning,
-        message: "`\(choice.written)` has no one \(target.name) counterpart: choose one of \(names)",
+        message: "step `\(choice.step)`: `\(choice.written)` has no one \(target.name) counterpart; choose \(names)",
         range: range, label: "left as written",
         notes: [
           "\(choice.activity.framework.name)'s \(choice.activity.id) corresponds to \(names) in vstream's own table, "
@@ -70,8 +70,8 @@ enum Migration {
     return .migrated(String(decoding: bytes, as: UTF8.self), diagnostics)
   }
 
-  /// The edit that makes the front matter name `target`: its `framework:` value replaced, or the key added before
-  /// the closing fence (a front matter made when there is none). None when the file already follows `target`
+  /// The edit that makes the front matter name `target`: its `framework:` value replaced, or the key added
+  /// (`FrameworkKey`). None when the file already follows `target`
   /// without saying so, because it is the repository's framework; and a `framework:` line of its own is removed when
   /// `target` is the repository's, so that migrating there and back gives the file it was.
   static func frameworkEdit(
@@ -92,11 +92,7 @@ enum Migration {
       return file.text(range) == target.id ? nil : Diagnostic.Edit(range: range, replacement: target.id)
     }
     guard target != configuration.framework else { return nil }
-    guard let frontMatter = syntax.frontMatter else {
-      return Diagnostic.Edit(range: SourceRange.empty(at: 0), replacement: "---\nframework: \(target.id)\n---\n")
-    }
-    return Diagnostic.Edit(
-      range: SourceRange.empty(at: frontMatter.contentRange.end), replacement: "framework: \(target.id)\n")
+    return FrameworkKey.insertion(target, syntax: syntax, file: file)
   }
 
   /// Where `range` of the old text is in the new one, the edits (none overlapping it) applied.

@@ -47,9 +47,11 @@ enum ActivitiesMatchTheFramework: CheckRule {
     let configuration = context.configuration
     guard configuration.allowsMixedFrameworks || theirs == configuration.framework else { return nil }
     let message = "follow \(theirs.name): `framework: \(theirs.id)`"
-    guard let frontMatter = context.syntax.frontMatter, frontMatter.root?.mapping != nil else { return nil }
-    let end = frontMatter.contentRange.end
-    return .replace(SourceRange(start: end, end: end), with: "framework: \(theirs.id)\n", message, safety: .unsafe)
+    // A file without front matter has VS405 to fix first; its framework is added with the rest.
+    guard context.syntax.frontMatter != nil,
+      let edit = FrameworkKey.insertion(theirs, syntax: context.syntax, file: context.file)
+    else { return nil }
+    return Diagnostic.Fix(message, edits: [edit], safety: .unsafe)
   }
 }
 
