@@ -38,7 +38,7 @@ fi
 
 # Every format, and the diagram variants, of every example.
 "$vstream" build examples --format all --format png --out "$out/site" 2>"$out/build.log" || true
-grep -q "^built 7 streams" "$out/build.log" || problem "the examples did not all build: $(cat "$out/build.log")"
+grep -q "^built 8 streams" "$out/build.log" || problem "the examples did not all build: $(cat "$out/build.log")"
 for variant in "--layout lr" "--layout tb" "--layout wrap" "--lanes activity" "--lanes role" "--lanes role --theme dark" \
   "--hide-practices --hide-metrics --theme dark"; do
   name="$(echo "$variant" | tr -d '-' | tr ' ' '_')"

@@ -181,7 +181,7 @@ public enum CheckMessages {
     error(
       .activityOfAnotherFramework, "activity-of-another-framework",
       "a step names an activity of another framework than its stream's",
-      "A stream follows one framework: ITIL 4 (the default) or ITIL Version 5, chosen by `framework:` in its front matter or in `vstream.yml`. Its steps name that framework's activities: ITIL 4's six value chain activities (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) or Version 5's eight lifecycle activities (discover, design, acquire, build, transition, operate, deliver, support). When no step names an activity of the framework in force, the framework is what is wrong, and one diagnostic says so with the front matter fix. Otherwise each stray step is reported with its counterparts in the stream's framework, from vstream's own correspondence table (not ITIL's), as fixes for a person to choose from.",
+      "A stream follows one framework: ITIL 4 (the default) or ITIL Version 5, chosen by `framework:` in its front matter or in `vstream.yml`. Its steps name that framework's activities: ITIL 4's six value chain activities (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) or Version 5's eight lifecycle activities (discover, design, acquire, build, transition, operate, deliver, support). When the front matter names no framework and no step names an activity of the framework in force, the missing `framework:` is what is wrong, and one diagnostic says so with the front matter fix. Otherwise each stray step is reported with its counterparts in the stream's framework, from vstream's own correspondence table (not ITIL's), as fixes for a person to choose from.",
       bad: bad("activity deliver-and-support", "activity operate")),
     error(
       .unknownFramework, "unknown-framework", "the front matter names a framework vstream does not know",
@@ -198,11 +198,11 @@ public enum CheckMessages {
       bad: bad("  practices incident-management\n", "")),
     lint(
       .noEngage, "no-engage", .warning, "the stream never engages the consumer",
-      "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value.",
+      "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value. ITIL Version 5 has no engage: there the stream needs a `discover`, `deliver` or `support` step, where the consumer's need is understood, the service is provided or the consumer is helped.",
       bad: bad("activity engage", "activity plan").replacingAll("activity engage", "activity plan")),
     lint(
       .engageFirst, "engage-first", .warning, "the first step after the demand is not `engage`",
-      "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. Demand is not always a person: an incident raised by monitoring starts in deliver and support (detect, correlate), so a `deliver-and-support` first step is not reported when the demand is event-driven: the step names `monitoring-and-event-management`, or the demand says it comes `from` monitoring (its `from` names monitoring, an alert, an alarm, an event, a sensor, a tool or a probe). This is the typical shape, not a rule: allow it with a reason where it does not fit.",
+      "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. Demand is not always a person: an incident raised by monitoring starts in deliver and support (detect, correlate), so a `deliver-and-support` first step is not reported when the demand is event-driven: the step names `monitoring-and-event-management`, or the demand says it comes `from` monitoring (its `from` names monitoring, an alert, an alarm, an event, a sensor, a tool or a probe). In an ITIL Version 5 stream the typical first step is `discover` (a need) or `support` (an issue or a request), and an event-driven stream may start in `operate`. This is the typical shape, not a rule: allow it with a reason where it does not fit.",
       bad: bad(
         "  activity engage\n  practices service-desk, incident-management",
         "  activity plan\n  practices service-desk, incident-management")),
@@ -278,7 +278,7 @@ public enum CheckMessages {
       code: .migrationChoice, name: "migration-choice", defaultSeverity: .warning,
       summary: "`vstream migrate` left a step whose activity needs a person's choice",
       explanation:
-        "`vstream migrate --to FRAMEWORK` rewrites each activity that has exactly one counterpart in the target framework (vstream's own correspondence table, not ITIL's: `vstream explain VS450` and `specs/cli.md` give it). An activity with several counterparts, such as ITIL 4's deliver-and-support (operate, deliver or support in Version 5), is left as written and reported with each counterpart as a fix to choose from; until then `vstream check` reports the step as VS350.",
+        "`vstream migrate --to FRAMEWORK` rewrites each activity that has exactly one counterpart in the target framework (vstream's own correspondence table, not ITIL's; `specs/cli.md` gives it in full). To Version 5: plan and improve become discover; engage is discover, deliver or support; design-and-transition is design or transition; obtain-build is acquire or build; deliver-and-support is operate, deliver or support. An activity with several counterparts is left as written and reported with each counterpart as a fix to choose from; until then `vstream check` reports the step as VS350.",
       badExample: "", goodExample: good, isConfigurable: false),
 
     config(
