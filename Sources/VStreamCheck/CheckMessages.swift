@@ -66,11 +66,11 @@ public enum CheckMessages {
       bad: bad("step fix \"Diagnose and fix\"", "step triage \"Diagnose and fix\"")),
     error(
       .missingActivity, "missing-activity", "a step has no `activity`",
-      "Every step maps to exactly one value chain activity: plan, improve, engage, design-and-transition, obtain-build or deliver-and-support.",
+      "Every step maps to exactly one activity of its stream's framework: in ITIL 4 (the default) a value chain activity, plan, improve, engage, design-and-transition, obtain-build or deliver-and-support; in ITIL Version 5 (`framework: itil5`) a lifecycle activity, discover, design, acquire, build, transition, operate, deliver or support.",
       bad: bad("  activity deliver-and-support\n", "")),
     error(
-      .unknownActivity, "unknown-activity", "a step names an activity that is not one of the six",
-      "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support. Common spellings such as `obtain/build` are accepted; anything else is reported with the closest activity.",
+      .unknownActivity, "unknown-activity", "a step names an activity that no framework knows",
+      "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support; ITIL Version 5's lifecycle has eight: discover, design, acquire, build, transition, operate, deliver, support. Common spellings such as `obtain/build` are accepted in the stream's framework; an activity of the other framework is VS350; anything else is reported with the closest activity of the stream's framework.",
       bad: bad("activity deliver-and-support", "activity fixing")),
     error(
       .unknownPractice, "unknown-practice", "a step names a practice that is not in the catalogue",
