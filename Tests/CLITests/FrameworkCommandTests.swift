@@ -73,4 +73,13 @@ final class FrameworkCommandTests: CLITestCase {
     XCTAssertTrue(json.contains("\"framework\": \"itil5\""), json)
     XCTAssertTrue(json.contains("\"transition\": 0"), "the matrix has Version 5's columns")
   }
+
+  func testInitWritesAVersion5StarterThatPasses() throws {
+    XCTAssertEqual(try vstream(["init", "restore", "--framework", "itil5"]).status, 0)
+    let text = try read("restore.vstream")
+    XCTAssertTrue(text.contains("framework: itil5"), text)
+    XCTAssertFalse(text.contains("activity engage"), text)
+    let checked = try vstream(["check", "--werror", "restore.vstream"])
+    XCTAssertEqual(checked.status, 0, checked.output)
+  }
 }
