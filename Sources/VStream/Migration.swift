@@ -58,9 +58,11 @@ enum Migration {
       let names = choice.candidates.map { "`\($0.id)`" }.joined(separator: ", ")
       return Diagnostic(
         code: .migrationChoice, severity: .warning,
-        message: "step `\(choice.step)`: `\(choice.written)` has no one \(target.name) counterpart; choose \(names)",
+        message:
+          "step `\(choice.step)`: `\(choice.written)` has no one \(target.name) counterpart; choose one of \(names)",
         range: range, label: "left as written",
-        notes: [
+        // What each candidate is for, so that the choice can be made from the diagnostic alone.
+        notes: choice.candidates.map { "`\($0.id)`: \($0.purpose)" } + [
           "\(choice.activity.framework.name)'s \(choice.activity.id) corresponds to \(names) in vstream's own table, "
             + "not ITIL's"
         ],

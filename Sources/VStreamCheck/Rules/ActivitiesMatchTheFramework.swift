@@ -79,7 +79,7 @@ extension Message {
       text: "`\(written)` is an \(activity.framework.name) activity, but this stream follows \(framework.name) "
         + "(\(source))",
       label: "not an \(framework.name) \(framework.activityKind)",
-      notes: [
+      notes: (candidates.count > 1 ? candidates.map { "`\($0.id)`: \($0.purpose)" } : []) + [
         "\(framework.name)'s activities are \(framework.activities.map(\.id).joined(separator: ", "))",
         "the counterparts come from vstream's own correspondence table, not from ITIL",
       ],
