@@ -45,6 +45,8 @@ public struct MarkdownEmitter: Sendable {
       if let value = value { out += "| \(name) | \(MarkdownEscaping.text(value)) |\n" }
     }
     if !meta.tags.isEmpty { out += "| Tags | \(meta.tags.map(MarkdownEscaping.text).joined(separator: ", ")) |\n" }
+    // A repository may hold streams of both frameworks: say which one this stream's activities are.
+    out += "| Framework | \(stream.framework.name) |\n"
     out +=
       "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
     out += "| Value | \(stream.values.map { MarkdownEscaping.text($0.title) }.joined(separator: "; ")) |\n\n"
