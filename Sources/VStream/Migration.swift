@@ -32,7 +32,11 @@ enum Migration {
       source = named
     }
     var edits: [Diagnostic.Edit] = []
-    var choices: [(range: SourceRange, step: String, written: String, activity: Activity, candidates: [Activity])] = []
+    var choices:
+      [(
+        range: SourceRange, step: String, written: String, activity: Activity, candidates: [Activity], because: [String]
+      )] =
+        []
     for case .declaration(let step) in syntax.items where step.kind == .step {
       guard let attribute = syntax.attribute(.activity, of: step), case .word(let word) = attribute.value else {
         continue
@@ -42,11 +46,13 @@ enum Migration {
       guard target.resolve(written).entry == nil,
         let activity = ([source] + source.others).lazy.compactMap({ $0.resolve(written).entry }).first
       else { continue }
-      let candidates = ActivityCorrespondence.counterparts(of: activity, in: target)
-      if candidates.count == 1 {
-        edits.append(Diagnostic.Edit(range: word.range, replacement: candidates[0].id))
+      let counterparts = ActivityCorrespondence.counterparts(of: activity, in: target)
+      if counterparts.count == 1 {
+        edits.append(Diagnostic.Edit(range: word.range, replacement: counterparts[0].id))
       } else {
-        choices.append((word.range, step.identifier?.text(in: file) ?? "?", written, activity, candidates))
+        let (candidates, because) = ActivityCorrespondence.ranked(
+          counterparts, practices: practices(of: step, syntax, file, configuration))
+        choices.append((word.range, step.identifier?.text(in: file) ?? "?", written, activity, candidates, because))
       }
     }
     if let edit = frameworkEdit(file, syntax, frameworkNode?.range, source: source, target, configuration) {
@@ -62,10 +68,16 @@ enum Migration {
           "step `\(choice.step)`: `\(choice.written)` has no one \(target.name) counterpart; choose one of \(names)",
         range: range, label: "left as written",
         // What each candidate is for, so that the choice can be made from the diagnostic alone.
-        notes: choice.candidates.map { "`\($0.id)`: \($0.purpose)" } + [
-          "\(choice.activity.framework.name)'s \(choice.activity.id) corresponds to \(names) in vstream's own table, "
-            + "not ITIL's"
-        ],
+        notes: choice.candidates.map { "`\($0.id)`: \($0.purpose)" }
+          + (choice.because.isEmpty
+            ? []
+            : [
+              "`\(choice.candidates[0].id)` is first because the step names "
+                + choice.because.map { "`\($0)`" }.joined(separator: ", ")
+            ]) + [
+            "\(choice.activity.framework.name)'s \(choice.activity.id) corresponds to \(names) in vstream's own table, "
+              + "not ITIL's"
+          ],
         help: "write the one that says what this step does",
         fixes: choice.candidates.map { .replace(range, with: $0.id, "write `\($0.id)`", safety: .unsafe) })
     }
@@ -95,6 +107,16 @@ enum Migration {
     }
     guard target != configuration.framework else { return nil }
     return FrameworkKey.insertion(target, syntax: syntax, file: file)
+  }
+
+  /// The practice ids a step names (those the catalogue knows), to rank its candidates.
+  static func practices(
+    of step: DeclarationSyntax, _ syntax: FileSyntax, _ file: SourceFile, _ configuration: Configuration
+  ) -> [String] {
+    guard let attribute = syntax.attribute(.practices, of: step), case .words(let span) = attribute.value else {
+      return []
+    }
+    return syntax.words(span).compactMap { configuration.catalogue.resolve($0.text(in: file)).entry?.id }
   }
 
   /// Where `range` of the old text is in the new one, the edits (none overlapping it) applied.

@@ -43,7 +43,8 @@ final class FrameworkCommandTests: CLITestCase {
     let run = try vstream(["migrate", "--to", "itil5", "fulfil.vstream"])
     XCTAssertEqual(run.status, 0, run.errors)
     XCTAssertTrue(run.errors.contains("warning[VS450]"), run.errors)
-    XCTAssertTrue(run.errors.contains("`operate`, `deliver`, `support`"), run.errors)
+    XCTAssertTrue(run.errors.contains("choose one of `support`, `operate`, `deliver`"), run.errors)
+    XCTAssertTrue(run.errors.contains("`support` is first because the step names `service-request-management`"))
     let migrated = try read("fulfil.vstream")
     XCTAssertEqual(
       migrated,

@@ -73,7 +73,11 @@ final class FrameworkCheckTests: XCTestCase {
         let diagnostic = try XCTUnwrap(result.diagnostics.first)
         XCTAssertTrue(diagnostic.message.contains(framework.name), diagnostic.message)
         let counterparts = ActivityCorrespondence.counterparts(of: stray, in: framework)
-        XCTAssertEqual(diagnostic.fixes.map { $0.edits.map(\.replacement) }, counterparts.map { [$0.id] })
+        // The same counterparts, ranked by the step's practice (service-desk points to support).
+        let fixes = diagnostic.fixes.map { $0.edits.map(\.replacement) }
+        XCTAssertEqual(Set(fixes), Set(counterparts.map { [$0.id] }))
+        XCTAssertEqual(
+          fixes.first, [ActivityCorrespondence.ranked(counterparts, practices: ["service-desk"]).candidates[0].id])
         XCTAssertTrue(diagnostic.fixes.allSatisfy { $0.safety == .unsafe }, "a person chooses")
         for fix in diagnostic.fixes {
           let fixed = String(decoding: Diagnostic.Edit.apply(fix.edits, to: Array(text.utf8)), as: UTF8.self)
@@ -128,5 +132,18 @@ final class FrameworkCheckTests: XCTestCase {
     // ITIL 4 keeps its words.
     XCTAssertEqual(codes(Self.stream(["plan", "engage"])), ["VS403"])
     XCTAssertTrue(Self.check(Self.stream(["plan", "engage"])).diagnostics[0].message.contains("`engage`"))
+  }
+
+  func testCandidatesAreRankedByTheStepsPracticesWithoutDeciding() {
+    let ranked = ActivityCorrespondence.ranked(
+      [.operate, .deliver, .support], practices: ["incident-management", "problem-management", "service-desk"])
+    XCTAssertEqual(ranked.candidates, [.support, .operate, .deliver])
+    XCTAssertEqual(ranked.because, ["incident-management", "problem-management", "service-desk"])
+    let tie = ActivityCorrespondence.ranked(
+      [.operate, .deliver, .support], practices: ["monitoring-and-event-management", "incident-management"])
+    XCTAssertEqual(tie.candidates, [.operate, .support, .deliver], "a tie keeps the table's order")
+    XCTAssertEqual(tie.because, [], "and claims no reason")
+    XCTAssertEqual(
+      ActivityCorrespondence.ranked([.design, .transition], practices: []).candidates, [.design, .transition])
   }
 }

@@ -43,8 +43,11 @@ final class MigrationTests: XCTestCase {
         let written = new.text(choice.range)
         let activity = try XCTUnwrap(Framework.itil4.resolve(written).entry, "\(example.path): \(written)")
         XCTAssertEqual(
-          choice.fixes.map { $0.edits[0].replacement },
-          ActivityCorrespondence.counterparts(of: activity, in: .itil5).map(\.id))
+          Set(choice.fixes.map { $0.edits[0].replacement }),
+          Set(ActivityCorrespondence.counterparts(of: activity, in: .itil5).map(\.id)))
+        // Check's VS350 on the migrated step offers the same fixes in the same order.
+        let check = Compiler.check(new).diagnostics.first { $0.range == choice.range }
+        XCTAssertEqual(check?.fixes.map { $0.edits[0].replacement }, choice.fixes.map { $0.edits[0].replacement })
       }
       let checked = Compiler.check(new)
       XCTAssertEqual(

@@ -24,11 +24,16 @@ enum ActivitiesMatchTheFramework: CheckRule {
       }
       return findings
     }
+    let catalogue = context.configuration.catalogue.all
     for stray in strays {
       findings.add(.activityOfAnotherFramework, at: stray.range) {
-        .activityOfAnotherFramework(
-          context.file.text(stray.range), stray.activity, framework, source: source,
-          candidates: ActivityCorrespondence.counterparts(of: stray.activity, in: framework), at: stray.range)
+        // The likelier counterparts first, by the step's practices, as `vstream migrate` orders them.
+        let (candidates, because) = ActivityCorrespondence.ranked(
+          ActivityCorrespondence.counterparts(of: stray.activity, in: framework),
+          practices: context.steps.practices(ofStep: stray.step).map { catalogue[Int($0)].id })
+        return .activityOfAnotherFramework(
+          context.file.text(stray.range), stray.activity, framework, source: source, candidates: candidates,
+          because: because, at: stray.range)
       }
     }
     return findings
@@ -72,17 +77,23 @@ extension Message {
 
   static func activityOfAnotherFramework(
     _ written: String, _ activity: Activity, _ framework: Framework, source: String, candidates: [Activity],
-    at range: SourceRange
+    because: [String], at range: SourceRange
   ) -> Message {
     let names = candidates.map { "`\($0.id)`" }
     return Message(
       text: "`\(written)` is an \(activity.framework.name) activity, but this stream follows \(framework.name) "
         + "(\(source))",
       label: "not an \(framework.name) \(framework.activityKind)",
-      notes: (candidates.count > 1 ? candidates.map { "`\($0.id)`: \($0.purpose)" } : []) + [
-        "\(framework.name)'s activities are \(framework.activities.map(\.id).joined(separator: ", "))",
-        "the counterparts come from vstream's own correspondence table, not from ITIL",
-      ],
+      notes: (candidates.count > 1 ? candidates.map { "`\($0.id)`: \($0.purpose)" } : [])
+        + (because.isEmpty
+          ? []
+          : [
+            "`\(candidates[0].id)` is first because the step names \(because.map { "`\($0)`" }.joined(separator: ", "))"
+          ])
+        + [
+          "\(framework.name)'s activities are \(framework.activities.map(\.id).joined(separator: ", "))",
+          "the counterparts come from vstream's own correspondence table, not from ITIL",
+        ],
       help: candidates.count == 1
         ? "write \(names[0])" : "choose one of \(names.joined(separator: ", ")) for what this step does",
       fixes: candidates.map { .replace(range, with: $0.id, "write `\($0.id)`", safety: .unsafe) })
