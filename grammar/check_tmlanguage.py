@@ -253,7 +253,10 @@ ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "target", "ca", 
               "hands-over-to", "from-stream"}
 ACTIVITIES = {"plan", "improve", "engage", "design-and-transition", "obtain-build", "deliver-and-support",
               "design-transition", "design-&-transition", "obtain/build", "obtain-and-build", "build",
-              "deliver-support", "deliver-&-support"}
+              "deliver-support", "deliver-&-support",
+              # ITIL Version 5's lifecycle activities and their aliases (`build` is both an alias and an id).
+              "discover", "design", "acquire", "transition", "operate", "deliver", "support",
+              "discovery", "acquisition", "procurement", "operation", "operations", "delivery"}
 PRACTICES = set("""
 architecture-management continual-improvement information-security-management knowledge-management
 measurement-and-reporting organizational-change-management portfolio-management project-management

@@ -38,7 +38,7 @@ fi
 
 # Every format, and the diagram variants, of every example.
 "$vstream" build examples --format all --format png --out "$out/site" 2>"$out/build.log" || true
-grep -q "^built 7 streams" "$out/build.log" || problem "the examples did not all build: $(cat "$out/build.log")"
+grep -q "^built 8 streams" "$out/build.log" || problem "the examples did not all build: $(cat "$out/build.log")"
 for variant in "--layout lr" "--layout tb" "--layout wrap" "--lanes activity" "--lanes role" "--lanes role --theme dark" \
   "--hide-practices --hide-metrics --theme dark"; do
   name="$(echo "$variant" | tr -d '-' | tr ' ' '_')"
@@ -58,7 +58,7 @@ grep -q "No diagram: Graphviz" "$out/no-graphviz/restore-live-service.html" 2>/d
 # Progress shows on a terminal (script(1) gives the build one), never when redirected or under CI.
 if command -v script >/dev/null; then
   tty_log="$(CI='' VSTREAM_PROGRESS_DELAY=0 script -qec "'$vstream' build examples --format svg --out '$out/progress'" /dev/null || true)"
-  case "$tty_log" in *"rendering "*/7*) ;; *) problem "no progress on a terminal: $tty_log" ;; esac
+  case "$tty_log" in *"rendering "*/8*) ;; *) problem "no progress on a terminal: $tty_log" ;; esac
   ci_log="$(CI=1 VSTREAM_PROGRESS_DELAY=0 script -qec "'$vstream' build examples --format svg --out '$out/progress'" /dev/null || true)"
   case "$ci_log" in *"rendering "*) problem "progress shown under CI" ;; esac
   VSTREAM_PROGRESS_DELAY=0 "$vstream" build examples --format svg --out "$out/progress" 2>"$out/progress.log" || true

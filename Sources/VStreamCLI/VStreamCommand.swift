@@ -25,7 +25,8 @@ struct VStreamCommand: ParsableCommand {
     subcommands: [
       CheckCommand.self, BuildCommand.self, DiffCommand.self, FormatCommand.self, ExplainCommand.self,
       PracticesCommand.self,
-      ActivitiesCommand.self, InitCommand.self, ParseCommand.self, LSPCommand.self, PreviewCommand.self,
+      ActivitiesCommand.self, MigrateCommand.self, InitCommand.self, ParseCommand.self, LSPCommand.self,
+      PreviewCommand.self,
     ]
   )
 

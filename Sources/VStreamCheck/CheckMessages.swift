@@ -77,12 +77,12 @@ public enum CheckMessages {
       bad: bad("step fix \"Diagnose and fix\"", "step triage \"Diagnose and fix\"")),
     error(
       .missingActivity, "missing-activity", "a step has no `activity`",
-      "Every step maps to exactly one value chain activity: plan, improve, engage, design-and-transition, obtain-build or deliver-and-support.",
+      "Every step maps to exactly one activity of its stream's framework: in ITIL 4 (the default) a value chain activity, plan, improve, engage, design-and-transition, obtain-build or deliver-and-support; in ITIL Version 5 (`framework: itil5`) a lifecycle activity, discover, design, acquire, build, transition, operate, deliver or support.",
       bad: bad("  activity deliver-and-support\n", "")),
     error(
-      .unknownActivity, "unknown-activity", "a step names an activity that is not one of the six",
-      "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support. Common spellings such as `obtain/build` are accepted; anything else is reported with the closest activity.",
-      bad: bad("activity deliver-and-support", "activity support")),
+      .unknownActivity, "unknown-activity", "a step names an activity that no framework knows",
+      "ITIL 4's value chain has six activities: plan, improve, engage, design-and-transition, obtain-build, deliver-and-support; ITIL Version 5's lifecycle has eight: discover, design, acquire, build, transition, operate, deliver, support. Common spellings such as `obtain/build` are accepted in the stream's framework; an activity of the other framework is VS350; anything else is reported with the closest activity of the stream's framework.",
+      bad: bad("activity deliver-and-support", "activity fixing")),
     error(
       .unknownPractice, "unknown-practice", "a step names a practice that is not in the catalogue",
       "Practices are the 34 ITIL 4 management practices (`vstream practices` lists them), their official older names, and any practices the organisation declares in `vstream.yml`. A misspelt practice is reported with the closest ones.",
@@ -208,17 +208,30 @@ public enum CheckMessages {
       .handOverCycle, "hand-over-cycle", "hand-overs between streams form a cycle",
       "Following `hands-over-to` (and `from-stream`, read the other way) from stream to stream must never come back to where it started: a chain of hand-overs is how work crosses streams end to end, and a cycle has no end. The finding gives the chain. Work that comes back is rework within a stream, or a new demand.",
       bad: ""),
+    error(
+      .activityOfAnotherFramework, "activity-of-another-framework",
+      "a step names an activity of another framework than its stream's",
+      "A stream follows one framework: ITIL 4 (the default) or ITIL Version 5, chosen by `framework:` in its front matter or in `vstream.yml`. Its steps name that framework's activities: ITIL 4's six value chain activities (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) or Version 5's eight lifecycle activities (discover, design, acquire, build, transition, operate, deliver, support). When the front matter names no framework and no step names an activity of the framework in force, the missing `framework:` is what is wrong, and one diagnostic says so with the front matter fix. Otherwise each stray step is reported with its counterparts in the stream's framework, from vstream's own correspondence table (not ITIL's), as fixes for a person to choose from.",
+      bad: bad("activity deliver-and-support", "activity operate")),
+    error(
+      .unknownFramework, "unknown-framework", "the front matter names a framework vstream does not know",
+      "`framework:` is `itil4` (ITIL 4, the default) or `itil5` (ITIL Version 5); `ITIL-5` and `itil_v5` are read the same way. Until the framework is known, a step may name either framework's activities, so that the one mistake is reported once.",
+      bad: bad("owner: Service desk lead", "owner: Service desk lead\nframework: itil6")),
+    error(
+      .mixedFrameworks, "mixed-frameworks", "a stream names another framework than the repository allows",
+      "`mixed-frameworks: forbid` in `vstream.yml` holds every stream to the repository's `framework`. A stream whose front matter names another is reported once, at its `framework:` value; its activities are still read in the framework it names. Move the stream (`vstream migrate --to ...` maps its activities), or change the setting.",
+      bad: ""),
     lint(
       .noPractices, "no-practices", .warning, "a step names no practices",
       "The point of mapping a value stream is to see which practices each step needs. A step without practices hides that contribution; name at least one, or allow it with a reason.",
       bad: bad("  practices incident-management\n", "")),
     lint(
       .noEngage, "no-engage", .warning, "the stream never engages the consumer",
-      "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value.",
+      "Value is co-created with consumers, so nearly every value stream has at least one `engage` step where the consumer raises the demand or confirms the value. ITIL Version 5 has no engage: there the stream needs a `discover`, `deliver` or `support` step, where the consumer's need is understood, the service is provided or the consumer is helped.",
       bad: bad("activity engage", "activity plan").replacingAll("activity engage", "activity plan")),
     lint(
       .engageFirst, "engage-first", .warning, "the first step after the demand is not `engage`",
-      "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. Demand is not always a person: an incident raised by monitoring starts in deliver and support (detect, correlate), so a `deliver-and-support` first step is not reported when the demand is event-driven: the step names `monitoring-and-event-management`, or the demand says it comes `from` monitoring (its `from` names monitoring, an alert, an alarm, an event, a sensor, a tool or a probe). This is the typical shape, not a rule: allow it with a reason where it does not fit.",
+      "Value streams usually begin with an `engage` step: the consumer's demand is received, understood and logged before other work starts. Demand is not always a person: an incident raised by monitoring starts in deliver and support (detect, correlate), so a `deliver-and-support` first step is not reported when the demand is event-driven: the step names `monitoring-and-event-management`, or the demand says it comes `from` monitoring (its `from` names monitoring, an alert, an alarm, an event, a sensor, a tool or a probe). In an ITIL Version 5 stream the typical first step is `discover` (a need) or `support` (an issue or a request), and an event-driven stream may start in `operate`. This is the typical shape, not a rule: allow it with a reason where it does not fit.",
       bad: bad(
         "  activity engage\n  practices service-desk, incident-management",
         "  activity plan\n  practices service-desk, incident-management")),
@@ -328,9 +341,16 @@ public enum CheckMessages {
       "Asked for with `portfolio: { hand-offs: 3 }` (or `{ max: 3, severity: error }`) in `vstream.yml`. A hand-off is an arrow between two steps that share no role (each step's `roles`; steps without roles are not judged): the work changes hands, waits in another queue and loses context. Minimising hand-offs is a stated aim of value stream design. Reported at the `stream` line of each stream over the limit, with its hand-offs.",
       bad: ""),
 
+    RuleDescriptor(
+      code: .migrationChoice, name: "migration-choice", defaultSeverity: .warning,
+      summary: "`vstream migrate` left a step whose activity needs a person's choice",
+      explanation:
+        "`vstream migrate --to FRAMEWORK` rewrites each activity that has exactly one counterpart in the target framework (vstream's own correspondence table, not ITIL's; `specs/cli.md` gives it in full). To Version 5: plan and improve become discover; engage is discover, deliver or support; design-and-transition is design or transition; obtain-build is acquire or build; deliver-and-support is operate, deliver or support. An activity with several counterparts is left as written and reported with each counterpart as a fix to choose from; until then `vstream check` reports the step as VS350.",
+      badExample: "", goodExample: good, isConfigurable: false),
+
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
-      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display), targets (with measure), portfolio. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
+      "Known keys: rules, overrides, practices, thresholds, time (with working-day, working-week and display), targets (with measure), portfolio, framework, mixed-frameworks. Unknown keys are reported (with the closest known key) so that a typo does not silently leave a setting at its default."
     ),
     config(
       .configInvalidValue, "config-invalid-value", .error,
@@ -355,6 +375,11 @@ public enum CheckMessages {
     config(
       .configDayTooLong, "config-working-day-too-long", .error, "a working day is longer than 24 hours",
       "`time: working-day` is how long one working day of effort (`1wd`) is: the hours one person works in a day, usually `7h30m` or `8h`. It cannot be longer than a day; the setting keeps its default, 8h."
+    ),
+    config(
+      .configUnknownFramework, "config-unknown-framework", .error,
+      "`vstream.yml` names a framework vstream does not know",
+      "`framework:` in `vstream.yml` is the framework of every stream whose front matter names none: `itil4` (the default) or `itil5`. An unknown one is reported and the default stays."
     ),
   ]
 
@@ -444,6 +469,9 @@ extension DiagnosticCode {
   public static let targetBelowProcessTime: DiagnosticCode = "VS336"
   public static let invertedRange: DiagnosticCode = "VS337"
   public static let likelyOutsideRange: DiagnosticCode = "VS338"
+  public static let activityOfAnotherFramework: DiagnosticCode = "VS350"
+  public static let unknownFramework: DiagnosticCode = "VS351"
+  public static let mixedFrameworks: DiagnosticCode = "VS352"
   public static let noPractices: DiagnosticCode = "VS401"
   public static let noEngage: DiagnosticCode = "VS402"
   public static let engageFirst: DiagnosticCode = "VS403"
@@ -467,6 +495,7 @@ extension DiagnosticCode {
   public static let waitInWorkingDays: DiagnosticCode = "VS427"
   public static let leadTimeOverTarget: DiagnosticCode = "VS428"
   public static let stepOverTarget: DiagnosticCode = "VS429"
+  public static let migrationChoice: DiagnosticCode = "VS450"
   public static let unusedPractices: DiagnosticCode = "VS433"
   public static let unusedActivities: DiagnosticCode = "VS434"
   public static let streamsWithoutOwner: DiagnosticCode = "VS435"
@@ -477,4 +506,5 @@ extension DiagnosticCode {
   public static let configPracticeConflict: DiagnosticCode = "VS504"
   public static let configLegacyDays: DiagnosticCode = "VS505"
   public static let configDayTooLong: DiagnosticCode = "VS506"
+  public static let configUnknownFramework: DiagnosticCode = "VS516"
 }

@@ -25,6 +25,8 @@ import VStreamYAML
 ///   measure: main             # worst-case or p85: the lead time held against `target-lead-time`
 /// portfolio:                  # checks over every stream it applies to (`PortfolioSettings`)
 ///   unused-practices: warning
+/// framework: itil5            # for streams whose front matter names none (default itil4)
+/// mixed-frameworks: forbid    # every stream follows `framework` (default allow)
 /// ```
 public struct Configuration: Sendable {
   public struct Override: Sendable {
@@ -46,6 +48,11 @@ public struct Configuration: Sendable {
   public var root: String
   /// The portfolio checks asked for; none by default.
   public var portfolio = PortfolioSettings()
+  /// The framework of a stream whose front matter names none.
+  public var framework: Framework = .itil4
+  /// Whether a stream may name a framework other than `framework` (`mixed-frameworks: allow`, the default); when
+  /// not, one that does gets VS352.
+  public var allowsMixedFrameworks = true
 
   public init(
     severities: [DiagnosticCode: Severity?] = [:], overrides: [Override] = [], catalogue: PracticeCatalogue = .itil,
@@ -74,7 +81,9 @@ public struct Configuration: Sendable {
     return severity
   }
 
-  static let knownKeys = ["rules", "overrides", "practices", "thresholds", "time", "targets", "portfolio"]
+  static let knownKeys = [
+    "rules", "overrides", "practices", "thresholds", "time", "targets", "portfolio", "framework", "mixed-frameworks",
+  ]
 
   /// Reads `vstream.yml`, within `limits` (the YAML limits of the command line). Never fails: problems are
   /// diagnostics and the setting keeps its default.
@@ -122,6 +131,16 @@ public struct Configuration: Sendable {
       case "time": configuration.durationSettings = reader.time(pair.value)
       case "targets": configuration.targetMeasure = reader.targetMeasure(pair.value)
       case "portfolio": configuration.portfolio = reader.portfolio(pair.value)
+      case "framework": configuration.framework = reader.framework(pair.value) ?? configuration.framework
+      case "mixed-frameworks":
+        switch pair.value.scalar {
+        case "allow": configuration.allowsMixedFrameworks = true
+        case "forbid": configuration.allowsMixedFrameworks = false
+        default:
+          reader.invalid(
+            pair.value, "`mixed-frameworks` is `allow` or `forbid`",
+            help: "write `mixed-frameworks: forbid` to hold every stream to `framework`")
+        }
       default:
         reader.unknownKey(pair.key, among: knownKeys)
       }
@@ -270,6 +289,15 @@ struct ConfigurationReader {
       return nil
     }
     return value / 100
+  }
+
+  mutating func framework(_ node: YAMLNode) -> Framework? {
+    let written = node.scalar ?? ""
+    if let framework = Framework.named(written) { return framework }
+    report(
+      .configUnknownFramework, .error, "unknown framework `\(written)`; streams that name none stay ITIL 4",
+      at: node, help: "write `framework: itil4` or `framework: itil5`")
+    return nil
   }
 
   mutating func integer(_ node: YAMLNode, in range: ClosedRange<Int64>) -> Int64? {

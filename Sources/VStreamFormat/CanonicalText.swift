@@ -81,9 +81,10 @@ enum CanonicalText {
     Percentage(hundredths: hundredths).formatted
   }
 
-  /// The canonical id of an activity, or the word as written when the catalogue does not know it.
-  static func activity(_ written: String) -> String {
-    Activity.resolve(written).entry?.id ?? written
+  /// The canonical id of an activity in `framework`, or the word as written when its catalogue does not know it
+  /// (another framework's activity is the checker's to report, not the formatter's to change).
+  static func activity(_ written: String, in framework: Framework = .itil4) -> String {
+    framework.resolve(written).entry?.id ?? written
   }
 
   /// The canonical id of a practice, or the word as written when the catalogue does not know it.

@@ -1,3 +1,4 @@
+import VStreamModel
 import VStreamSource
 import VStreamSyntax
 
@@ -24,6 +25,8 @@ struct FormatWriter {
   var lastSourceLine = 0
   /// The arrows of an older file that closed a loop, by item: written on `rework` lines (see ``LoopUpgrade``).
   let backEdges: [Int: Set<Int>]
+  /// The framework the file follows: its front matter's, else the options'.
+  let framework: Framework
 
   static let attributeIndent = "  "
   static let blockIndent = "    "
@@ -34,6 +37,7 @@ struct FormatWriter {
     self.file = file
     self.syntax = syntax
     self.options = options
+    framework = syntax.frontMatter?.root?["framework"]?.scalar.flatMap(Framework.named) ?? options.framework
     let firstBreak = file.bytes.firstIndex(of: 0x0A)
     newline = firstBreak.map { $0 > 0 && file.bytes[$0 - 1] == 0x0D } == true ? "\r\n" : "\n"
     var ownLine: [(line: Int, text: String)] = []
@@ -187,7 +191,8 @@ struct FormatWriter {
       return
     case .word(let word):
       // Only an activity has a canonical spelling; a stream id is written as it is.
-      value = attribute.kind == .activity ? CanonicalText.activity(word.text(in: file)) : word.text(in: file)
+      value =
+        attribute.kind == .activity ? CanonicalText.activity(word.text(in: file), in: framework) : word.text(in: file)
     case .words(let span):
       let items = syntax.words(span).map {
         (line: file.line(of: $0.range.start), text: CanonicalText.practice($0.text(in: file)))

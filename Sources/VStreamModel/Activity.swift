@@ -1,4 +1,7 @@
-/// The six activities of the ITIL 4 service value chain, by stable id, in the order ITIL lists them.
+/// The activities a step maps to, by stable id: the six of the ITIL 4 service value chain in the order ITIL lists
+/// them, then the eight of ITIL (Version 5)'s product and service lifecycle in theirs. Which of them a stream may use
+/// is its ``Framework``'s: `Framework.activities` and `Framework.resolve(_:)` are the per-framework view, and
+/// `allCases` is every framework's, ITIL 4's first.
 public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
   case plan
   case improve
@@ -6,6 +9,15 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
   case designAndTransition = "design-and-transition"
   case obtainBuild = "obtain-build"
   case deliverAndSupport = "deliver-and-support"
+  // ITIL (Version 5): described in `Activity+Lifecycle.swift`.
+  case discover
+  case design
+  case acquire
+  case build
+  case transition
+  case operate
+  case deliver
+  case support
 
   /// The stable id written in `.vstream` files and printed by every back end.
   public var id: String { rawValue }
@@ -19,6 +31,7 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
     case .designAndTransition: return "Design and transition"
     case .obtainBuild: return "Obtain/build"
     case .deliverAndSupport: return "Deliver and support"
+    default: return lifecycleName
     }
   }
 
@@ -39,6 +52,7 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
       return "service components are available when and where needed and meet agreed specifications"
     case .deliverAndSupport:
       return "services are delivered and supported to agreed specifications and expectations"
+    default: return lifecyclePurpose
     }
   }
 
@@ -58,6 +72,7 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
       return "service components (built or bought); knowledge about them"
     case .deliverAndSupport:
       return "services delivered; completed user support tasks; performance information; change requests"
+    default: return lifecycleOutputs
     }
   }
 
@@ -69,24 +84,21 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
     case .designAndTransition: return ["design-transition", "design-&-transition"]
     case .obtainBuild: return ["obtain/build", "obtain-and-build", "build"]
     case .deliverAndSupport: return ["deliver-support", "deliver-&-support"]
+    default: return lifecycleAliases
     }
   }
 
-  /// Every alias with the activity it stands for.
-  public static let aliases: [String: Activity] = Dictionary(
-    uniqueKeysWithValues: allCases.flatMap { activity in activity.aliases.map { ($0, activity) } })
+  /// Every ITIL 4 alias with the activity it stands for (a Version 5 stream's are its framework's: `build` is an
+  /// ITIL 4 alias of `obtain-build` but a Version 5 id).
+  public static let aliases: [String: Activity] = Framework.itil4.aliases
 
-  /// Reads an activity as written: case does not matter, `_` is the same as `-`, aliases are accepted. An unknown
-  /// word gets up to three suggestions (activity ids), best first.
+  /// Reads an activity as written in an ITIL 4 stream: `Framework.itil4.resolve(_:)`. Case does not matter, `_` is
+  /// the same as `-`, aliases are accepted; an unknown word gets up to three suggestions (activity ids), best first.
   public static func resolve(_ written: String) -> ActivityResolution {
-    let key = Catalogue.normalize(written)
-    if let activity = Activity(rawValue: key) { return .canonical(activity) }
-    if let activity = aliases[key] { return .alias(activity, alias: written) }
-    let entries = allCases.map { (id: $0.id, spellings: [$0.id] + $0.aliases) }
-    return .unknown(suggestions: Catalogue.suggestions(for: key, entries: entries))
+    Framework.itil4.resolve(written)
   }
 
-  /// Position in ITIL's order (`allCases`), for tables and breakdowns.
+  /// Position in its framework's order (`framework.activities`), for tables and breakdowns.
   public var index: Int {
     switch self {
     case .plan: return 0
@@ -95,8 +107,12 @@ public enum Activity: String, CaseIterable, Sendable, Hashable, Comparable {
     case .designAndTransition: return 3
     case .obtainBuild: return 4
     case .deliverAndSupport: return 5
+    default: return lifecycleIndex
     }
   }
 
-  public static func < (lhs: Activity, rhs: Activity) -> Bool { lhs.index < rhs.index }
+  /// ITIL 4's first, then Version 5's, each in its framework's order.
+  public static func < (lhs: Activity, rhs: Activity) -> Bool {
+    (lhs.framework == .itil4 ? 0 : 1, lhs.index) < (rhs.framework == .itil4 ? 0 : 1, rhs.index)
+  }
 }

@@ -16,9 +16,13 @@ public struct ActivityTime: Sendable, Hashable {
   /// Lead time in the activity: wait plus process time.
   public var leadTime: Duration { waitTime + processTime }
 
-  /// Time along `path` by activity: one entry for each of the six activities in ITIL's order, zero included.
-  public static func breakdown(path: [NodeRef], steps: [Step]) -> [ActivityTime] {
-    var result = Activity.allCases.map { ActivityTime(activity: $0, steps: 0, processTime: .zero, waitTime: .zero) }
+  /// Time along `path` by activity: one entry for each of the framework's activities in ITIL's order, zero included.
+  /// Without a framework, the steps' own (a checked stream's steps all follow one), ITIL 4's when there are none.
+  public static func breakdown(path: [NodeRef], steps: [Step], framework: Framework? = nil) -> [ActivityTime] {
+    let framework = framework ?? steps.first?.activity.framework ?? .itil4
+    var result = framework.activities.map {
+      ActivityTime(activity: $0, steps: 0, processTime: .zero, waitTime: .zero)
+    }
     for case .step(let index) in path {
       let step = steps[index]
       let slot = step.activity.index

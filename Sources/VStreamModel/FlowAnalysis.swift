@@ -209,17 +209,19 @@ public enum FlowAnalysis {
   }
 
   /// Every metric of a stream whose flow is valid (a value is reachable from the demand).
-  /// `ranks` orders the nodes by id (see ``ranks(ids:)``); without it, ties go to the node declared first.
+  /// `ranks` orders the nodes by id (see ``ranks(ids:)``); without it, ties go to the node declared first. The
+  /// framework chooses the activities of the breakdowns (without it, the steps').
   public static func metrics(
-    steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue, ranks: [Int32]? = nil
+    steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue, ranks: [Int32]? = nil,
+    framework: Framework? = nil
   ) -> FlowMetrics {
     let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
     let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
     var metrics = FlowMetrics(
       mainPath: PathMetrics.measure(path: mainNodes, steps: steps),
       worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
-      activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps),
-      practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue),
+      activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps, framework: framework),
+      practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue, framework: framework),
       isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
       expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes))
     metrics.stepsAfterValue = stepsAfterValue(stepCount: steps.count, valueCount: valueCount, edges: edges)

@@ -14,13 +14,17 @@ public struct Metadata: Sendable, Hashable {
   public var languageVersion: Int
   /// `target-lead-time:`, with the measure `vstream.yml` holds against it.
   public var target: LeadTimeTarget?
+  /// `framework:` as written; nil when the file names none (the repository's default, ITIL 4 unless `vstream.yml`
+  /// says otherwise, is in force: `ValueStream.framework`).
+  public var framework: Framework?
 
   public init(
     title: String? = nil, owner: String? = nil, version: String? = nil, status: Status? = nil, consumer: String? = nil,
     description: String? = nil, tags: [String] = [], languageVersion: Int = 1,
-    target: LeadTimeTarget? = nil
+    target: LeadTimeTarget? = nil, framework: Framework? = nil
   ) {
     self.target = target
+    self.framework = framework
     self.title = title
     self.owner = owner
     self.version = version

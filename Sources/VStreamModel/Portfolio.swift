@@ -58,7 +58,10 @@ public struct Portfolio: Sendable, Hashable {
       }
     }
     unusedPractices = catalogue.all.map(\.id).filter { !practices.contains($0) }
-    unusedActivities = Activity.allCases.filter { !activities.contains($0) }
+    // Only the activities of the frameworks the streams follow: an ITIL 4 repository does not leave Version 5's
+    // lifecycle unused.
+    let frameworks = streams.isEmpty ? [Framework.itil4] : Set(streams.map(\.framework))
+    unusedActivities = Activity.allCases.filter { frameworks.contains($0.framework) && !activities.contains($0) }
     var entries = streams.map(Self.entry)
     Self.chain(&entries, streams)
     self.streams = entries

@@ -5,7 +5,8 @@ public struct PracticeMatrix: Sendable, Hashable {
   public var practices: [String]
   /// For each practice (same order), the indices of the steps it supports, ascending.
   public var steps: [[Int]]
-  /// For each practice (same order), how many of its steps fall in each activity, in `Activity.allCases` order.
+  /// For each practice (same order), how many of its steps fall in each of the framework's activities, in
+  /// `framework.activities` order.
   public var activityCounts: [[Int]]
 
   public init(practices: [String], steps: [[Int]], activityCounts: [[Int]]) {
@@ -14,8 +15,10 @@ public struct PracticeMatrix: Sendable, Hashable {
     self.activityCounts = activityCounts
   }
 
-  /// The matrix of `steps`, practices ordered by `catalogue` (ids it does not know go last, by id).
-  public init(steps: [Step], catalogue: PracticeCatalogue) {
+  /// The matrix of `steps`, practices ordered by `catalogue` (ids it does not know go last, by id). Without a
+  /// framework, the steps' own (ITIL 4's when there are none).
+  public init(steps: [Step], catalogue: PracticeCatalogue, framework: Framework? = nil) {
+    let columns = (framework ?? steps.first?.activity.framework ?? .itil4).activities.count
     var stepsByPractice: [String: [Int]] = [:]
     for (index, step) in steps.enumerated() {
       for practice in step.practices where stepsByPractice[practice]?.last != index {
@@ -28,7 +31,7 @@ public struct PracticeMatrix: Sendable, Hashable {
     self.practices = practices
     self.steps = practices.map { stepsByPractice[$0]! }
     activityCounts = self.steps.map { indices in
-      var counts = [Int](repeating: 0, count: Activity.allCases.count)
+      var counts = [Int](repeating: 0, count: columns)
       for index in indices { counts[steps[index].activity.index] += 1 }
       return counts
     }

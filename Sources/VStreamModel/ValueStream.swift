@@ -20,13 +20,17 @@ public struct ValueStream: Sendable, Hashable {
   public var metrics: FlowMetrics
   /// How long days and weeks were when the file was read; back ends print durations with the same settings.
   public var settings: DurationSettings
+  /// The framework the stream follows (its front matter's, else the repository's): its steps' activities are this
+  /// framework's, and back ends name and order activities by it.
+  public var framework: Framework
   /// Indices into `edges` by the node they leave, in written order; derived from `edges`, kept in step with it.
   private var outgoing: [NodeRef: [Int]]
 
   public init(
     id: String, title: String, path: String, metadata: Metadata, demand: Demand, steps: [Step], values: [Value],
-    edges: [Edge], metrics: FlowMetrics, settings: DurationSettings = .calendar
+    edges: [Edge], metrics: FlowMetrics, settings: DurationSettings = .calendar, framework: Framework? = nil
   ) {
+    self.framework = framework ?? steps.first?.activity.framework ?? .itil4
     self.id = id
     self.title = title
     self.path = path

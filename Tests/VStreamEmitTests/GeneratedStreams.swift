@@ -7,11 +7,12 @@ import XCTest
 
 /// Streams made up for the picture tests.
 enum Generated {
-  /// A straight stream of `steps` steps with long titles, every activity in turn, roles, times and %C/A, and a
-  /// rework arrow from the last step to the first.
-  static func text(steps: Int) -> String {
-    let activities = Activity.allCases
-    var text =
+  /// A straight stream of `steps` steps with long titles, every activity of the framework in turn, roles, times and
+  /// %C/A, and a rework arrow from the last step to the first.
+  static func text(steps: Int, framework: Framework = .itil4) -> String {
+    let activities = framework.activities
+    var text = framework == .itil4 ? "" : "---\nframework: \(framework.id)\n---\n"
+    text +=
       "stream generated \"A generated stream of \(steps) steps\"\ndemand d \"Someone needs something done today\"\n"
     for index in 0..<steps {
       text += "step s\(index) \"Step number \(index) does careful work on the item\"\n"
@@ -28,8 +29,8 @@ enum Generated {
     return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
   }
 
-  static func stream(steps: Int) throws -> ValueStream {
-    let result = Compiler.check(SourceFile(path: "generated.vstream", text: text(steps: steps)))
+  static func stream(steps: Int, framework: Framework = .itil4) throws -> ValueStream {
+    let result = Compiler.check(SourceFile(path: "generated.vstream", text: text(steps: steps, framework: framework)))
     return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
   }
 }

@@ -114,12 +114,15 @@ enum FormatProperties {
   /// The file's tree as JSON without positions, comments (compared on their own) or attribute order, with values
   /// compared the way the formatter normalises them.
   static func meaning(_ file: SourceFile) -> JSONValue {
-    normalize(Compiler.parse(file).syntax.json(in: file))
+    let syntax = Compiler.parse(file).syntax
+    // Activities are normalised in the file's framework: `build` is an ITIL 4 alias and a Version 5 id.
+    let framework = syntax.frontMatter?.root?["framework"]?.scalar.flatMap(Framework.named) ?? .itil4
+    return normalize(syntax.json(in: file), framework: framework)
   }
 
-  static func normalize(_ value: JSONValue) -> JSONValue {
+  static func normalize(_ value: JSONValue, framework: Framework = .itil4) -> JSONValue {
     switch value {
-    case .array(let items): return .array(items.map(normalize))
+    case .array(let items): return .array(items.map { normalize($0, framework: framework) })
     case .object(let members):
       var result: [(String, JSONValue)] = []
       let name: String? = members.first { $0.0 == "name" }.flatMap {
@@ -127,12 +130,19 @@ enum FormatProperties {
       }
       for (key, member) in members where key != "range" && key != "comments" {
         switch (key, member) {
-        case ("value", _) where name != nil: result.append((key, normalizedAttributeValue(member, name: name!)))
+        case ("value", _) where name != nil:
+          result.append((key, normalizedAttributeValue(member, name: name!, framework: framework)))
         case ("attributes", .array(let attributes)), ("directives", .array(let attributes)):
           // Attribute order is the formatter's to choose (the directives above attributes move with them).
           result.append(
-            (key, .array(attributes.map(normalize).sorted { $0.rendered(pretty: false) < $1.rendered(pretty: false) })))
-        default: result.append((key, normalize(member)))
+            (
+              key,
+              .array(
+                attributes.map { normalize($0, framework: framework) }.sorted {
+                  $0.rendered(pretty: false) < $1.rendered(pretty: false)
+                })
+            ))
+        default: result.append((key, normalize(member, framework: framework)))
         }
       }
       return .object(result)
@@ -140,7 +150,7 @@ enum FormatProperties {
     }
   }
 
-  static func normalizedAttributeValue(_ value: JSONValue, name: String) -> JSONValue {
+  static func normalizedAttributeValue(_ value: JSONValue, name: String, framework: Framework = .itil4) -> JSONValue {
     switch (name, value) {
     case ("time", .array(let parts)), ("wait", .array(let parts)):
       // Weeks and days as written; hours, minutes and seconds as one number of seconds.
@@ -163,7 +173,7 @@ enum FormatProperties {
         }
       }
       return .string("\(weeksAndDays)+\(seconds)s")
-    case ("activity", .string(let word)): return .string(Activity.resolve(word).entry?.id ?? word)
+    case ("activity", .string(let word)): return .string(framework.resolve(word).entry?.id ?? word)
     case ("practices", .array(let words)):
       return .array(
         words.map {

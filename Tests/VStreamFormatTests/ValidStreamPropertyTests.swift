@@ -110,6 +110,19 @@ final class ValidStreamPropertyTests: XCTestCase {
     }
   }
 
+  /// Both frameworks are generated, and each stream checks into the framework its front matter says.
+  func testGeneratedStreamsFollowBothFrameworks() {
+    var seen: [Framework: Int] = [:]
+    for (file, _) in Self.generated {
+      guard let stream = Compiler.check(file).stream else { continue }
+      seen[stream.framework, default: 0] += 1
+      XCTAssertEqual(stream.metrics.activityBreakdown.count, stream.framework.activities.count, file.path)
+      XCTAssertTrue(stream.steps.allSatisfy { $0.activity.framework == stream.framework }, file.path)
+    }
+    XCTAssertGreaterThan(seen[.itil4] ?? 0, 100)
+    XCTAssertGreaterThan(seen[.itil5] ?? 0, 30, "Version 5 streams: \(seen)")
+  }
+
   func testGeneratedJSONValidatesAgainstTheSchema() throws {
     // Every fifth stream: one Python process validates them all.
     let documents = stride(from: 0, to: Self.count, by: 5).compactMap { Self.json(Self.generated[$0].file) }

@@ -19,13 +19,18 @@ struct ValidStreams {
 
   /// The untidy writing and the random numbers, shared with the formatter's generator.
   var messy: MessyStreams
+  /// The framework of the stream being made: ITIL Version 5 for some of those with front matter, which then says so.
+  var framework = Framework.itil4
 
   init(seed: UInt64) { messy = MessyStreams(seed: seed) }
 
   static let activities: [String] =
-    Activity.allCases.flatMap { [$0.id] + $0.aliases } + [
+    Framework.itil4.activities.flatMap { [$0.id] + $0.aliases } + [
       "Engage", "DELIVER_AND_SUPPORT", "Obtain/Build", "design_&_transition",
     ]
+  /// Version 5's, where `build` is an id rather than ITIL 4's alias.
+  static let lifecycleActivities: [String] =
+    Framework.itil5.activities.flatMap { [$0.id] + $0.aliases } + ["Discover", "SUPPORT", "Build", "Operations"]
   static let practices: [String] =
     PracticeCatalogue.itil.all.flatMap { [$0.id] + $0.aliases } + [
       "Service-Desk", "INCIDENT_MANAGEMENT", "Change-Control",
@@ -51,6 +56,7 @@ struct ValidStreams {
     ]
     entries.shuffle(using: &messy.random)
     for entry in entries.prefix(messy.count(0...entries.count)) { lines += entry }
+    if framework == .itil5 { lines.append("framework: " + messy.pick(["itil5", "ITIL-5", "itil_v5"])) }
     lines.append(messy.pick(["---", "...", "---\t"]))
     return lines
   }
@@ -66,7 +72,7 @@ struct ValidStreams {
       }
     }
     var attributes: [(keyword: String, value: String?)] = [
-      ("activity", messy.pick(Self.activities)),
+      ("activity", messy.pick(framework == .itil5 ? Self.lifecycleActivities : Self.activities)),
       ("roles", messy.list((0..<messy.count(1...3)).map { _ in messy.quoted() })),
       ("time", messy.duration()),
       ("wait", messy.duration()),
@@ -84,7 +90,11 @@ struct ValidStreams {
 
   mutating func make() -> (text: String, intent: Intent) {
     messy.lines = []
-    if messy.chance(60) { messy.lines += frontMatter() }
+    framework = .itil4
+    if messy.chance(60) {
+      if messy.chance(40) { framework = .itil5 }
+      messy.lines += frontMatter()
+    }
     messy.filler()
     let streamID = messy.pick(["restore", "fulfil_request", "onboard-employee", "s"]) + "-\(messy.random.next() % 100)"
     messy.declaration("stream", streamID)

@@ -42,7 +42,7 @@ final class ValueStreamTests: XCTestCase {
     XCTAssertEqual(matrix.practices, ["incident-management", "monitoring-and-event-management", "service-desk"])
     XCTAssertEqual(matrix.steps, [[0, 1], [1], [0]])
     let incident = matrix.row(of: "incident-management")!
-    XCTAssertEqual(Activity.allCases.map { matrix.count(row: incident, activity: $0) }, [0, 0, 1, 0, 0, 1])
+    XCTAssertEqual(Framework.itil4.activities.map { matrix.count(row: incident, activity: $0) }, [0, 0, 1, 0, 0, 1])
     XCTAssertTrue(matrix.supports(row: incident, step: 1))
     XCTAssertFalse(matrix.supports(row: matrix.row(of: "service-desk")!, step: 1))
     XCTAssertNil(matrix.row(of: "change-enablement"))

@@ -61,26 +61,31 @@ struct PracticesCommand: ParsableCommand {
 struct ActivitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "activities",
-    abstract: "List the six activities of the ITIL 4 service value chain.",
-    discussion: "Examples:\n  vstream activities\n  vstream activities --json")
+    abstract: "List a framework's activities: ITIL 4's six value chain activities, or ITIL Version 5's eight.",
+    discussion:
+      "Examples:\n  vstream activities\n  vstream activities --framework itil5\n  vstream activities --json")
 
   @Flag(help: "Print JSON instead of a table.")
   var json = false
 
+  @Option(help: "The framework whose activities to list: itil4 (the default) or itil5.")
+  var framework: FrameworkOption = .itil4
+
   func run() throws {
+    let activities = framework.framework.activities
     if json {
       let value = JSONValue.array(
-        Activity.allCases.map { activity in
+        activities.map { activity in
           .object([
             ("id", .string(activity.id)), ("name", .string(activity.name)), ("purpose", .string(activity.purpose)),
-            ("aliases", .array(Activity.aliases.filter { $0.value == activity }.keys.sorted().map { .string($0) })),
+            ("aliases", .array(activity.aliases.sorted().map { .string($0) })),
           ])
         })
       Terminal.standardOutput.write(value.rendered())
       return
     }
     var out = ""
-    for activity in Activity.allCases {
+    for activity in activities {
       out +=
         activity.id.padding(toLength: 24, withPad: " ", startingAt: 0) + activity.name + ": " + activity.purpose + "\n"
     }

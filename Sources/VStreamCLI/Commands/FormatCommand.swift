@@ -47,15 +47,17 @@ struct FormatCommand: ParsableCommand {
 
   func run() throws {
     // The configuration only matters under the legacy `hours-per-day` setting, whose `d` and `w` fmt writes as the
-    // working units they mean.
+    // working units they mean. The nearest `vstream.yml` also says which
+    // framework a file without `framework:` follows (`build` is an alias in ITIL 4 and an id in Version 5).
     let inputs = try input.read(paths, standardInputName: stdinFilename, loadsConfiguration: true)
     let colors = Terminal.standardError.usesColor(color)
     var refused = DiagnosticsEngine(inputs.refused)
     var unformatted: [String] = []
     for (index, file) in inputs.files.enumerated() {
+      let configuration = inputs.configuration(for: file)
       let options = FormatOptions(
-        flowWidth: flowWidth,
-        daysAsWorkingDays: inputs.configuration(for: file).durationSettings.calendarUnitsAreRedefined)
+        flowWidth: flowWidth, daysAsWorkingDays: configuration.durationSettings.calendarUnitsAreRedefined,
+        framework: configuration.framework)
       switch Compiler.format(file, options: options, parserOptions: input.parserOptions) {
       case .syntaxErrors(let diagnostics):
         refused.add([FileReport(file: file, diagnostics: diagnostics)])
@@ -67,16 +69,7 @@ struct FormatCommand: ParsableCommand {
         }
         guard !file.bytes.elementsEqual(Array(text.utf8)) else { continue }
         unformatted.append(file.path)
-        if diff {
-          let original = String(decoding: file.bytes, as: UTF8.self)
-          Terminal.standardOutput.write(
-            Compiler.diff(old: original, new: text, oldPath: "a/" + file.path, newPath: "b/" + file.path))
-        } else if check {
-          Terminal.standardOutput.write("\(file.path)\n")
-        } else {
-          try AtomicWriter.write(text, to: file.path)
-          Terminal.standardError.write("formatted \(file.path)\n")
-        }
+        try Rewrite(check: check, diff: diff, verb: "formatted").apply(text, to: file)
       }
     }
     // A file that does not parse (or was not read) is never rewritten: its errors are shown and the run fails.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VStreamModel
 
 struct InitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -8,6 +9,7 @@ struct InitCommand: ParsableCommand {
     discussion: """
       Example:
         vstream init onboard-new-employee --title "Onboard a new employee"
+        vstream init restore-service --framework itil5
 
       Refuses to overwrite an existing file. \(ExitStatus.documentation)
       """)
@@ -20,6 +22,9 @@ struct InitCommand: ParsableCommand {
 
   @Option(help: "Where to write (default: NAME.vstream).")
   var out: String?
+
+  @Option(help: "The framework whose activities the steps name: itil4 (the default) or itil5.")
+  var framework: FrameworkOption = .itil4
 
   func validate() throws {
     let allowed = name.unicodeScalars.allSatisfy {
@@ -44,60 +49,68 @@ struct InitCommand: ParsableCommand {
       title ?? name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ").capitalizedFirst
     let oneLine = String(
       String.UnicodeScalarView(chosen.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
-    try AtomicWriter.write(StarterStream.text(id: name, title: oneLine), to: path, mode: .createNew)
+    try AtomicWriter.write(
+      StarterStream.text(id: name, title: oneLine, framework: framework.framework), to: path, mode: .createNew)
     Terminal.standardOutput.write("wrote \(path); check it with `vstream check \(path)`\n")
   }
 }
 
 enum StarterStream {
-  static func text(id: String, title: String) -> String {
-    """
-    ---
-    # Front matter: who owns this stream and where it stands.
-    vstream: 1
-    title: \(quoted(title))
-    owner: Service owner
-    status: draft              # draft | review | live | retired
-    consumer: Users of the service
-    tags: []
-    ---
-    # A value stream turns one kind of demand into value through steps. Each step visits one value chain
-    # activity (plan, improve, engage, design-and-transition, obtain-build, deliver-and-support) and is supported
-    # by ITIL practices (`vstream practices` lists them). `vstream explain --list` lists every check.
+  /// The starter stream in `framework`'s activities: the same request stream, its steps mapped as
+  /// `vstream migrate` would leave them for a person to choose.
+  static func text(id: String, title: String, framework: Framework = .itil4) -> String {
+    let (log, deliver, confirm) =
+      framework == .itil4 ? ("engage", "deliver-and-support", "engage") : ("support", "deliver", "support")
+    let key = framework == .itil4 ? "" : "framework: \(framework.id)          # ITIL Version 5 (default: itil4)\n"
+    let activities = framework.activities.map(\.id).joined(separator: ", ")
+    let kind = framework == .itil4 ? "value chain" : "lifecycle"
+    return """
+      ---
+      # Front matter: who owns this stream and where it stands.
+      vstream: 1
+      title: \(quoted(title))
+      owner: Service owner
+      status: draft              # draft | review | live | retired
+      consumer: Users of the service
+      tags: []
+      \(key)---
+      # A value stream turns one kind of demand into value through steps. Each step visits one \(kind)
+      # activity (\(activities)) and is supported
+      # by ITIL practices (`vstream practices` lists them). `vstream explain --list` lists every check.
 
-    stream \(id) \(quoted(title))
+      stream \(id) \(quoted(title))
 
-    demand request "A user asks for something"
-      from "User"
+      demand request "A user asks for something"
+        from "User"
 
-    step log "Log and understand the request"
-      activity engage
-      practices service-desk, service-request-management
-      roles "Service desk agent"
-      time 10m                 # process time: hands-on work on one item
-      wait 30m                 # wait time before the step starts
-      ca 95%                   # share of the output the next step can use as is
+      step log "Log and understand the request"
+        activity \(log)
+        practices service-desk, service-request-management
+        roles "Service desk agent"
+        time 10m                 # process time: hands-on work on one item
+        wait 30m                 # wait time before the step starts
+        ca 95%                   # share of the output the next step can use as is
 
-    step deliver "Deliver what was asked for"
-      activity deliver-and-support
-      practices service-request-management
-      time 1h
-      wait 4h
+      step deliver "Deliver what was asked for"
+        activity \(deliver)
+        practices service-request-management
+        time 1h
+        wait 4h
 
-    step confirm "Confirm with the user"
-      activity engage
-      practices service-desk
-      time 5m
-      wait 1h
+      step confirm "Confirm with the user"
+        activity \(confirm)
+        practices service-desk
+        time 5m
+        wait 1h
 
-    value done "The user has what they asked for"
-      for "User"
+      value done "The user has what they asked for"
+        for "User"
 
-    # With no flow line the flow is the declaration order. Add arrows for branches and rework, e.g.:
-    # flow request -> log -> deliver -> confirm -> done
-    # rework confirm -> deliver "not what was asked for"
+      # With no flow line the flow is the declaration order. Add arrows for branches and rework, e.g.:
+      # flow request -> log -> deliver -> confirm -> done
+      # rework confirm -> deliver "not what was asked for"
 
-    """
+      """
   }
 
   /// A double-quoted string; YAML and the stream language escape a one-line text the same way.

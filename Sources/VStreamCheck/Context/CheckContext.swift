@@ -15,6 +15,9 @@ struct CheckContext {
   /// Whether the parser reported an error anywhere in the file.
   let hasSyntaxErrors: Bool
   let frontMatter: FrontMatter
+  /// The framework in force: the front matter's, else the repository's. Nil when the front matter names one vstream
+  /// does not know (VS351): then a step may name any framework's activity, so that one mistake is one diagnostic.
+  let framework: Framework?
   let declarations: Declarations
   let steps: ResolvedSteps
   let names: Names
@@ -39,10 +42,15 @@ struct CheckContext {
     frontMatter = FrontMatter.read(
       syntax,
       syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }), configuration: configuration)
+    let framework: Framework? =
+      frontMatter.problems.contains { if case .unknownFramework = $0 { true } else { false } }
+      ? nil : frontMatter.metadata.framework ?? configuration.framework
+    self.framework = framework
     let declarations = Declarations.collect(syntax)
     self.declarations = declarations
     let resolveSteps = {
-      ResolvedSteps.resolve(declarations.steps, syntax: syntax, file: file, configuration: configuration)
+      ResolvedSteps.resolve(
+        declarations.steps, syntax: syntax, file: file, configuration: configuration, framework: framework)
     }
     let buildFlow = { () -> (Names, FlowGraph) in
       let names = Names.collect(declarations, syntax: syntax, file: file)

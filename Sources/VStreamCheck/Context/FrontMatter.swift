@@ -24,11 +24,17 @@ struct FrontMatter {
     case unknownKey(String, SourceRange)
     /// `title` or `owner` is missing (VS405): the missing keys, and where the front matter starts.
     case missingKeys([String], SourceRange)
+    /// A `framework` that names no framework vstream knows (VS351).
+    case unknownFramework(YAMLNode)
   }
 
   static let knownKeys = [
     "vstream", "title", "owner", "version", "status", "consumer", "description", "tags", "target-lead-time",
+    "framework",
   ]
+
+  /// The `framework:` value as written, for the rules that point at it or offer to change it.
+  var frameworkNode: YAMLNode?
 
   var metadata = Metadata()
   var problems: [Problem] = []
@@ -109,6 +115,13 @@ struct FrontMatter {
       }
       metadata.target = LeadTimeTarget(duration: seconds, measure: measure)
       targetRange = value.range
+    case "framework":
+      frameworkNode = value
+      guard let text = value.scalar, !value.isNull else {
+        return problems.append(.wrongType(key: key, value: value, expected: "`itil4` or `itil5`"))
+      }
+      guard let framework = Framework.named(text) else { return problems.append(.unknownFramework(value)) }
+      metadata.framework = framework
     default:
       problems.append(.unknownKey(key, keyRange))
     }

@@ -22,6 +22,8 @@ struct ResolvedSteps {
   var stepsWithoutActivity: [Int] = []
   /// Activities written as an alias (VS409): where, and the activity meant.
   var activityAliases: [(range: SourceRange, activity: Activity)] = []
+  /// Activities of a framework other than the one in force (VS350): where, the activity, and the step.
+  var otherFrameworkActivities: [(range: SourceRange, activity: Activity, step: Int)] = []
   /// Activities not known (VS308), with the closest one, or, for several words that are several activities, those
   /// activities (a step has one).
   var unknownActivities: [(range: SourceRange, suggestion: String?, several: [String]?)] = []
@@ -89,10 +91,12 @@ struct ResolvedSteps {
     practiceNumbers[(index == 0 ? 0 : Int(practiceEnds[index - 1]))..<Int(practiceEnds[index])]
   }
 
+  /// Resolves the steps' activities in `framework` (in any framework when nil: the stream's is unknown).
   static func resolve(
-    _ steps: DeclarationList, syntax: FileSyntax, file: SourceFile, configuration: Configuration
+    _ steps: DeclarationList, syntax: FileSyntax, file: SourceFile, configuration: Configuration,
+    framework: Framework? = .itil4
   ) -> ResolvedSteps {
-    var reader = Reader(syntax: syntax, file: file, configuration: configuration)
+    var reader = Reader(syntax: syntax, file: file, configuration: configuration, framework: framework)
     reader.result.activities.reserveCapacity(steps.count)
     reader.result.practiceEnds.reserveCapacity(steps.count)
     reader.result.processTimes.reserveCapacity(steps.count)
@@ -137,6 +141,7 @@ struct ResolvedSteps {
     let syntax: FileSyntax
     let file: SourceFile
     let catalogue: PracticeCatalogue
+    let framework: Framework?
     /// Seconds in one ww, w, wd, d, h, m and s under the configuration, by `DurationSyntax.Unit.position`.
     let secondsPerUnit: [Int64]
     /// Under a legacy `hours-per-day` setting `d` is a working day, so effort written in it is not a finding.
@@ -149,7 +154,8 @@ struct ResolvedSteps {
     var lastStep: [Int]
     var firstRange: [SourceRange]
 
-    init(syntax: FileSyntax, file: SourceFile, configuration: Configuration) {
+    init(syntax: FileSyntax, file: SourceFile, configuration: Configuration, framework: Framework?) {
+      self.framework = framework
       self.syntax = syntax
       self.file = file
       catalogue = configuration.catalogue
@@ -198,21 +204,41 @@ struct ResolvedSteps {
       if let known = activitySpellings.find(file.bytes, word.range) {
         resolution = activitySpellings.value(at: known)
       } else {
-        resolution = Activity.resolve(word.text(in: file))
+        resolution = resolve(word.text(in: file))
         activitySpellings.insert(file.bytes, word.range, value: resolution)
       }
       switch resolution {
-      case .canonical(let activity):
+      case .canonical(let activity) where framework == nil || activity.framework == framework:
         return activity
-      case .alias(let activity, _):
+      case .alias(let activity, _) where framework == nil || activity.framework == framework:
         result.activityAliases.append((word.range, activity))
         return activity
+      case .canonical(let activity), .alias(let activity, _):
+        result.otherFrameworkActivities.append((word.range, activity, number))
+        return nil
       case .unknown(let suggestions):
         let written = word.text(in: file)
         result.unknownActivities.append(
-          (word.range, suggestions.first, ResolvedSteps.names(in: written) { Activity.resolve($0).entry != nil }))
+          (word.range, suggestions.first, ResolvedSteps.names(in: written) { resolve($0).entry != nil }))
         return nil
       }
+    }
+
+    /// An activity as written, in the framework in force or, when unknown there, in another framework (so that the
+    /// rules can say whose it is). When none is in force, an id of any framework wins over an alias (`build`).
+    func resolve(_ written: String) -> Resolution<Activity> {
+      let frameworks = framework.map { [$0] + $0.others } ?? Framework.allCases
+      if framework == nil {
+        for each in frameworks {
+          if case .canonical(let activity) = each.resolve(written) { return .canonical(activity) }
+        }
+      }
+      let first = frameworks[0].resolve(written)
+      guard first.entry == nil else { return first }
+      for other in frameworks.dropFirst() {
+        if let activity = other.resolve(written).entry { return .canonical(activity) }
+      }
+      return first
     }
 
     /// Appends the step's practices, repeats and unknown names left out.

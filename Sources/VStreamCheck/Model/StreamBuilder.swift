@@ -42,7 +42,8 @@ enum StreamBuilder {
     let edges = context.flow.edges(declarations, syntax: syntax, file: file)
     let ranks = FlowAnalysis.ranks(ids: [demandID] + steps.map(\.id) + values.map(\.id))
     let metrics = FlowAnalysis.metrics(
-      steps: steps, valueCount: values.count, edges: edges, catalogue: catalogue, ranks: ranks)
+      steps: steps, valueCount: values.count, edges: edges, catalogue: catalogue, ranks: ranks,
+      framework: context.framework)
     var demandModel = Demand(
       id: demandID, title: title(demand, file), from: string(.from, of: demand, syntax, file),
       note: string(.note, of: demand, syntax, file), range: demand.range)
@@ -53,7 +54,7 @@ enum StreamBuilder {
       id: streamID, title: context.frontMatter.metadata.title ?? title(stream, file), path: file.path,
       metadata: metadata,
       demand: demandModel, steps: steps, values: values, edges: edges, metrics: metrics,
-      settings: context.configuration.durationSettings)
+      settings: context.configuration.durationSettings, framework: context.framework)
   }
 
   /// A declaration's title, or its id when it has none.

@@ -17,6 +17,8 @@ enum CheckRules {
     LanguageVersionIsSupported.self,
     FrontMatterKeysAreKnown.self,
     StreamHasTitleAndOwner.self,
+    FrameworkIsKnown.self,
+    FrameworksAreNotMixed.self,
     // The declarations.
     OneStreamPerFile.self,
     OneDemandPerStream.self,
@@ -26,6 +28,7 @@ enum CheckRules {
     StepsHaveAnActivity.self,
     ActivitiesAreKnown.self,
     ActivitiesAreWrittenAsIDs.self,
+    ActivitiesMatchTheFramework.self,
     StepsNamePractices.self,
     PracticesAreKnown.self,
     PracticesAreWrittenAsIDs.self,

@@ -17,7 +17,7 @@ enum FrontMatterValuesHaveTheirTypes: CheckRule {
         }
       case .unknownStatus(let value):
         findings.add(.frontMatterType, at: value.range) { .unknownStatus(value) }
-      case .missing, .empty, .unsupportedVersion, .unknownKey, .missingKeys:
+      case .missing, .empty, .unsupportedVersion, .unknownKey, .missingKeys, .unknownFramework:
         break
       }
     }

@@ -14,7 +14,7 @@ enum StreamHasTitleAndOwner: CheckRule {
         findings.add(.missingMetadata, at: range) { .emptyFrontMatter }
       case .missingKeys(let keys, let range):
         findings.add(.missingMetadata, at: range) { .missingKeys(keys) }
-      case .notAMapping, .wrongType, .unknownStatus, .unsupportedVersion, .unknownKey:
+      case .notAMapping, .wrongType, .unknownStatus, .unsupportedVersion, .unknownKey, .unknownFramework:
         break
       }
     }

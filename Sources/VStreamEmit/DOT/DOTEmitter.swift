@@ -353,7 +353,7 @@ public struct DOTEmitter: Sendable {
   func legend(_ stream: ValueStream, shape: FlowShape, theme: Palette.Theme, layout: Options.Layout) -> String {
     var used = Set<Activity>()
     for step in stream.steps { used.insert(step.activity) }
-    var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Value chain activity</B></TD></TR>"
+    var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(stream.framework.activityHeading)</B></TD></TR>"
     for activity in Activity.allCases where used.contains(activity) {
       rows +=
         "<TR><TD BGCOLOR=\"\(Palette.color(activity))\" WIDTH=\"14\"> </TD>"

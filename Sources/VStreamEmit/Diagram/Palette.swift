@@ -17,19 +17,22 @@ public enum Palette {
     case .designAndTransition: return "#F0E442"
     case .obtainBuild: return "#0072B2"
     case .deliverAndSupport: return "#D55E00"
+    default: return lifecycleColor(activity)
     }
   }
 
   /// Black or white, whichever has the higher contrast on the activity's colour. White on the orange of deliver and
   /// support is only 3.87:1; black is 5.43:1. White stays on the blue of obtain/build (5.19:1 against black's 4.05).
   public static func textColor(_ activity: Activity) -> String {
-    activity == .obtainBuild ? "#FFFFFF" : "#000000"
+    guard activity.framework == .itil4 else { return lifecycleTextColor(activity) }
+    return activity == .obtainBuild ? "#FFFFFF" : "#000000"
   }
 
   /// The card's border. On a white page the pale colours (yellow 1.32:1, orange-yellow, sky blue) are too faint for a
   /// border, so the light theme uses the same hue darkened until it reaches 3:1 against white; the dark page keeps
   /// the colours themselves (all at least 3.2:1 against it).
   public static func stroke(_ activity: Activity, dark: Bool) -> String {
+    guard activity.framework == .itil4 else { return lifecycleStroke(activity, dark: dark) }
     if dark { return color(activity) }
     switch activity {
     case .plan: return "#BC8200"
@@ -38,6 +41,7 @@ public enum Palette {
     case .designAndTransition: return "#978F29"
     case .obtainBuild: return "#0072B2"
     case .deliverAndSupport: return "#D55E00"
+    default: return lifecycleColor(activity)
     }
   }
 
@@ -50,6 +54,7 @@ public enum Palette {
     case .designAndTransition: return "#FBF8CF"
     case .obtainBuild: return "#BFDCEC"
     case .deliverAndSupport: return "#F5D6BF"
+    default: return lifecycleTint(activity)
     }
   }
 

@@ -66,6 +66,8 @@ public struct HTMLEmitter: Sendable {
       if let value { facts.append((name, value)) }
     }
     if !meta.tags.isEmpty { facts.append(("Tags", meta.tags.joined(separator: ", "))) }
+    // A repository may hold streams of both frameworks: say which one this stream's activities are.
+    facts.append(("Framework", stream.framework.name))
     facts.append(("Demand", stream.demand.title + (stream.demand.from.map { " (from \($0))" } ?? "")))
     facts.append(("Value", stream.values.map(\.title).joined(separator: "; ")))
     for (name, value) in facts { body += "<dt>\(e(name))</dt><dd>\(e(value))</dd>\n" }

@@ -73,7 +73,7 @@ public struct JSONEmitter: Sendable {
             ("title", .string(meta.title)), ("owner", .string(meta.owner)), ("version", .string(meta.version)),
             ("status", .string(meta.status?.rawValue)), ("consumer", .string(meta.consumer)),
             ("description", .string(meta.description)), ("tags", .array(meta.tags.map { .string($0) })),
-            ("languageVersion", .int(meta.languageVersion)),
+            ("languageVersion", .int(meta.languageVersion)), ("framework", .string(stream.framework.id)),
           ] + Self.target(meta))
       ),
       (
@@ -145,7 +145,8 @@ public struct JSONEmitter: Sendable {
               ("steps", .array(matrix.steps[row].map { .string(stream.steps[$0].id) })),
               (
                 "activities",
-                .object(Activity.allCases.enumerated().map { ($1.id, .int(matrix.activityCounts[row][$0])) })
+                .object(
+                  stream.framework.activities.enumerated().map { ($1.id, .int(matrix.activityCounts[row][$0])) })
               ),
             ])
           })

@@ -47,6 +47,8 @@ public struct MarkdownEmitter: Sendable {
       if let value = value { out += "| \(name) | \(MarkdownEscaping.text(value)) |\n" }
     }
     if !meta.tags.isEmpty { out += "| Tags | \(meta.tags.map(MarkdownEscaping.text).joined(separator: ", ")) |\n" }
+    // A repository may hold streams of both frameworks: say which one this stream's activities are.
+    out += "| Framework | \(stream.framework.name) |\n"
     out +=
       "| Demand | \(MarkdownEscaping.text(stream.demand.title))\(stream.demand.from.map { " (from \(MarkdownEscaping.text($0)))" } ?? "") |\n"
     out += "| Value | \(stream.values.map { MarkdownEscaping.text($0.title) }.joined(separator: "; ")) |\n\n"
@@ -166,11 +168,12 @@ public struct MarkdownEmitter: Sendable {
     }
 
     let matrix = stream.metrics.practiceMatrix
-    out += "\n## Practice contribution\n\nSteps each practice supports, by value chain activity.\n\n"
+    out += "\n## Practice contribution\n\nSteps each practice supports, by \(stream.framework.activityKind).\n\n"
     // Only the activities the stream uses: a column of empty cells says nothing.
-    let columns = Activity.allCases.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
+    let activities = stream.framework.activities
+    let columns = activities.indices.filter { column in matrix.activityCounts.contains { $0[column] > 0 } }
     out +=
-      "| Practice | " + columns.map { MarkdownEscaping.text(Activity.allCases[$0].name) }.joined(separator: " | ")
+      "| Practice | " + columns.map { MarkdownEscaping.text(activities[$0].name) }.joined(separator: " | ")
       + " |\n"
     out += "| --- |" + String(repeating: " ---: |", count: columns.count) + "\n"
     for (row, practice) in matrix.practices.enumerated() {

@@ -47,7 +47,11 @@ enum CompletionFeature {
     } else {
       switch String(words[0]) {
       case AttributeKind.activity.rawValue where words.count == 1:
-        for activity in Activity.allCases {
+        // The document's framework: its front matter's, else its vstream.yml's.
+        let framework =
+          context.index.syntax.frontMatter?.root?["framework"]?.scalar.flatMap(Framework.named)
+          ?? context.configuration.framework
+        for activity in framework.activities {
           items.append((activity.id, .activity, activity.name, HoverFeature.describe(activity)))
         }
       case AttributeKind.practices.rawValue:
