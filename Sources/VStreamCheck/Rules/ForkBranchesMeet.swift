@@ -1,0 +1,44 @@
+import VStreamModel
+import VStreamSource
+import VStreamSyntax
+
+/// The branches of a fork meet again (VS330): some node is reached by every branch, where the work goes on once
+/// all are done. One finding per fork, at its `parallel` arrow to the smallest id, the other branches as secondary
+/// labels. Judged only on a complete flow whose forward arrows do not loop.
+enum ForkBranchesMeet: CheckRule {
+  static func findings(in context: CheckContext) -> Findings {
+    var findings = context.findings()
+    guard context.flowIsJudged else { return findings }
+    for section in context.parallelSections where section.join == nil {
+      let arrows = context.parallelArrows(of: section)
+      guard let first = arrows.first else { continue }
+      findings.add(.parallelNeverJoins, at: first.range) {
+        .parallelNeverJoins(
+          fork: context.name(ofNode: section.fork), others: arrows.dropFirst().map(\.range))
+      }
+    }
+    return findings
+  }
+}
+
+extension CheckContext {
+  /// The `parallel` arrows out of a section's fork, one per branch, ordered by their targets' ids.
+  func parallelArrows(of section: ParallelSection) -> [FlowArrow] {
+    var seen = Set<Int32>()
+    return flow.arrows.filter { $0.kind == .parallel && Int($0.from) == section.fork && seen.insert($0.to).inserted }
+      .sorted { nodeRanks[Int($0.to)] < nodeRanks[Int($1.to)] }
+  }
+
+  /// The id of a node (demand 0, steps 1...n, values n+1...).
+  func name(ofNode node: Int) -> String { text(declarations.declaration(ofNode: node).identifier) }
+}
+
+extension Message {
+  static func parallelNeverJoins(fork: String, others: [SourceRange]) -> Message {
+    Message(
+      text: "the branches out of `\(fork)` never meet again", label: "a branch out of `\(fork)`",
+      secondary: others.prefix(8).map { Diagnostic.Label(range: $0, message: "another branch out of `\(fork)`") },
+      notes: ["parallel branches meet at a join, the first node every branch reaches; the work goes on from there"],
+      help: "lead every branch to the step where the work comes together")
+  }
+}
