@@ -98,7 +98,8 @@ extension FlowAnalysis {
         let branch = region.reduce((lead: 0.0, process: 0.0)) {
           ($0.lead + leadShare[$1], $0.process + processShare[$1])
         }
-        if branch.lead > critical.lead { critical = branch }
+        // Equal within rounding (the solver adds in another order when lines move): the branch to the smaller id.
+        if branch.lead > critical.lead + 1e-9 * Swift.max(1, critical.lead) { critical = branch }
       }
       for node in section.regions.joined() { (leadShare[node], processShare[node]) = (0, 0) }
       leadShare[section.fork] += critical.lead

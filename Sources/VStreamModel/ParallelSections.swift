@@ -3,7 +3,8 @@
 public struct ParallelSection: Sendable, Hashable {
   /// The node the `parallel` arrows leave (demand 0, steps 1...n, values n+1...).
   public var fork: Int
-  /// The targets of the fork's `parallel` arrows, each once, by node number.
+  /// The targets of the fork's `parallel` arrows, each once, by rank (by id): the order ties between branches are
+  /// broken in.
   public var branches: [Int]
   /// The first node every branch reaches (before every other node all of them reach); nil when the branches never
   /// meet.
@@ -38,7 +39,7 @@ public enum ParallelSections {
     let rank: (Int) -> Int32 = { ranks?[$0] ?? Int32($0) }
     var sections: [ParallelSection] = []
     for fork in forks.keys.sorted() {
-      let branches = Array(Set(forks[fork]!)).sorted()
+      let branches = Array(Set(forks[fork]!)).sorted { (rank($0), $0) < (rank($1), $1) }
       guard branches.count >= 2 else { continue }
       // How many branches reach each node (values stop a branch: the lead time ends there).
       var reachedBy = [Int: Int]()
