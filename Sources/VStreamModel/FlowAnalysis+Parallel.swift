@@ -113,17 +113,15 @@ extension FlowAnalysis {
     _ path: [NodeRef], stepCount: Int, valueCount: Int, ranks: [Int32]?, lead: [Int64],
     forward: [(from: Int, to: Int, isParallel: Bool)]
   ) -> [NodeRef] {
+    // One empty graph for its numbering: building one per arrow would cost a node table each.
+    let graph = Graph(stepCount: stepCount, valueCount: valueCount) { _ in }
     let edges = forward.map { arrow in
-      Edge(
-        from: Graph(stepCount: stepCount, valueCount: 0) { _ in }.ref(arrow.from),
-        to: Graph(stepCount: stepCount, valueCount: 0) { _ in }.ref(arrow.to),
-        kind: arrow.isParallel ? .parallel : .forward)
+      Edge(from: graph.ref(arrow.from), to: graph.ref(arrow.to), kind: arrow.isParallel ? .parallel : .forward)
     }
     guard let work = ParallelWork(stepCount: stepCount, valueCount: valueCount, edges: edges, ranks: ranks) else {
       return path
     }
     let numbers = path.map { Graph.number($0, stepCount: stepCount) }
-    let graph = Graph(stepCount: stepCount, valueCount: valueCount) { _ in }
     return work.throughCriticalBranches(numbers) { lead[$0] }.map(graph.ref)
   }
 }

@@ -10,9 +10,10 @@ enum BranchesPassTheirJoin: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     guard context.flowIsJudged else { return findings }
+    let byFork = context.parallelArrowsByFork()
     for section in context.parallelSections where !section.skipping.isEmpty {
       guard let join = section.join else { continue }
-      let arrows = context.parallelArrows(of: section)
+      let arrows = byFork[section.fork] ?? []
       for slot in section.skipping {
         guard let arrow = arrows.first(where: { Int($0.to) == section.branches[slot] }) else { continue }
         findings.add(.branchSkipsJoin, at: arrow.range) {

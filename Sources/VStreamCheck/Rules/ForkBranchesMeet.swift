@@ -9,8 +9,9 @@ enum ForkBranchesMeet: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     guard context.flowIsJudged else { return findings }
+    let byFork = context.parallelArrowsByFork()
     for section in context.parallelSections where section.join == nil {
-      let arrows = context.parallelArrows(of: section)
+      let arrows = byFork[section.fork] ?? []
       guard let first = arrows.first else { continue }
       findings.add(.parallelNeverJoins, at: first.range) {
         .parallelNeverJoins(
@@ -22,11 +23,15 @@ enum ForkBranchesMeet: CheckRule {
 }
 
 extension CheckContext {
-  /// The `parallel` arrows out of a section's fork, one per branch, ordered by their targets' ids.
-  func parallelArrows(of section: ParallelSection) -> [FlowArrow] {
-    var seen = Set<Int32>()
-    return flow.arrows.filter { $0.kind == .parallel && Int($0.from) == section.fork && seen.insert($0.to).inserted }
-      .sorted { nodeRanks[Int($0.to)] < nodeRanks[Int($1.to)] }
+  /// The `parallel` arrows out of each fork, one per branch, ordered by their targets' ids: one pass over the
+  /// arrows, however many forks a rule reports.
+  func parallelArrowsByFork() -> [Int: [FlowArrow]] {
+    var byFork: [Int: [FlowArrow]] = [:]
+    var seen = Set<[Int32]>()
+    for arrow in flow.arrows where arrow.kind == .parallel && seen.insert([arrow.from, arrow.to]).inserted {
+      byFork[Int(arrow.from), default: []].append(arrow)
+    }
+    return byFork.mapValues { $0.sorted { nodeRanks[Int($0.to)] < nodeRanks[Int($1.to)] } }
   }
 
   /// The id of a node (demand 0, steps 1...n, values n+1...).
