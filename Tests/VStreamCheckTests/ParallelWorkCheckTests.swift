@@ -129,6 +129,27 @@ final class ParallelWorkCheckTests: XCTestCase {
     XCTAssertEqual(again.filter { $0.severity == .error }.map(\.code.rawValue), [])
   }
 
+  func testAForkAfterTheValueMayEndOnEachBranch() throws {
+    // After live: release the record and ask the user at once, each ending on its own.
+    let flow =
+      Self.valid.replacingOccurrences(of: "flow log -> dropped\n", with: "")
+      + "\nflow log -> dropped\nparallel live -> log2\nparallel live -> survey"
+    let after = """
+      step log2 "Close the record"
+        activity engage
+        practices service-desk
+      step survey "Ask for feedback"
+        activity engage
+        practices service-desk
+
+      """
+    let source = text(flow).replacingOccurrences(of: "value live\n", with: after + "value live\n")
+    let result = Compiler.check(SourceFile(path: "s.vstream", text: source))
+    XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.code.rawValue), [])
+    let stream = try XCTUnwrap(result.stream)
+    XCTAssertEqual(stream.metrics.stepsAfterValue.map { stream.steps[$0].id }.sorted(), ["log2", "survey"])
+  }
+
   func testAForkWithAlternativesIsOneFinding() {
     let flow = Self.valid + "\nflow plan -> dropped\nflow plan -> live"
     let result = check(flow)

@@ -4,14 +4,15 @@ import VStreamSyntax
 
 /// Every route of a fork's branch passes the join (VS331): a branch that can reach a value or an end without it
 /// would leave the join waiting for ever. One finding per such branch, at its `parallel` arrow, with the join named.
-/// Branches that never meet at all are VS330's alone. Judged only on a complete flow whose forward arrows do not
+/// Branches that never meet at all are VS330's alone; a fork after a value is not judged (that work may end on
+/// each branch). Judged only on a complete flow whose forward arrows do not
 /// loop.
 enum BranchesPassTheirJoin: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     guard context.flowIsJudged else { return findings }
     let byFork = context.parallelArrowsByFork()
-    for section in context.parallelSections where !section.skipping.isEmpty {
+    for section in context.parallelSections where !section.skipping.isEmpty && !context.isAfterTheValues(section.fork) {
       guard let join = section.join else { continue }
       let arrows = byFork[section.fork] ?? []
       for slot in section.skipping {

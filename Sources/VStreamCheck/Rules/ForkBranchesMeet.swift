@@ -4,13 +4,14 @@ import VStreamSyntax
 
 /// The branches of a fork meet again (VS330): some node is reached by every branch, where the work goes on once
 /// all are done. One finding per fork, at its `parallel` arrow to the smallest id, the other branches as secondary
-/// labels. Judged only on a complete flow whose forward arrows do not loop.
+/// labels. A fork after a value is not judged: that work may end on each branch. Judged only on a complete flow
+/// whose forward arrows do not loop.
 enum ForkBranchesMeet: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     guard context.flowIsJudged else { return findings }
     let byFork = context.parallelArrowsByFork()
-    for section in context.parallelSections where section.join == nil {
+    for section in context.parallelSections where section.join == nil && !context.isAfterTheValues(section.fork) {
       let arrows = byFork[section.fork] ?? []
       guard let first = arrows.first else { continue }
       findings.add(.parallelNeverJoins, at: first.range) {
@@ -33,6 +34,10 @@ extension CheckContext {
     }
     return byFork.mapValues { $0.sorted { nodeRanks[Int($0.to)] < nodeRanks[Int($1.to)] } }
   }
+
+  /// Whether a node is a value or comes only after one: work after the value (feedback beside closing the record)
+  /// may fork into branches that each end on their own, outside every lead time.
+  func isAfterTheValues(_ node: Int) -> Bool { node > declarations.steps.count || flow.isAfterValue(node) }
 
   /// The id of a node (demand 0, steps 1...n, values n+1...).
   func name(ofNode node: Int) -> String { text(declarations.declaration(ofNode: node).identifier) }
