@@ -30,8 +30,8 @@ INJECTION = os.path.join(ROOT, "grammar", "markdown-vstream.injection.tmLanguage
 # Regex translation: Oniguruma -> Python `regex`
 
 
-# The keywords that start a flow line: forward arrows, rework arrows and the main path.
-FLOW_KEYWORDS = ("flow", "rework", "main")
+# The keywords that start a flow line: forward arrows, rework arrows, the main path and parallel branches.
+FLOW_KEYWORDS = ("flow", "rework", "main", "parallel")
 
 
 def translate(pattern, first_line):

@@ -181,6 +181,36 @@ public enum CheckMessages {
         "flow outage -> triage -> fix -> confirm -> restored -> survey -> review\nflow review -> survey\n" + survey
           + review)),
     error(
+      .loneParallelBranch, "lone-parallel-branch", "a fork has only one `parallel` arrow",
+      "`parallel` arrows out of a node start at the same time: the branches of a fork, which meet again at a join. A node with one `parallel` arrow has nothing running beside it. Add the other branch on a `parallel` line, or write the arrow on a `flow` line.",
+      bad: badFlow("flow outage -> triage\nparallel triage -> fix\nflow fix -> confirm -> restored\n")),
+    error(
+      .parallelNeverJoins, "parallel-never-joins", "the branches of a fork never meet again",
+      "The branches of a fork (the `parallel` arrows out of one node) run at the same time and meet again at a join, the first node every branch reaches; the work goes on from there once every branch is done, so that the lead time is that of the longest branch. Branches that reach no common node (each ends at its own value or end) never join. Add arrows from each branch to the step where the work comes together.",
+      bad: badFlow(
+        "flow outage -> triage\nparallel triage -> fix\nparallel triage -> confirm\nflow fix -> restored\nflow confirm -> done\n"
+          + "value done \"Closed\"\n")),
+    error(
+      .branchSkipsJoin, "branch-skips-join", "a branch of a fork can reach a value or an end without passing its join",
+      "The join of a fork is the first node that every branch reaches; the work there waits until every branch has arrived. A branch with an alternative route that reaches a value or an end without passing the join would leave the join waiting for ever (a join with a missing branch). Lead that route into the join, or take the branch out of the fork.",
+      bad: badFlow(
+        "flow outage -> triage\nparallel triage -> fix\nparallel triage -> notify\nflow fix -> confirm -> restored\nflow notify -> confirm\nflow notify -> closed\n"
+          + "step notify \"Notify the users\"\n  activity engage\n  practices service-desk\n  time 5m\n  wait 0s\nvalue closed \"Closed\"\n"
+      )),
+    error(
+      .shareOnParallelArrow, "share-on-parallel-arrow", "a `parallel` arrow has a share",
+      "A share says which part of a node's output takes an arrow: it splits alternatives. Every branch of a fork takes all of the work, so a `parallel` arrow has no share. Remove the share, or write the arrows on `flow` lines if they are alternatives.",
+      bad: badFlow(
+        "flow outage -> triage\nparallel triage -> 50% fix\nparallel triage -> confirm\nflow fix -> confirm -> restored\n"
+      )),
+    error(
+      .forkMixesAlternatives, "fork-mixes-alternatives",
+      "a node has both `parallel` arrows and alternative forward arrows",
+      "The forward arrows out of one node are either alternatives (`flow` or `main` arrows: each item takes one) or the branches of a fork (`parallel` arrows: every item takes all of them). A node with both would say neither. Put the alternatives on a step of their own before or after the fork, or write every arrow out of the node on `parallel` lines.",
+      bad: badFlow(
+        "flow outage -> triage\nparallel triage -> fix\nparallel triage -> confirm\nflow triage -> restored\nflow fix -> confirm -> restored\n"
+      )),
+    error(
       .mixedDayUnits, "mixed-day-units", "a duration mixes working and calendar days or weeks",
       "`d` and `w` are calendar days and weeks (24 hours, 7 days); `wd` and `ww` are working days and weeks (8 hours and 5 working days unless `vstream.yml` says otherwise). Effort (`time`) is counted in working time and waits in calendar time, so one duration holds one kind: `1w2wd` measures nothing. The safe fix writes the same length in hours, which both kinds share.",
       bad: bad("  time 30m\n", "  time 1w2wd\n")),
@@ -465,6 +495,11 @@ extension DiagnosticCode {
   public static let sharesDoNotAddUp: DiagnosticCode = "VS326"
   public static let afterValueLeadsBack: DiagnosticCode = "VS327"
   public static let afterValueNeverEnds: DiagnosticCode = "VS328"
+  public static let loneParallelBranch: DiagnosticCode = "VS329"
+  public static let parallelNeverJoins: DiagnosticCode = "VS330"
+  public static let branchSkipsJoin: DiagnosticCode = "VS331"
+  public static let shareOnParallelArrow: DiagnosticCode = "VS332"
+  public static let forkMixesAlternatives: DiagnosticCode = "VS333"
   public static let mixedDayUnits: DiagnosticCode = "VS335"
   public static let targetBelowProcessTime: DiagnosticCode = "VS336"
   public static let invertedRange: DiagnosticCode = "VS337"

@@ -10,6 +10,9 @@ public struct Edge: Sendable, Hashable {
     case rework
     /// A `main` arrow: a forward arrow of the main path the file declares.
     case main
+    /// A `parallel` arrow: a forward arrow that starts at the same time as the source's other `parallel` arrows
+    /// (a fork, AND); the branches meet again at a join.
+    case parallel
   }
 
   /// Where the arrow starts.
@@ -18,7 +21,7 @@ public struct Edge: Sendable, Hashable {
   public var to: NodeRef
   /// The flow line's label; it labels every arrow of that line.
   public var label: String?
-  /// Forward, rework or main, as written: never guessed from the shape of the graph.
+  /// Forward, rework, main or parallel, as written: never guessed from the shape of the graph.
   public var kind: Kind
   /// Where the arrow is written; nil for the implicit declaration-order flow.
   public var range: SourceRange?

@@ -10,18 +10,26 @@
 public struct ExpectedFlow: Sendable, Hashable {
   /// The expected number of times each step (by index) is done per item; 1 on a path without rework or branches.
   public var visits: [Double]
-  /// Σ visits × `time`, in seconds.
+  /// Σ visits × `time`, in seconds; across a fork, the critical branch's (the one with the longest expected lead
+  /// time) alone.
   public var processTime: Double
-  /// Σ visits × (`wait` + `time`), in seconds.
+  /// Σ visits × (`wait` + `time`), in seconds; a fork-to-join span costs the largest of its branches' expected
+  /// lead times (an approximation: the expected value of a maximum is at least the maximum of the expected values).
   public var leadTime: Double
+  /// Σ visits × `time` over every step, each branch of each fork counted: the expected work per item, where
+  /// `processTime` is the time it takes. Equal to `processTime` without parallel work.
+  public var totalEffort: Double
   /// processTime / leadTime (0...1); nil when the lead time is zero.
   public var flowEfficiency: Double?
   /// The share of items that pass the main path without rework: Π %C/A over it (a step without `ca` counting as
   /// 100%); nil when no step on it gives one.
   public var firstPassYield: Double?
 
-  public init(visits: [Double], processTime: Double, leadTime: Double, flowEfficiency: Double?, firstPassYield: Double?)
-  {
+  public init(
+    visits: [Double], processTime: Double, leadTime: Double, flowEfficiency: Double?, firstPassYield: Double?,
+    totalEffort: Double? = nil
+  ) {
+    self.totalEffort = totalEffort ?? processTime
     self.visits = visits
     self.processTime = processTime
     self.leadTime = leadTime

@@ -9,16 +9,41 @@ extension FlowAnalysis {
   /// arrow leaves with a positive probability) or a large component's sweeps do not converge. `mainPath` gives the
   /// first-pass yield. Linear in steps and arrows apart from the dense solves of components of at most
   /// ``denseLimit`` steps and the sweeps of larger ones.
-  public static func expected(steps: [Step], valueCount: Int, edges: [Edge], mainPath: [NodeRef]) -> ExpectedFlow? {
+  ///
+  /// Parallel work: every branch of a fork is visited once per visit of the fork, and each arrow into a join from
+  /// one of its fork's branches carries 1/k of what it would (k branches; a product over nested forks that share
+  /// the join), so that the join is visited as often as the fork. The fork-to-join span then costs the largest of
+  /// its branches' expected times (inner forks first), not their sum; see ``ExpectedFlow/totalEffort``.
+  public static func expected(
+    steps: [Step], valueCount: Int, edges: [Edge], mainPath: [NodeRef], ranks: [Int32]? = nil
+  ) -> ExpectedFlow? {
     let graph = Graph(stepCount: steps.count, valueCount: valueCount, edges: edges)
     let count = graph.successors.nodeCount
     let isRework = Adjacency(nodeCount: count) { arrow in
       for edge in edges {
         arrow(
-          Graph.number(edge.from, stepCount: steps.count), Self.encode(edge.kind == .rework, edge.share?.hundredths))
+          Graph.number(edge.from, stepCount: steps.count),
+          Self.encode(edge.kind == .rework, edge.share?.hundredths, isParallel: edge.kind == .parallel))
       }
     }
-    let probability = probabilities(graph, isRework: isRework) { steps[$0].completeAccurate?.fraction }
+    var probability = probabilities(graph, isRework: isRework) { steps[$0].completeAccurate?.fraction }
+    let parallel = ParallelWork(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
+    let sections = parallel.map { work in
+      work.sections.values.sorted { work.position[$0.fork] > work.position[$1.fork] }
+    }
+    for section in sections ?? [] {
+      guard let join = section.join else { continue }
+      var inside = Set(section.regions.joined())
+      if section.branches.contains(join) { inside.insert(section.fork) }
+      for node in inside where !graph.isValue(node) {
+        for arrow in graph.successors.arrowIndices(from: node)
+        where Int(graph.successors.targets[arrow]) == join
+          && (node != section.fork || Int(isRework.targets[arrow]) & 2 == 2)
+        {
+          probability[arrow] /= Double(section.branches.count)
+        }
+      }
+    }
     var visits = [Double](repeating: 0, count: count)
     // Tarjan's components come sinks first: solve them in reverse, so that every arrow into a component comes from
     // one already solved.
@@ -57,25 +82,44 @@ extension FlowAnalysis {
         }
       }
     }
-    var process = 0.0
-    var lead = 0.0
+    // Each node's share of the figures: its visits times its times, then each fork's span (inner forks first)
+    // folded into the fork as its critical branch's figures.
+    var processShare = [Double](repeating: 0, count: count)
+    var leadShare = [Double](repeating: 0, count: count)
+    var effort = 0.0
     for (index, step) in steps.enumerated() {
-      process += visits[1 + index] * Double(step.processTime?.seconds ?? 0)
-      lead += visits[1 + index] * Double(step.leadTime.seconds)
+      processShare[1 + index] = visits[1 + index] * Double(step.processTime?.seconds ?? 0)
+      leadShare[1 + index] = visits[1 + index] * Double(step.leadTime.seconds)
+      effort += processShare[1 + index]
     }
+    for section in sections ?? [] where section.join != nil {
+      var critical = (lead: -1.0, process: 0.0)
+      for region in section.regions {
+        let branch = region.reduce((lead: 0.0, process: 0.0)) {
+          ($0.lead + leadShare[$1], $0.process + processShare[$1])
+        }
+        // Equal within rounding (the solver adds in another order when lines move): the branch to the smaller id.
+        if branch.lead > critical.lead + 1e-9 * Swift.max(1, critical.lead) { critical = branch }
+      }
+      for node in section.regions.joined() { (leadShare[node], processShare[node]) = (0, 0) }
+      leadShare[section.fork] += critical.lead
+      processShare[section.fork] += critical.process
+    }
+    let process = processShare.reduce(0, +)
+    let lead = leadShare.reduce(0, +)
     var yield: Double?
     for case .step(let index) in mainPath {
       if let ca = steps[index].completeAccurate { yield = (yield ?? 1) * ca.fraction }
     }
     return ExpectedFlow(
       visits: Array(visits[1...steps.count]), processTime: process, leadTime: lead,
-      flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield)
+      flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield, totalEffort: effort)
   }
 
-  /// An arrow's kind and share as one adjacency target: bit 0 set for rework, the share in hundredths plus one
-  /// above it (0 for none).
-  static func encode(_ isRework: Bool, _ share: Int64?) -> Int {
-    (Int(share.map { $0 + 1 } ?? 0) << 1) | (isRework ? 1 : 0)
+  /// An arrow's kind and share as one adjacency target: bit 0 set for rework, bit 1 for parallel, the share in
+  /// hundredths plus one above them (0 for none).
+  static func encode(_ isRework: Bool, _ share: Int64?, isParallel: Bool = false) -> Int {
+    (Int(share.map { $0 + 1 } ?? 0) << 2) | (isParallel ? 2 : 0) | (isRework ? 1 : 0)
   }
 
   /// The probability of each arrow, by its position in `graph.successors` (see ``ExpectedFlow``); `kinds` has the
@@ -89,7 +133,9 @@ extension FlowAnalysis {
       let arrows = Array(graph.successors.arrowIndices(from: node))
       let codes = kinds.arrowIndices(from: node).map { Int(kinds.targets[$0]) }
       let isRework = codes.map { $0 & 1 == 1 }
-      let share = codes.map { $0 >> 1 == 0 ? nil : Double(($0 >> 1) - 1) / 10_000 }
+      let share = codes.map { $0 >> 2 == 0 ? nil : Double(($0 >> 2) - 1) / 10_000 }
+      // Every branch of a fork takes all that goes on (a share on one is VS332's).
+      let isParallel = codes.map { $0 & 2 == 2 }
       // What goes back: the rework shares written, and 100% − %C/A (less those) split among the rework arrows
       // without one.
       var writtenBack = 0.0
@@ -122,7 +168,9 @@ extension FlowAnalysis {
       totalBack = Swift.min(totalBack, 1)
       let restOn = Swift.max(0, 1 - writtenOn) / Double(Swift.max(unwrittenOn, 1))
       for (offset, arrow) in arrows.enumerated() {
-        probability[arrow] = isRework[offset] ? back[offset] : (1 - totalBack) * (share[offset] ?? restOn)
+        probability[arrow] =
+          isRework[offset]
+          ? back[offset] : (1 - totalBack) * (isParallel[offset] ? 1 : share[offset] ?? restOn)
       }
     }
     return probability

@@ -57,12 +57,18 @@ public enum FlowAnalysis {
   public static func mainPath(stepCount: Int, valueCount: Int, edges: [Edge], ranks: [Int32]? = nil) -> [NodeRef] {
     let declared = edges.contains { $0.kind == .main }
     let followed = edges.filter { declared ? $0.kind == .main : $0.kind != .rework }
+    // With `main` lines, a fork on the main path is passed through to its join (its branches have no `main` arrow).
+    let forks =
+      declared
+      ? ParallelWork(stepCount: stepCount, valueCount: valueCount, edges: edges, ranks: ranks)?.sections.values
+        .compactMap { section in section.join.map { (section.fork, $0) } } ?? [] : []
     return mainPath(stepCount: stepCount, valueCount: valueCount, ranks: ranks) { arrow in
       for edge in followed {
         arrow(
           Graph.number(edge.from, stepCount: stepCount), Graph.number(edge.to, stepCount: stepCount),
           edge.share?.hundredths ?? -1)
       }
+      for (fork, join) in forks.sorted(by: { $0.0 < $1.0 }) { arrow(fork, join, -1) }
     }
   }
 
@@ -215,18 +221,36 @@ public enum FlowAnalysis {
     steps: [Step], valueCount: Int, edges: [Edge], catalogue: PracticeCatalogue, ranks: [Int32]? = nil,
     framework: Framework? = nil
   ) -> FlowMetrics {
-    let mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
+    var mainNodes = mainPath(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
     let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
+    let parallel = ParallelWork(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
+    let lead: (Int) -> Int64 = { node in node >= 1 && node <= steps.count ? steps[node - 1].leadTime.seconds : 0 }
+    let time: (Int) -> Int64 = { node in
+      node >= 1 && node <= steps.count ? steps[node - 1].processTime?.seconds ?? 0 : 0
+    }
+    let graph = Graph(stepCount: steps.count, valueCount: valueCount) { _ in }
+    let number = { (path: [NodeRef]) in path.map { Graph.number($0, stepCount: steps.count) } }
+    if let parallel {
+      // The walk by shares goes down one branch of a fork; the lead time runs along the longest.
+      mainNodes = parallel.throughCriticalBranches(number(mainNodes), lead: lead).map(graph.ref)
+    }
+    let measure = { (path: [NodeRef]) -> PathMetrics in
+      var metrics = PathMetrics.measure(path: path, steps: steps)
+      if let parallel {
+        metrics.totalEffort = Duration(seconds: parallel.effort(of: number(path), time: time, lead: lead))
+      }
+      return metrics
+    }
     var metrics = FlowMetrics(
-      mainPath: PathMetrics.measure(path: mainNodes, steps: steps),
-      worstCasePath: PathMetrics.measure(path: worstNodes, steps: steps),
+      mainPath: measure(mainNodes),
+      worstCasePath: measure(worstNodes),
       activityBreakdown: ActivityTime.breakdown(path: mainNodes, steps: steps, framework: framework),
       practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue, framework: framework),
       isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
-      expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes))
+      expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes, ranks: ranks))
     metrics.stepsAfterValue = stepsAfterValue(stepCount: steps.count, valueCount: valueCount, edges: edges)
     metrics.valuePaths = valuePaths(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
-      .map { PathMetrics.measure(path: $0, steps: steps) }
+      .map(measure)
     return metrics
   }
 }

@@ -19,6 +19,10 @@ public struct PathMetrics: Sendable, Hashable {
   public var longestWait: [Int]
   /// Σ WT over the steps of the path whose wait is planned: part of `waitTime`, reported apart from queueing.
   public var plannedWaitTime: Duration
+  /// Σ PT over every step done along the path, each branch of each fork on it counted (the branches it does not
+  /// follow along their longest routes to their joins): the work, where `processTime` is the time it takes. Equal to
+  /// `processTime` on a path without forks.
+  public var totalEffort: Duration
 
   public init(
     nodes: [NodeRef], processTime: Duration, waitTime: Duration, leadTime: Duration, flowEfficiency: Double?,
@@ -32,6 +36,7 @@ public struct PathMetrics: Sendable, Hashable {
     self.rolledCompleteAccurate = rolledCompleteAccurate
     self.longestWait = longestWait
     self.plannedWaitTime = plannedWaitTime
+    self.totalEffort = processTime
   }
 
   /// The wait that is queueing: `waitTime` less the planned waits.

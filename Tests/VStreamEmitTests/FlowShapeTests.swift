@@ -81,3 +81,32 @@ extension FlowShapeAlternativesTests {
     XCTAssertEqual(out.map { shape.label(stream, $0) }, ["33.3%", "33.3%", "33.3% · rarely"])
   }
 }
+
+/// Every picture marks the branches of a fork, and the pages report the total effort beside the process time of the
+/// critical branch.
+final class ParallelPictureTests: XCTestCase {
+  func testForksAreMarkedAndTheEffortIsReported() throws {
+    // confirm -> plan, which forks into build, security and docs (each 1h, wait 1h), joined at release.
+    let (stream, _) = try Fixtures.stream("specs/cases/ok/parallel-work.vstream")
+    let shape = FlowShape(stream)
+    let branches = stream.edges.indices.filter { shape.isParallel[$0] }
+    XCTAssertEqual(branches.map { stream.id(of: stream.edges[$0].to) }.sorted(), ["build", "docs", "security"])
+    for index in branches {
+      XCTAssertNil(shape.alternativeShare[index], "a branch is not an alternative")
+      XCTAssertEqual(shape.label(stream, index), "parallel")
+    }
+    // The branches tie (2h each): the critical one is the smallest id; 8h lead, 4h process, 6h of work.
+    XCTAssertEqual(stream.metrics.mainPath.nodes.map { stream.node($0).id }[3], "build")
+    XCTAssertEqual(stream.metrics.mainPath.leadTime.seconds, 8 * 3_600)
+    XCTAssertEqual(stream.metrics.mainPath.processTime.seconds, 4 * 3_600)
+    XCTAssertEqual(stream.metrics.mainPath.totalEffort.seconds, 6 * 3_600)
+
+    let dot = DOTEmitter().emit(stream)
+    XCTAssertEqual(dot.components(separatedBy: "arrowtail=odiamond").count - 1, 3)
+    XCTAssertTrue(dot.contains("arrows from a diamond: parallel work"))
+    let page = MarkdownEmitter().emit(stream)
+    XCTAssertEqual(page.components(separatedBy: "|\"parallel\"|").count - 1, 3)
+    XCTAssertTrue(page.contains("| Total effort (every branch) | 6 h |"), page)
+    XCTAssertTrue(VSMEmitter().emit(stream).contains("Total effort (every branch) 6h"))
+  }
+}

@@ -18,7 +18,9 @@ import XCTest
 final class OrderIndependenceTests: XCTestCase {
   func testShufflingDeclarationsAndArrowLinesChangesNothing() throws {
     var random = SeededGenerator(seed: 17)
-    let files = try FormatterPropertyTests.corpus() + ValidStreamPropertyTests.generated.map(\.file)
+    let files =
+      try FormatterPropertyTests.corpus() + ValidStreamPropertyTests.generated.map(\.file)
+      + Self.parallelStreams(count: 12, random: &random)
     var compared = 0
     for file in files {
       guard let (prefix, items) = Self.pieces(of: file) else { continue }
@@ -52,6 +54,51 @@ final class OrderIndependenceTests: XCTestCase {
     return (file.text(SourceRange(start: 0, end: start)), items)
   }
 
+  /// Streams with parallel work: a chain of steps where some fork into two or three branches of one to three steps
+  /// (some with rework inside, some with alternatives that meet again) that join at the next step of the chain,
+  /// with times drawn so that branches often tie.
+  static func parallelStreams(count: Int, random: inout SeededGenerator) -> [SourceFile] {
+    (0..<count).map { number in
+      var steps: [String] = []
+      var arrows: [String] = []
+      func step(_ id: String) {
+        let (time, wait) = (Int.random(in: 1...4, using: &random), Int.random(in: 0...3, using: &random))
+        let ca = Bool.random(using: &random) ? "  ca \(Int.random(in: 70...95, using: &random))%\n" : ""
+        steps.append(
+          "step \(id)\n  activity obtain-build\n  practices deployment-management\n  time \(time)h\n  wait \(wait)h\n\(ca)"
+        )
+      }
+      var previous = "need"
+      for spine in 0..<Int.random(in: 2...4, using: &random) {
+        let id = "s\(spine)"
+        step(id)
+        arrows.append("flow \(previous) -> \(id)\n")
+        previous = id
+        guard Bool.random(using: &random) else { continue }
+        let join = "j\(spine)"
+        for branch in 0..<Int.random(in: 2...3, using: &random) {
+          var last = id
+          var keyword = "parallel"
+          for depth in 0..<Int.random(in: 1...3, using: &random) {
+            let inner = "b\(spine)x\(branch)x\(depth)"
+            step(inner)
+            arrows.append("\(keyword) \(last) -> \(inner)\n")
+            if depth > 0, Bool.random(using: &random) { arrows.append("rework \(inner) -> \(last)\n") }
+            (last, keyword) = (inner, "flow")
+          }
+          arrows.append("flow \(last) -> \(join)\n")
+        }
+        step(join)
+        previous = join
+      }
+      arrows.append("flow \(previous) -> done\n")
+      let text =
+        "---\ntitle: Parallel \(number)\nowner: Test\n---\nstream p\(number)\ndemand need\n" + steps.joined()
+        + "value done\n" + arrows.joined()
+      return SourceFile(path: "parallel-\(number).vstream", text: text)
+    }
+  }
+
   /// Every picture of the stream, which must not depend on the order lines are written in.
   static func pictures(of stream: ValueStream) -> [String] {
     let page = MarkdownEmitter().emit(stream)
@@ -75,7 +122,8 @@ final class OrderIndependenceTests: XCTestCase {
       lines.append(
         "\(name): \(ids) lead \(path.leadTime.seconds) process \(path.processTime.seconds) wait \(path.waitTime.seconds)"
           + " efficiency \(path.flowEfficiency.map { "\($0)" } ?? "-")"
-          + " rolled \(path.rolledCompleteAccurate.map { "\($0)" } ?? "-") bottleneck \(bottleneck)")
+          + " rolled \(path.rolledCompleteAccurate.map { "\($0)" } ?? "-") bottleneck \(bottleneck)"
+          + " effort \(path.totalEffort.seconds)")
     }
     // Each value's own path, by value id (the list itself is in declaration order).
     lines += stream.metrics.valuePaths.enumerated().map { index, path in
@@ -84,7 +132,10 @@ final class OrderIndependenceTests: XCTestCase {
     lines.append("after the value: \(stream.metrics.stepsAfterValue.map { stream.steps[$0].id }.sorted())")
     if let expected = stream.metrics.expected {
       // To a millisecond: the solver adds the same numbers in another order when lines move.
-      lines.append("expected lead \(Int64((expected.leadTime * 1_000).rounded()))")
+      lines.append(
+        "expected lead \(Int64((expected.leadTime * 1_000).rounded()))"
+          + " process \(Int64((expected.processTime * 1_000).rounded()))"
+          + " effort \(Int64((expected.totalEffort * 1_000).rounded()))")
     }
     lines += stream.edges.map { "\(stream.node($0.from).id) -> \(stream.node($0.to).id) \($0.kind) \($0.label ?? "")" }
       .sorted()

@@ -25,6 +25,9 @@ struct CheckContext {
   /// Each node's rank by id in byte order (demand 0, steps 1...n, values n+1...): how ties between paths are broken.
   /// Sorted once here for the several rules that break ties (a sort of 100,000 ids is tens of milliseconds).
   let nodeRanks: [Int32]
+  /// The forks of `parallel` arrows with their branches and joins, found once for the rules about them and the
+  /// metrics; empty when no `parallel` arrow is written or the flow is not complete.
+  let parallelSections: [ParallelSection]
   /// The severity of each of the checker's codes in this file (nil: turned off), looked up once per file.
   private let severities: [DiagnosticCode: Severity?]
 
@@ -67,6 +70,9 @@ struct CheckContext {
         guard node > 0 || !declarations.demands.isEmpty else { return "" }
         return declarations.declaration(ofNode: node).identifier.map { $0.text(in: file) } ?? ""
       })
+    parallelSections =
+      flow.isComplete && flow.arrows.contains { $0.kind == .parallel }
+      ? flow.parallelSections(declarations, ranks: nodeRanks) : []
     var severities: [DiagnosticCode: Severity?] = [:]
     for rule in CheckMessages.rules {
       severities[rule.code] =
@@ -94,6 +100,14 @@ struct CheckContext {
 
   /// Whether every step's activity is known (the rules about activities judge only then).
   var everyActivityIsKnown: Bool { !steps.activities.contains { $0 == nil } }
+
+  /// The arrows the main path follows (see ``FlowGraph/forEachMainPathArrow(_:)``); with `main` lines, also an arrow
+  /// from each fork to its join, which the main path passes through.
+  func forEachMainPathArrow(_ body: (Int, Int, Int64) -> Void) {
+    flow.forEachMainPathArrow(body)
+    guard flow.declaresMainPath else { return }
+    for section in parallelSections { if let join = section.join { body(section.fork, join, -1) } }
+  }
 
   /// Whether the flow can be judged as paths: complete, from exactly one demand, with a value to reach.
   var flowIsJudged: Bool {

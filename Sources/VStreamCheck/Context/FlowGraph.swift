@@ -160,6 +160,14 @@ struct FlowGraph {
     for arrow in arrows where !arrow.isRework { body(Int(arrow.from), Int(arrow.to)) }
   }
 
+  /// The forks of `parallel` arrows over the forward arrows (see ``ParallelSections``).
+  func parallelSections(_ declarations: Declarations, ranks: [Int32]) -> [ParallelSection] {
+    let stepCount = declarations.steps.count
+    return ParallelSections.find(
+      nodeCount: declarations.nodeCount, isValue: { $0 > stepCount }, ranks: ranks,
+      arrows: arrows.filter { !$0.isRework }.map { (Int($0.from), Int($0.to), $0.kind == .parallel) })
+  }
+
   /// Whether any arrow is on a `main` line: then those arrows alone are the main path.
   var declaresMainPath: Bool { arrows.contains { $0.kind == .main } }
 
@@ -177,6 +185,7 @@ struct FlowGraph {
     case .flow: return .forward
     case .rework: return .rework
     case .main: return .main
+    case .parallel: return .parallel
     }
   }
 

@@ -52,6 +52,11 @@ enum CheckRules {
     SharesAddUp.self,
     CompleteAccurateIsNotZero.self,
     ReworkShareIsKnown.self,
+    ForksHaveTwoBranches.self,
+    ForkBranchesMeet.self,
+    BranchesPassTheirJoin.self,
+    ParallelArrowsHaveNoShare.self,
+    ForksAreNotAlternatives.self,
     // The typical shape and the metrics.
     StreamEngagesTheConsumer.self,
     FirstStepEngages.self,

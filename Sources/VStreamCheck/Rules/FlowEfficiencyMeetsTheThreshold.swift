@@ -8,9 +8,20 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
     var findings = context.findings()
     let (steps, declarations) = (context.steps, context.declarations)
     guard context.flowIsJudged, context.everyActivityIsKnown, let anchor = context.streamAnchor else { return findings }
-    let path = FlowAnalysis.mainPath(
+    var path = FlowAnalysis.mainPath(
       stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
-      arrows: context.flow.forEachMainPathArrow)
+      arrows: context.forEachMainPathArrow)
+    if !context.parallelSections.isEmpty {
+      // The lead time across a fork runs along its critical branch, as the model's main path does.
+      let lead = (0..<declarations.nodeCount).map { node -> Int64 in
+        guard node >= 1, node <= declarations.steps.count else { return 0 }
+        return (steps.processTimes[node - 1]?.seconds ?? 0) + (steps.waitTimes[node - 1]?.seconds ?? 0)
+      }
+      path = FlowAnalysis.throughCriticalBranches(
+        path, stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
+        lead: lead,
+        forward: context.flow.arrows.filter { !$0.isRework }.map { (Int($0.from), Int($0.to), $0.kind == .parallel) })
+    }
     let onPath = path.compactMap { ref -> Int? in
       if case .step(let index) = ref { return index }
       return nil

@@ -4,7 +4,8 @@ import VStreamSyntax
 
 /// The `main` arrows, when a file has any, form one path from the demand to a value (VS324): exactly one leaves the
 /// demand and each node they reach, the last reaches a value, and none lies off that path. One finding per file, at
-/// the first place the path breaks, so that one mistake is one diagnostic. Judged only on a complete flow whose
+/// the first place the path breaks, so that one mistake is one diagnostic. A fork on the path needs no `main` arrow:
+/// the path goes through its branches (the critical one, for the figures) on to its join. Judged only on a complete flow whose
 /// forward arrows do not loop (otherwise VS322 speaks first).
 enum MainArrowsFormOnePath: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
@@ -29,6 +30,11 @@ enum MainArrowsFormOnePath: CheckRule {
     while true {
       onPath[node] = true
       if node > context.declarations.steps.count { break }
+      // A fork on the main path: its `parallel` arrows are all taken, and the path goes on from its join.
+      if leaving[node].isEmpty, let join = context.parallelSections.first(where: { $0.fork == node })?.join {
+        node = join
+        continue
+      }
       guard let next = leaving[node].first else {
         let anchor = last?.range ?? context.declarations.demands[0].anchor
         findings.add(.mainPathBroken, at: anchor) { .mainPathStops(at: name(node), fromDemand: node == 0) }

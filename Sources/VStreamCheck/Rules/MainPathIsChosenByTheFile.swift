@@ -19,10 +19,12 @@ enum MainPathIsChosenByTheFile: CheckRule {
     let ranks = context.nodeRanks
     let path = FlowAnalysis.mainPath(
       stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: ranks,
-      arrows: flow.forEachMainPathArrow)
+      arrows: context.forEachMainPathArrow)
     guard path.count > 1 else { return findings }
     var shared = [Bool](repeating: false, count: count)
     for arrow in flow.arrows where !arrow.isRework && arrow.share >= 0 { shared[Int(arrow.from)] = true }
+    // A fork is no choice: every branch is taken, and the main path follows the critical one.
+    for arrow in flow.arrows where arrow.kind == .parallel { shared[Int(arrow.from)] = true }
     let name = { (node: Int) in context.text(declarations.declaration(ofNode: node).identifier) }
     for (ref, next) in zip(path, path.dropFirst()) {
       let node = declarations.nodeNumber(ref)

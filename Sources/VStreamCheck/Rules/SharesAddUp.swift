@@ -18,7 +18,8 @@ enum SharesAddUp: CheckRule {
     for arrow in flow.arrows where sharing.contains(arrow.from) { groups[arrow.from, default: []].append(arrow) }
     for from in groups.keys.sorted(by: { ranks[Int($0)] < ranks[Int($1)] }) {
       for isRework in [false, true] {
-        let arrows = groups[from]!.filter { $0.isRework == isRework }
+        // `parallel` arrows take no share (VS332 reports one): every branch takes all the work.
+        let arrows = groups[from]!.filter { $0.isRework == isRework && $0.kind != .parallel }
           .sorted { ranks[Int($0.to)] < ranks[Int($1.to)] }
         guard let first = arrows.first, arrows.contains(where: { $0.share >= 0 }) else { continue }
         let written = arrows.filter { $0.share >= 0 }.reduce(0) { $0 + Int64($1.share) }

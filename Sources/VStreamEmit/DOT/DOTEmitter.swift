@@ -151,6 +151,8 @@ public struct DOTEmitter: Sendable {
       // After the value: dotted, outside every lead time.
       case .afterValue: attributes.append("style=dotted")
       }
+      // A branch of a fork starts with a diamond at the fork: every branch runs at once.
+      if shape.isParallel[index] { attributes += ["dir=both", "arrowtail=odiamond"] }
       let ends = DiagramMarks.Arrow(from: stream.id(of: edge.from), to: stream.id(of: edge.to))
       if let mark = options.marks.arrows[ends] {
         attributes += ["penwidth=3", "color=\"\(Palette.mark(dark: theme.dark))\""]
@@ -365,6 +367,7 @@ public struct DOTEmitter: Sendable {
     }
     notes.append("bold arrows: main path")
     if shape.kinds.contains(.rework) { notes.append("dashed arrows: rework") }
+    if shape.isParallel.contains(true) { notes.append("arrows from a diamond: parallel work, joined where they meet") }
     if shape.kinds.contains(.afterValue) { notes.append("dotted arrows: after the value, outside the lead time") }
     rows +=
       "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">"

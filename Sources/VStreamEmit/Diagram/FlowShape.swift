@@ -39,6 +39,9 @@ public struct FlowShape: Sendable {
   /// arrows (alternatives, before or after a value): as written, or an equal part of what the written shares leave.
   /// Nil elsewhere.
   public let alternativeShare: [Double?]
+  /// Whether each arrow (by index into `stream.edges`) is a branch of a fork (`parallel`): every picture marks it,
+  /// so that work done at the same time is told from alternatives.
+  public let isParallel: [Bool]
 
   public init(_ stream: ValueStream) {
     let id = { (ref: NodeRef) in stream.id(of: ref) }
@@ -124,13 +127,16 @@ public struct FlowShape: Sendable {
     self.valuePosition = valuePosition
     isAfterValue = afterValue
     alternativeShare = Self.alternativeShares(stream, kinds: kinds)
+    isParallel = stream.edges.map { $0.kind == .parallel }
   }
 
   /// See ``alternativeShare``: over the forward arrows out of each node (after a value too), rework left out.
   static func alternativeShares(_ stream: ValueStream, kinds: [Kind]) -> [Double?] {
     var result = [Double?](repeating: nil, count: stream.edges.count)
     var arrows: [NodeRef: [Int]] = [:]
-    for (index, edge) in stream.edges.enumerated() where kinds[index] != .rework && edge.kind != .rework {
+    // The branches of a fork are not alternatives: each takes all the work, so none has a share.
+    for (index, edge) in stream.edges.enumerated()
+    where kinds[index] != .rework && edge.kind != .rework && edge.kind != .parallel {
       arrows[edge.from, default: []].append(index)
     }
     // Each group writes only its own arrows, so the order the groups are visited in does not matter.
@@ -143,12 +149,12 @@ public struct FlowShape: Sendable {
     return result
   }
 
-  /// What an arrow is labelled with in every picture: its share among alternatives (or a rework arrow's written
-  /// share) as a percentage, then the flow's label; nil when it has neither.
+  /// What an arrow is labelled with in every picture: "parallel" for a branch of a fork, its share among
+  /// alternatives (or a rework arrow's written share) as a percentage, then the flow's label; nil when it has none.
   public func label(_ stream: ValueStream, _ index: Int) -> String? {
     let edge = stream.edges[index]
     let share = alternativeShare[index] ?? (kinds[index] == .rework ? edge.share?.fraction : nil)
-    let parts = [share.map { percentText($0) }, edge.label].compactMap { $0 }
+    let parts = [edge.kind == .parallel ? "parallel" : nil, share.map { percentText($0) }, edge.label].compactMap { $0 }
     return parts.isEmpty ? nil : parts.joined(separator: " · ")
   }
 

@@ -87,12 +87,16 @@ public struct HTMLEmitter: Sendable {
     }
 
     body += "<h2 id=\"metrics\">Flow metrics (main path)</h2>\n<table>\n<tbody>\n"
-    let rows: [(String, String)] = [
-      ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime, .effort)),
-      ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
-      ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
-      ("Longest wait", stream.longestWaitTitles(main) ?? "–"),
-    ]
+    // Parallel work: the process time runs along the critical branch, the total effort counts every branch.
+    let effort =
+      main.totalEffort == main.processTime ? [] : [("Total effort (every branch)", duration(main.totalEffort, .effort))]
+    let rows: [(String, String)] =
+      [
+        ("Lead time", duration(main.leadTime)), ("Process time", duration(main.processTime, .effort)),
+        ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
+        ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
+        ("Longest wait", stream.longestWaitTitles(main) ?? "–"),
+      ] + effort
     for (name, value) in rows { body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n" }
     body += "</tbody>\n</table>\n"
     if !stream.metrics.isComplete {

@@ -29,6 +29,7 @@ public struct JSONEmitter: Sendable {
         ("rolledCompleteAccurate", metrics.rolledCompleteAccurate.map { .double(Self.rounded($0)) } ?? .null),
         ("queueingWaitTime", duration(metrics.queueingWaitTime)),
         ("plannedWaitTime", duration(metrics.plannedWaitTime)),
+        ("totalEffort", duration(metrics.totalEffort)),
         ("longestWait", .array(metrics.longestWait.map { .string(stream.steps[$0].id) })),
       ])
     }
@@ -55,6 +56,7 @@ public struct JSONEmitter: Sendable {
         ("leadTime", mean(flow.leadTime)),
         ("flowEfficiency", ratio(flow.flowEfficiency)),
         ("firstPassYield", ratio(flow.firstPassYield)),
+        ("totalEffort", mean(flow.totalEffort)),
       ])
     }
     let afterValue = Set(stream.metrics.stepsAfterValue)

@@ -130,6 +130,11 @@ public struct MarkdownEmitter: Sendable {
       out += row("of it queueing", { duration($0.queueingWaitTime) })
       out += row("of it planned", { duration($0.plannedWaitTime) })
     }
+    // Parallel work: the time it takes runs along the critical branch; the work is every branch's.
+    if paths.contains(where: { $0.totalEffort != $0.processTime }) {
+      out += row(
+        "Total effort (every branch)", { duration($0.totalEffort) }, expected: { meanDuration($0.totalEffort) })
+    }
     out += row("Flow efficiency", { percentText($0.flowEfficiency) }, expected: { percentText($0.flowEfficiency) })
     out += row(
       "Rolled %C/A (first-pass yield)", { percentText($0.rolledCompleteAccurate) },

@@ -2,7 +2,8 @@ import VStreamModel
 
 /// Renders a stream's main path as a value-stream map in SVG: process boxes with their data (process time, wait,
 /// %C/A, roles), the wait before each step as a queue triangle, the timeline ladder beneath (waits on the upper
-/// rungs, process times on the lower) and a summary box (lead time, process time, flow efficiency, rolled %C/A).
+/// rungs, process times on the lower) and a summary box (lead time, process time, flow efficiency, rolled %C/A; the
+/// total effort when parallel branches make it more than the process time).
 /// Waits at least half as long as the longest are drawn in the warning colour and bold, so the delays stand out.
 ///
 /// The SVG is written directly, with its own geometry, because Graphviz places nodes by rank and cannot align a
@@ -164,6 +165,10 @@ public struct VSMEmitter: Sendable {
     let values = shape.valueOrder.map { stream.values[$0].title }.joined(separator: "; ")
     var second = "Value: \(values)"
     if let longest = stream.longestWaitTitles(main) { second = "Longest wait: before \(longest) · " + second }
+    // Parallel work: the map draws the critical branch; the work of the others shows in the effort.
+    if main.totalEffort != main.processTime {
+      second = "Total effort (every branch) \(main.totalEffort.formatted(settings)) · " + second
+    }
     body += text(Self.margin + 10, y + 44, second, size: 12)
     y += 62 + 24
 

@@ -1,7 +1,7 @@
 /// The words that can start a line, recognised from their bytes without making a `String`: this runs once per line.
 enum Keyword {
   case declaration(DeclarationKind)
-  /// `flow`, `rework` or `main`: a line of arrows.
+  /// `flow`, `rework`, `main` or `parallel`: a line of arrows.
   case flow(FlowKind)
   case attribute(AttributeKind)
 
@@ -31,6 +31,7 @@ enum Keyword {
       if matches(bytes, base, "target") { return .attribute(.target) }
     case 8:
       if matches(bytes, base, "activity") { return .attribute(.activity) }
+      if matches(bytes, base, "parallel") { return .flow(.parallel) }
     case 9:
       if matches(bytes, base, "practices") { return .attribute(.practices) }
     case 11:

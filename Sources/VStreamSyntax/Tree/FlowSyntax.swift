@@ -8,9 +8,11 @@ public enum FlowKind: String, Sendable, CaseIterable {
   case rework
   /// `main`: forward arrows that are also the main path.
   case main
+  /// `parallel`: forward arrows that all start at once (a fork, AND), not alternatives (XOR).
+  case parallel
 }
 
-/// `flow a -> b -> c "label"` (or `rework`, `main`), with any `-> d` continuation lines.
+/// `flow a -> b -> c "label"` (or `rework`, `main`, `parallel`), with any `-> d` continuation lines.
 public struct FlowSyntax: Sendable {
   public var keywordRange: SourceRange
   /// The line's first word.
