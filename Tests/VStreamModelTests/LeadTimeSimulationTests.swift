@@ -59,6 +59,42 @@ final class LeadTimeSimulationTests: XCTestCase {
     XCTAssertEqual(result.histogram.map(\.count).reduce(0, +), 20_000)
   }
 
+  /// demand -> fork; fork runs `a` and `b` in parallel, both -> join -> value.
+  func forkEdges() -> [Edge] {
+    [
+      Edge(from: .demand, to: .step(0)), Edge(from: .step(0), to: .step(1), kind: .parallel),
+      Edge(from: .step(0), to: .step(2), kind: .parallel), Edge(from: .step(1), to: .step(3)),
+      Edge(from: .step(2), to: .step(3)), Edge(from: .step(3), to: .value(0)),
+    ]
+  }
+
+  /// Parallel branches of fixed length: every item waits for the longer, so each percentile is 10 m + 5 h + 20 m.
+  func testAForkWaitsForItsSlowestBranch() throws {
+    let steps = [step("fork", time: 600), step("a", time: 7_200), step("b", time: 18_000), step("join", time: 1_200)]
+    let result = try XCTUnwrap(
+      LeadTimeSimulation.run(steps: steps, valueCount: 1, edges: forkEdges(), seed: 3, samples: 1_000))
+    XCTAssertEqual(
+      [result.p50, result.p85, result.p95, result.mean].map(\.seconds), Array(repeating: 19_800, count: 4))
+  }
+
+  /// Two parallel branches, each a uniform range 0..1h: the item waits for the maximum of two uniforms, whose
+  /// distribution function is x², so the p-quantile is √p hours (P50 0.7071 h, P85 0.9220 h, P95 0.9747 h) and the
+  /// mean 2/3 h. (The expected figures take the larger mean, 1/2 h: the simulation gives the true wait.)
+  func testAForkOfTwoUniformRangesFollowsTheMaximum() throws {
+    let range = Estimate(least: .zero, most: Duration(seconds: 3_600))
+    let steps = [
+      step("fork", time: 0), step("a", time: 1_800, timeRange: range), step("b", time: 1_800, timeRange: range),
+      step("join", time: 0),
+    ]
+    let result = try XCTUnwrap(
+      LeadTimeSimulation.run(steps: steps, valueCount: 1, edges: forkEdges(), seed: 11, samples: 20_000))
+    let tolerance = 0.01 * 3_600
+    XCTAssertEqual(Double(result.p50.seconds), 0.50.squareRoot() * 3_600, accuracy: tolerance)
+    XCTAssertEqual(Double(result.p85.seconds), 0.85.squareRoot() * 3_600, accuracy: tolerance)
+    XCTAssertEqual(Double(result.p95.seconds), 0.95.squareRoot() * 3_600, accuracy: tolerance)
+    XCTAssertEqual(Double(result.mean.seconds), 2.0 / 3 * 3_600, accuracy: tolerance)
+  }
+
   /// A step of 1 h that sends half its items back to itself: the visits are geometric, P(N <= k) = 1 - 0.5^k, so
   /// P50 = 1 h, P85 = 3 h, P95 = 5 h exactly, and the mean is 2 h.
   func testReworkVisitsAreGeometric() throws {
