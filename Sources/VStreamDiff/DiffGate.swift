@@ -4,7 +4,8 @@ import VStreamModel
 ///
 /// Written `FIGURE=LIMIT`: `lead-time=+10%` (more than 10% longer fails), `lead-time=+2d` (more than two days
 /// longer), `flow-efficiency=-5pt` (more than five percentage points lower), `rolled-ca=-2%` (more than 2% lower,
-/// relative). `worst-` before a figure measures it along the worst-case path instead of the main path. A sign, when
+/// relative). `worst-` before a figure measures it along the worst-case path instead of the main path, `expected-` for the mean
+/// item (rework and alternatives by their shares). A sign, when
 /// written, must point the worse way.
 public struct DiffThreshold: Sendable, Hashable {
   public enum Limit: Sendable, Hashable {
@@ -34,16 +35,21 @@ public struct DiffThreshold: Sendable, Hashable {
     let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
     let names = FigureChange.Figure.allCases.map(\.rawValue).joined(separator: ", ")
     guard parts.count == 2 else {
-      return .failure(ThresholdError("`\(text)` is not FIGURE=LIMIT (figures: \(names), each also with worst-)"))
+      return .failure(
+        ThresholdError("`\(text)` is not FIGURE=LIMIT (figures: \(names), each also with worst- or expected-)"))
     }
     var name = parts[0]
     var path = FigureChange.Path.main
     if name.hasPrefix("worst-") {
       name.removeFirst("worst-".count)
       path = .worstCase
+    } else if name.hasPrefix("expected-") {
+      name.removeFirst("expected-".count)
+      path = .expected
     }
     guard let figure = FigureChange.Figure(rawValue: name) else {
-      return .failure(ThresholdError("`\(parts[0])` is not a figure (figures: \(names), each also with worst-)"))
+      return .failure(
+        ThresholdError("`\(parts[0])` is not a figure (figures: \(names), each also with worst- or expected-)"))
     }
     var amount = Substring(parts[1])
     var sign: Character?

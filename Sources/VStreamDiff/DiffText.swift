@@ -41,11 +41,12 @@ enum DiffText {
     figure == .processTime ? .effort : .elapsed
   }
 
-  /// The figures shown for a stream: all five along the main path, and those of the worst case that moved, unless
-  /// they read the same as the main path's (a flow without branches has one path: a second row would repeat it).
+  /// The figures shown for a stream: all five along the main path, and those of the worst case and of the expected
+  /// (mean) item that moved, unless they read the same as the main path's (a flow without branches or rework has
+  /// one path: a second row would repeat it).
   static func shownFigures(_ stream: StreamDiff) -> [FigureChange] {
     stream.figures.filter { change in
-      guard change.path == .worstCase else { return true }
+      guard change.path != .main else { return true }
       let main = stream.figures.first { $0.path == .main && $0.figure == change.figure }
       return change.before != change.after && (change.before != main?.before || change.after != main?.after)
     }

@@ -44,11 +44,35 @@ public struct FigureChange: Sendable, Hashable {
     case main
     /// The longest path by lead time (`FlowMetrics.worstCasePath`).
     case worstCase = "worst-case"
+    /// The mean item (`FlowMetrics.expected`): rework as often as it happens on average, each alternative by its
+    /// share. Its rolled %C/A is the first-pass yield.
+    case expected
 
-    public var label: String { self == .main ? "main path" : "worst case" }
+    public var label: String {
+      switch self {
+      case .main: return "main path"
+      case .worstCase: return "worst case"
+      case .expected: return "expected"
+      }
+    }
 
-    func metrics(of stream: ValueStream) -> PathMetrics {
-      self == .main ? stream.metrics.mainPath : stream.metrics.worstCasePath
+    /// The figure of `stream` along this path; nil where it has none (no expected figures when an item could circle
+    /// forever, or a ratio without data).
+    func value(_ figure: Figure, of stream: ValueStream) -> Double? {
+      switch self {
+      case .main: return figure.value(of: stream.metrics.mainPath)
+      case .worstCase: return figure.value(of: stream.metrics.worstCasePath)
+      case .expected:
+        guard let expected = stream.metrics.expected else { return nil }
+        switch figure {
+        // Whole seconds, as the other paths: the mean is a fraction, and a change below a second is no change.
+        case .leadTime: return expected.leadTime.rounded()
+        case .processTime: return expected.processTime.rounded()
+        case .waitTime: return (expected.leadTime - expected.processTime).rounded()
+        case .flowEfficiency: return expected.flowEfficiency
+        case .rolledCompleteAccurate: return expected.firstPassYield
+        }
+      }
     }
   }
 
@@ -94,8 +118,8 @@ public struct FigureChange: Sendable, Hashable {
     Path.allCases.flatMap { path in
       Figure.allCases.map { figure in
         FigureChange(
-          figure: figure, path: path, before: base.flatMap { figure.value(of: path.metrics(of: $0)) },
-          after: head.flatMap { figure.value(of: path.metrics(of: $0)) })
+          figure: figure, path: path, before: base.flatMap { path.value(figure, of: $0) },
+          after: head.flatMap { path.value(figure, of: $0) })
       }
     }
   }

@@ -67,12 +67,15 @@ final class DiffCommandTests: CLITestCase {
       """
       restore-live-service  Restore a live service  (changed)
         file: streams/restore.vstream → moved/restore-live-service.vstream
-        figure                       one    HEAD   change
-        lead time (main path)        11 h   1.3 d  +20 h (+182.6%)  worse
-        process time (main path)     3.4 h  3.4 h  ±0
-        wait time (main path)        7.5 h  1.1 d  +20 h (+265.5%)  worse
-        flow efficiency (main path)  31.2%  11%    -20.2 pt         worse
-        rolled %C/A (main path)      54.1%  54.1%  ±0
+        figure                       one     HEAD   change
+        lead time (main path)        11 h    1.3 d  +20 h (+182.6%)  worse
+        process time (main path)     3.4 h   3.4 h  ±0
+        wait time (main path)        7.5 h   1.1 d  +20 h (+265.5%)  worse
+        flow efficiency (main path)  31.2%   11%    -20.2 pt         worse
+        rolled %C/A (main path)      54.1%   54.1%  ±0
+        lead time (expected)         10.3 h  1.2 d  +19 h (+185.7%)  worse
+        wait time (expected)         7 h     1.1 d  +19 h (+272.2%)  worse
+        flow efficiency (expected)   31.8%   11.1%  -20.6 pt         worse
         ~ fix: wait 4h → 1d
         most of the change: fix +20 h
 
@@ -258,7 +261,7 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertTrue(folders.output.contains("  file: a.vstream → renamed.vstream\n"), folders.output)
     XCTAssertTrue(folders.output.contains("make-standard-change  Make a standard change  (removed)\n"), folders.output)
     XCTAssertTrue(
-      folders.output.contains("  lead time (main path)        11 h     10.5 h  -30 min (-4.6%)  better\n"),
+      folders.output.contains("  lead time (main path)        11 h     10.5 h  -30 min (-4.6%)    better\n"),
       folders.output
     )
     // The current and the future state of one stream, whatever the future's id.
@@ -282,7 +285,7 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertEqual(run.status, 0, run.errors)
     // 30h57m -> 14h57m (16 h shorter: -51.7%), both printed in the head's days of 8 h (the legacy setting).
     XCTAssertTrue(
-      run.output.contains("  lead time (main path)        3.9 d     1.9 d  -2 d (-51.7%)  better\n"), run.output)
+      run.output.contains("  lead time (main path)        3.9 d     1.9 d  -2 d (-51.7%)    better\n"), run.output)
     XCTAssertTrue(run.output.contains("  most of the change: fix -2 d\n"), run.output)
   }
 
