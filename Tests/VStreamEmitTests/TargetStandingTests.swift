@@ -43,4 +43,14 @@ final class TargetStandingTests: XCTestCase {
     let none = CatalogueEmitter().index([try restore(target: nil)]) { _ in "page.md" }
     XCTAssertFalse(none.contains("Target"), "no column when no stream has a target")
   }
+
+  /// Built beside the SVGs, the index links each stream's diagram; without them it has no Diagram column.
+  func testTheIndexLinksTheDiagramsBuiltBesideIt() throws {
+    let stream = try restore(target: nil)
+    let index = CatalogueEmitter().index([stream], diagramName: { "\($0.id).svg" }, pageName: { _ in "page.md" })
+    XCTAssertTrue(
+      index.contains("| Flow efficiency | Diagram |\n| --- | --- | --- | ---: | ---: | ---: | --- |\n"), index)
+    XCTAssertTrue(index.hasSuffix(" | [SVG](\(stream.id).svg) |\n"), index)
+    XCTAssertFalse(CatalogueEmitter().index([stream]) { _ in "page.md" }.contains("Diagram"))
+  }
 }

@@ -245,7 +245,7 @@ struct BuildCommand: ParsableCommand {
         let streams = built.map { $0.stream! }
         let catalogue = CatalogueEmitter()
         let index =
-          catalogue.index(streams) { "\($0.id).md" }
+          catalogue.index(streams, diagramName: formats.contains(.svg) ? { "\($0.id).svg" } : nil) { "\($0.id).md" }
           + PortfolioEmitter().markdown(portfolio.portfolio, catalogue: siteCatalogue) { "\($0).md" }
         outputs.append(AtomicWriter.Output(content: Array(index.utf8), path: "\(out)/index.md"))
         outputs.append(

@@ -5,21 +5,28 @@ import VStreamModel
 public struct CatalogueEmitter: Sendable {
   public init() {}
 
-  /// `streams` in the order they should be listed (the caller sorts by path). `pageName` gives each stream's page.
-  public func index(_ streams: [ValueStream], pageName: (ValueStream) -> String) -> String {
+  /// `streams` in the order they should be listed (the caller sorts by path). `pageName` gives each stream's page;
+  /// `diagramName`, when the diagrams were built beside it, each stream's SVG, linked from a Diagram column.
+  public func index(
+    _ streams: [ValueStream], diagramName: ((ValueStream) -> String)? = nil, pageName: (ValueStream) -> String
+  ) -> String {
     var out = "# Value streams\n\n\(streams.count) value stream\(streams.count == 1 ? "" : "s"). "
     out += "See also the [practice matrix](practices.md).\n\n"
     // The target column only when a stream states a target: otherwise it would be a column of dashes.
     let hasTargets = streams.contains { $0.metadata.target != nil }
     out +=
       "| Stream | Owner | Status | Steps | Lead time | Flow efficiency |" + (hasTargets ? " Target |" : "")
-      + "\n| --- | --- | --- | ---: | ---: | ---: |" + (hasTargets ? " --- |" : "") + "\n"
+      + (diagramName == nil ? "" : " Diagram |")
+      + "\n| --- | --- | --- | ---: | ---: | ---: |" + (hasTargets ? " --- |" : "")
+      + (diagramName == nil ? "" : " --- |")
+      + "\n"
     for stream in streams {
       let main = stream.metrics.mainPath
       out +=
         "| [\(MarkdownEscaping.text(stream.title))](\(pageName(stream))) | \(stream.metadata.owner.map(MarkdownEscaping.text) ?? "–") | "
         + "\(stream.metadata.status?.rawValue ?? "–") | \(stream.steps.count) | \(main.leadTime.readable(stream.settings)) | "
-        + "\(percentText(main.flowEfficiency)) |" + (hasTargets ? " \(TargetStanding.cell(stream)) |" : "") + "\n"
+        + "\(percentText(main.flowEfficiency)) |" + (hasTargets ? " \(TargetStanding.cell(stream)) |" : "")
+        + (diagramName.map { " [SVG](\($0(stream))) |" } ?? "") + "\n"
     }
     return out
   }
