@@ -36,7 +36,7 @@ public struct DiffThreshold: Sendable, Hashable {
     let names = FigureChange.Figure.allCases.map(\.rawValue).joined(separator: ", ")
     guard parts.count == 2 else {
       return .failure(
-        ThresholdError("`\(text)` is not FIGURE=LIMIT (figures: \(names), each also with worst- or expected-)"))
+        ThresholdError("`\(text)` is not FIGURE=LIMIT (figures: \(names), each also with worst-, expected- or p85-)"))
     }
     var name = parts[0]
     var path = FigureChange.Path.main
@@ -46,10 +46,13 @@ public struct DiffThreshold: Sendable, Hashable {
     } else if name.hasPrefix("expected-") {
       name.removeFirst("expected-".count)
       path = .expected
+    } else if name.hasPrefix("p85-") {
+      name.removeFirst("p85-".count)
+      path = .p85
     }
     guard let figure = FigureChange.Figure(rawValue: name) else {
       return .failure(
-        ThresholdError("`\(parts[0])` is not a figure (figures: \(names), each also with worst- or expected-)"))
+        ThresholdError("`\(parts[0])` is not a figure (figures: \(names), each also with worst-, expected- or p85-)"))
     }
     var amount = Substring(parts[1])
     var sign: Character?

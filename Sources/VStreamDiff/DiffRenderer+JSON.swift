@@ -43,9 +43,11 @@ extension DiffRenderer {
     let head: JSONValue = stream.head.map(json) ?? .null
     let title: JSONValue = stream.titleChange.map { pair($0.before, $0.after) } ?? .null
     let wait: JSONValue = stream.longestWait.map { pair($0.before, $0.after) } ?? .null
+    let target: JSONValue = stream.targetChange.map { pair($0.before, $0.after) } ?? .null
     var members: [(String, JSONValue)] = [("id", .string(stream.id)), ("status", .string(stream.status.rawValue))]
     members += [("title", .string(stream.title)), ("base", base), ("head", head)]
     members += [("moved", .bool(stream.moved)), ("idChanged", .bool(stream.idChanged)), ("titleChange", title)]
+    members += [("targetChange", target)]
     members += [("figures", .array(stream.figures.map(json))), ("longestWait", wait), ("complete", complete)]
     members += [("nodes", .array(stream.nodes.map(json))), ("arrows", arrows), ("contributors", .array(contributors))]
     return .object(members)

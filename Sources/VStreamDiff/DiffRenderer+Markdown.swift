@@ -54,6 +54,9 @@ extension DiffRenderer {
       if let title = stream.titleChange {
         details.append("title: \(MarkdownEscape.text(title.before ?? "")) → \(MarkdownEscape.text(title.after ?? ""))")
       }
+      if let target = stream.targetChange {
+        details.append("target lead time: \(target.before ?? "none") → \(target.after ?? "none")")
+      }
       if let wait = stream.longestWait {
         details.append("longest wait: `\(code(wait.before ?? "none"))` → `\(code(wait.after ?? "none"))`")
       }

@@ -33,6 +33,9 @@ public enum DiffRenderer {
         if side.errors.count > 5 { out += "    … and \(side.errors.count - 5) more (vstream check)\n" }
       }
       if let title = stream.titleChange { out += "  title: \(title.before ?? "") → \(title.after ?? "")\n" }
+      if let target = stream.targetChange {
+        out += "  target lead time: \(target.before ?? "none") → \(target.after ?? "none")\n"
+      }
       if stream.status != .unchanged {
         let figures = DiffText.shownFigures(stream).filter { $0.before != nil || $0.after != nil }
         let header = ["figure", DiffText.sideName(report.baseName), DiffText.sideName(report.headName), "change", ""]

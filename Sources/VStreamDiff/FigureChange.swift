@@ -47,12 +47,16 @@ public struct FigureChange: Sendable, Hashable {
     /// The mean item (`FlowMetrics.expected`): rework as often as it happens on average, each alternative by its
     /// share. Its rolled %C/A is the first-pass yield.
     case expected
+    /// The 85th percentile of the Monte Carlo lead time: only for a stream held to it (`targets: measure: p85`,
+    /// which `check` simulates too), and only its lead time.
+    case p85
 
     public var label: String {
       switch self {
       case .main: return "main path"
       case .worstCase: return "worst case"
       case .expected: return "expected"
+      case .p85: return "P85"
       }
     }
 
@@ -72,6 +76,9 @@ public struct FigureChange: Sendable, Hashable {
         case .flowEfficiency: return expected.flowEfficiency
         case .rolledCompleteAccurate: return expected.firstPassYield
         }
+      case .p85:
+        // Simulated by `all`, once per side.
+        return nil
       }
     }
   }
@@ -115,13 +122,25 @@ public struct FigureChange: Sendable, Hashable {
 
   /// Every figure along both paths, for two optional streams.
   static func all(base: ValueStream?, head: ValueStream?) -> [FigureChange] {
-    Path.allCases.flatMap { path in
+    var changes = Path.allCases.filter { $0 != .p85 }.flatMap { path in
       Figure.allCases.map { figure in
         FigureChange(
           figure: figure, path: path, before: base.flatMap { path.value(figure, of: $0) },
           after: head.flatMap { path.value(figure, of: $0) })
       }
     }
+    let (before, after) = (base.flatMap(p85), head.flatMap(p85))
+    if before != nil || after != nil {
+      changes.append(FigureChange(figure: .leadTime, path: .p85, before: before, after: after))
+    }
+    return changes
+  }
+
+  /// The P85 lead time of a stream held to it, simulated as `check` simulates it (same seed, same samples); nil for
+  /// any other stream, so that a comparison pays for the simulation only where a team set a P85 service level.
+  static func p85(_ stream: ValueStream) -> Double? {
+    guard stream.metadata.target?.measure == .p85 else { return nil }
+    return LeadTimeSimulation.run(stream).map { Double($0.p85.seconds) }
   }
 }
 

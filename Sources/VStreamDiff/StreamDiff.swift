@@ -24,6 +24,8 @@ public struct StreamDiff: Sendable, Hashable {
   public var title: String
   /// The stream title, when it changed.
   public var titleChange: FieldChange?
+  /// The target lead time (`target-lead-time`, readable), when it changed; nil when it did not.
+  public var targetChange: FieldChange? = nil
   /// Nodes added, removed or changed: the demand, then steps, then values, each by id.
   public var nodes: [NodeChange]
   public var arrowsAdded: [ArrowChange]
@@ -82,7 +84,8 @@ public struct StreamDiff: Sendable, Hashable {
   public static func == (lhs: StreamDiff, rhs: StreamDiff) -> Bool {
     lhs.id == rhs.id && lhs.status == rhs.status && lhs.comparesStates == rhs.comparesStates && lhs.base == rhs.base
       && lhs.head == rhs.head
-      && lhs.title == rhs.title && lhs.titleChange == rhs.titleChange && lhs.nodes == rhs.nodes
+      && lhs.title == rhs.title && lhs.titleChange == rhs.titleChange && lhs.targetChange == rhs.targetChange
+      && lhs.nodes == rhs.nodes
       && lhs.arrowsAdded == rhs.arrowsAdded && lhs.arrowsRemoved == rhs.arrowsRemoved && lhs.figures == rhs.figures
       && lhs.longestWait == rhs.longestWait && lhs.completeness?.before == rhs.completeness?.before
       && lhs.completeness?.after == rhs.completeness?.after && lhs.contributors == rhs.contributors
@@ -135,6 +138,11 @@ extension StreamDiff {
       return diff
     }
     if old.title != new.title { diff.titleChange = FieldChange(name: "title", before: old.title, after: new.title) }
+    if old.metadata.target?.duration != new.metadata.target?.duration {
+      diff.targetChange = FieldChange(
+        name: "target lead time", before: old.metadata.target.map { $0.duration.readable(old.settings) },
+        after: new.metadata.target.map { $0.duration.readable(new.settings) })
+    }
     diff.nodes = NodeComparison.changes(base: old, head: new)
     let oldArrows = Set(arrows(of: old))
     let newArrows = Set(arrows(of: new))
@@ -153,7 +161,8 @@ extension StreamDiff {
     diff.contributors = contributions(base: old, head: new)
     let figuresMoved = diff.figures.contains { $0.before != $0.after }
     let changed =
-      diff.titleChange != nil || !diff.nodes.isEmpty || !diff.arrowsAdded.isEmpty || !diff.arrowsRemoved.isEmpty
+      diff.titleChange != nil || diff.targetChange != nil || !diff.nodes.isEmpty || !diff.arrowsAdded.isEmpty
+      || !diff.arrowsRemoved.isEmpty
       || figuresMoved || diff.longestWait != nil || diff.completeness != nil
     diff.status = changed ? .changed : .unchanged
     return diff

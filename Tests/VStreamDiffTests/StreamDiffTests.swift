@@ -39,6 +39,32 @@ final class StreamDiffTests: XCTestCase {
     diff.figures.first { $0.figure == figure && $0.path == path }!
   }
 
+  /// A stream held to its P85 gets a P85 row (simulated as `check` does); a changed target is reported as such;
+  /// a stream with no P85 target gets no P85 row at all.
+  func testTheP85AndTheTargetAreComparedWhereTheStreamStatesThem() throws {
+    func held(_ text: String, target hours: Int64) throws -> StreamSnapshot {
+      var side = try snapshot(text)
+      side.stream?.metadata.target = LeadTimeTarget(duration: Duration(seconds: hours * 3_600), measure: .p85)
+      return side
+    }
+    let future = Self.current.replacingOccurrences(of: "wait 2h", with: "wait 4h")
+    let report = DiffReport.compare(
+      base: [try held(Self.current, target: 6)], head: [try held(future, target: 8)], baseName: "a", headName: "b")
+    let stream = try XCTUnwrap(report.streams.first)
+    // One route and no ranges: every item takes the main path's lead time, 5h before and 7h after.
+    XCTAssertEqual(figure(stream, .leadTime, .p85).before, 18_000)
+    XCTAssertEqual(figure(stream, .leadTime, .p85).after, 25_200)
+    XCTAssertEqual(figure(stream, .leadTime, .p85).direction, .worse)
+    XCTAssertEqual(stream.targetChange, FieldChange(name: "target lead time", before: "6 h", after: "8 h"))
+    XCTAssertTrue(DiffRenderer.human(report).contains("  target lead time: 6 h → 8 h\n"), DiffRenderer.human(report))
+    XCTAssertEqual(try DiffThreshold.parse("p85-lead-time=+10%").get().path, .p85)
+    XCTAssertEqual(report.gateFailures([try DiffThreshold.parse("p85-lead-time=+10%").get()]).count, 1)
+    let plain = DiffReport.compare(
+      base: [try snapshot(Self.current)], head: [try snapshot(future)], baseName: "a", headName: "b")
+    XCTAssertFalse(try XCTUnwrap(plain.streams.first).figures.contains { $0.path == .p85 })
+    XCTAssertNil(try XCTUnwrap(plain.streams.first).targetChange)
+  }
+
   func testAShorterWaitIsBetterAndNamesTheStep() throws {
     // b waits 30m instead of 2h: lead 5h -> 3h30m, efficiency 40% -> 2/3.5 = 57.14%.
     let future = Self.current.replacingOccurrences(of: "wait 2h", with: "wait 30m")
