@@ -82,7 +82,7 @@ public enum BeforeAfterSVG {
       let viewBox = Self.attribute("viewBox", in: tag) ?? "0 0 \(number(width)) \(number(height))"
       return "<svg x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\" "
         + "viewBox=\"\(viewBox)\">"
-        + inner.replacingOccurrences(of: " id=\"", with: " id=\"\(idPrefix)")
+        + SVGIdentifiers.prefixed(inner, with: idPrefix)
     }
 
     static func attribute(_ name: String, in tag: Substring) -> String? {

@@ -239,9 +239,7 @@ public struct HTMLEmitter: Sendable {
         + Self.inlineSVG(svg) + "</figure>\n"
     case .themed(let light, let dark):
       // Both copies are in the page; CSS hides one. The dark copy's ids are prefixed so that ids stay unique.
-      let darkSVG = Self.inlineSVG(dark).replacingOccurrences(of: " id=\"", with: " id=\"dark-")
-        .replacingOccurrences(of: "url(#", with: "url(#dark-").replacingOccurrences(
-          of: "href=\"#", with: "href=\"#dark-")
+      let darkSVG = SVGIdentifiers.prefixed(Self.inlineSVG(dark), with: "dark-")
       return "<figure class=\"diagram themed\" role=\"img\" aria-label=\"\(HTMLEscaping.text(label))\">\n"
         + "<div class=\"on-light\">\n" + Self.inlineSVG(light) + "</div>\n<div class=\"on-dark\">\n" + darkSVG
         + "</div>\n</figure>\n"
