@@ -335,6 +335,21 @@ final class ExportTests: XCTestCase {
       ["release.step.build.fork", "release.step.triage"])
   }
 
+  /// The JSON names the streams a stream hands over to and the one its demand comes from, by id.
+  func testJSONCarriesTheHandOvers() throws {
+    let stream = try linked()
+    let json = JSONEmitter().emit(
+      stream, diagnostics: [], file: SourceFile(path: "linked.vstream", text: ""), rules: [])
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    XCTAssertEqual((object["demand"] as? [String: Any])?["fromStream"] as? String, "upstream")
+    XCTAssertEqual(((object["steps"] as? [[String: Any]])?.first)?["handsOverTo"] as? String, "next")
+    XCTAssertEqual(((object["values"] as? [[String: Any]])?.first)?["handsOverTo"] as? String, "other")
+    let unlinked = try branching()
+    let plain = JSONEmitter().emit(
+      unlinked, diagnostics: [], file: SourceFile(path: "fork.vstream", text: ""), rules: [])
+    XCTAssertTrue(plain.contains("\"handsOverTo\": null"))
+  }
+
   func testCSVHasOneRowAStepWithPlainNumbers() throws {
     for stream in try streams() {
       let text = CSVEmitter().emit(stream)

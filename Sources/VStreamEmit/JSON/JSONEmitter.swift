@@ -86,7 +86,7 @@ public struct JSONEmitter: Sendable {
         "demand",
         .object([
           ("id", .string(stream.demand.id)), ("title", .string(stream.demand.title)),
-          ("from", .string(stream.demand.from)),
+          ("from", .string(stream.demand.from)), ("fromStream", .string(stream.demand.fromStream?.stream)),
           ("note", .string(stream.demand.note)),
         ])
       ),
@@ -102,6 +102,7 @@ public struct JSONEmitter: Sendable {
               ("waitPlanned", .bool(step.waitIsPlanned)),
               ("completeAccurate", ratio(step.completeAccurate?.fraction)),
               ("afterValue", .bool(afterValue.contains(index))),
+              ("handsOverTo", .string(step.handsOverTo?.stream)),
               ("note", .string(step.note)),
             ])
           })
@@ -112,7 +113,7 @@ public struct JSONEmitter: Sendable {
           stream.values.map { value in
             .object([
               ("id", .string(value.id)), ("title", .string(value.title)), ("for", .string(value.beneficiary)),
-              ("note", .string(value.note)),
+              ("handsOverTo", .string(value.handsOverTo?.stream)), ("note", .string(value.note)),
             ])
           })
       ),
