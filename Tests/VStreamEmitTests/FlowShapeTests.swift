@@ -107,6 +107,6 @@ final class ParallelPictureTests: XCTestCase {
     let page = MarkdownEmitter().emit(stream)
     XCTAssertEqual(page.components(separatedBy: "|\"parallel\"|").count - 1, 3)
     XCTAssertTrue(page.contains("| Total effort (every branch) | 6 h |"), page)
-    XCTAssertTrue(VSMEmitter().emit(stream).contains("Total effort (every branch) 6h"))
+    XCTAssertTrue(VSMEmitter().emit(stream).contains("Total effort (every branch) 6 h"))
   }
 }
