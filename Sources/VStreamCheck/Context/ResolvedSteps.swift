@@ -111,7 +111,8 @@ struct ResolvedSteps {
   /// `isName` accepts; as written. Nil when the words are not several names: for practices written without the
   /// commas between them (`service desk incident management`), and an activity line naming several activities.
   static func names(in written: String, isName: (String) -> Bool) -> [String]? {
-    let words = written.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    // A semicolon is a comma written the way some other lists are (`service-desk; incident-management`).
+    let words = written.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == ";" }).map(String.init)
     guard words.count >= 2, words.count <= 32 else { return nil }
     // fewest[i]: the fewest names that cover words[..<i], and where the last of them starts.
     var fewest: [(count: Int, start: Int)?] = Array(repeating: nil, count: words.count + 1)

@@ -5,17 +5,22 @@ enum FrontMatterKeysAreKnown: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     for case .unknownKey(let key, let range) in context.frontMatter.problems {
-      findings.add(.unknownFrontMatterKey, at: range) { .unknownFrontMatterKey(key) }
+      findings.add(.unknownFrontMatterKey, at: range) { .unknownFrontMatterKey(key, at: range) }
     }
     return findings
   }
+
+  /// The known key an unknown one is a misspelling of, if any.
+  static func closest(to key: String) -> String? { Spelling.closest(to: key, among: FrontMatter.knownKeys) }
 }
 
 extension Message {
-  static func unknownFrontMatterKey(_ key: String) -> Message {
-    Message(
+  /// With the closest known key as a fix: a guess, so applied only when asked for.
+  static func unknownFrontMatterKey(_ key: String, at range: SourceRange) -> Message {
+    let closest = FrontMatterKeysAreKnown.closest(to: key)
+    return Message(
       text: "unknown front matter key `\(key)`", label: "not a known key",
-      help: Spelling.closest(to: key, among: FrontMatter.knownKeys).map { "did you mean `\($0)`?" }
-        ?? "known keys: \(FrontMatter.knownKeys.joined(separator: ", "))")
+      help: closest.map { "did you mean `\($0)`?" } ?? "known keys: \(FrontMatter.knownKeys.joined(separator: ", "))",
+      fixes: closest.map { [.replace(range, with: $0, "write `\($0)`", safety: .unsafe)] } ?? [])
   }
 }

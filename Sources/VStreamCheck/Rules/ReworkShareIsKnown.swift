@@ -36,8 +36,8 @@ enum ReworkShareIsKnown: CheckRule {
     }
     for from in first.keys.sorted() {
       let step = context.declarations.steps[from - 1]
-      // A `ca` with a syntax error is the parser's finding, not an unknown share.
-      guard !step.hasErrors, let arrow = first[from] else { continue }
+      // A `ca` that is written but cannot be read (`ca 0.9`, `ca 190%`) is its own finding, not an unknown share.
+      guard !step.hasErrors, context.syntax.attribute(.ca, of: step) == nil, let arrow = first[from] else { continue }
       let name = { (node: Int32) in context.text(context.declarations.declaration(ofNode: Int(node)).identifier) }
       let end = context.file.lineRange(context.file.line(of: step.range.end)).end
       let fix = Diagnostic.Fix.replace(

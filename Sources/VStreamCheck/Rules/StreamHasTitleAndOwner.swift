@@ -13,7 +13,15 @@ enum StreamHasTitleAndOwner: CheckRule {
       case .empty(let range):
         findings.add(.missingMetadata, at: range) { .emptyFrontMatter }
       case .missingKeys(let keys, let range):
-        findings.add(.missingMetadata, at: range) { .missingKeys(keys) }
+        // A key written with a typo (`ownr`) is one mistake, which VS404 reports with the key it stands for.
+        let misspelt = Set(
+          context.frontMatter.problems.compactMap { problem -> String? in
+            guard case .unknownKey(let key, _) = problem else { return nil }
+            return FrontMatterKeysAreKnown.closest(to: key)
+          })
+        let missing = keys.filter { !misspelt.contains($0) }
+        guard !missing.isEmpty else { continue }
+        findings.add(.missingMetadata, at: range) { .missingKeys(missing) }
       case .notAMapping, .wrongType, .unknownStatus, .unsupportedVersion, .unknownKey, .unknownFramework:
         break
       }

@@ -333,6 +333,10 @@ struct ParseRun {
       report(.misplacedFrontMatter, at: first.range)
       flushDeclaration()
       skipMisplacedFrontMatter()
+    } else if word.hasPrefix("//") {
+      // A comment as other languages write it: one finding, and the line is read as the comment it is meant to be
+      // (the declaration around it goes on).
+      report(.slashComment(at: SourceRange(start: first.start, end: first.start + 2)), at: first.range)
     } else {
       let keywords =
         DeclarationKind.allCases.map(\.rawValue) + FlowKind.allCases.map(\.rawValue)
@@ -445,8 +449,15 @@ struct ParseRun {
   mutating func checkedString(_ token: Token, hasErrors: inout Bool) -> StringSyntax {
     let isBlock = token.kind == .blockString || token.kind == .unterminatedBlockString
     if token.kind == .unterminatedString || token.kind == .unterminatedBlockString {
+      // A one-line string gets its closing quote after its last character that is not a space.
+      var end = token.end
+      while !isBlock, end > token.start + 1, [9, 13, 32].contains(bytes[Int(end) - 1]) {
+        end -= 1
+      }
       report(
-        .unterminatedString(isBlock: isBlock),
+        .unterminatedString(
+          isBlock: isBlock, closingAt: isBlock ? nil : SourceRange.empty(at: end),
+          holdsComment: file.text(token.range).contains("#")),
         at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range)
       hasErrors = true
     } else if containsBackslash(token.range) {
@@ -642,9 +653,15 @@ struct ParseRun {
             index = last + 1
             continue
           case (.word, .string):
-            let written = text(token)
-            report(.unquotedRole(Self.shorten(written)), at: token.range)
+            // A role written without its quotes (`roles Service desk agent`) is usually several words up to the next
+            // comma: one finding for them all, whose fix quotes them together.
+            var last = index
+            while last + 1 < line.count, line[last + 1].kind == .word { last += 1 }
+            let range = SourceRange(start: token.start, end: line[last].end)
+            let written = file.text(range)
+            report(.unquotedRole(Self.shorten(written), fix: written, at: range), at: range)
             hasErrors = true
+            index = last
           default:
             report(.itemExpected(noun, found: describe(token), isPractice: element == .word), at: token.range)
             hasErrors = true

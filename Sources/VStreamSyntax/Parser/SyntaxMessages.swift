@@ -264,6 +264,12 @@ extension SyntaxMessage {
     code: SyntaxMessages.misplacedFrontMatter, text: "front matter must be at the very top of the file",
     label: "not at the top", help: "move the front matter block to the first line of the file")
 
+  static func slashComment(at slashes: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unknownKeyword, text: "comments start with `#`, found `//`", label: "not a comment",
+      help: "write `#` for `//`", fixes: [.replace(slashes, with: "#", "write `#`", safety: .safe)])
+  }
+
   static func unknownKeyword(_ word: String, suggestion: String?) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unknownKeyword, text: "unknown keyword `\(word)`", label: "not a keyword",
@@ -313,12 +319,17 @@ extension SyntaxMessage {
         ?? "identifiers start with a letter and use letters, digits, `-` and `_`")
   }
 
-  static func unterminatedString(isBlock: Bool) -> SyntaxMessage {
+  /// A one-line string's fix adds the quote at `closingAt`; a guess when the rest of the line may be a comment.
+  static func unterminatedString(isBlock: Bool, closingAt: SourceRange?, holdsComment: Bool) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unterminatedString, text: isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
       label: isBlock ? "block starts here" : "no closing quote",
-      help: isBlock ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text"
-    )
+      help: isBlock
+        ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text",
+      fixes: closingAt.map {
+        [.replace($0, with: "\"", "add the closing `\"`", safety: holdsComment ? .unsafe : .safe)]
+      }
+        ?? [])
   }
 
   static func invalidEscape(_ escape: String) -> SyntaxMessage {
@@ -393,10 +404,15 @@ extension SyntaxMessage {
       help: commas > 1 ? "remove the extra commas" : "remove the extra comma")
   }
 
-  static func unquotedRole(_ written: String) -> SyntaxMessage {
-    SyntaxMessage(
+  /// `written` as shown; `whole`, the words at `range`, which the safe fix quotes (a quote or backslash inside
+  /// them escaped).
+  static func unquotedRole(_ written: String, fix whole: String, at range: SourceRange) -> SyntaxMessage {
+    let quoted =
+      "\"" + whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    return SyntaxMessage(
       code: SyntaxMessages.expectedString, text: "roles are quoted text, found `\(written)`", label: "not quoted",
-      help: "write `\"\(written)\"`")
+      help: "write `\"\(written)\"`",
+      fixes: [.replace(range, with: quoted, "write `\(quoted)`", safety: .safe)])
   }
 
   static func itemExpected(_ noun: String, found: String, isPractice: Bool) -> SyntaxMessage {
