@@ -149,6 +149,16 @@ final class FeatureTests: XCTestCase {
     XCTAssertTrue(practices.contains("fraud-screening"), "\(practices)")
   }
 
+  func testCompletionOffersTheWorkspaceStreamsAfterRuns() {
+    let files = MemoryFiles(["/work/streams/change.vstream": "stream make-standard-change \"Make a change\"\n"])
+    let harness = harness(Self.stream + "step raise \"Raise a change\"\n  runs \n  \n", files: files)
+    // Line 25 `step raise`, 26 `runs`, 27 blank indented. The document's own stream is not offered.
+    XCTAssertEqual(items(harness, 26, 7), ["make-standard-change"])
+    let attributes = items(harness, 27, 2)
+    XCTAssertTrue(attributes.contains("wait"), "\(attributes)")
+    XCTAssertFalse(attributes.contains("time") || attributes.contains("ca"), "a step that runs a stream takes them")
+  }
+
   func testDefinitionReferencesAndRename() throws {
     let harness = harness()
     let definition = try XCTUnwrap(
