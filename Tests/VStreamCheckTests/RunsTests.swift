@@ -142,6 +142,23 @@ final class RunsTests: XCTestCase {
     XCTAssertNil(both[0].stream)
   }
 
+  func testDiffLinksEachSideSoACallerChangesWithItsCallee() throws {
+    let base = [
+      SourceFile(path: "caller.vstream", text: Self.caller), SourceFile(path: "callee.vstream", text: Self.callee),
+    ]
+    // The caller's bytes are the same on both sides; the stream it runs waits an hour more.
+    let head = [
+      base[0],
+      SourceFile(path: "callee.vstream", text: Self.callee.replacingOccurrences(of: "wait 1h", with: "wait 2h")),
+    ]
+    let report = Compiler.diff(base: base, head: head, baseName: "a", headName: "b")
+    let caller = try XCTUnwrap(report.streams.first { $0.id == "caller" })
+    XCTAssertEqual(caller.base?.errors, [])
+    XCTAssertEqual(caller.status, .changed, "its step's figures are the callee's")
+    XCTAssertEqual(caller.base?.stream?.metrics.mainPath.leadTime, Duration(seconds: 5 * 3600 + 30 * 60))
+    XCTAssertEqual(caller.head?.stream?.metrics.mainPath.leadTime, Duration(seconds: 6 * 3600 + 30 * 60))
+  }
+
   func testCheckWithoutModelsReportsTheSame() {
     let broken = Self.callee.replacingOccurrences(of: "activity engage", with: "activity engag")
     let cases: [([String], [String])] = [
