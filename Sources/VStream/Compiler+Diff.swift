@@ -78,7 +78,7 @@ extension Compiler {
   }
 
   /// What the comparison keeps of a checked file.
-  private struct Checked {
+  private struct Checked: RepositoryRules.Linkable {
     var file: SourceFile
     var stream: ValueStream?
     var diagnostics: [Diagnostic]
@@ -102,12 +102,11 @@ extension Compiler {
   private static func applyRepositoryRules(
     _ results: inout [Checked], configuration: (SourceFile) -> Configuration
   ) {
-    let add = { (index: Int, finding: Diagnostic) in
+    let (streamIDs, files) = (results.map(\.streamID), results.map(\.file))
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
       results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + [finding])
       results[index].stream = nil
     }
-    let (streamIDs, files) = (results.map(\.streamID), results.map(\.file))
-    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files, add: add)
     let runs = results.indices.map { index in
       results[index].runs.map { run in
         var run = run
@@ -115,18 +114,9 @@ extension Compiler {
         return run
       }
     }
-    RepositoryRules.checkRuns(streamIDs, runs: runs, files: files, add: add)
-    let known = RepositoryRules.streamsByID(streamIDs, files: files)
-    RepositoryRules.linkRuns(
-      streamIDs, runs: runs, files: files, reported: files.count,
-      failed: { results[$0].diagnostics.contains(where: isError) },
-      link: { index in
-        guard let stream = results[index].stream else { return }
-        results[index].stream = RepositoryRules.linked(
-          stream, called: { id in known[id].flatMap { results[$0].stream } },
-          catalogue: configuration(files[index]).catalogue)
-      },
-      fail: { results[$0].stream = nil }, add: add)
+    RepositoryRules.checkAndLinkRuns(
+      &results, streamIDs: streamIDs, runs: runs, files: files, reported: files.count,
+      catalogue: { configuration(files[$0]).catalogue })
   }
 
   /// Whether a file may have a step that runs another stream: a line that starts with the word `runs`, blanks

@@ -101,18 +101,9 @@ public enum Compiler {
     }
     RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: all, add: add)
     let runs = checked.indices.map { RepositoryRules.runs(in: checked[$0].syntax, file: all[$0], index: $0) }
-    RepositoryRules.checkRuns(streamIDs, runs: runs, files: all, add: add)
-    let known = RepositoryRules.streamsByID(streamIDs, files: all)
-    RepositoryRules.linkRuns(
-      streamIDs, runs: runs, files: all, reported: files.count,
-      failed: { checked[$0].diagnostics.contains(where: isError) },
-      link: { index in
-        guard let stream = checked[index].stream else { return }
-        checked[index].stream = RepositoryRules.linked(
-          stream, called: { id in known[id].flatMap { checked[$0].stream } },
-          catalogue: configuration(all[index]).catalogue)
-      },
-      fail: { checked[$0].stream = nil }, add: add)
+    RepositoryRules.checkAndLinkRuns(
+      &checked, streamIDs: streamIDs, runs: runs, files: all, reported: files.count,
+      catalogue: { configuration(all[$0]).catalogue })
     return Array(checked[..<files.count])
   }
 
@@ -155,6 +146,8 @@ public enum Compiler {
     return Array(reports[..<files.count])
   }
 }
+
+extension Compiler.FileResult: RepositoryRules.Linkable {}
 
 extension Compiler {
   /// Whether a finding leaves its file without a model: an error not silenced.

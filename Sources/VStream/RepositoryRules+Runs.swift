@@ -49,6 +49,36 @@ extension RepositoryRules {
       edges, files: files, label: { "`\($0.from)` runs `\($0.to)`" }, finding: Diagnostic.runsCycle, add: add)
   }
 
+  /// A file's result as the linking reads and changes it: `checkRepository`'s, and `diff`'s on each side.
+  protocol Linkable {
+    var stream: ValueStream? { get set }
+    var diagnostics: [Diagnostic] { get set }
+  }
+
+  /// `checkRuns`, then `linkRuns` over `results` (file `i`'s result is `results[i]`): a finding goes into its file's
+  /// diagnostics and takes its model away; a linked stream replaces the one checked. `catalogue(i)` is file `i`'s.
+  static func checkAndLinkRuns<Result: Linkable>(
+    _ results: inout [Result], streamIDs: [SourceRange?], runs: [[HandOver]], files: [SourceFile], reported: Int,
+    catalogue: (Int) -> PracticeCatalogue
+  ) {
+    func add(_ index: Int, _ finding: Diagnostic) {
+      results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + [finding])
+      results[index].stream = nil
+    }
+    checkRuns(streamIDs, runs: runs, files: files, add: add)
+    let known = streamsByID(streamIDs, files: files)
+    linkRuns(
+      streamIDs, runs: runs, files: files, reported: reported,
+      failed: { results[$0].diagnostics.contains(where: Compiler.isError) },
+      link: { index in
+        guard let stream = results[index].stream else { return }
+        let linked = Self.linked(
+          stream, called: { id in known[id].flatMap { results[$0].stream } }, catalogue: catalogue(index))
+        results[index].stream = linked
+      },
+      fail: { results[$0].stream = nil }, add: add)
+  }
+
   /// Visits the files that run other streams, callees first, after `checkRuns`. `failed(i)`: whether file `i` has
   /// errors of its own (so no model); `link(i)` is called once every stream file `i` runs is linked, `fail(i)` when
   /// one of them failed. Files from `reported` on are references: a `runs` of a reported file that needs a failed
