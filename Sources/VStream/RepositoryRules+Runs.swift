@@ -127,13 +127,15 @@ extension RepositoryRules {
   /// its metrics measured again: the step's process time is the called stream's on its main path, its wait its own
   /// `wait` (if any) and then the called stream's waits on its main path, its %C/A the called stream's rolled %C/A.
   /// A range written for the step's own wait is not kept (the wait is now a sum), nor is a planned wait when the
-  /// called stream also queues.
+  /// called stream also queues. The caller's metrics are complete only when every stream it runs has complete ones.
   static func linked(
     _ stream: ValueStream, called: (String) -> ValueStream?, catalogue: PracticeCatalogue
   ) -> ValueStream {
     var result = stream
+    var calleesAreComplete = true
     for index in result.steps.indices {
       guard let runs = result.steps[index].runs, let callee = called(runs.stream) else { continue }
+      calleesAreComplete = calleesAreComplete && callee.metrics.isComplete
       let main = callee.metrics.mainPath
       var step = result.steps[index]
       step.processTime = main.processTime
@@ -152,6 +154,7 @@ extension RepositoryRules {
     result.metrics = FlowAnalysis.metrics(
       steps: result.steps, valueCount: result.values.count, edges: result.edges, catalogue: catalogue,
       ranks: FlowAnalysis.ranks(ids: ids), framework: result.framework)
+    result.metrics.isComplete = result.metrics.isComplete && calleesAreComplete
     return result
   }
 }

@@ -1,5 +1,7 @@
+import Foundation
 import VStream
 import VStreamCheck
+import VStreamEmit
 import VStreamModel
 import VStreamSource
 import XCTest
@@ -61,6 +63,30 @@ final class RunsTests: XCTestCase {
     XCTAssertTrue(caller.metrics.isComplete)
     // The callee itself is as it was.
     XCTAssertEqual(try XCTUnwrap(results[1].stream).metrics.mainPath.leadTime, Duration(seconds: 2 * 3600))
+  }
+
+  func testThePagesShowTheLink() throws {
+    let results = Compiler.checkRepository(files([Self.caller, Self.callee]))
+    let caller = try XCTUnwrap(results[0].stream)
+    let dot = DOTEmitter().emit(caller)
+    XCTAssertTrue(dot.contains("runs <B>callee</B>"), dot)
+    XCTAssertTrue(MarkdownEmitter().emit(caller).contains("| Step raise (runs [callee](callee.md)) |"))
+    let json = JSONEmitter().emit(caller, diagnostics: [], file: results[0].file, rules: [])
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let steps = try XCTUnwrap(object["steps"] as? [[String: Any]])
+    XCTAssertEqual(steps.map { $0["runs"] as? String }, [nil, "callee"])
+    let callee = try XCTUnwrap(results[1].stream)
+    XCTAssertFalse(DOTEmitter().emit(callee).contains("runs <B>"), "no step of the callee runs a stream")
+  }
+
+  func testACallerIsCompleteOnlyWhenItsCalleeIs() throws {
+    let partial = Self.callee.replacingOccurrences(of: "  time 10m\n", with: "")
+    let results = Compiler.checkRepository(files([Self.caller, partial]))
+    XCTAssertEqual(errors(results), [[], []])
+    XCTAssertFalse(try XCTUnwrap(results[1].stream).metrics.isComplete)
+    let caller = try XCTUnwrap(results[0].stream)
+    XCTAssertEqual(caller.steps[1].processTime, Duration(seconds: 30 * 60), "the missing time counts as zero")
+    XCTAssertFalse(caller.metrics.isComplete, "its totals understate as the callee's do")
   }
 
   func testCalleesAreLinkedFirstWhateverTheOrderOfTheFiles() throws {
