@@ -119,24 +119,8 @@ extension Compiler {
       catalogue: { configuration(files[$0]).catalogue })
   }
 
-  /// Whether a file may have a step that runs another stream: a line that starts with the word `runs`, blanks
-  /// before it allowed. Read from the bytes, before any check; a `runs` inside a note block only costs the reuse.
+  /// Whether a file may have a step that runs another stream (`runs` may start one of its lines).
   static func mayRunAnotherStream(_ file: SourceFile) -> Bool {
-    let bytes = file.bytes
-    var index = 0
-    while index < bytes.count {
-      while index < bytes.count, bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t") {
-        index += 1
-      }
-      if index + 4 < bytes.count, bytes[index] == UInt8(ascii: "r"), bytes[index + 1] == UInt8(ascii: "u"),
-        bytes[index + 2] == UInt8(ascii: "n"), bytes[index + 3] == UInt8(ascii: "s"),
-        bytes[index + 4] == UInt8(ascii: " ") || bytes[index + 4] == UInt8(ascii: "\t")
-      {
-        return true
-      }
-      while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
-      index += 1
-    }
-    return false
+    mayStartALine(with: [AttributeKind.runs.rawValue], file)
   }
 }

@@ -150,6 +150,33 @@ public enum Compiler {
 extension Compiler.FileResult: RepositoryRules.Linkable {}
 
 extension Compiler {
+  /// Whether a file may name another stream (`runs`, `hands-over-to` or `from-stream` may start one of its lines):
+  /// read from the bytes, before any check, so that the command line reads the repository's other streams only for
+  /// a run that may need them. A keyword inside a note block makes it say yes; it never says no wrongly.
+  public static func mayNameAnotherStream(_ file: SourceFile) -> Bool {
+    mayStartALine(
+      with: [AttributeKind.runs, .handsOverTo, .fromStream].map(\.rawValue), file)
+  }
+
+  /// Whether a line of `file` starts (after blanks) with one of `keywords` followed by a blank.
+  static func mayStartALine(with keywords: [String], _ file: SourceFile) -> Bool {
+    let bytes = file.bytes
+    let keywords = keywords.map { Array($0.utf8) }
+    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    var index = 0
+    while index < bytes.count {
+      while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+      for keyword in keywords where index + keyword.count < bytes.count && isBlank(bytes[index + keyword.count]) {
+        if bytes[index..<index + keyword.count].elementsEqual(keyword) { return true }
+      }
+      while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      index += 1
+    }
+    return false
+  }
+}
+
+extension Compiler {
   /// Whether a finding leaves its file without a model: an error not silenced.
   static func isError(_ diagnostic: Diagnostic) -> Bool {
     diagnostic.severity == .error && !diagnostic.isSuppressed

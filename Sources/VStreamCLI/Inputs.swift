@@ -21,7 +21,7 @@ struct Inputs {
   /// Files refused for their size, each with its VS003 finding.
   private(set) var refused: [FileReport] = []
   /// The repository's other `.vstream` files (under ``RepositoryRoot/folder()``, the inputs left out), when asked
-  /// for: read only so that the streams the inputs name (`hands-over-to`, `from-stream`, `runs`) are known in a run of
+  /// for and an input may name another stream (`Compiler.mayNameAnotherStream`): read only so that the streams the inputs name (`hands-over-to`, `from-stream`, `runs`) are known in a run of
   /// some files. Never reported on; one that cannot be read is left out silently.
   private(set) var references: [SourceFile] = []
   private var configurations: ConfigurationFinder?
@@ -54,7 +54,8 @@ struct Inputs {
       add(path: standardInputName ?? Self.standardInputName, SourceReader.readStandardInput(limit: maxFileSize))
       if files.count > index { standardInputIndex = index }
     }
-    if readsReferences {
+    // Only when a file may name another stream: a run of files that name none reads nothing more.
+    if readsReferences, files.contains(where: Compiler.mayNameAnotherStream) {
       references = Self.references(leavingOut: discovery.paths + (standardInputName.map { [$0] } ?? []))
     }
     if loadsConfiguration {

@@ -185,6 +185,15 @@ final class RunsTests: XCTestCase {
     XCTAssertEqual(caller.head?.stream?.metrics.mainPath.leadTime, Duration(seconds: 6 * 3600 + 30 * 60))
   }
 
+  func testWhetherAFileMayNameAnotherStreamIsReadFromItsBytes() {
+    let may = { (text: String) in Compiler.mayNameAnotherStream(SourceFile(path: "a.vstream", text: text)) }
+    XCTAssertTrue(may(Self.caller))
+    XCTAssertFalse(may(Self.callee))
+    XCTAssertTrue(may("step a\n\thands-over-to b\n"))
+    XCTAssertTrue(may("demand d\nfrom-stream b"))
+    XCTAssertFalse(may("step a \"runs fast\"\n  note \"it runs\"\n  runs\n"), "not at a line's start, or no id")
+  }
+
   func testCheckWithoutModelsReportsTheSame() {
     let broken = Self.callee.replacingOccurrences(of: "activity engage", with: "activity engag")
     let cases: [([String], [String])] = [
