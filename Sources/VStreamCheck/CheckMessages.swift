@@ -13,6 +13,7 @@ public enum CheckMessages {
     ---
     stream restore "Restore a live service"
     demand outage "User reports an outage"
+      from "Service user"
     step triage "Log and classify"
       activity engage
       practices service-desk, incident-management
@@ -29,8 +30,13 @@ public enum CheckMessages {
       time 5m
       wait 0s
     value restored "Service restored"
+      for "Service user"
 
     """
+
+  /// The good example's demand and value with their attributes: what the examples of other rules insert lines after.
+  static let demandLines = "demand outage \"User reports an outage\"\n  from \"Service user\"\n"
+  static let valueLines = "value restored \"Service restored\"\n  for \"Service user\"\n"
 
   /// Steps after the value, for the examples of the rules about them.
   static let survey =
@@ -40,7 +46,7 @@ public enum CheckMessages {
 
   /// The good example with `lines` (flows, and steps they need) after its value.
   static func badFlow(_ lines: String) -> String {
-    bad("value restored \"Service restored\"\n", "value restored \"Service restored\"\n" + lines)
+    bad(valueLines, valueLines + lines)
   }
 
   static func bad(_ target: String, _ replacement: String) -> String {
@@ -60,17 +66,17 @@ public enum CheckMessages {
     error(
       .missingDemand, "missing-demand", "the stream has no demand",
       "A value stream always starts with demand: write one `demand ID \"Title\"` line saying what triggers the stream.",
-      bad: bad("demand outage \"User reports an outage\"\n", "")),
+      bad: bad(demandLines, "")),
     error(
       .multipleDemands, "multiple-demands", "the stream has more than one demand",
       "A value stream answers exactly one kind of demand. Two demands are two streams: split the file, or merge the demands into one that describes both.",
       bad: bad(
         "demand outage \"User reports an outage\"",
-        "demand outage \"User reports an outage\"\ndemand alert \"Monitoring raises an alert\"")),
+        demandLines + "demand alert \"Monitoring raises an alert\"")),
     error(
       .missingValue, "missing-value", "the stream has no value",
       "A value stream always ends with value: write at least one `value ID \"Title\"` line saying what the consumer gets. Several values are allowed when a stream can end in different outcomes.",
-      bad: bad("value restored \"Service restored\"\n", "")),
+      bad: bad(valueLines, "")),
     error(
       .duplicateIdentifier, "duplicate-id", "two declarations have the same identifier",
       "The demand, the steps and the values share one namespace, because flows refer to them by id. Rename one of them.",
@@ -100,8 +106,8 @@ public enum CheckMessages {
       .arrowIntoDemand, "arrow-into-demand", "an arrow leads into the demand",
       "The demand is where the stream starts; nothing flows into it. An arrow back to the beginning is usually rework that should go to the first step.",
       bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n"
+        valueLines,
+        valueLines + "flow outage -> triage -> fix -> confirm -> restored\nflow fix -> outage\n"
       )),
     error(
       .unreachable, "unreachable", "a step or value cannot be reached from the demand",
@@ -112,8 +118,9 @@ public enum CheckMessages {
       .deadEnd, "dead-end", "no arrow leads on from a step",
       "From every step, the arrows must lead on to a value; a step with no way forward is a dead end where work items would stop. Add an arrow from it.",
       bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow triage -> escalate\nstep escalate \"Escalate\"\n  activity engage\n  practices service-desk\n  time 1m\n  wait 1m\n"
+        valueLines,
+        valueLines + "flow outage -> triage -> fix -> confirm -> restored\nflow triage -> escalate\n"
+          + "step escalate \"Escalate\"\n  activity engage\n  practices service-desk\n  time 1m\n  wait 1m\n"
       )),
     error(
       .closedLoop, "closed-loop", "steps form a loop with no way out toward a value",
@@ -140,14 +147,14 @@ public enum CheckMessages {
       .flowNeverEnds, "flow-never-ends", "no arrow reaches a value",
       "The flow must end at a value: write an arrow from the last step to the value.",
       bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm\n")),
+        valueLines,
+        valueLines + "flow outage -> triage -> fix -> confirm\n")),
     error(
       .forwardLoop, "forward-loop", "forward arrows loop without a `rework` arrow",
       "Forward arrows (`flow` and `main` lines) must not loop. Work that goes back to a step it passed is written on a `rework` line, so that which arrow sends work back is stated rather than guessed from the order lines are written in, and the worst case and the main path do not depend on that order. The finding names the loop's steps and points at the arrow whose target is nearest the demand; `vstream fmt` upgrades an older file by moving each arrow that closed a loop in written order onto a `rework` line.",
       bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nflow confirm -> fix\n"
+        valueLines,
+        valueLines + "flow outage -> triage -> fix -> confirm -> restored\nflow confirm -> fix\n"
       )),
     error(
       .reworkGoesForward, "rework-goes-forward", "a `rework` arrow does not go back upstream",
@@ -162,8 +169,8 @@ public enum CheckMessages {
       .reworkNeverEnds, "rework-never-ends", "a rework loop keeps every item",
       "A step passes on its %C/A and sends the rest back along its `rework` arrows (all of it, when it has no forward arrow), or sends back the shares written on them. A loop whose steps pass nothing on, such as one whose rework arrow is written `100%`, keeps every item that enters it: its expected number of visits is infinite. Lower the share, or give the loop an arrow on toward a value. (A loop made endless by `ca 0%` is VS418's.)",
       bad: bad(
-        "value restored \"Service restored\"\n",
-        "value restored \"Service restored\"\nflow outage -> triage -> fix -> confirm -> restored\nrework confirm -> 100% fix\n"
+        valueLines,
+        valueLines + "flow outage -> triage -> fix -> confirm -> restored\nrework confirm -> 100% fix\n"
       )),
     error(
       .sharesDoNotAddUp, "shares-do-not-add-up", "the shares written on the arrows out of a node do not add up",
@@ -395,6 +402,10 @@ public enum CheckMessages {
       explanation:
         "`vstream migrate --to FRAMEWORK` rewrites each activity that has exactly one counterpart in the target framework (vstream's own correspondence table, not ITIL's; `specs/cli.md` gives it in full). To Version 5: plan and improve become discover; engage is discover, deliver or support; design-and-transition is design or transition; obtain-build is acquire or build; deliver-and-support is operate, deliver or support. An activity with several counterparts is left as written and reported with each counterpart as a fix to choose from; until then `vstream check` reports the step as VS350.",
       badExample: "", goodExample: good, isConfigurable: false),
+    lint(
+      .unnamedParty, "unnamed-party", .note, "a demand does not say who it comes from, or a value who it is for",
+      "ITIL defines demand as a consumer's or stakeholder's need and value as what a stakeholder perceives: a stream is someone's journey. Write who raises the demand with `from \"...\"` and who the value is for with `for \"...\"`; the catalogue and the pages show both, and `from` also tells event-driven demand (`from \"Monitoring\"`) from a person's. A demand that comes from another stream (`from-stream`) names its source already. The fix inserts a placeholder line to fill in, so it is applied only with `--unsafe-fixes`.",
+      bad: bad("  for \"Service user\"\n", "")),
 
     config(
       .configUnknownKey, "config-unknown-key", .warning, "`vstream.yml` has a key vstream does not know",
@@ -553,6 +564,7 @@ extension DiagnosticCode {
   public static let leadTimeOverTarget: DiagnosticCode = "VS428"
   public static let stepOverTarget: DiagnosticCode = "VS429"
   public static let migrationChoice: DiagnosticCode = "VS450"
+  public static let unnamedParty: DiagnosticCode = "VS460"
   public static let unusedPractices: DiagnosticCode = "VS433"
   public static let unusedActivities: DiagnosticCode = "VS434"
   public static let streamsWithoutOwner: DiagnosticCode = "VS435"

@@ -65,7 +65,14 @@ public enum LiveReload {
       if (saved) {
         sessionStorage.removeItem(key);
         var xy = saved.split(",");
-        window.scrollTo(Number(xy[0]) || 0, Number(xy[1]) || 0);
+        var x = Number(xy[0]) || 0, y = Number(xy[1]) || 0;
+        var restore = function () {
+          if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+        };
+        // Now, while the page is parsed, and again when it has loaded: until then the page may be too short to
+        // reach the position, and the browser clamps it.
+        restore();
+        if (document.readyState !== "complete") window.addEventListener("load", restore, { once: true });
       }
       var events = new EventSource("\(eventsPath)");
       events.addEventListener("reload", function (event) {

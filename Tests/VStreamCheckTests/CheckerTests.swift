@@ -5,6 +5,31 @@ import VStreamSource
 import XCTest
 
 final class CheckerTests: XCTestCase {
+  /// A demand without `from` and a value without `for` are one note each (VS460), at the id; the unsafe fix
+  /// inserts a placeholder line that parses, and the note is gone once it is applied. `from-stream` names a source.
+  func testADemandAndAValueThatNameNobodyAreOneNoteEach() {
+    let unnamed = Self.twoSteps((time: "1h", wait: "1h"), (time: "1h", wait: "1h"))
+      .replacingOccurrences(of: "  from \"User\"\n", with: "").replacingOccurrences(of: "  for \"User\"\n", with: "")
+    let file = SourceFile(path: "s.vstream", text: unnamed)
+    let notes = Compiler.check(file).diagnostics.filter { $0.code == "VS460" }
+    XCTAssertEqual(notes.map(\.severity), [.note, .note])
+    XCTAssertEqual(notes.map { file.text($0.range) }, ["d", "v"])
+    XCTAssertEqual(notes.map { $0.fixes.first?.safety }, [.unsafe, .unsafe])
+    XCTAssertNil(Compiler.fixing(file).bytes, "a placeholder is not applied without asking")
+    let fixed = Compiler.fixing(file, unsafe: true)
+    XCTAssertEqual(fixed.applied, 2)
+    let after = SourceFile(path: "s.vstream", bytes: fixed.bytes ?? [])
+    let again = Compiler.check(after).diagnostics
+    XCTAssertEqual(again.filter { $0.code == "VS460" || $0.severity == .error }.map(\.code), [])
+    XCTAssertTrue(
+      String(decoding: fixed.bytes ?? [], as: UTF8.self).contains("demand d\n  from \"Service consumer\"\n"))
+    let fromStream = unnamed.replacingOccurrences(of: "demand d\n", with: "demand d\n  from-stream other\n")
+    XCTAssertEqual(
+      Compiler.check(SourceFile(path: "s.vstream", text: fromStream)).diagnostics.filter { $0.code == "VS460" }.count,
+      1,
+      "only the value: the demand names the stream it comes from")
+  }
+
   static let restore = """
     ---
     title: Restore a live service
@@ -43,6 +68,7 @@ final class CheckerTests: XCTestCase {
       time 10m
       wait 0s
     value restored "Customer can bank online again"
+      for "Retail customer"
     main outage -> triage -> diagnose -> fix -> deploy -> confirm -> restored
     flow diagnose -> confirm "workaround available"
     rework fix -> diagnose "fix fails its tests"
@@ -113,7 +139,7 @@ final class CheckerTests: XCTestCase {
     let step = { (id: String, times: (time: String, wait: String)) in
       "step \(id)\n  activity engage\n  practices service-desk\n  time \(times.time)\n  wait \(times.wait)\n"
     }
-    return "stream s\ndemand d\n" + step("a", a) + step("b", b) + "value v\n"
+    return "stream s\ndemand d\n  from \"User\"\n" + step("a", a) + step("b", b) + "value v\n  for \"User\"\n"
   }
 
   /// The worked example of specs/checking.md, "Effort into elapsed time", to the second.

@@ -14,6 +14,7 @@ final class FlowLintTests: XCTestCase {
     ---
     stream s
     demand need
+      from "User"
     step a "Log"
       activity engage
       practices service-desk
@@ -30,6 +31,7 @@ final class FlowLintTests: XCTestCase {
       wait 0s
       time 10m
     value done
+      for "User"
     flow need -> a -> b -> c -> done
     rework b -> a
     rework c -> a

@@ -7,13 +7,13 @@ import XCTest
 /// Streams of both frameworks, the repository's default and the mistakes between them, checked through the facade.
 final class FrameworkCheckTests: XCTestCase {
   /// A stream of `activities` in order, one step each, with `framework:` when one is given.
-  static func stream(_ activities: [String], framework: String? = nil, demandFrom: String? = nil) -> String {
+  static func stream(_ activities: [String], framework: String? = nil, demandFrom: String? = "Service user") -> String {
     var text = "---\ntitle: T\nowner: O\n" + (framework.map { "framework: \($0)\n" } ?? "") + "---\nstream s\n"
     text += "demand d\n" + (demandFrom.map { "  from \"\($0)\"\n" } ?? "")
     for (index, activity) in activities.enumerated() {
       text += "step s\(index)\n  activity \(activity)\n  practices service-desk\n  time 1h\n  wait 1h\n"
     }
-    return text + "value v\n"
+    return text + "value v\n  for \"Service user\"\n"
   }
 
   static func check(_ text: String, configuration: Configuration = .default) -> Compiler.FileResult {

@@ -20,6 +20,7 @@ final class StepsAfterValueTests: XCTestCase {
       time 1h
       wait 1w
     value improvement-logged "Improvement logged"
+      for "Service owner"
     flow restored -> survey -> improve -> improvement-logged
 
     """
@@ -28,7 +29,7 @@ final class StepsAfterValueTests: XCTestCase {
   static let endingAfterValue =
     CheckerTests.restore
     + afterValue.replacingOccurrences(of: " -> improvement-logged", with: "")
-    .replacingOccurrences(of: "value improvement-logged \"Improvement logged\"\n", with: "")
+    .replacingOccurrences(of: "value improvement-logged \"Improvement logged\"\n  for \"Service owner\"\n", with: "")
 
   func check(_ text: String) -> Compiler.FileResult { Compiler.check(SourceFile(path: "s.vstream", text: text)) }
 
@@ -58,7 +59,7 @@ final class StepsAfterValueTests: XCTestCase {
     let text =
       CheckerTests.restore
       + Self.afterValue.replacingOccurrences(of: " -> improvement-logged", with: "")
-      .replacingOccurrences(of: "value improvement-logged \"Improvement logged\"\n", with: "")
+      .replacingOccurrences(of: "value improvement-logged \"Improvement logged\"\n  for \"Service owner\"\n", with: "")
     XCTAssertEqual(codes(text), [])
   }
 

@@ -34,6 +34,16 @@ final class DistributionSectionTests: XCTestCase {
     XCTAssertTrue(markdown.contains("## Lead time distribution"), markdown)
     XCTAssertTrue(markdown.contains("| P95 | 3.9 h | no |"), markdown)
     XCTAssertEqual(markdown.components(separatedBy: "█").count > 10, true, "a histogram of bars")
+    // The site's page sets the percentiles and the target's standing under its figures, as the Markdown does.
+    let html = HTMLEmitter().page(simulated, diagram: .missing(reason: "no Graphviz in this test"))
+    XCTAssertTrue(html.contains("<th scope=\"row\">Lead time P50 / P85 / P95 (2000 simulated items)</th>"), html)
+    XCTAssertTrue(html.contains("/ 3.9 h</td>"), html)
+    XCTAssertTrue(
+      html.contains("<th scope=\"row\">Target lead time</th><td>3 h, held against the lead time of the main path: "),
+      html)
+    XCTAssertFalse(
+      HTMLEmitter().page(stream, diagram: .missing(reason: "none")).contains("P50 / P85 / P95"),
+      "no simulation, no row")
     let json = JSONEmitter().emit(simulated)
     XCTAssertTrue(json.contains("\"leadTimeDistribution\""), json)
     XCTAssertTrue(json.contains("\"samples\": 2000"), json)

@@ -24,7 +24,26 @@ final class ExportTests: XCTestCase {
     for steps in [1, 2, 7, 23] { streams.append(try Generated.stream(steps: steps)) }
     streams.append(try branching())
     streams.append(try linked())
+    streams.append(try parallelWork())
     return streams
+  }
+
+  /// Work that forks (build, then test and a security review at the same time, joining at deploy), with rework out
+  /// of the fork's node and out of a branch.
+  func parallelWork() throws -> ValueStream {
+    let step = { (id: String, activity: String, practice: String) in
+      "step \(id) \"\(id)\"\n  activity \(activity)\n  practices \(practice)\n  time 1h\n  ca 80%\n"
+    }
+    let text =
+      "stream release \"Release\"\ndemand d \"Need\"\n" + step("triage", "engage", "service-desk")
+      + step("build", "obtain-build", "software-development-and-management")
+      + step("secure", "design-and-transition", "information-security-management")
+      + step("test", "obtain-build", "service-validation-and-testing")
+      + step("deploy", "design-and-transition", "deployment-management") + "value v \"Live\"\n"
+      + "flow d -> triage -> build\nparallel build -> test\nparallel build -> secure\nflow test -> deploy\n"
+      + "flow secure -> deploy -> v\nrework build -> triage\nrework test -> build\n"
+    let result = Compiler.check(SourceFile(path: "release.vstream", text: text))
+    return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
   }
 
   /// A stream with a demand that branches, a value reached from two steps, a second value and no roles.
@@ -240,11 +259,19 @@ final class ExportTests: XCTestCase {
       let ends = descendants(process, named: "endEvent").count
       let middles = descendants(process, named: "intermediateThrowEvent").count
       XCTAssertEqual(ends + middles, stream.values.count)
-      let branching = stream.nodes.filter { stream.outgoingEdges(of: $0).count > 1 }
+      // An exclusive gateway where more than one way leads on (a fork's gateway is one way); a parallel one after
+      // each fork's node and before each join.
+      let forking = stream.nodes.filter { stream.outgoingEdges(of: $0).contains { $0.kind == .parallel } }
+      let branching = stream.nodes.filter { ref in
+        stream.outgoingEdges(of: ref).filter { $0.kind != .parallel }.count + (forking.contains(ref) ? 1 : 0) > 1
+      }
+      let joins = Set(stream.forks.map(\.join))
       let gateways = descendants(process, named: "exclusiveGateway")
+      let parallelGateways = descendants(process, named: "parallelGateway")
       XCTAssertEqual(gateways.count, branching.count, stream.id)
+      XCTAssertEqual(parallelGateways.count, forking.count + joins.count, stream.id)
       let flows = descendants(process, named: "sequenceFlow")
-      XCTAssertEqual(flows.count, stream.edges.count + branching.count)
+      XCTAssertEqual(flows.count, stream.edges.count + branching.count + forking.count + joins.count)
       // Every flow joins two flow nodes, each listed in exactly one lane; every gateway has a default flow of its own.
       var laneOf: [String: Int] = [:]
       for lane in descendants(process, named: "lane") {
@@ -253,7 +280,7 @@ final class ExportTests: XCTestCase {
         }
       }
       let nodeIDs = Set(
-        (descendants(process, named: "task") + gateways + descendants(process, named: "startEvent")
+        (descendants(process, named: "task") + gateways + parallelGateways + descendants(process, named: "startEvent")
           + descendants(process, named: "endEvent") + descendants(process, named: "intermediateThrowEvent"))
           .compactMap { attribute($0, "id") })
       XCTAssertEqual(Set(laneOf.keys), nodeIDs)
@@ -274,6 +301,53 @@ final class ExportTests: XCTestCase {
       XCTAssertEqual(Set(edges.compactMap { attribute($0, "bpmnElement") }), flowIDs)
       for edge in edges { XCTAssertGreaterThanOrEqual(descendants(edge, named: "waypoint").count, 2) }
     }
+  }
+
+  /// The fork's branches leave one parallel gateway and meet at another before the join, which is where the lead
+  /// time waits for the longest branch; rework goes back through exclusive gateways, not into the join's.
+  func testBPMNForksAndJoinsParallelWorkWithParallelGateways() throws {
+    let root = try parse(BPMNEmitter().emit(try parallelWork()))
+    let process = try XCTUnwrap(descendants(root, named: "process").first)
+    var source: [String: String] = [:]
+    var target: [String: String] = [:]
+    for flow in descendants(process, named: "sequenceFlow") {
+      source[attribute(flow, "id")!] = attribute(flow, "sourceRef")
+      target[attribute(flow, "id")!] = attribute(flow, "targetRef")
+    }
+    func ends(_ gateway: String, _ direction: String) throws -> [String] {
+      let element = try XCTUnwrap(
+        descendants(process, named: "parallelGateway").first { attribute($0, "id") == gateway }, gateway)
+      return descendants(element, named: direction).map {
+        (direction == "outgoing" ? target : source)[$0.stringValue!]!
+      }
+    }
+    XCTAssertEqual(try ends("release.step.build.fork", "outgoing"), ["release.step.test", "release.step.secure"])
+    XCTAssertEqual(try ends("release.step.build.fork", "incoming"), ["release.step.build.split"])
+    XCTAssertEqual(
+      Set(try ends("release.step.deploy.join", "incoming")), ["release.step.test.split", "release.step.secure"])
+    XCTAssertEqual(try ends("release.step.deploy.join", "outgoing"), ["release.step.deploy"])
+    // Build either goes back to triage (rework, with its condition) or on to the fork (the default).
+    let split = try XCTUnwrap(
+      descendants(process, named: "exclusiveGateway").first { attribute($0, "id") == "release.step.build.split" })
+    XCTAssertEqual(attribute(split, "default"), "release.step.build.split.to-fork")
+    XCTAssertEqual(
+      Set(descendants(split, named: "outgoing").map { target[$0.stringValue!]! }),
+      ["release.step.build.fork", "release.step.triage"])
+  }
+
+  /// The JSON names the streams a stream hands over to and the one its demand comes from, by id.
+  func testJSONCarriesTheHandOvers() throws {
+    let stream = try linked()
+    let json = JSONEmitter().emit(
+      stream, diagnostics: [], file: SourceFile(path: "linked.vstream", text: ""), rules: [])
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    XCTAssertEqual((object["demand"] as? [String: Any])?["fromStream"] as? String, "upstream")
+    XCTAssertEqual(((object["steps"] as? [[String: Any]])?.first)?["handsOverTo"] as? String, "next")
+    XCTAssertEqual(((object["values"] as? [[String: Any]])?.first)?["handsOverTo"] as? String, "other")
+    let unlinked = try branching()
+    let plain = JSONEmitter().emit(
+      unlinked, diagnostics: [], file: SourceFile(path: "fork.vstream", text: ""), rules: [])
+    XCTAssertTrue(plain.contains("\"handsOverTo\": null"))
   }
 
   func testCSVHasOneRowAStepWithPlainNumbers() throws {

@@ -21,7 +21,7 @@ final class FlowShapeTests: XCTestCase {
     let (stream, _) = try Fixtures.stream("examples/handle-major-incident.vstream")
     let shape = FlowShape(stream)
     let titles = shape.stepOrder.map { stream.steps[$0].id }
-    XCTAssertEqual(titles, ["declare", "mobilise", "diagnose", "fail-over", "emergency-change", "verify", "confirm"])
+    XCTAssertEqual(titles, ["declare", "mobilise", "inform", "diagnose", "fail-over", "emergency-change", "verify", "confirm"])
     XCTAssertEqual(shape.kinds.filter { $0 == .rework }.count, 1, "verify -> diagnose only")
   }
 }
@@ -107,6 +107,6 @@ final class ParallelPictureTests: XCTestCase {
     let page = MarkdownEmitter().emit(stream)
     XCTAssertEqual(page.components(separatedBy: "|\"parallel\"|").count - 1, 3)
     XCTAssertTrue(page.contains("| Total effort (every branch) | 6 h |"), page)
-    XCTAssertTrue(VSMEmitter().emit(stream).contains("Total effort (every branch) 6h"))
+    XCTAssertTrue(VSMEmitter().emit(stream).contains("Total effort (every branch) 6 h"))
   }
 }

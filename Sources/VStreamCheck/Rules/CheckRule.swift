@@ -23,6 +23,7 @@ enum CheckRules {
     OneStreamPerFile.self,
     OneDemandPerStream.self,
     StreamHasAValue.self,
+    DemandAndValueNameTheirPeople.self,
     IdentifiersAreUnique.self,
     // The steps.
     StepsHaveAnActivity.self,

@@ -26,7 +26,7 @@ extension BPMNEmitter {
       switch node {
       case .node(.step): return L.task
       case .node: return (L.event, L.event)
-      case .split: return (L.gateway, L.gateway)
+      case .split, .fork, .join: return (L.gateway, L.gateway)
       }
     }
     func centre(_ node: FlowNode) -> (x: Int, y: Int) {

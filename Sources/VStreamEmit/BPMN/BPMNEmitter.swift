@@ -9,8 +9,12 @@ import VStreamModel
 /// - a node with more than one arrow out gets an exclusive gateway after it: the arrows are alternatives (XOR), and
 ///   a rework arrow is one of them (the work goes back). The main path's arrow is the gateway's default flow; the
 ///   others carry the arrow's label as their condition and the share written after the arrow as documentation.
-///   vstream has no parallel (AND) arrows yet, so there are no parallel gateways. Several arrows into one node need
-///   no gateway: in BPMN a task with several incoming flows starts on each, which is the exclusive merge;
+///   Several arrows into one node need no gateway: in BPMN a task with several incoming flows starts on each, which
+///   is the exclusive merge;
+/// - a fork's `parallel` arrows leave a parallel gateway (AND) after their node, and the arrows from its branches
+///   into the join (the node the figures wait at, `ValueStream.forks`) enter a parallel gateway before it, which
+///   waits for every branch. Other arrows into the join (rework, an alternative around the fork) go to the node
+///   itself. A fork's node with a rework arrow out has its exclusive gateway first: back, or on to the fork;
 /// - lanes are roles: a step sits in the lane of its first role (steps without one in a lane of their own), an
 ///   event or gateway in the lane of the step beside it.
 public struct BPMNEmitter: Sendable {
@@ -23,6 +27,10 @@ public struct BPMNEmitter: Sendable {
     case node(NodeRef)
     /// The exclusive gateway after a node with several arrows out.
     case split(NodeRef)
+    /// The parallel gateway after a node with `parallel` arrows out.
+    case fork(NodeRef)
+    /// The parallel gateway before the node a fork's branches meet at.
+    case join(NodeRef)
   }
 
   /// One sequence flow: the arrow it comes from (nil for the flow into a gateway), and its ends.
@@ -98,6 +106,8 @@ public struct BPMNEmitter: Sendable {
     case .split:
       tag = "exclusiveGateway"
       defaultFlow = plan.defaultFlow[node]
+    case .fork, .join:
+      tag = "parallelGateway"
     }
     xml.open(tag, ["id": plan.id(node), "name": name, "default": defaultFlow])
     if let documentation, !documentation.isEmpty { xml.leaf("documentation", text: documentation) }
@@ -166,29 +176,54 @@ extension BPMNEmitter {
       for ref in stream.nodes { ids[ref] = XMLEscaping.identifier(streamID, Self.kind(ref), stream.id(of: ref)) }
       nodeIDs = ids
       let shape = FlowShape(stream)
-      let branching = Set(stream.nodes.filter { stream.outgoingEdges(of: $0).count > 1 })
+      let forks = stream.forks
+      let forking = Set(stream.nodes.filter { ref in stream.outgoingEdges(of: ref).contains { $0.kind == .parallel } })
+      // A node needs an exclusive gateway when more than one way leads on from it: its arrows that are not
+      // `parallel`, and the fork's gateway counted as one.
+      let branching = Set(
+        stream.nodes.filter { ref in
+          stream.outgoingEdges(of: ref).filter { $0.kind != .parallel }.count + (forking.contains(ref) ? 1 : 0) > 1
+        })
+      let joining = Set(forks.map(\.join))
       let refs = [NodeRef.demand] + shape.stepOrder.map { .step($0) } + stream.values.indices.map { .value($0) }
       for ref in refs {
+        if joining.contains(ref) { order.append(.join(ref)) }
         order.append(.node(ref))
         if branching.contains(ref) { order.append(.split(ref)) }
+        if forking.contains(ref) { order.append(.fork(ref)) }
       }
       for (slot, node) in order.enumerated() { column[node] = slot }
 
       func add(_ from: FlowNode, _ to: FlowNode, edge: Int?) {
-        // An arrow's flow is numbered as the arrow; the flow into a gateway is named for the node it leaves.
-        let id = edge.map(flowID) ?? self.id(from) + ".to-split"
+        // An arrow's flow is numbered as the arrow; a flow between a node and its gateway is named for where it
+        // leaves and what it enters.
+        let id = edge.map(flowID) ?? self.id(from) + ".to-" + Self.gatewayKind(to)
         incoming[to, default: []].append(flows.count)
         outgoing[from, default: []].append(flows.count)
         flows.append(SequenceFlow(id: id, edge: edge, from: from, to: to))
       }
-      for ref in refs where branching.contains(ref) { add(.node(ref), .split(ref), edge: nil) }
+      for ref in refs {
+        if joining.contains(ref) { add(.join(ref), .node(ref), edge: nil) }
+        if branching.contains(ref) { add(.node(ref), .split(ref), edge: nil) }
+        if forking.contains(ref) {
+          add(branching.contains(ref) ? .split(ref) : .node(ref), .fork(ref), edge: nil)
+          // Only rework can leave a fork's node beside its branches: going on to the fork is the default.
+          if branching.contains(ref) { defaultFlow[.split(ref)] = flows.last!.id }
+        }
+      }
       for (index, edge) in stream.edges.enumerated() {
-        let from: FlowNode = branching.contains(edge.from) ? .split(edge.from) : .node(edge.from)
-        add(from, .node(edge.to), edge: index)
+        let from: FlowNode =
+          edge.kind == .parallel
+          ? .fork(edge.from) : branching.contains(edge.from) ? .split(edge.from) : .node(edge.from)
+        // Into the join's gateway only from inside the fork: an arrow from elsewhere would wait for ever.
+        let into =
+          edge.kind != .rework
+          && forks.contains { $0.join == edge.to && ($0.fork == edge.from || $0.inside.contains(edge.from)) }
+        add(from, into ? .join(edge.to) : .node(edge.to), edge: index)
         // The main path's arrow is what happens when no condition holds; failing that, the first forward arrow.
         if case .split = from, shape.kinds[index] == .main { defaultFlow[from] = flows.last!.id }
       }
-      for (index, edge) in stream.edges.enumerated() where branching.contains(edge.from) {
+      for (index, edge) in stream.edges.enumerated() where branching.contains(edge.from) && edge.kind != .parallel {
         let gateway = FlowNode.split(edge.from)
         if defaultFlow[gateway] == nil, edge.kind != .rework {
           defaultFlow[gateway] = flowID(index)
@@ -220,7 +255,22 @@ extension BPMNEmitter {
       }
       lane[.node(.demand)] = neighbourLane(.demand)
       for index in stream.values.indices { lane[.node(.value(index))] = neighbourLane(.value(index)) }
-      for case .split(let ref) in order { lane[.split(ref)] = lane[.node(ref)] }
+      for node in order {
+        switch node {
+        case .split(let ref), .fork(let ref), .join(let ref): lane[node] = lane[.node(ref)]
+        case .node: break
+        }
+      }
+    }
+
+    /// What a flow without an arrow enters, for its id: a gateway, or the node after a join.
+    static func gatewayKind(_ node: FlowNode) -> String {
+      switch node {
+      case .split: return "split"
+      case .fork: return "fork"
+      case .join: return "join"
+      case .node: return "node"
+      }
     }
 
     static func kind(_ ref: NodeRef) -> String {
@@ -236,6 +286,8 @@ extension BPMNEmitter {
       switch node {
       case .node(let ref): return nodeIDs[ref]!
       case .split(let ref): return nodeIDs[ref]! + ".split"
+      case .fork(let ref): return nodeIDs[ref]! + ".fork"
+      case .join(let ref): return nodeIDs[ref]! + ".join"
       }
     }
     /// The flow of the arrow at `index` in the stream's edges.

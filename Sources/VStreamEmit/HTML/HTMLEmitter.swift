@@ -43,6 +43,26 @@ public struct HTMLEmitter: Sendable {
   /// The file name of a stream's page.
   public static func pageName(_ stream: ValueStream) -> String { "\(stream.id).html" }
 
+  /// The rows a stream page adds under its figures when it has a target lead time (and how it stands, in the words
+  /// of the Markdown page) or a Monte Carlo distribution (`build` with samples).
+  static func targetAndDistribution(_ stream: ValueStream) -> [(String, String)] {
+    var rows: [(String, String)] = []
+    if let target = stream.metadata.target, let standing = TargetStanding.text(stream) {
+      rows.append(
+        (
+          "Target lead time",
+          "\(target.duration.readable(stream.settings)), held against the lead time of \(target.measure.phrase): "
+            + standing
+        ))
+    }
+    if let distribution = stream.metrics.distribution {
+      let percentiles = [distribution.p50, distribution.p85, distribution.p95].map { $0.readable(stream.settings) }
+      rows.append(
+        ("Lead time P50 / P85 / P95 (\(distribution.samples) simulated items)", percentiles.joined(separator: " / ")))
+    }
+    return rows
+  }
+
   public func page(
     _ stream: ValueStream, diagram: Diagram, map: Diagram? = nil, diagnostics: [Diagnostic] = [],
     catalogue: PracticeCatalogue = .itil
@@ -96,7 +116,7 @@ public struct HTMLEmitter: Sendable {
         ("Wait time", duration(main.waitTime)), ("Flow efficiency", percentText(main.flowEfficiency)),
         ("Rolled %C/A", percentText(main.rolledCompleteAccurate)),
         ("Longest wait", stream.longestWaitTitles(main) ?? "–"),
-      ] + effort
+      ] + effort + Self.targetAndDistribution(stream)
     for (name, value) in rows { body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n" }
     body += "</tbody>\n</table>\n"
     if !stream.metrics.isComplete {

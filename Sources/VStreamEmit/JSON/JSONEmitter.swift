@@ -86,7 +86,7 @@ public struct JSONEmitter: Sendable {
         "demand",
         .object([
           ("id", .string(stream.demand.id)), ("title", .string(stream.demand.title)),
-          ("from", .string(stream.demand.from)),
+          ("from", .string(stream.demand.from)), ("fromStream", .string(stream.demand.fromStream?.stream)),
           ("note", .string(stream.demand.note)),
         ])
       ),
@@ -94,17 +94,18 @@ public struct JSONEmitter: Sendable {
         "steps",
         .array(
           stream.steps.enumerated().map { index, step in
-            .object(
-              [
-                ("id", .string(step.id)), ("title", .string(step.title)), ("activity", .string(step.activity.id)),
-                ("practices", .array(step.practices.map { .string($0) })),
-                ("roles", .array(step.roles.map { .string($0) })),
-                ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
-                ("waitPlanned", .bool(step.waitIsPlanned)),
-                ("completeAccurate", ratio(step.completeAccurate?.fraction)),
-                ("afterValue", .bool(afterValue.contains(index))),
-                ("note", .string(step.note)),
-              ] + Self.runs(step))
+            .object([
+              ("id", .string(step.id)), ("title", .string(step.title)), ("activity", .string(step.activity.id)),
+              ("practices", .array(step.practices.map { .string($0) })),
+              ("roles", .array(step.roles.map { .string($0) })),
+              ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
+              ("waitPlanned", .bool(step.waitIsPlanned)),
+              ("completeAccurate", ratio(step.completeAccurate?.fraction)),
+              ("afterValue", .bool(afterValue.contains(index))),
+              ("handsOverTo", .string(step.handsOverTo?.stream)),
+              ("runs", .string(step.runs?.stream)),
+              ("note", .string(step.note)),
+            ])
           })
       ),
       (
@@ -113,7 +114,7 @@ public struct JSONEmitter: Sendable {
           stream.values.map { value in
             .object([
               ("id", .string(value.id)), ("title", .string(value.title)), ("for", .string(value.beneficiary)),
-              ("note", .string(value.note)),
+              ("handsOverTo", .string(value.handsOverTo?.stream)), ("note", .string(value.note)),
             ])
           })
       ),
@@ -185,12 +186,4 @@ public struct JSONEmitter: Sendable {
 
   /// Ratios to six decimals, so that the text does not depend on the last bits of a floating-point division.
   static func rounded(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
-}
-
-extension JSONEmitter {
-  /// `("runs", "STREAM")` for a step that runs another stream (its figures are that stream's); nothing otherwise, so
-  /// that the output of a stream without one is as it was.
-  static func runs(_ step: Step) -> [(String, JSONValue)] {
-    step.runs.map { [("runs", .string($0.stream))] } ?? []
-  }
 }

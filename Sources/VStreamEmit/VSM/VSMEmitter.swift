@@ -167,7 +167,7 @@ public struct VSMEmitter: Sendable {
     if let longest = stream.longestWaitTitles(main) { second = "Longest wait: before \(longest) · " + second }
     // Parallel work: the map draws the critical branch; the work of the others shows in the effort.
     if main.totalEffort != main.processTime {
-      second = "Total effort (every branch) \(main.totalEffort.formatted(settings)) · " + second
+      second = "Total effort (every branch) \(main.totalEffort.readable(settings, as: .effort)) · " + second
     }
     body += text(Self.margin + 10, y + 44, second, size: 12)
     y += 62 + 24
