@@ -9,9 +9,14 @@ public struct FigureChange: Sendable, Hashable {
     case waitTime = "wait-time"
     case flowEfficiency = "flow-efficiency"
     case rolledCompleteAccurate = "rolled-ca"
+    /// The work of every branch of parallel work (the process time counts the critical branch only): compared only
+    /// where either side has parallel work, as the pages show it.
+    case totalEffort = "total-effort"
 
     /// Whether the figure is a duration (in seconds) rather than a ratio (0...1).
-    public var isDuration: Bool { self == .leadTime || self == .processTime || self == .waitTime }
+    public var isDuration: Bool {
+      self == .leadTime || self == .processTime || self == .waitTime || self == .totalEffort
+    }
 
     /// Whether a larger value is better: efficiency and %C/A; for times, shorter is better.
     public var higherIsBetter: Bool { !isDuration }
@@ -24,6 +29,7 @@ public struct FigureChange: Sendable, Hashable {
       case .waitTime: return "wait time"
       case .flowEfficiency: return "flow efficiency"
       case .rolledCompleteAccurate: return "rolled %C/A"
+      case .totalEffort: return "total effort"
       }
     }
 
@@ -34,6 +40,7 @@ public struct FigureChange: Sendable, Hashable {
       case .waitTime: return Double(path.waitTime.seconds)
       case .flowEfficiency: return path.flowEfficiency
       case .rolledCompleteAccurate: return path.rolledCompleteAccurate
+      case .totalEffort: return Double(path.totalEffort.seconds)
       }
     }
   }
@@ -75,6 +82,7 @@ public struct FigureChange: Sendable, Hashable {
         case .waitTime: return (expected.leadTime - expected.processTime).rounded()
         case .flowEfficiency: return expected.flowEfficiency
         case .rolledCompleteAccurate: return expected.firstPassYield
+        case .totalEffort: return expected.totalEffort.rounded()
         }
       case .p85:
         // Simulated by `all`, once per side.
@@ -122,8 +130,9 @@ public struct FigureChange: Sendable, Hashable {
 
   /// Every figure along both paths, for two optional streams.
   static func all(base: ValueStream?, head: ValueStream?) -> [FigureChange] {
+    let parallel = [base, head].contains { $0.map(hasParallelWork) ?? false }
     var changes = Path.allCases.filter { $0 != .p85 }.flatMap { path in
-      Figure.allCases.map { figure in
+      Figure.allCases.filter { $0 != .totalEffort || parallel }.map { figure in
         FigureChange(
           figure: figure, path: path, before: base.flatMap { path.value(figure, of: $0) },
           after: head.flatMap { path.value(figure, of: $0) })
@@ -135,6 +144,9 @@ public struct FigureChange: Sendable, Hashable {
     }
     return changes
   }
+
+  /// Whether a stream forks into parallel work, where its total effort is more than its process time.
+  static func hasParallelWork(_ stream: ValueStream) -> Bool { stream.edges.contains { $0.kind == .parallel } }
 
   /// The P85 lead time of a stream held to it, simulated as `check` simulates it (same seed, same samples); nil for
   /// any other stream, so that a comparison pays for the simulation only where a team set a P85 service level.

@@ -66,8 +66,14 @@ enum NodeComparison {
       var kind = NodeChange.Kind.demand
       var fields: [(String, String?)] = []
       switch ref {
-      case .demand: kind = .demand
-      case .value: kind = .value
+      case .demand:
+        kind = .demand
+        fields = [("from", stream.demand.from), ("from-stream", stream.demand.fromStream?.stream)]
+      case .value(let index):
+        kind = .value
+        fields = [
+          ("for", stream.values[index].beneficiary), ("hands-over-to", stream.values[index].handsOverTo?.stream),
+        ]
       case .step(let index):
         kind = .step
         let step = stream.steps[index]
@@ -79,6 +85,8 @@ enum NodeComparison {
           ("time", step.processTime.map { $0.formatted(settings) }),
           ("wait", step.waitTime.map { $0.formatted(settings) }),
           ("ca", step.completeAccurate?.formatted),
+          ("target", step.target.map { $0.formatted(settings) }),
+          ("hands-over-to", step.handsOverTo?.stream),
           ("note", step.note),
         ]
         if step.practices.isEmpty { fields[1].1 = nil }

@@ -165,6 +165,32 @@ final class StreamDiffTests: XCTestCase {
     XCTAssertEqual(figure(diff, .leadTime).direction, .same)
   }
 
+  /// Making b run beside a (a fork from the demand, joined at the value) leaves the process time at the critical
+  /// branch and compares the total effort, which only parallel work has; hand-overs and `from`/`for` are fields.
+  func testTotalEffortIsComparedForParallelWorkAndHandOversAreFields() throws {
+    let plain = StreamDiff.compare(base: try snapshot(Self.current), head: try snapshot(Self.current))
+    XCTAssertFalse(plain.figures.contains { $0.figure == .totalEffort }, "no parallel work, no total effort row")
+    let forked = Self.current.replacingOccurrences(
+      of: "flow d -> a -> b -> v", with: "parallel d -> a\nparallel d -> b\nflow a -> v\nflow b -> v")
+    let diff = StreamDiff.compare(base: try snapshot(Self.current), head: try snapshot(forked))
+    // Before: one line, 2h of work. After: the branches run together, b's (2h wait + 1h) is the critical one, and
+    // both hours of work are still done.
+    XCTAssertEqual(figure(diff, .totalEffort).before, 7_200)
+    XCTAssertEqual(figure(diff, .totalEffort).after, 7_200)
+    XCTAssertEqual(figure(diff, .processTime).after, 3_600)
+    XCTAssertEqual(figure(diff, .leadTime).after, 10_800)
+    XCTAssertEqual(try DiffThreshold.parse("total-effort=+1h").get().figure, .totalEffort)
+    let linked = Self.current.replacingOccurrences(
+      of: "demand d \"Need\"\n", with: "demand d \"Need\"\n  from \"User\"\n"
+    )
+    .replacingOccurrences(of: "  ca 80%\n", with: "  ca 80%\n  hands-over-to problem-management\n")
+    .replacingOccurrences(of: "value v \"Done\"\n", with: "value v \"Done\"\n  for \"User\"\n")
+    let fields = StreamDiff.compare(base: try snapshot(Self.current), head: try snapshot(linked)).nodes.map {
+      "\($0.id): " + $0.fields.map { "\($0.name) \($0.before ?? "–") → \($0.after ?? "–")" }.joined(separator: "; ")
+    }
+    XCTAssertEqual(fields, ["d: from – → User", "b: hands-over-to – → problem-management", "v: for – → User"])
+  }
+
   func testReportMatchesByIDThenPathAndSortsByID() throws {
     let one = try snapshot(Self.current, path: "a.vstream")
     let renamed = try snapshot(Self.current, path: "b.vstream")

@@ -21,7 +21,8 @@ final class FlowShapeTests: XCTestCase {
     let (stream, _) = try Fixtures.stream("examples/handle-major-incident.vstream")
     let shape = FlowShape(stream)
     let titles = shape.stepOrder.map { stream.steps[$0].id }
-    XCTAssertEqual(titles, ["declare", "mobilise", "inform", "diagnose", "fail-over", "emergency-change", "verify", "confirm"])
+    XCTAssertEqual(
+      titles, ["declare", "mobilise", "inform", "diagnose", "fail-over", "emergency-change", "verify", "confirm"])
     XCTAssertEqual(shape.kinds.filter { $0 == .rework }.count, 1, "verify -> diagnose only")
   }
 }

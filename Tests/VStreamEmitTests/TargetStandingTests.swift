@@ -33,6 +33,14 @@ final class TargetStandingTests: XCTestCase {
     XCTAssertTrue(page.contains("| Step | Target | Wait and work | Standing |"), page)
     XCTAssertTrue(page.contains("| Build and test a fix | 5 h | 6 h | over by 1 h |"), page)
     XCTAssertFalse(page.contains("| Target lead time |"), "no stream target, no stream row")
+    // The JSON gives each step its target in seconds, null where it states none.
+    let json = try XCTUnwrap(
+      JSONSerialization.jsonObject(with: Data(JSONEmitter().emit(stream).utf8)) as? [String: Any])
+    let targets = try XCTUnwrap(json["steps"] as? [[String: Any]]).map {
+      ($0["target"] as? [String: Any])?["seconds"] as? Int
+    }
+    XCTAssertEqual(targets.compactMap { $0 }, [18_000])
+    XCTAssertEqual(targets.count, stream.steps.count)
   }
 
   func testTheIndexShowsEachStreamsStanding() throws {

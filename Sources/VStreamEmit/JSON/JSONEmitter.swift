@@ -99,7 +99,7 @@ public struct JSONEmitter: Sendable {
               ("practices", .array(step.practices.map { .string($0) })),
               ("roles", .array(step.roles.map { .string($0) })),
               ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
-              ("waitPlanned", .bool(step.waitIsPlanned)),
+              ("waitPlanned", .bool(step.waitIsPlanned)), ("target", duration(step.target)),
               ("completeAccurate", ratio(step.completeAccurate?.fraction)),
               ("afterValue", .bool(afterValue.contains(index))),
               ("handsOverTo", .string(step.handsOverTo?.stream)),
