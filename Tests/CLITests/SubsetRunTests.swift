@@ -12,11 +12,13 @@ final class SubsetRunTests: CLITestCase {
     ---
     stream \(id) "Stream \(id)"
     demand d "Need"
+      from "Requester"
     step s "Work"
       activity engage
       practices service-desk
     \(lines)
     value v "Done"
+      for "Requester"
     flow d -> s -> v
 
     """
@@ -68,7 +70,7 @@ final class SubsetRunTests: CLITestCase {
     write("changes/standard.vstream", Self.stream("standard", "  time 30 minutes"))
     let check = try vstream(["check", "--format", "gcc", "streams/caller.vstream"])
     XCTAssertEqual(check.status, 1)
-    XCTAssertTrue(check.output.hasPrefix("streams/caller.vstream:10:8: error:"), check.output)
+    XCTAssertTrue(check.output.hasPrefix("streams/caller.vstream:11:8: error:"), check.output)
     XCTAssertTrue(check.output.contains("[VS347]"), check.output)
     XCTAssertFalse(check.output.contains("changes/standard.vstream:"), "the reference's own errors are not reported")
   }

@@ -19,8 +19,10 @@ final class RunsTests: XCTestCase {
       ---
       stream \(id) "Stream \(id)"
       demand d "Need"
+        from "Requester"
       \(declared.joined())
       value v "Done"
+        for "Requester"
       flow d -> \(steps.map(\.0).joined(separator: " -> ")) -> v
 
       """
