@@ -404,7 +404,7 @@ public enum CheckMessages {
       badExample: "", goodExample: good, isConfigurable: false),
     lint(
       .unnamedParty, "unnamed-party", .note, "a demand does not say who it comes from, or a value who it is for",
-      "ITIL defines demand as a consumer's or stakeholder's need and value as what a stakeholder perceives: a stream is someone's journey. Write who raises the demand with `from \"...\"` and who the value is for with `for \"...\"`; the catalogue and the pages show both, and `from` also tells event-driven demand (`from \"Monitoring\"`) from a person's. A demand that comes from another stream (`from-stream`) names its source already. The fix inserts a placeholder line to fill in, so it is applied only with `--unsafe-fixes`.",
+      "ITIL defines demand as a consumer's or stakeholder's need and value as what a stakeholder perceives: a stream is someone's journey. Write who raises the demand with `from \"...\"` and who the value is for with `for \"...\"`; the catalogue and the pages show both, and `from` also tells event-driven demand (`from \"Monitoring\"`) from a person's. A demand that comes from another stream (`from-stream`) names its source already. It is advice, so it waits until the file has no errors (as a compiler's lints wait for its type check). The fix inserts a placeholder line to fill in, so it is applied only with `--unsafe-fixes`.",
       bad: bad("  for \"Service user\"\n", "")),
 
     config(

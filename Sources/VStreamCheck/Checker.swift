@@ -60,6 +60,11 @@ public struct Checker: Sendable {
     diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
     diagnostics = Diagnostic.normalized(diagnostics)
     let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
+    if failed {
+      // Advice about what a stream leaves unsaid waits until the file checks: while it has errors, they come first
+      // (as a compiler's lints wait for its type check).
+      diagnostics.removeAll { CheckRules.advice.contains($0.code) && $0.severity == .note }
+    }
     return (failed || !buildingModel ? nil : StreamBuilder.stream(of: context), diagnostics)
   }
 

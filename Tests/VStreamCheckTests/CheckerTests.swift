@@ -23,6 +23,10 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(again.filter { $0.code == "VS460" || $0.severity == .error }.map(\.code), [])
     XCTAssertTrue(
       String(decoding: fixed.bytes ?? [], as: UTF8.self).contains("demand d\n  from \"Service consumer\"\n"))
+    let broken = unnamed.replacingOccurrences(of: "activity engage", with: "activity engagg")
+    XCTAssertEqual(
+      Compiler.check(SourceFile(path: "s.vstream", text: broken)).diagnostics.map(\.code), ["VS405", "VS308", "VS308"],
+      "advice waits until the file has no errors")
     let fromStream = unnamed.replacingOccurrences(of: "demand d\n", with: "demand d\n  from-stream other\n")
     XCTAssertEqual(
       Compiler.check(SourceFile(path: "s.vstream", text: fromStream)).diagnostics.filter { $0.code == "VS460" }.count,

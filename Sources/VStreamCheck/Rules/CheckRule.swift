@@ -1,3 +1,5 @@
+import VStreamSource
+
 /// A rule of the checker: a pure function from a file's read-only ``CheckContext`` to its findings. A rule owns no
 /// state, knows nothing of other rules, and cannot tell whether it runs alone or beside others on another core.
 ///
@@ -11,6 +13,9 @@ protocol CheckRule {
 /// Every rule of the checker, in the order of the stages they judge. The order changes nothing in the output: the
 /// findings are sorted.
 enum CheckRules {
+  /// Rules whose notes are advice about what a stream leaves unsaid rather than something wrong in it: held back
+  /// while the file has errors (a team that raises one to a warning or an error sees it always).
+  static let advice: Set<DiagnosticCode> = [.unnamedParty]
   static let all: [any CheckRule.Type] = [
     // The front matter.
     FrontMatterValuesHaveTheirTypes.self,
