@@ -250,7 +250,7 @@ class Tokenizer:
 
 DECLARATIONS = {"stream", "demand", "step", "value"}
 ATTRIBUTES = {"activity", "practices", "roles", "time", "wait", "target", "ca", "note", "from", "for",
-              "hands-over-to", "from-stream"}
+              "hands-over-to", "from-stream", "runs"}
 ACTIVITIES = {"plan", "improve", "engage", "design-and-transition", "obtain-build", "deliver-and-support",
               "design-transition", "design-&-transition", "obtain/build", "obtain-and-build", "build",
               "deliver-support", "deliver-&-support",
@@ -451,7 +451,7 @@ def value_expectations(number, start, end, word, keyword, position):
         return [Expectation(number, start, end, "constant.numeric.percent.vstream", "share")]
     if keyword in ("flow", "->"):
         return [Expectation(number, start, end, "variable.other.node.vstream", "flow node")]
-    if keyword in ("hands-over-to", "from-stream") and position == 1:
+    if keyword in ("hands-over-to", "from-stream", "runs") and position == 1:
         return [Expectation(number, start, end, "variable.other.stream.vstream", "another stream's id")]
     if keyword == "activity":
         known = normalized(word) in ACTIVITIES

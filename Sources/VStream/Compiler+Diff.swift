@@ -13,7 +13,9 @@ extension Compiler {
   /// A head file with the same path and bytes as a base file is checked once, not twice, and for its errors only
   /// (no model, so no figures: see `StreamSnapshot.isIdentical`), when `sameConfiguration(path)` says both sides
   /// check it with the same configuration: a pull request changes a few files of many, and checking the rest twice,
-  /// models and all, would cost several times a `check` for nothing.
+  /// models and all, would cost several times a `check` for nothing. A file that may run another stream (`runs`) is
+  /// never reused, since its figures change with the stream it runs; and when any file may, every model is built, so
+  /// that each side links its steps with the streams they run as `checkRepository` does.
   public static func diff(
     base: [SourceFile], head: [SourceFile], baseName: String, headName: String,
     configuration: (SourceFile, _ isBase: Bool) -> Configuration = { _, _ in .default },
@@ -24,27 +26,31 @@ extension Compiler {
     for (index, file) in base.enumerated() { baseByPath[file.path] = index }
     // What each head file reuses: the index of the base file checked in its place.
     let reused: [Int?] = head.map { file in
-      guard let index = baseByPath[file.path], base[index].bytes == file.bytes, sameConfiguration(file.path) else {
+      guard let index = baseByPath[file.path], base[index].bytes == file.bytes, sameConfiguration(file.path),
+        !mayRunAnotherStream(file)
+      else {
         return nil
       }
       return index
     }
+    let linking = base.contains(where: mayRunAnotherStream) || head.contains(where: mayRunAnotherStream)
     var baseIsReused = [Bool](repeating: false, count: base.count)
     for case let index? in reused { baseIsReused[index] = true }
     // A file the same on both sides is checked for its errors only: it cannot have changed in meaning, and building
     // its model would cost most of a comparison where a pull request touches a few files of many.
     let work =
-      base.enumerated().map { ($1, true, !baseIsReused[$0]) }
+      base.enumerated().map { ($1, true, linking || !baseIsReused[$0]) }
       + zip(head, reused).compactMap { $1 == nil ? ($0, false, true) : nil }
     let configurations = work.map { configuration($0.0, $0.1) }
     // Each file's tree is let go on the core that checked it (as `diagnoseRepository` does): only the stream, the
     // findings and where the stream id is written are kept.
     let checked = Parallel.map(work.count) { index -> Checked in
-      let result = check(
+      let result = checkUnlinked(
         work[index].0, configuration: configurations[index], options: options, buildingModel: work[index].2)
       return Checked(
         file: result.file, stream: result.stream, diagnostics: result.diagnostics,
-        streamID: RepositoryRules.streamID(of: result.syntax))
+        streamID: RepositoryRules.streamID(of: result.syntax),
+        runs: RepositoryRules.runs(in: result.syntax, file: result.file, index: 0))
     }
     var baseResults = Array(checked[..<base.count])
     var next = base.count
@@ -57,8 +63,8 @@ extension Compiler {
         next += 1
       }
     }
-    applyRepositoryRules(&baseResults)
-    applyRepositoryRules(&headResults)
+    applyRepositoryRules(&baseResults) { configuration($0, true) }
+    applyRepositoryRules(&headResults) { configuration($0, false) }
     var baseSnapshots = baseResults.map(\.snapshot)
     var headSnapshots = headResults.map(\.snapshot)
     for (index, from) in reused.enumerated() {
@@ -72,11 +78,13 @@ extension Compiler {
   }
 
   /// What the comparison keeps of a checked file.
-  private struct Checked {
+  private struct Checked: RepositoryRules.Linkable {
     var file: SourceFile
     var stream: ValueStream?
     var diagnostics: [Diagnostic]
     var streamID: SourceRange?
+    /// The file's `runs`, as `RepositoryRules.runs` reads them (with the file's index on its side set when linking).
+    var runs: [RepositoryRules.HandOver]
 
     /// The file as the comparison sees it: its id, its stream, and its unsuppressed errors with their places.
     var snapshot: StreamSnapshot {
@@ -89,11 +97,30 @@ extension Compiler {
     }
   }
 
-  /// The rules that span a side's files (stream ids unique), as `checkRepository` applies them.
-  private static func applyRepositoryRules(_ results: inout [Checked]) {
-    RepositoryRules.checkUniqueStreamIDs(results.map(\.streamID), files: results.map(\.file)) { index, finding in
+  /// The rules that span a side's files (stream ids unique, the streams steps run) and the linking of `runs`, as
+  /// `checkRepository` applies them.
+  private static func applyRepositoryRules(
+    _ results: inout [Checked], configuration: (SourceFile) -> Configuration
+  ) {
+    let (streamIDs, files) = (results.map(\.streamID), results.map(\.file))
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
       results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + [finding])
       results[index].stream = nil
     }
+    let runs = results.indices.map { index in
+      results[index].runs.map { run in
+        var run = run
+        run.file = index
+        return run
+      }
+    }
+    RepositoryRules.checkAndLinkRuns(
+      &results, streamIDs: streamIDs, runs: runs, files: files, reported: files.count,
+      catalogue: { configuration(files[$0]).catalogue })
+  }
+
+  /// Whether a file may have a step that runs another stream (`runs` may start one of its lines).
+  static func mayRunAnotherStream(_ file: SourceFile) -> Bool {
+    mayStartALine(with: [AttributeKind.runs.rawValue], file)
   }
 }

@@ -45,10 +45,20 @@ public enum Compiler {
 
   /// Parses and checks one file; `options` carries the limits on its front matter. With `buildingModel` false only
   /// the diagnostics are wanted (`vstream check`): the checked stream, its strings and its metrics are not built and
-  /// `stream` is nil.
+  /// `stream` is nil. A stream with a step that runs another stream (`runs`) has no model here either: that step's
+  /// figures come from the other stream, which only `checkRepository` links it with.
   public static func check(
     _ file: SourceFile, configuration: Configuration = .default, options: ParserOptions = ParserOptions(),
     buildingModel: Bool = true
+  ) -> FileResult {
+    var result = checkUnlinked(file, configuration: configuration, options: options, buildingModel: buildingModel)
+    if result.stream?.steps.contains(where: { $0.runs != nil }) == true { result.stream = nil }
+    return result
+  }
+
+  /// `check`, keeping the model of a stream that runs another with that step's figures not yet taken from it.
+  static func checkUnlinked(
+    _ file: SourceFile, configuration: Configuration, options: ParserOptions, buildingModel: Bool
   ) -> FileResult {
     let parsed = parse(file, options: options)
     let (stream, diagnostics) = Checker(configuration: configuration).check(
@@ -61,53 +71,115 @@ public enum Compiler {
     check(file)
   }
 
-  /// Checks many files in parallel, then the rules that span files (stream ids unique across the repository).
-  /// Results come back in input order, so output does not depend on scheduling. `configurations` gives each file's
-  /// configuration (files in different folders may have different `vstream.yml`).
+  /// Checks many files in parallel, then the rules that span files (stream ids unique across the repository,
+  /// hand-overs and runs between streams), then links each step that runs another stream with it, callees first, so
+  /// that the step's figures are that stream's (`RepositoryRules.linked`). Results come back in input order, so
+  /// output does not depend on scheduling. `configurations` gives each file's configuration (files in different
+  /// folders may have different `vstream.yml`). `references` are other files of the repository, read only to know
+  /// the streams the files name: checked and linked with them, never reported (no result comes back for them).
   public static func checkRepository(
-    _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
-    options: ParserOptions = ParserOptions(), buildingModel: Bool = true
+    _ files: [SourceFile], references: [SourceFile] = [],
+    configuration: (SourceFile) -> Configuration = { _ in .default }, options: ParserOptions = ParserOptions(),
+    buildingModel: Bool = true
   ) -> [FileResult] {
-    var checked = Parallel.map(files.count) { index in
-      check(files[index], configuration: configuration(files[index]), options: options, buildingModel: buildingModel)
+    let all = files + references
+    var checked = Parallel.map(all.count) { index in
+      checkUnlinked(
+        all[index], configuration: configuration(all[index]), options: options,
+        // A reference's model is wanted only as the stream a step runs: built, so that it can be.
+        buildingModel: buildingModel || index >= files.count)
     }
     let streamIDs = checked.map { RepositoryRules.streamID(of: $0.syntax) }
     let add = { (index: Int, finding: Diagnostic) in
       checked[index].diagnostics = Diagnostic.normalized(checked[index].diagnostics + [finding])
       checked[index].stream = nil
     }
-    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files, add: add)
+    // Unique among the files reported only: a repository's references may hold test cases that reuse ids.
+    RepositoryRules.checkUniqueStreamIDs(Array(streamIDs[..<files.count]), files: files, add: add)
     let handOvers = checked.indices.map {
-      RepositoryRules.handOvers(in: checked[$0].syntax, file: files[$0], index: $0)
+      RepositoryRules.handOvers(in: checked[$0].syntax, file: all[$0], index: $0)
     }
-    RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: files, add: add)
-    return checked
+    RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: all, add: add)
+    let runs = checked.indices.map { RepositoryRules.runs(in: checked[$0].syntax, file: all[$0], index: $0) }
+    RepositoryRules.checkAndLinkRuns(
+      &checked, streamIDs: streamIDs, runs: runs, files: all, reported: files.count,
+      catalogue: { configuration(all[$0]).catalogue })
+    return Array(checked[..<files.count])
   }
 
   /// What `vstream check` reports on many files: the findings of `checkRepository`, without the trees and streams.
   /// Each file's tree is let go on the core that made it, while it is still in that core's cache, rather than kept
   /// for the whole repository and let go at the end.
+  /// `references` are as in `checkRepository`: read, never reported.
   public static func diagnoseRepository(
-    _ files: [SourceFile], configuration: (SourceFile) -> Configuration = { _ in .default },
-    options: ParserOptions = ParserOptions()
+    _ files: [SourceFile], references: [SourceFile] = [],
+    configuration: (SourceFile) -> Configuration = { _ in .default }, options: ParserOptions = ParserOptions()
   ) -> [FileReport] {
-    let checked = Parallel.map(files.count) {
-      index -> (report: FileReport, streamID: SourceRange?, handOvers: [RepositoryRules.HandOver]) in
-      let result = check(
-        files[index], configuration: configuration(files[index]), options: options, buildingModel: false)
+    let all = files + references
+    let checked = Parallel.map(all.count) {
+      index -> (
+        report: FileReport, streamID: SourceRange?, handOvers: [RepositoryRules.HandOver],
+        runs: [RepositoryRules.HandOver]
+      ) in
+      let result = checkUnlinked(
+        all[index], configuration: configuration(all[index]), options: options, buildingModel: false)
       return (
         FileReport(file: result.file, diagnostics: result.diagnostics), RepositoryRules.streamID(of: result.syntax),
-        RepositoryRules.handOvers(in: result.syntax, file: files[index], index: index)
+        RepositoryRules.handOvers(in: result.syntax, file: all[index], index: index),
+        RepositoryRules.runs(in: result.syntax, file: all[index], index: index)
       )
     }
     var reports = checked.map(\.report)
     let add = { (index: Int, finding: Diagnostic) in
       reports[index].diagnostics = Diagnostic.normalized(reports[index].diagnostics + [finding])
     }
-    RepositoryRules.checkUniqueStreamIDs(checked.map(\.streamID), files: files, add: add)
-    RepositoryRules.checkHandOvers(
-      checked.map(\.streamID), handOvers: checked.map(\.handOvers), files: files, add: add)
-    return reports
+    let streamIDs = checked.map(\.streamID)
+    // Unique among the files reported only: a repository's references may hold test cases that reuse ids.
+    RepositoryRules.checkUniqueStreamIDs(Array(streamIDs[..<files.count]), files: files, add: add)
+    RepositoryRules.checkHandOvers(streamIDs, handOvers: checked.map(\.handOvers), files: all, add: add)
+    RepositoryRules.checkRuns(streamIDs, runs: checked.map(\.runs), files: all, add: add)
+    // No model to link, but the same walk: a reference with errors is named where a reported file runs it.
+    RepositoryRules.linkRuns(
+      streamIDs, runs: checked.map(\.runs), files: all, reported: files.count,
+      failed: { reports[$0].diagnostics.contains(where: isError) }, link: { _ in }, fail: { _ in },
+      add: add)
+    return Array(reports[..<files.count])
+  }
+}
+
+extension Compiler.FileResult: RepositoryRules.Linkable {}
+
+extension Compiler {
+  /// Whether a file may name another stream (`runs`, `hands-over-to` or `from-stream` may start one of its lines):
+  /// read from the bytes, before any check, so that the command line reads the repository's other streams only for
+  /// a run that may need them. A keyword inside a note block makes it say yes; it never says no wrongly.
+  public static func mayNameAnotherStream(_ file: SourceFile) -> Bool {
+    mayStartALine(
+      with: [AttributeKind.runs, .handsOverTo, .fromStream].map(\.rawValue), file)
+  }
+
+  /// Whether a line of `file` starts (after blanks) with one of `keywords` followed by a blank.
+  static func mayStartALine(with keywords: [String], _ file: SourceFile) -> Bool {
+    let bytes = file.bytes
+    let keywords = keywords.map { Array($0.utf8) }
+    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    var index = 0
+    while index < bytes.count {
+      while index < bytes.count, isBlank(bytes[index]) { index += 1 }
+      for keyword in keywords where index + keyword.count < bytes.count && isBlank(bytes[index + keyword.count]) {
+        if bytes[index..<index + keyword.count].elementsEqual(keyword) { return true }
+      }
+      while index < bytes.count, bytes[index] != UInt8(ascii: "\n") { index += 1 }
+      index += 1
+    }
+    return false
+  }
+}
+
+extension Compiler {
+  /// Whether a finding leaves its file without a model: an error not silenced.
+  static func isError(_ diagnostic: Diagnostic) -> Bool {
+    diagnostic.severity == .error && !diagnostic.isSuppressed
   }
 }
 

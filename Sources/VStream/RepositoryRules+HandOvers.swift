@@ -41,35 +41,49 @@ extension RepositoryRules {
   static func checkHandOvers(
     _ streamIDs: [SourceRange?], handOvers: [[HandOver]], files: [SourceFile], add: (Int, Diagnostic) -> Void
   ) {
-    var known: [String: Int] = [:]
-    for (index, range) in streamIDs.enumerated() {
-      guard let range else { continue }
-      let id = files[index].text(range)
-      if known[id] == nil { known[id] = index }
-    }
     let all = handOvers.flatMap { $0 }
     guard !all.isEmpty else { return }
+    // One file alone (an editor, `build FILE`) cannot know the others: only a run of several judges the names.
+    let edges = followable(
+      all, known: streamsByID(streamIDs, files: files), judgesUnknown: files.count > 1,
+      itself: Diagnostic.handOverToItself, add: add)
+    reportCycles(
+      edges, files: files, label: { "`\($0.from)` → `\($0.to)`" }, finding: Diagnostic.handOverCycle, add: add)
+  }
+
+  /// The links between streams that can be followed, each pair of streams once: a link to its own stream gets
+  /// `itself`, one to a stream not in the run VS341 when `judgesUnknown`.
+  static func followable(
+    _ links: [HandOver], known: [String: Int], judgesUnknown: Bool,
+    itself: (String, SourceRange) -> Diagnostic, add: (Int, Diagnostic) -> Void
+  ) -> [HandOver] {
     var edges: [HandOver] = []
     var seen = Set<[String]>()
-    for handOver in all {
-      if handOver.from == handOver.to {
-        add(handOver.file, .handOverToItself(handOver.named, at: handOver.range))
-      } else if known[handOver.named] == nil {
-        // One file alone (an editor, `build FILE`) cannot know the others: only a run of several judges the names.
-        if files.count > 1 {
-          add(handOver.file, .unknownStream(handOver.named, known: known.keys.sorted(), at: handOver.range))
-        }
-      } else if seen.insert([handOver.from, handOver.to]).inserted {
-        edges.append(handOver)
+    for link in links {
+      if link.from == link.to {
+        add(link.file, itself(link.named, link.range))
+      } else if known[link.named] == nil {
+        if judgesUnknown { add(link.file, .unknownStream(link.named, known: known.keys.sorted(), at: link.range)) }
+      } else if seen.insert([link.from, link.to]).inserted {
+        edges.append(link)
       }
     }
+    return edges
+  }
+
+  /// Each cycle of `edges` once (see `cycles`), at its first edge, with its chain (`a` → `b` → `a`) and the other
+  /// edges labelled in the files that write them.
+  static func reportCycles(
+    _ edges: [HandOver], files: [SourceFile], label: (HandOver) -> String,
+    finding: (String, SourceRange, [Diagnostic.Label]) -> Diagnostic, add: (Int, Diagnostic) -> Void
+  ) {
     for cycle in cycles(edges) {
       let first = cycle[0]
       let chain = ([first.from] + cycle.map(\.to)).map { "`\($0)`" }.joined(separator: " → ")
       let others = cycle.dropFirst().map {
-        Diagnostic.Label(range: $0.range, message: "`\($0.from)` → `\($0.to)`", path: files[$0.file].path)
+        Diagnostic.Label(range: $0.range, message: label($0), path: files[$0.file].path)
       }
-      add(first.file, .handOverCycle(chain, at: first.range, others: Array(others)))
+      add(first.file, finding(chain, first.range, Array(others)))
     }
   }
 

@@ -19,13 +19,15 @@ struct InputOptions: ParsableArguments {
   }
 
   /// Reads `paths` (see ``Inputs``) within these limits, and with `configPath` or the nearest `vstream.yml` above
-  /// each file when `loadsConfiguration` is set.
+  /// each file when `loadsConfiguration` is set; with `readsReferences`, also the repository's other streams, to
+  /// resolve the ids the files name.
   func read(
-    _ paths: [String], standardInputName: String?, configPath: String? = nil, loadsConfiguration: Bool = false
+    _ paths: [String], standardInputName: String?, configPath: String? = nil, loadsConfiguration: Bool = false,
+    readsReferences: Bool = false
   ) throws -> Inputs {
     try Inputs(
       paths: paths, standardInputName: standardInputName, maxFileSize: maxFileSize, configPath: configPath,
-      loadsConfiguration: loadsConfiguration, yamlLimits: yaml.limits)
+      loadsConfiguration: loadsConfiguration, yamlLimits: yaml.limits, readsReferences: readsReferences)
   }
 
   /// How the streams are parsed: with these limits on their front matter.

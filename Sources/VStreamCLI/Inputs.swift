@@ -20,6 +20,10 @@ struct Inputs {
   private(set) var failures: [String] = []
   /// Files refused for their size, each with its VS003 finding.
   private(set) var refused: [FileReport] = []
+  /// The repository's other `.vstream` files (under ``RepositoryRoot/folder()``, the inputs left out), when asked
+  /// for and an input may name another stream (`Compiler.mayNameAnotherStream`): read only so that the streams the inputs name (`hands-over-to`, `from-stream`, `runs`) are known in a run of
+  /// some files. Never reported on; one that cannot be read is left out silently.
+  private(set) var references: [SourceFile] = []
   private var configurations: ConfigurationFinder?
   private let maxFileSize: Int
 
@@ -33,7 +37,7 @@ struct Inputs {
   /// each file's configuration. Throws only for what ends the command at once (an unreadable `--config`).
   init(
     paths: [String], standardInputName: String?, maxFileSize: Int, configPath: String? = nil,
-    loadsConfiguration: Bool = false, yamlLimits: YAMLLimits = YAMLLimits()
+    loadsConfiguration: Bool = false, yamlLimits: YAMLLimits = YAMLLimits(), readsReferences: Bool = false
   ) throws {
     self.maxFileSize = maxFileSize
     let discovery = InputDiscovery(arguments: paths)
@@ -50,11 +54,33 @@ struct Inputs {
       add(path: standardInputName ?? Self.standardInputName, SourceReader.readStandardInput(limit: maxFileSize))
       if files.count > index { standardInputIndex = index }
     }
+    // Only when a file may name another stream: a run of files that name none reads nothing more.
+    if readsReferences, files.contains(where: Compiler.mayNameAnotherStream) {
+      references = Self.references(leavingOut: discovery.paths + (standardInputName.map { [$0] } ?? []))
+    }
     if loadsConfiguration {
-      let finder = try ConfigurationFinder(files: files, explicit: configPath, limits: yamlLimits)
+      // The references' configurations too: their durations are sized by their own `vstream.yml`.
+      let finder = try ConfigurationFinder(files: files + references, explicit: configPath, limits: yamlLimits)
       failures += finder.failures
       configurations = finder
     }
+  }
+
+  /// The `.vstream` files under the repository root but those at `inputs` (compared as files, whatever the path).
+  private static func references(leavingOut inputs: [String]) -> [SourceFile] {
+    guard let root = RepositoryRoot.folder() else { return [] }
+    var leftOut = Set<InputDiscovery.FileID>()
+    for path in inputs {
+      if case .file(let id, _) = InputDiscovery.status(of: path) { leftOut.insert(id) }
+    }
+    let paths = InputDiscovery(arguments: [root]).paths.filter { path in
+      guard case .file(let id, _) = InputDiscovery.status(of: path) else { return false }
+      return !leftOut.contains(id)
+    }
+    return Parallel.map(paths.count) { index -> SourceFile? in
+      guard case .read(let bytes) = SourceReader.read(path: paths[index], limit: defaultMaxFileSize) else { return nil }
+      return SourceFile(path: paths[index], bytes: bytes)
+    }.compactMap { $0 }
   }
 
   /// Records what reading `path` gave; `file` is the file already made from the bytes read, if it was.

@@ -43,9 +43,13 @@ final class PreviewSite {
   /// diagram whose DOT has not been drawn shows the stream's last one and its DOT is in `undrawn`, for `draw(_:)`.
   /// Graphviz takes a second or more on a stream of 100 steps; the rest of a rebuild, milliseconds.
   func build(generation: Int, drawing: Bool = false) throws -> Outcome {
-    let inputs = try input.read(paths, standardInputName: nil, configPath: config, loadsConfiguration: true)
+    // As `build`: the repository's other streams resolve what the streams shown name (not watched: a change to one
+    // of them shows at the next save of a stream shown).
+    let inputs = try input.read(
+      paths, standardInputName: nil, configPath: config, loadsConfiguration: true, readsReferences: true)
     let results = Compiler.checkRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
+      inputs.files, references: inputs.references, configuration: inputs.configuration(for:),
+      options: input.parserOptions)
     let built = results.filter { $0.stream != nil }
     let dots = built.map {
       DOTEmitter(options: dot).emit($0.stream!, catalogue: inputs.configuration(for: $0.file).catalogue)

@@ -6,15 +6,28 @@ import Foundation
 enum RepositoryRoot {
   /// The working directory as seen from the repository root: `""` at the root, `docs/streams/` two folders down.
   static func workingDirectoryPrefix() -> String {
+    marked().map { $0.joined() } ?? ""
+  }
+
+  /// The repository root as a path from the working directory (`.`, `../..`), where the other streams a run may
+  /// name are looked for; nil when no folder at or above it holds `.git` or `vstream.yml`, since the working
+  /// directory alone is not known to be a repository (it may be a home folder).
+  static func folder() -> String? {
+    guard let below = marked() else { return nil }
+    return below.isEmpty ? "." : below.map { _ in ".." }.joined(separator: "/")
+  }
+
+  /// The folders from the root down to the working directory, each as `name/`; nil when no root is marked.
+  private static func marked() -> [String]? {
     let components = FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init)
     for marker in [".git", "vstream.yml"] {
       for depth in stride(from: components.count, through: 0, by: -1) {
         let folder = "/" + components[..<depth].joined(separator: "/")
         if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(marker)) {
-          return components[depth...].map { $0 + "/" }.joined()
+          return components[depth...].map { $0 + "/" }
         }
       }
     }
-    return ""
+    return nil
   }
 }

@@ -235,8 +235,8 @@ public enum CheckMessages {
       bad: bad("  wait 10m\n", "  wait 5m..30m..20m\n")),
     // Hand-overs between streams: checked across the files of a run, so no single file shows them.
     error(
-      .unknownStream, "unknown-stream", "a hand-over names a stream that is not in the run",
-      "`hands-over-to STREAM` (on a step or value) and `from-stream STREAM` (on the demand) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together; a file checked alone cannot know the others and is not judged, so check the repository (`vstream check .`).",
+      .unknownStream, "unknown-stream", "a hand-over or a step's `runs` names a stream that is not in the run",
+      "`hands-over-to STREAM` (on a step or value), `from-stream STREAM` (on the demand) and `runs STREAM` (on a step) name another stream by the id after its `stream` keyword. The id must be a stream among the files checked together; the command line also reads the other `.vstream` files of the repository for this, without reporting on them, so `vstream check a.vstream` knows the streams beside it. A hand-over in a file checked entirely alone (an editor) is not judged; a `runs` always is, because the step's figures come from the stream it names.",
       bad: ""),
     error(
       .handOverToItself, "hand-over-to-itself", "a stream hands over to itself",
@@ -244,6 +244,24 @@ public enum CheckMessages {
     error(
       .handOverCycle, "hand-over-cycle", "hand-overs between streams form a cycle",
       "Following `hands-over-to` (and `from-stream`, read the other way) from stream to stream must never come back to where it started: a chain of hand-overs is how work crosses streams end to end, and a cycle has no end. The finding gives the chain. Work that comes back is rework within a stream, or a new demand.",
+      bad: ""),
+    error(
+      .runsItself, "runs-itself", "a step runs the stream it belongs to",
+      "`runs STREAM` makes a step of another stream run as a whole, and the step takes that stream's figures. A stream that ran itself would take its figures from itself without end. Work that repeats within a stream is a rework arrow.",
+      bad: ""),
+    error(
+      .runsCycle, "runs-cycle", "streams run each other in a cycle",
+      "Following `runs` from stream to stream must never come back to where it started: a step's figures come from the stream it runs, which must be known first, and a cycle has no first. The finding gives the chain, once per cycle, at the first `runs` of it; the others are labelled.",
+      bad: ""),
+    error(
+      .figureBesideRuns, "figure-beside-runs", "a step that runs another stream states its own `time` or `ca`",
+      "A step with `runs STREAM` takes its process time (the called stream's on its main path) and its %C/A (the called stream's rolled %C/A) from that stream once the files are linked. A `time` or `ca` of its own would contradict them; each is reported at its line with a fix that removes it. Its own `wait` stays: the queue before the called stream starts, added to that stream's waits.",
+      bad: bad(
+        "  practices incident-management\n  time 30m\n",
+        "  practices incident-management\n  runs fix-a-known-error\n  time 30m\n")),
+    error(
+      .runsAStreamWithErrors, "runs-a-stream-with-errors", "a step runs a stream that has errors outside the run",
+      "A step with `runs STREAM` takes its figures from that stream's checked model, which a stream with errors does not have. When the stream is in the run its own file reports its errors; when it was only read to resolve the name (a file checked without the rest of its repository), this finding at `runs` says why the step has no figures: check that stream's file.",
       bad: ""),
     error(
       .activityOfAnotherFramework, "activity-of-another-framework",
@@ -497,6 +515,10 @@ extension DiagnosticCode {
   public static let unknownStream: DiagnosticCode = "VS341"
   public static let handOverToItself: DiagnosticCode = "VS342"
   public static let handOverCycle: DiagnosticCode = "VS343"
+  public static let runsItself: DiagnosticCode = "VS344"
+  public static let runsCycle: DiagnosticCode = "VS345"
+  public static let figureBesideRuns: DiagnosticCode = "VS346"
+  public static let runsAStreamWithErrors: DiagnosticCode = "VS347"
   public static let flowDoesNotStart: DiagnosticCode = "VS320"
   public static let flowNeverEnds: DiagnosticCode = "VS321"
   public static let forwardLoop: DiagnosticCode = "VS322"

@@ -23,6 +23,10 @@ public struct Step: Sendable, Hashable {
   public var note: String?
   /// The stream the work goes on in after this step (`hands-over-to`).
   public var handsOverTo: StreamLink? = nil
+  /// The stream this step runs as a whole (`runs`): once linked with it (`Compiler.checkRepository`), the step's
+  /// `processTime`, `waitTime` and `completeAccurate` are that stream's main-path figures (its own `wait`, if any,
+  /// added before them), so that every back end reads them as any step's.
+  public var runs: StreamLink? = nil
   /// The range or three-point estimate of `time`, when written as one (`processTime` is then its mean).
   public var processEstimate: Estimate?
   /// The range or three-point estimate of `wait`, when written as one (`waitTime` is then its mean).

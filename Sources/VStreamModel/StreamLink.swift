@@ -1,8 +1,8 @@
 import VStreamSource
 
-/// A reference to another stream by its id: a step or value that hands over to it (`hands-over-to`), or the stream
-/// a demand comes from (`from-stream`). Checked across the repository (the stream exists, is not this one, and the
-/// hand-overs form no cycle); drawn as a link.
+/// A reference to another stream by its id: a step or value that hands over to it (`hands-over-to`), the stream
+/// a demand comes from (`from-stream`), or the stream a step runs (`runs`). Checked across the repository (the stream
+/// exists, is not this one, and the hand-overs, or the runs, form no cycle); drawn as a link.
 public struct StreamLink: Sendable, Hashable {
   /// The other stream's id.
   public var stream: String

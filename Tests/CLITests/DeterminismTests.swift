@@ -32,6 +32,8 @@ final class DeterminismTests: CLITestCase {
     // folders are unlikely to be listed in the same order. (The JSON names each stream's source path, so the paths
     // must match.)
     for (name, text) in Self.examples { write("forward/streams/\(name)", text) }
+    // A repository root, so that a stream built alone reads the others (an example runs another) as a folder does.
+    try FileManager.default.createDirectory(atPath: folder + "/forward/.git", withIntermediateDirectories: true)
     for (name, text) in Self.examples.reversed() {
       write("backward/streams/\(name).orig", text)
       write("backward/streams/\(name)", text)

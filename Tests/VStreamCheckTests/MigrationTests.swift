@@ -54,7 +54,9 @@ final class MigrationTests: XCTestCase {
         checked.diagnostics.filter { $0.severity == .error }.map(\.range), choices.map(\.range),
         "the steps left are the errors check reports: \(example.path)")
       let chosen = Diagnostic.Edit.apply(choices.map { $0.fixes[0].edits[0] }, to: Array(text.utf8))
-      let done = Compiler.check(SourceFile(path: example.path, bytes: chosen))
+      // Linked with the other examples, as a repository run is: a step may run one of them.
+      let done = Compiler.checkRepository(
+        [SourceFile(path: example.path, bytes: chosen)], references: examples.filter { $0.path != example.path })[0]
       XCTAssertFalse(done.diagnostics.contains { $0.severity == .error }, "\(example.path): \(done.diagnostics)")
       XCTAssertEqual(done.stream?.framework, .itil5)
     }

@@ -12,7 +12,14 @@ enum Fixtures {
   static func stream(_ path: String) throws -> (ValueStream, Compiler.FileResult) {
     let url = Repository.root.appendingPathComponent(path)
     let file = SourceFile(path: path, bytes: [UInt8](try Data(contentsOf: url)))
-    let result = Compiler.check(file)
+    // The other streams of its folder, as the command line reads them: a step may run one of them.
+    let folder = url.deletingLastPathComponent()
+    let references = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+      .filter { $0.hasSuffix(".vstream") && $0 != url.lastPathComponent }
+      .map { name in
+        SourceFile(path: name, bytes: [UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
+      }
+    let result = Compiler.checkRepository([file], references: references)[0]
     guard let stream = result.stream else {
       throw XCTSkip("\(path) does not check: \(result.diagnostics.map(\.message))")
     }

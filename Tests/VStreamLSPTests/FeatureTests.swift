@@ -149,6 +149,25 @@ final class FeatureTests: XCTestCase {
     XCTAssertTrue(practices.contains("fraud-screening"), "\(practices)")
   }
 
+  func testHoverOnAStepThatRunsAStreamGivesNoLeadTimeOfItsOwn() {
+    let harness = harness(Self.stream + "step raise \"Raise a change\"\n  runs make-standard-change\n  wait 1h\n")
+    let result = harness.result("textDocument/hover", harness.at(Self.path, 25, 6)) as? [String: Any]
+    let step = (result?["contents"] as? [String: Any])?["value"] as? String ?? ""
+    XCTAssertTrue(step.contains("runs `make-standard-change`: its figures are that stream's"), step)
+    XCTAssertTrue(step.contains("wait: 1h"), step)
+    XCTAssertFalse(step.contains("lead time"), "one hour would understate it")
+  }
+
+  func testCompletionOffersTheWorkspaceStreamsAfterRuns() {
+    let files = MemoryFiles(["/work/streams/change.vstream": "stream make-standard-change \"Make a change\"\n"])
+    let harness = harness(Self.stream + "step raise \"Raise a change\"\n  runs \n  \n", files: files)
+    // Line 25 `step raise`, 26 `runs`, 27 blank indented. The document's own stream is not offered.
+    XCTAssertEqual(items(harness, 26, 7), ["make-standard-change"])
+    let attributes = items(harness, 27, 2)
+    XCTAssertTrue(attributes.contains("wait"), "\(attributes)")
+    XCTAssertFalse(attributes.contains("time") || attributes.contains("ca"), "a step that runs a stream takes them")
+  }
+
   func testDefinitionReferencesAndRename() throws {
     let harness = harness()
     let definition = try XCTUnwrap(

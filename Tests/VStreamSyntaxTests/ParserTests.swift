@@ -53,6 +53,34 @@ final class ParserTests: XCTestCase {
     XCTAssertEqual(tree.comments.map(\.isTrailing), [true])
   }
 
+  func testRunsNamesAStreamOnAStepOnly() throws {
+    let (tree, diagnostics, file) = parse(
+      """
+      stream s "S"
+      demand d "D"
+        runs other
+      step a "A"
+        activity engage
+        runs make-standard-change
+        wait 1d
+      step b "B"
+        runs one two
+      step c "C"
+        runs
+      value v
+        runs other
+      """)
+    XCTAssertEqual(diagnostics.map(\.code), ["VS110", "VS108", "VS112", "VS110"])
+    XCTAssertEqual(diagnostics.map { file.location(of: $0.range.start).line }, [3, 9, 11, 13])
+    let step = tree.declarations[2]
+    XCTAssertEqual(tree.attributes(of: step).map(\.kind), [.activity, .runs, .wait])
+    guard case .word(let called) = try XCTUnwrap(tree.attribute(.runs, of: step)).value else {
+      return XCTFail("runs")
+    }
+    XCTAssertEqual(called.text(in: file), "make-standard-change")
+    XCTAssertEqual(file.text(try XCTUnwrap(tree.attribute(.runs, of: step)).keywordRange), "runs")
+  }
+
   func testWorkingAndCalendarUnitsAreRead() throws {
     let valid: [(String, [DurationSyntax.Part])] = [
       ("1ww2wd3h", [.init(amount: 1, unit: .ww), .init(amount: 2, unit: .wd), .init(amount: 3, unit: .h)]),

@@ -123,13 +123,16 @@ struct BuildCommand: ParsableCommand {
     if let out, case .file = InputDiscovery.status(of: out) {
       throw CommandFailure("--out \(out) is a file, not a folder")
     }
-    let inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
+    // The repository's other streams are read too: a step's `runs` takes its figures from a stream not built here.
+    let inputs = try input.read(
+      paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true, readsReferences: true)
     // Said before any stream is checked: a usage error should not come after a screen of findings.
     if out == nil && (inputs.files.count > 1 || formats.count > 1) {
       throw CommandFailure("several streams or formats need --out DIR")
     }
     let results = Compiler.checkRepository(
-      inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
+      inputs.files, references: inputs.references, configuration: inputs.configuration(for:),
+      options: input.parserOptions)
     // Only errors are shown: `check` is the command for warnings, and a build log should stay short.
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
     engine.add(results.filter { $0.stream == nil }.map { FileReport(file: $0.file, diagnostics: $0.diagnostics) })

@@ -74,7 +74,9 @@ struct CheckCommand: ParsableCommand {
   }
 
   func run() throws {
-    var inputs = try input.read(paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true)
+    // The repository's other streams are read too, so that a run of some files knows the streams they name.
+    var inputs = try input.read(
+      paths, standardInputName: stdinFilename, configPath: config, loadsConfiguration: true, readsReferences: true)
     var failures: [String] = []
     if fix { failures += applyFixes(to: &inputs) }
     var engine = DiagnosticsEngine(inputs.configurationReports + inputs.refused)
@@ -85,7 +87,8 @@ struct CheckCommand: ParsableCommand {
       inputs.files.contains(where: { !inputs.configuration(for: $0).portfolio.isEmpty })
     {
       var results = Compiler.checkRepository(
-        inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions)
+        inputs.files, references: inputs.references, configuration: inputs.configuration(for:),
+        options: input.parserOptions)
       let portfolio = Compiler.portfolio(results, configuration: inputs.configuration(for:))
       for (index, findings) in portfolio.findings {
         results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + findings)
@@ -95,7 +98,8 @@ struct CheckCommand: ParsableCommand {
     } else {
       engine.add(
         Compiler.diagnoseRepository(
-          inputs.files, configuration: inputs.configuration(for:), options: input.parserOptions))
+          inputs.files, references: inputs.references, configuration: inputs.configuration(for:),
+          options: input.parserOptions))
     }
 
     let requests = formats.isEmpty ? [ReportRequest(format: .human)] : formats

@@ -109,6 +109,12 @@ struct CheckContext {
     for section in parallelSections { if let join = section.join { body(section.fork, join, -1) } }
   }
 
+  /// Whether a step runs another stream (`runs`): its figures are not in this file, so the rules about the whole
+  /// stream's lead time wait for the files to be linked rather than count them as zero.
+  var runsAnotherStream: Bool {
+    declarations.steps.contains { syntax.hasAttribute(.runs, of: $0) }
+  }
+
   /// Whether the flow can be judged as paths: complete, from exactly one demand, with a value to reach.
   var flowIsJudged: Bool {
     flow.isComplete && declarations.demands.count == 1 && !declarations.values.isEmpty

@@ -183,7 +183,7 @@ struct ResolvedSteps {
           if case .duration(let target) = attribute.value {
             result.stepTargets.append((number, length(target), target.range))
           }
-        case .roles, .note, .from, .for, .handsOverTo, .fromStream: break
+        case .roles, .note, .from, .for, .handsOverTo, .fromStream, .runs: break
         }
       }
       result.activities.append(readActivity(activity, of: step, number: number))

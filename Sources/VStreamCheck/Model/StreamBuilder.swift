@@ -29,6 +29,7 @@ enum StreamBuilder {
         range: step.range, processEstimate: resolved.estimate(ofStep: index, isWait: false),
         waitEstimate: resolved.estimate(ofStep: index, isWait: true), target: resolved.target(ofStep: index))
       model.handsOverTo = link(.handsOverTo, of: step, syntax, file)
+      model.runs = link(.runs, of: step, syntax, file)
       steps.append(model)
     }
     let values = declarations.values.compactMap { value -> Value? in
@@ -62,7 +63,7 @@ enum StreamBuilder {
     declaration.title.map { $0.value(in: file) } ?? declaration.identifier?.text(in: file) ?? ""
   }
 
-  /// A `hands-over-to` or `from-stream` attribute as a link to the stream it names.
+  /// A `hands-over-to`, `from-stream` or `runs` attribute as a link to the stream it names.
   static func link(_ kind: AttributeKind, of declaration: DeclarationSyntax, _ syntax: FileSyntax, _ file: SourceFile)
     -> StreamLink?
   {

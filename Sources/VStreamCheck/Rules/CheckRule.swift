@@ -45,6 +45,7 @@ enum CheckRules {
     DurationsKeepToOneKindOfDay.self,
     EstimatesAreInOrder.self,
     DaysSuitWhatTheyMeasure.self,
+    StepsThatRunAStreamTakeItsFigures.self,
     // The flow.
     FlowNamesAreDeclared.self,
     NoArrowIntoTheDemand.self,

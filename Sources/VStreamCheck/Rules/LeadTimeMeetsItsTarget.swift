@@ -3,12 +3,14 @@ import VStreamSource
 
 /// A stream's `target-lead-time` is met by the lead time `vstream.yml` holds against it (VS428: the main path's by
 /// default, `targets: measure: worst-case` for the longest route), and is at least the main path's process time
-/// (VS336): a target shorter than the work itself cannot be met by removing waits, and is the one finding then.
+/// (VS336): a target shorter than the work itself cannot be met by removing waits, and is the one finding then. Not
+/// judged in a stream with a step that runs another stream: one file does not hold that step's figures, which come
+/// only when the files are linked, and judging without them would count them as zero.
 enum LeadTimeMeetsItsTarget: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let declarations = context.declarations
-    guard context.flowIsJudged, let target = context.frontMatter.metadata.target,
+    guard context.flowIsJudged, !context.runsAnotherStream, let target = context.frontMatter.metadata.target,
       let range = context.frontMatter.targetRange
     else { return findings }
     let settings = context.configuration.durationSettings

@@ -272,6 +272,10 @@ public struct DOTEmitter: Sendable {
         + "\(DOTEscaping.html(activity.name.uppercased()))</FONT></TD></TR></TABLE></TD></TR>"
     }
     rows += "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">\(lines(step.title, width: Self.titleWidth, bold: true))</TD></TR>"
+    // A step that runs another stream says so under its title: its figures are that stream's.
+    if let runs = step.runs {
+      rows += "<TR><TD ALIGN=\"LEFT\">\(small)runs <B>\(DOTEscaping.html(runs.stream))</B></FONT></TD></TR>"
+    }
     let roles = (options.lanes == .role ? Array(step.roles.dropFirst()) : step.roles).joined(separator: ", ")
     // Graphviz rejects an empty <I></I>, which a role written as "" would give.
     let roleLines = lines((options.lanes == .role ? "also " : "") + roles, width: Self.textWidth)
@@ -291,6 +295,7 @@ public struct DOTEmitter: Sendable {
     }
     var tip = "\(step.title)\n\(activity.name)"
     if !step.roles.isEmpty { tip += "\nRoles: \(step.roles.joined(separator: ", "))" }
+    if let runs = step.runs { tip += "\nRuns the stream \(runs.stream)" }
     if let note = step.note { tip += "\n\(note)" }
     if let mark { tip += "\n(\(mark.rawValue))" }
     // A marked card has a thick border in the mark's colour; a removed one, and a step after the value (real work,

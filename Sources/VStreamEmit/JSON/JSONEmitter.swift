@@ -103,6 +103,7 @@ public struct JSONEmitter: Sendable {
               ("completeAccurate", ratio(step.completeAccurate?.fraction)),
               ("afterValue", .bool(afterValue.contains(index))),
               ("handsOverTo", .string(step.handsOverTo?.stream)),
+              ("runs", .string(step.runs?.stream)),
               ("note", .string(step.note)),
             ])
           })

@@ -14,4 +14,11 @@ extension MarkdownEmitter {
     }
     return out + "\n"
   }
+
+  /// " (runs [STREAM](STREAM.md))" after the title of a step that runs another stream (its figures are that stream's,
+  /// whose page is linked); nothing otherwise.
+  func runsLink(_ step: Step) -> String {
+    guard let runs = step.runs else { return "" }
+    return " (runs [\(MarkdownEscaping.text(runs.stream))](\(MarkdownEscaping.link(runs.stream + ".md"))))"
+  }
 }

@@ -82,7 +82,7 @@ public struct MarkdownEmitter: Sendable {
       let practices = step.practices.map { MarkdownEscaping.text(catalogue.practice(id: $0)?.name ?? $0) }.joined(
         separator: ", ")
       out +=
-        "| \(index + 1) | \(MarkdownEscaping.text(step.title)) | \(MarkdownEscaping.text(step.activity.name)) | "
+        "| \(index + 1) | \(MarkdownEscaping.text(step.title))\(runsLink(step)) | \(MarkdownEscaping.text(step.activity.name)) | "
         + "\(step.roles.map(MarkdownEscaping.text).joined(separator: ", ")) | \(practices) | "
         + "\(duration(step.processTime, .effort)) | \(duration(step.waitTime)) | \(step.completeAccurate?.formatted ?? "–") |\n"
     }

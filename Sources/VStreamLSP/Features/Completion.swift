@@ -6,7 +6,8 @@ import VStreamSyntax
 
 /// `textDocument/completion`, decided by the line being typed: keywords at the start of a line, the attributes a
 /// declaration may still have on an indented line, activities after `activity`, practices (the organisation's own
-/// included) after `practices`, ids on flow lines, and units after a duration's number.
+/// included) after `practices`, the workspace's stream ids after `runs`, `hands-over-to` and `from-stream`, ids on
+/// flow lines, and units after a duration's number.
 enum CompletionFeature {
   /// The CompletionItemKind of LSP for what is offered.
   static func kind(_ offered: Offered) -> Int {
@@ -41,7 +42,10 @@ enum CompletionFeature {
     } else if words.isEmpty {
       guard let declaration = context.index.declaration(before: offset) else { return [] }
       let present = Set(context.index.syntax.attributes(of: declaration).map(\.kind))
-      for kind in declaration.kind.allowedAttributes where !present.contains(kind) {
+      // `runs` takes the place of `time` and `ca` (VS346): once one side is written the other is not offered.
+      let excluded: Set<AttributeKind> =
+        present.contains(.runs) ? [.time, .ca] : present.contains(.time) || present.contains(.ca) ? [.runs] : []
+      for kind in declaration.kind.allowedAttributes where !present.contains(kind) && !excluded.contains(kind) {
         items.append((kind.rawValue, .attribute, kind.valueDescription, nil))
       }
     } else {
@@ -59,6 +63,12 @@ enum CompletionFeature {
         for practice in context.configuration.catalogue.all where !listed.contains(practice.id) {
           items.append((practice.id, .practice, practice.name, HoverFeature.describe(practice)))
         }
+      case AttributeKind.runs.rawValue where words.count == 1,
+        AttributeKind.handsOverTo.rawValue where words.count == 1,
+        AttributeKind.fromStream.rawValue where words.count == 1:
+        // The workspace's streams but this one.
+        let own = Compiler.streamID(of: context.index.syntax).map { file.text($0) }
+        for id in context.streamIDs() where id != own { items.append((id, .id, "stream", nil)) }
       case AttributeKind.time.rawValue, AttributeKind.wait.rawValue:
         // After a number: the units, each completing the number it follows.
         guard let last = typed.utf8.last, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(last) else { return [] }

@@ -9,6 +9,9 @@ struct FeatureContext {
   let index: DocumentIndex
   let encoding: PositionEncoding
   let configuration: Configuration
+  /// The stream ids of the workspace (open documents and files on disk), sorted: asked only by the completion after
+  /// `runs`, `hands-over-to` and `from-stream`, so made only then.
+  var streamIDs: () -> [String] = { [] }
 
   func offset(_ position: PositionEncoding.Position) -> UInt32 { encoding.offset(of: position, in: file) }
 

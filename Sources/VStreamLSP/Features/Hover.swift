@@ -37,7 +37,8 @@ enum HoverFeature {
   }
 
   /// A declaration's kind, id and title, and for a step the figures as written and its lead time (wait plus process
-  /// time, with the configuration's days and weeks).
+  /// time, with the configuration's days and weeks); for a step that runs another stream, that stream instead of a
+  /// lead time, which only linking with it gives.
   static func describe(
     _ declaration: DeclarationSyntax, id: String, index: DocumentIndex, settings: DurationSettings
   ) -> String {
@@ -66,10 +67,14 @@ enum HoverFeature {
         } else if case .percentage(let percentage) = attribute.value {
           figures.append("- \(label): \(file.text(percentage.range))")
         }
+      case .runs:
+        guard case .word(let called) = attribute.value else { continue }
+        figures.append("- runs `\(called.text(in: file))`: its figures are that stream's, added after this step's wait")
       default: continue
       }
     }
-    if timed { figures.append("- lead time: \(lead.formatted(settings))") }
+    let runs = index.syntax.hasAttribute(.runs, of: declaration)
+    if timed && !runs { figures.append("- lead time: \(lead.formatted(settings))") }
     if !figures.isEmpty { lines.append(figures.joined(separator: "\n")) }
     return lines.joined(separator: "\n\n")
   }

@@ -379,10 +379,11 @@ public final class LanguageServer {
 
   private func context(_ params: [String: Any]) throws -> FeatureContext {
     let document = try document(params)
+    let open = documents.values.map { (file: $0.file, streamID: Compiler.streamID(of: $0.syntax)) }
     return FeatureContext(
       uri: document.uri, file: document.file, index: DocumentIndex(file: document.file, syntax: document.syntax),
       encoding: encoding,
-      configuration: configuration(for: document))
+      configuration: configuration(for: document), streamIDs: { [workspace] in workspace.streamIDs(open: open) })
   }
 
   /// A request at a position: the feature gets the context and the position's byte offset.

@@ -78,6 +78,13 @@ final class Workspace {
     return configuration
   }
 
+  /// Every stream id named by an open document or a file on disk, sorted, each once: what `runs` and the hand-overs
+  /// may name.
+  func streamIDs(open: [(file: SourceFile, streamID: SourceRange?)]) -> [String] {
+    let ids = (open + onDisk.values).compactMap { entry in entry.streamID.map { entry.file.text($0) } }
+    return Set(ids).sorted()
+  }
+
   /// The findings about stream ids used by more than one file, for each open document (by path), given the open
   /// documents' current texts; files on disk that are open count only as open.
   func duplicateStreamIDs(open: [(file: SourceFile, streamID: SourceRange?)]) -> [String: [Diagnostic]] {

@@ -21,6 +21,7 @@ enum Keyword {
       if matches(bytes, base, "wait") { return .attribute(.wait) }
       if matches(bytes, base, "note") { return .attribute(.note) }
       if matches(bytes, base, "from") { return .attribute(.from) }
+      if matches(bytes, base, "runs") { return .attribute(.runs) }
     case 5:
       if matches(bytes, base, "value") { return .declaration(.value) }
       if matches(bytes, base, "roles") { return .attribute(.roles) }

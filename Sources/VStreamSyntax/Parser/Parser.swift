@@ -542,7 +542,7 @@ struct ParseRun {
       let name = WordSyntax(range: SourceRange(start: line[1].start, end: line[last].end))
       if line.count > last + 1 { return extraTokens(after: last, kind, hasErrors: &hasErrors, value: .word(name)) }
       return .word(name)
-    case .handsOverTo, .fromStream:
+    case .handsOverTo, .fromStream, .runs:
       guard line[1].kind == .word else { return wrongValue(kind, hasErrors: &hasErrors) }
       let name = WordSyntax(range: line[1].range)
       if line.count > 2 { return extraTokens(after: 1, kind, hasErrors: &hasErrors, value: .word(name)) }
@@ -985,6 +985,7 @@ struct ParseRun {
     case .for: return "for \"Retail customer\""
     case .handsOverTo: return "hands-over-to problem-management"
     case .fromStream: return "from-stream handle-major-incident"
+    case .runs: return "runs make-standard-change"
     }
   }
 }
@@ -1013,6 +1014,7 @@ extension AttributeKind {
     case .handsOverTo: return 1 << 9
     case .fromStream: return 1 << 10
     case .target: return 1 << 11
+    case .runs: return 1 << 12
     }
   }
 }

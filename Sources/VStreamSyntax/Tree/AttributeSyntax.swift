@@ -16,6 +16,8 @@ public enum AttributeKind: String, Sendable, CaseIterable {
   case handsOverTo = "hands-over-to"
   /// `from-stream STREAM` on the demand: the stream whose hand-over raises it.
   case fromStream = "from-stream"
+  /// `runs STREAM` on a step: the step is another stream run as a whole, and takes its figures from it.
+  case runs
 
   /// What the attribute's value looks like, for messages: "`time` needs a duration".
   public var valueDescription: String {
@@ -29,6 +31,7 @@ public enum AttributeKind: String, Sendable, CaseIterable {
     case .note: return "a quoted text or a `\"\"\"` block"
     case .from, .for: return "a quoted text such as `\"Retail customer\"`"
     case .handsOverTo, .fromStream: return "the id of another stream such as `problem-management`"
+    case .runs: return "the id of another stream such as `make-standard-change`"
     }
   }
 }

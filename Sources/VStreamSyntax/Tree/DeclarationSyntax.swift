@@ -12,7 +12,7 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
     switch self {
     case .stream: return [.note]
     case .demand: return [.from, .fromStream, .note]
-    case .step: return [.activity, .practices, .roles, .time, .wait, .target, .ca, .handsOverTo, .note]
+    case .step: return [.activity, .practices, .roles, .runs, .time, .wait, .target, .ca, .handsOverTo, .note]
     case .value: return [.for, .handsOverTo, .note]
     }
   }
@@ -21,7 +21,8 @@ public enum DeclarationKind: String, Sendable, CaseIterable {
   public func allows(_ attribute: AttributeKind) -> Bool {
     switch (self, attribute) {
     case (_, .note): return true
-    case (.demand, .from), (.value, .for), (.demand, .fromStream), (.step, .handsOverTo), (.value, .handsOverTo):
+    case (.demand, .from), (.value, .for), (.demand, .fromStream), (.step, .handsOverTo), (.value, .handsOverTo),
+      (.step, .runs):
       return true
     case (.step, .activity), (.step, .practices), (.step, .roles), (.step, .time), (.step, .wait), (.step, .target),
       (.step, .ca):
