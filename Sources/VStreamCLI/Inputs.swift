@@ -66,16 +66,25 @@ struct Inputs {
     }
   }
 
-  /// The `.vstream` files under the repository root but those at `inputs` (compared as files, whatever the path).
+  /// The `.vstream` files under the repository root but those at `inputs` (compared as files, whatever the path):
+  /// the working directory's repository, and the repository of each input outside it.
   private static func references(leavingOut inputs: [String]) -> [SourceFile] {
-    guard let root = RepositoryRoot.folder() else { return [] }
+    var roots: [String] = RepositoryRoot.folder().map { [$0] } ?? []
+    let here = roots.first.map { URL(fileURLWithPath: $0).standardizedFileURL.path + "/" }
+    for path in inputs {
+      let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+      if let here, absolute.hasPrefix(here) { continue }
+      if let root = RepositoryRoot.folder(holding: path), !roots.contains(root) { roots.append(root) }
+    }
+    guard !roots.isEmpty else { return [] }
     var leftOut = Set<InputDiscovery.FileID>()
     for path in inputs {
       if case .file(let id, _) = InputDiscovery.status(of: path) { leftOut.insert(id) }
     }
-    let paths = InputDiscovery(arguments: [root]).paths.filter { path in
+    var seen = leftOut
+    let paths = InputDiscovery(arguments: roots).paths.filter { path in
       guard case .file(let id, _) = InputDiscovery.status(of: path) else { return false }
-      return !leftOut.contains(id)
+      return seen.insert(id).inserted
     }
     return Parallel.map(paths.count) { index -> SourceFile? in
       guard case .read(let bytes) = SourceReader.read(path: paths[index], limit: defaultMaxFileSize) else { return nil }

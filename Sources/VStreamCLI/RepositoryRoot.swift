@@ -17,9 +17,23 @@ enum RepositoryRoot {
     return below.isEmpty ? "." : below.map { _ in ".." }.joined(separator: "/")
   }
 
+  /// The root of the repository that holds `path` (a file named on the command line), as an absolute path; nil when
+  /// no folder above it holds `.git` or `vstream.yml`. For a file outside the working directory's repository
+  /// (`vstream check ~/other/streams/a.vstream`), whose references are in its own.
+  static func folder(holding path: String) -> String? {
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+    let components = absolute.split(separator: "/").map(String.init)
+    guard let below = marked(components) else { return nil }
+    return "/" + components[..<(components.count - below.count)].joined(separator: "/")
+  }
+
   /// The folders from the root down to the working directory, each as `name/`; nil when no root is marked.
   private static func marked() -> [String]? {
-    let components = FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init)
+    marked(FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init))
+  }
+
+  /// The folders from the root down to the folder of `components`, each as `name/`; nil when no root is marked.
+  private static func marked(_ components: [String]) -> [String]? {
     for marker in [".git", "vstream.yml"] {
       for depth in stride(from: components.count, through: 0, by: -1) {
         let folder = "/" + components[..<depth].joined(separator: "/")

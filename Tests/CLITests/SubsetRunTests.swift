@@ -43,6 +43,14 @@ final class SubsetRunTests: CLITestCase {
     let below = try vstream(["check", "--format", "gcc", "caller.vstream"], in: folder + "/streams")
     XCTAssertEqual(below.status, 0, below.output + below.errors)
 
+    // From outside the repository, naming the file by its absolute path: the root is found above the file.
+    let outside = NSTemporaryDirectory() + "vstream-outside-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: outside) }
+    let away = try vstream(["check", "--format", "gcc", folder + "/streams/caller.vstream"], in: outside)
+    XCTAssertEqual(away.status, 0, away.output + away.errors)
+    XCTAssertEqual(away.output, "", "no VS341 from outside the repository either")
+
     let build = try vstream(["build", "streams/caller.vstream", "--format", "json"])
     XCTAssertEqual(build.status, 0, build.errors)
     let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(build.output.utf8)) as? [String: Any])
