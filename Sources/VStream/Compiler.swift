@@ -101,9 +101,14 @@ public enum Compiler {
     }
     RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: all, add: add)
     let runs = checked.indices.map { RepositoryRules.runs(in: checked[$0].syntax, file: all[$0], index: $0) }
+    let syntaxes = checked.map(\.syntax)
     RepositoryRules.checkAndLinkRuns(
       &checked, streamIDs: streamIDs, runs: runs, files: all, reported: files.count,
-      catalogue: { configuration(all[$0]).catalogue })
+      catalogue: { configuration(all[$0]).catalogue },
+      judge: { index, stream in
+        LinkedTargets.findings(
+          stream, syntax: syntaxes[index], file: all[index], configuration: configuration(all[index]))
+      })
     return Array(checked[..<files.count])
   }
 
@@ -115,6 +120,13 @@ public enum Compiler {
     _ files: [SourceFile], references: [SourceFile] = [],
     configuration: (SourceFile) -> Configuration = { _ in .default }, options: ParserOptions = ParserOptions()
   ) -> [FileReport] {
+    if files.contains(where: mayRunAnotherStream) {
+      // A stream with a step that runs another has its targets judged on its linked model, which needs the models:
+      // the run `build` makes, kept to its findings.
+      return checkRepository(files, references: references, configuration: configuration, options: options).map {
+        FileReport(file: $0.file, diagnostics: $0.diagnostics)
+      }
+    }
     let all = files + references
     let checked = Parallel.map(all.count) {
       index -> (

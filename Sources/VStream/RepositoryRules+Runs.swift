@@ -57,9 +57,11 @@ extension RepositoryRules {
 
   /// `checkRuns`, then `linkRuns` over `results` (file `i`'s result is `results[i]`): a finding goes into its file's
   /// diagnostics and takes its model away; a linked stream replaces the one checked. `catalogue(i)` is file `i`'s.
+  /// `judge(i, stream)` returns the findings about a reported file's linked stream (its targets, which
+  /// one file alone could not judge); they join the file's diagnostics, and an error among them takes the model away.
   static func checkAndLinkRuns<Result: Linkable>(
     _ results: inout [Result], streamIDs: [SourceRange?], runs: [[HandOver]], files: [SourceFile], reported: Int,
-    catalogue: (Int) -> PracticeCatalogue
+    catalogue: (Int) -> PracticeCatalogue, judge: (Int, ValueStream) -> [Diagnostic] = { _, _ in [] }
   ) {
     func add(_ index: Int, _ finding: Diagnostic) {
       results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + [finding])
@@ -75,6 +77,11 @@ extension RepositoryRules {
         let linked = Self.linked(
           stream, called: { id in known[id].flatMap { results[$0].stream } }, catalogue: catalogue(index))
         results[index].stream = linked
+        guard index < reported else { return }
+        let findings = judge(index, linked)
+        guard !findings.isEmpty else { return }
+        results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + findings)
+        if findings.contains(where: Compiler.isError) { results[index].stream = nil }
       },
       fail: { results[$0].stream = nil }, add: add)
   }

@@ -67,6 +67,33 @@ final class RunsTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(results[1].stream).metrics.mainPath.leadTime, Duration(seconds: 2 * 3600))
   }
 
+  /// The targets of a caller are judged on its linked figures: the stream's 5h30m lead time against a 5h target
+  /// (VS428, at the front matter's value), the step's 4h of wait and work against 3h (VS429, at its target), the
+  /// same through `diagnoseRepository`; met targets give nothing, and one file alone judges neither.
+  func testACallersTargetsAreJudgedOnItsLinkedFigures() throws {
+    let missing = Self.caller.replacingOccurrences(of: "owner: Owner\n", with: "owner: Owner\ntarget-lead-time: 5h\n")
+      .replacingOccurrences(of: "  runs callee\n", with: "  runs callee\n  target 3h\n")
+    let results = Compiler.checkRepository(files([missing, Self.callee]))
+    let findings = results[0].diagnostics.filter { ["VS428", "VS429"].contains($0.code.rawValue) }
+    XCTAssertEqual(findings.map(\.code.rawValue), ["VS428", "VS429"])
+    XCTAssertEqual(findings.map { results[0].file.text($0.range) }, ["5h", "3h"])
+    XCTAssertEqual(findings[0].message, "the lead time of the main path, 5.5 h, is 30 min over the target of 5 h")
+    XCTAssertEqual(findings[1].message, "step `raise` takes 4 h (wait and work), 1 h over its target of 3 h")
+    XCTAssertNotNil(results[0].stream, "warnings keep the model")
+    let reports = Compiler.diagnoseRepository(files([missing, Self.callee]))
+    XCTAssertEqual(reports[0].diagnostics, results[0].diagnostics, "check reports what build finds")
+    let met = missing.replacingOccurrences(of: "target-lead-time: 5h", with: "target-lead-time: 6h")
+      .replacingOccurrences(of: "  target 3h\n", with: "  target 4h\n")
+    XCTAssertEqual(
+      Compiler.checkRepository(files([met, Self.callee]))[0].diagnostics.filter {
+        ["VS428", "VS429"].contains($0.code.rawValue)
+      }, [])
+    XCTAssertFalse(
+      Compiler.check(SourceFile(path: "alone.vstream", text: missing)).diagnostics.contains {
+        ["VS428", "VS429"].contains($0.code.rawValue)
+      }, "one file alone does not hold the step's figures")
+  }
+
   func testThePagesShowTheLink() throws {
     let results = Compiler.checkRepository(files([Self.caller, Self.callee]))
     let caller = try XCTUnwrap(results[0].stream)
