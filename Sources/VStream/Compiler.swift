@@ -238,14 +238,19 @@ extension Compiler {
     RepositoryRules.streamID(of: syntax)
   }
 
-  /// The findings of the rule that stream ids are unique across files (VS319), by file index:
-  /// what `checkRepository` adds to each file, for callers that keep files and their stream ids themselves (the
-  /// language server, whose open documents change one at a time).
-  public static func duplicateStreamIDs(_ streamIDs: [SourceRange?], files: [SourceFile]) -> [Int: [Diagnostic]] {
+  /// The findings across files that need only the files' trees, by file index, for an editor's open documents among
+  /// the files of its workspace: stream ids unique (VS319), and the streams that hand-overs and `runs` name exist,
+  /// are not their own stream and form no cycle (VS341 to VS345), as `checkRepository` judges them. What needs the
+  /// models (VS347, the targets of a linked stream) is left to `check`.
+  public static func crossFileFindings(_ files: [SourceFile], syntaxes: [FileSyntax]) -> [Int: [Diagnostic]] {
     var findings: [Int: [Diagnostic]] = [:]
-    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
-      findings[index, default: []].append(finding)
-    }
-    return findings
+    let add = { (index: Int, finding: Diagnostic) in findings[index, default: []].append(finding) }
+    let streamIDs = syntaxes.map(RepositoryRules.streamID(of:))
+    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files, add: add)
+    let handOvers = files.indices.map { RepositoryRules.handOvers(in: syntaxes[$0], file: files[$0], index: $0) }
+    RepositoryRules.checkHandOvers(streamIDs, handOvers: handOvers, files: files, add: add)
+    let runs = files.indices.map { RepositoryRules.runs(in: syntaxes[$0], file: files[$0], index: $0) }
+    RepositoryRules.checkRuns(streamIDs, runs: runs, files: files, add: add)
+    return findings.mapValues(Diagnostic.normalized)
   }
 }

@@ -48,6 +48,31 @@ final class WorkspaceTests: XCTestCase {
     XCTAssertEqual((back?["diagnostics"] as? [[String: Any]])?.compactMap { $0["code"] as? String }, ["VS319"])
   }
 
+  /// The streams that hand-overs and `runs` name are judged against the workspace as `check` judges them: a name
+  /// no file gives is VS341 (with the id of the stream on disk as its fix), a stream on disk resolves it, and a
+  /// step that runs its own stream is VS344.
+  func testHandOversAndRunsNameStreamsOfTheWorkspace() {
+    let other = "/work/changes/standard.vstream"
+    let standard = FeatureTests.stream.replacingOccurrences(of: "stream reset-password", with: "stream standard-change")
+    let harness = ServerHarness(files: MemoryFiles([other: standard]))
+    let typo = FeatureTests.stream.replacingOccurrences(
+      of: "  practices service-request-management\n",
+      with: "  practices service-request-management\n  runs standard-chnage\n"
+    )
+    .replacingOccurrences(of: "  time 10m\n", with: "")
+    harness.open(Self.path, typo)
+    XCTAssertEqual(codes(harness), ["VS341"])
+    func change(_ text: String, version: Int) {
+      harness.notify(
+        "textDocument/didChange",
+        ["textDocument": ["uri": "file://\(Self.path)", "version": version], "contentChanges": [["text": text]]])
+    }
+    change(typo.replacingOccurrences(of: "standard-chnage", with: "standard-change"), version: 2)
+    XCTAssertEqual(codes(harness), [], "the stream on disk resolves the name")
+    change(typo.replacingOccurrences(of: "standard-chnage", with: "reset-password"), version: 3)
+    XCTAssertEqual(codes(harness), ["VS344"])
+  }
+
   func testOnlyStreamsAreChecked() {
     let harness = ServerHarness()
     harness.notify(

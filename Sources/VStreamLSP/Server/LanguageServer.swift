@@ -32,7 +32,7 @@ public final class LanguageServer {
   private var pending: [String] = []
   /// The findings across files last published per document, so that a workspace change re-publishes only what
   /// changed.
-  private var publishedDuplicates: [String: [Diagnostic]] = [:]
+  private var publishedAcrossFiles: [String: [Diagnostic]] = [:]
   /// The requests cancelled by `$/cancelRequest` before they were answered.
   private var cancelled = Set<JSONRPC.RequestID>()
   private var watchesFiles = false
@@ -309,20 +309,20 @@ public final class LanguageServer {
       guard let document = documents[uri] else { continue }
       _ = document.diagnostics(configuration: configuration(for: document))
     }
-    let duplicates = duplicateFindings()
+    let acrossFiles = crossFileFindings()
     for uri in uris {
       guard let document = documents[uri] else { continue }
-      publish(document, duplicates: duplicates[document.path] ?? [])
+      publish(document, acrossFiles: acrossFiles[document.path] ?? [])
     }
     // An edit can change another document's findings across files (a stream id made unique again).
-    republishWorkspaceFindings(duplicates)
+    republishWorkspaceFindings(acrossFiles)
   }
 
-  private func publish(_ document: Document, duplicates: [Diagnostic]) {
-    let all = Diagnostic.normalized(document.diagnostics(configuration: configuration(for: document)) + duplicates)
+  private func publish(_ document: Document, acrossFiles: [Diagnostic]) {
+    let all = Diagnostic.normalized(document.diagnostics(configuration: configuration(for: document)) + acrossFiles)
     let json = DiagnosticsFeature.diagnostics(
       all, file: document.file, uri: document.uri, encoding: encoding, otherFile: otherFile)
-    publishedDuplicates[document.uri] = duplicates
+    publishedAcrossFiles[document.uri] = acrossFiles
     send(
       JSONRPC.notification(
         "textDocument/publishDiagnostics", ["uri": document.uri, "version": document.version, "diagnostics": json]))
@@ -332,18 +332,16 @@ public final class LanguageServer {
   /// across files changed.
   private func republishWorkspaceFindings(_ known: [String: [Diagnostic]]? = nil) {
     guard state == .running else { return }
-    let duplicates = known ?? duplicateFindings()
+    let acrossFiles = known ?? crossFileFindings()
     for (uri, document) in documents.sorted(by: { $0.key < $1.key }) where !pending.contains(uri) {
-      let now = duplicates[document.path] ?? []
-      if now != publishedDuplicates[uri] ?? [] { publish(document, duplicates: now) }
+      let now = acrossFiles[document.path] ?? []
+      if now != publishedAcrossFiles[uri] ?? [] { publish(document, acrossFiles: now) }
     }
   }
 
-  private func duplicateFindings() -> [String: [Diagnostic]] {
-    let open = documents.values.sorted { $0.uri < $1.uri }.map {
-      (file: $0.file, streamID: Compiler.streamID(of: $0.syntax))
-    }
-    return workspace.duplicateStreamIDs(open: open)
+  private func crossFileFindings() -> [String: [Diagnostic]] {
+    let open = documents.values.sorted { $0.uri < $1.uri }.map { (file: $0.file, syntax: $0.syntax) }
+    return workspace.crossFileFindings(open: open)
   }
 
   /// The configuration for a document: the nearest `vstream.yml` above its file, the defaults for a document that is
@@ -353,7 +351,7 @@ public final class LanguageServer {
   }
 
   private func clearDiagnostics(_ uri: String) {
-    publishedDuplicates[uri] = nil
+    publishedAcrossFiles[uri] = nil
     send(JSONRPC.notification("textDocument/publishDiagnostics", ["uri": uri, "diagnostics": [Any]()]))
   }
 

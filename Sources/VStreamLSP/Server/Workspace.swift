@@ -1,5 +1,6 @@
 import VStream
 import VStreamSource
+import VStreamSyntax
 
 /// What the server knows beyond the open documents: the workspace folders, the `vstream.yml` that applies to each
 /// file (found as `vstream check` finds it), and where every stream file on disk names its stream, for the rule that
@@ -10,8 +11,9 @@ final class Workspace {
   /// Read configurations by path, and the path chosen for each folder (nil: none, the defaults apply).
   private var configurations: [String: Configuration] = [:]
   private var chosen: [String: String?] = [:]
-  /// The stream files on disk that are not open, with where each names its stream.
-  private var onDisk: [String: (file: SourceFile, streamID: SourceRange?)] = [:]
+  /// The stream files on disk, with their trees (what the findings across files read) and where each names its
+  /// stream.
+  private var onDisk: [String: (file: SourceFile, syntax: FileSyntax, streamID: SourceRange?)] = [:]
   /// The most files the workspace scan reads, so that opening a home folder cannot exhaust memory.
   static let maxFiles = 5_000
   /// Files larger than this are left out of the scan (they are still checked when opened).
@@ -39,7 +41,8 @@ final class Workspace {
       return
     }
     let file = SourceFile(path: path, bytes: bytes)
-    onDisk[path] = (file, Compiler.streamID(of: Compiler.parse(file).syntax))
+    let syntax = Compiler.parse(file).syntax
+    onDisk[path] = (file, syntax, Compiler.streamID(of: syntax))
   }
 
   /// A stream file on disk as last read.
@@ -81,17 +84,20 @@ final class Workspace {
   /// Every stream id named by an open document or a file on disk, sorted, each once: what `runs` and the hand-overs
   /// may name.
   func streamIDs(open: [(file: SourceFile, streamID: SourceRange?)]) -> [String] {
-    let ids = (open + onDisk.values).compactMap { entry in entry.streamID.map { entry.file.text($0) } }
+    let ids =
+      open.compactMap { entry in entry.streamID.map { entry.file.text($0) } }
+      + onDisk.values.compactMap { entry in entry.streamID.map { entry.file.text($0) } }
     return Set(ids).sorted()
   }
 
-  /// The findings about stream ids used by more than one file, for each open document (by path), given the open
-  /// documents' current texts; files on disk that are open count only as open.
-  func duplicateStreamIDs(open: [(file: SourceFile, streamID: SourceRange?)]) -> [String: [Diagnostic]] {
+  /// The findings across files for each open document (by path), given the open documents' current texts: stream
+  /// ids used by more than one file, and the streams hand-overs and `runs` name (`Compiler.crossFileFindings`);
+  /// files on disk that are open count only as open.
+  func crossFileFindings(open: [(file: SourceFile, syntax: FileSyntax)]) -> [String: [Diagnostic]] {
     let openPaths = Set(open.map(\.file.path))
-    let closed = onDisk.keys.sorted().filter { !openPaths.contains($0) }.map { onDisk[$0]! }
-    let all = open + closed
-    let findings = Compiler.duplicateStreamIDs(all.map(\.streamID), files: all.map(\.file))
+    let closed = onDisk.keys.sorted().filter { !openPaths.contains($0) }.map { (onDisk[$0]!.file, onDisk[$0]!.syntax) }
+    let all = open.map { ($0.file, $0.syntax) } + closed
+    let findings = Compiler.crossFileFindings(all.map(\.0), syntaxes: all.map(\.1))
     var byPath: [String: [Diagnostic]] = [:]
     for (index, diagnostics) in findings where index < open.count {
       byPath[open[index].file.path] = diagnostics
