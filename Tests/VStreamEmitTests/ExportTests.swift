@@ -15,10 +15,8 @@ import XCTest
 final class ExportTests: XCTestCase {
   /// The bundled examples, a hostile stream and generated ones of several sizes.
   func streams() throws -> [ValueStream] {
-    var streams: [ValueStream] = []
-    for file in Repository.streams(in: ["examples"]) {
-      if let stream = Compiler.check(file).stream { streams.append(stream) }
-    }
+    // Checked together, so that a step that runs another stream is linked (alone it has no model).
+    var streams = Compiler.checkRepository(Repository.streams(in: ["examples"])).compactMap(\.stream)
     XCTAssertGreaterThan(streams.count, 3)
     streams.append(try Generated.hostile())
     for steps in [1, 2, 7, 23] { streams.append(try Generated.stream(steps: steps)) }
@@ -132,8 +130,9 @@ final class ExportTests: XCTestCase {
       // The stream and its stages, the demand, the values, one capability per practice.
       let others = Set(
         [stream.demand.fromStream] + stream.steps.map(\.handsOverTo) + stream.values.map(\.handsOverTo)
+          + stream.steps.map(\.runs)
       ).compactMap { $0?.stream }
-      XCTAssertEqual(Set(others).count, stream.id == "linked" ? 3 : 0)
+      XCTAssertEqual(Set(others).count, ["linked": 3, "develop-new-service": 1][stream.id] ?? 0, stream.id)
       XCTAssertEqual(
         elements.filter { type($0) == "ValueStream" }.count, stream.steps.count + 1 + Set(others).count, stream.id)
       XCTAssertEqual(elements.filter { type($0) == "BusinessEvent" }.count, 1)
@@ -149,6 +148,9 @@ final class ExportTests: XCTestCase {
       XCTAssertEqual(
         relationships.filter { type($0) == "Association" }.count, stream.edges.count - betweenSteps + otherHandOvers)
       XCTAssertEqual(relationships.filter { type($0) == "Composition" }.count, stream.steps.count)
+      // A step that runs another stream aggregates it.
+      XCTAssertEqual(
+        relationships.filter { type($0) == "Aggregation" }.count, stream.steps.filter { $0.runs != nil }.count)
       XCTAssertEqual(
         relationships.filter { type($0) == "Serving" }.count, stream.steps.map(\.practices.count).reduce(0, +))
       // Every reference names something defined: relationship ends, view nodes and connections, properties.
@@ -193,13 +195,13 @@ final class ExportTests: XCTestCase {
 
   /// The relationships the export uses, each allowed by ArchiMate 3.1's relationship table between the types it
   /// joins (letters as in Archi's `relationships.xml`, which Archi's model checker applies after an import:
-  /// c composition, f flow, o association, v serving). Association is allowed between any two elements.
+  /// c composition, f flow, g aggregation, o association, v serving). Association is allowed between any two elements.
   func testArchiMateRelationshipsAreAllowedBetweenTheirTypes() throws {
     let allowed: [String: String] = [
       "ValueStream>ValueStream": "cfgostv", "Capability>ValueStream": "fotv", "ValueStream>Value": "no",
       "Value>ValueStream": "o", "ValueStream>BusinessEvent": "o",
     ]
-    let letter = ["Composition": "c", "Flow": "f", "Serving": "v", "Association": "o"]
+    let letter = ["Composition": "c", "Flow": "f", "Serving": "v", "Association": "o", "Aggregation": "g"]
     for stream in try streams() {
       let root = try parse(ArchiMateEmitter().emit(stream))
       var types: [String: String] = [:]
@@ -254,7 +256,12 @@ final class ExportTests: XCTestCase {
     for stream in try streams() {
       let root = try parse(BPMNEmitter().emit(stream))
       let process = try XCTUnwrap(descendants(root, named: "process").first)
-      XCTAssertEqual(descendants(process, named: "task").count, stream.steps.count)
+      let calls = descendants(process, named: "callActivity")
+      XCTAssertEqual(descendants(process, named: "task").count + calls.count, stream.steps.count)
+      XCTAssertEqual(calls.count, stream.steps.filter { $0.runs != nil }.count)
+      for call in calls {
+        XCTAssertTrue(attribute(call, "calledElement")?.hasSuffix(".process") == true, "\(stream.id): calledElement")
+      }
       XCTAssertEqual(descendants(process, named: "startEvent").count, 1)
       let ends = descendants(process, named: "endEvent").count
       let middles = descendants(process, named: "intermediateThrowEvent").count
@@ -280,7 +287,8 @@ final class ExportTests: XCTestCase {
         }
       }
       let nodeIDs = Set(
-        (descendants(process, named: "task") + gateways + parallelGateways + descendants(process, named: "startEvent")
+        (descendants(process, named: "task") + calls + gateways + parallelGateways
+          + descendants(process, named: "startEvent")
           + descendants(process, named: "endEvent") + descendants(process, named: "intermediateThrowEvent"))
           .compactMap { attribute($0, "id") })
       XCTAssertEqual(Set(laneOf.keys), nodeIDs)

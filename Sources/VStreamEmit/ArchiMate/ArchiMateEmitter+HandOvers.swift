@@ -4,7 +4,8 @@ extension ArchiMateEmitter {
   /// One hand-over to or from another stream: that stream is a `ValueStream` element with the identifier its own
   /// export gives it (`vs.ID`), so that models merged in a tool join up. A step hands over by a `Flow` (allowed
   /// between value streams); a value, and the other stream to the demand it raises, by a directed `Association`
-  /// (the only relationship ArchiMate allows between those types).
+  /// (the only relationship ArchiMate allows between those types). A step that runs another stream aggregates it
+  /// (allowed between value streams): the stage is made of that whole stream.
   struct HandOver {
     var identifier: String
     var source: String
@@ -15,7 +16,8 @@ extension ArchiMateEmitter {
   /// The other streams named, each once, in the order first named.
   func linkedStreams(_ stream: ValueStream) -> [String] {
     var seen = Set<String>()
-    return HandOverList.entries(stream).map(\.stream).filter { seen.insert($0).inserted }
+    let named = HandOverList.entries(stream).map(\.stream) + stream.steps.compactMap { $0.runs?.stream }
+    return named.filter { seen.insert($0).inserted }
   }
 
   func handOvers(_ stream: ValueStream, ids: Identifiers) -> [HandOver] {
@@ -34,6 +36,13 @@ extension ArchiMateEmitter {
           identifier: ids.handOver("step", step.id), source: ids.node(.step(index)), target: other(link.stream),
           type: "Flow"))
     }
+    for (index, step) in stream.steps.enumerated() {
+      guard let link = step.runs else { continue }
+      result.append(
+        HandOver(
+          identifier: XMLEscaping.identifier("vs", ids.streamID, "runs", step.id), source: ids.node(.step(index)),
+          target: other(link.stream), type: "Aggregation"))
+    }
     for (index, value) in stream.values.enumerated() {
       guard let link = value.handsOverTo else { continue }
       result.append(
@@ -48,7 +57,9 @@ extension ArchiMateEmitter {
     for id in linkedStreams(stream) {
       element(
         &xml, XMLEscaping.identifier("vs", id), "ValueStream", id,
-        note: "Another value stream, which this one hands over to or takes over from; its own export describes it.",
+        note:
+          "Another value stream, which this one hands over to, takes over from or runs in a stage; its own export "
+          + "describes it.",
         [])
     }
   }

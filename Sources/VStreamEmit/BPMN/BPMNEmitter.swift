@@ -4,7 +4,8 @@ import VStreamModel
 /// Signavio and others). The mapping (specs/exports.md):
 ///
 /// - the stream is a process in a pool (a collaboration with one participant, which tools need to draw lanes);
-/// - the demand is the start event; each step a task; each value an end event, or an intermediate event when steps
+/// - the demand is the start event; each step a task (a call activity of the other stream's process when it runs
+///   one); each value an end event, or an intermediate event when steps
 ///   follow it;
 /// - a node with more than one arrow out gets an exclusive gateway after it: the arrows are alternatives (XOR), and
 ///   a rework arrow is one of them (the work goes back). The main path's arrow is the gateway's default flow; the
@@ -82,6 +83,7 @@ public struct BPMNEmitter: Sendable {
     var name: String? = nil
     var documentation: String? = nil
     var defaultFlow: String? = nil
+    var calledElement: String? = nil
     switch node {
     case .node(.demand):
       tag = "startEvent"
@@ -92,7 +94,9 @@ public struct BPMNEmitter: Sendable {
       ].compactMap { $0 }.joined(
         separator: "\n")
     case .node(.step(let index)):
-      tag = "task"
+      // A step that runs another stream calls that stream's process, as its own export names it.
+      tag = stream.steps[index].runs == nil ? "task" : "callActivity"
+      calledElement = stream.steps[index].runs.map { XMLEscaping.identifier($0.stream, "process") }
       name = stream.steps[index].title
       documentation = Self.figures(stream.steps[index], stream.settings)
     case .node(.value(let index)):
@@ -109,7 +113,7 @@ public struct BPMNEmitter: Sendable {
     case .fork, .join:
       tag = "parallelGateway"
     }
-    xml.open(tag, ["id": plan.id(node), "name": name, "default": defaultFlow])
+    xml.open(tag, ["id": plan.id(node), "name": name, "calledElement": calledElement, "default": defaultFlow])
     if let documentation, !documentation.isEmpty { xml.leaf("documentation", text: documentation) }
     for flow in plan.incoming[node, default: []] { xml.leaf("incoming", text: plan.flows[flow].id) }
     for flow in plan.outgoing[node, default: []] { xml.leaf("outgoing", text: plan.flows[flow].id) }
@@ -124,6 +128,7 @@ public struct BPMNEmitter: Sendable {
     if let time = step.processTime { lines.append("process time: \(time.formatted(settings))") }
     if let wait = step.waitTime { lines.append("wait: \(wait.formatted(settings))") }
     if let ca = step.completeAccurate { lines.append("%C/A: \(ca.formatted)") }
+    if let link = step.runs { lines.append("runs: \(link.stream)") }
     if let link = step.handsOverTo { lines.append("hands over to: \(link.stream)") }
     if let note = step.note { lines.append(note) }
     return lines.joined(separator: "\n")

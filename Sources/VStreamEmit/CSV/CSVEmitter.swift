@@ -11,6 +11,7 @@ public struct CSVEmitter: Sendable {
   public static let header = [
     "stream", "step", "title", "activity", "practices", "roles", "process_time_seconds", "wait_time_seconds",
     "lead_time_seconds", "complete_accurate", "on_main_path", "expected_visits", "next", "hands_over_to",
+    "runs",
   ]
 
   public func emit(_ stream: ValueStream) -> String {
@@ -28,7 +29,7 @@ public struct CSVEmitter: Sendable {
         onMain.contains(index) ? "true" : "false",
         stream.metrics.expected.flatMap { PlainNumber.fraction($0.visits[index]) } ?? "",
         CSVEscaping.field(stream.successors(of: .step(index)).map { stream.id(of: $0) }.joined(separator: ";")),
-        CSVEscaping.field(step.handsOverTo?.stream ?? ""),
+        CSVEscaping.field(step.handsOverTo?.stream ?? ""), CSVEscaping.field(step.runs?.stream ?? ""),
       ]
       lines.append(cells.joined(separator: ","))
     }
