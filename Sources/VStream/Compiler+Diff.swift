@@ -16,8 +16,12 @@ extension Compiler {
   /// models and all, would cost several times a `check` for nothing. A file that may run another stream (`runs`) is
   /// never reused, since its figures change with the stream it runs; and when any file may, every model is built, so
   /// that each side links its steps with the streams they run as `checkRepository` does.
+  ///
+  /// `baseReferences` and `headReferences` are each side's other streams (a comparison narrowed to some paths):
+  /// checked and linked with the side's files so that a step runs a stream outside the paths, never compared.
   public static func diff(
     base: [SourceFile], head: [SourceFile], baseName: String, headName: String,
+    baseReferences: [SourceFile] = [], headReferences: [SourceFile] = [],
     configuration: (SourceFile, _ isBase: Bool) -> Configuration = { _, _ in .default },
     sameConfiguration: (String) -> Bool = { _ in true },
     options: ParserOptions = ParserOptions(), pairingSingleFiles: Bool = false
@@ -63,8 +67,20 @@ extension Compiler {
         next += 1
       }
     }
-    applyRepositoryRules(&baseResults) { configuration($0, true) }
-    applyRepositoryRules(&headResults) { configuration($0, false) }
+    // Each side's references, with their models: only the streams steps run are taken from them.
+    let references = [(baseReferences, true), (headReferences, false)].map { side in
+      Parallel.map(side.0.count) { index -> Checked in
+        let file = side.0[index]
+        let result = checkUnlinked(
+          file, configuration: configuration(file, side.1), options: options, buildingModel: true)
+        return Checked(
+          file: file, stream: result.stream, diagnostics: result.diagnostics,
+          streamID: RepositoryRules.streamID(of: result.syntax),
+          runs: RepositoryRules.runs(in: result.syntax, file: file, index: 0))
+      }
+    }
+    applyRepositoryRules(&baseResults, references: references[0]) { configuration($0, true) }
+    applyRepositoryRules(&headResults, references: references[1]) { configuration($0, false) }
     var baseSnapshots = baseResults.map(\.snapshot)
     var headSnapshots = headResults.map(\.snapshot)
     for (index, from) in reused.enumerated() {
@@ -100,10 +116,14 @@ extension Compiler {
   /// The rules that span a side's files (stream ids unique, the streams steps run) and the linking of `runs`, as
   /// `checkRepository` applies them.
   private static func applyRepositoryRules(
-    _ results: inout [Checked], configuration: (SourceFile) -> Configuration
+    _ compared: inout [Checked], references: [Checked], configuration: (SourceFile) -> Configuration
   ) {
+    let reported = compared.count
+    var results = compared + references
     let (streamIDs, files) = (results.map(\.streamID), results.map(\.file))
-    RepositoryRules.checkUniqueStreamIDs(streamIDs, files: files) { index, finding in
+    // Unique among the compared files only, as `checkRepository` judges its references.
+    RepositoryRules.checkUniqueStreamIDs(Array(streamIDs[..<reported]), files: Array(files[..<reported])) {
+      index, finding in
       results[index].diagnostics = Diagnostic.normalized(results[index].diagnostics + [finding])
       results[index].stream = nil
     }
@@ -115,12 +135,13 @@ extension Compiler {
       }
     }
     RepositoryRules.checkAndLinkRuns(
-      &results, streamIDs: streamIDs, runs: runs, files: files, reported: files.count,
+      &results, streamIDs: streamIDs, runs: runs, files: files, reported: reported,
       catalogue: { configuration(files[$0]).catalogue })
+    compared = Array(results[..<reported])
   }
 
   /// Whether a file may have a step that runs another stream (`runs` may start one of its lines).
-  static func mayRunAnotherStream(_ file: SourceFile) -> Bool {
+  public static func mayRunAnotherStream(_ file: SourceFile) -> Bool {
     mayStartALine(with: [AttributeKind.runs.rawValue], file)
   }
 }

@@ -7,6 +7,10 @@ import VStreamSource
 struct DiffSides {
   var base: [SourceFile] = []
   var head: [SourceFile] = []
+  /// For revisions narrowed by PATH...: each side's other streams, read only when a compared file may run another
+  /// stream, so that its step takes the figures of a stream outside the paths (as `check` reads references).
+  var baseReferences: [SourceFile] = []
+  var headReferences: [SourceFile] = []
   /// Problems with inputs that were left out (a binary file, one over the size limit), as `where: reason`.
   var failures: [String] = []
   /// Two files were given: the current and the future state of one stream, compared whatever their ids.
@@ -79,6 +83,7 @@ struct DiffSides {
     let prefix = paths.isEmpty ? "" : try GitTree.prefix()
     let wanted = try paths.map { try Self.repositoryPath($0, prefix: prefix) }
     let trees = try GitTree.read([base, head])
+    let isStream = { (entry: GitTree.Entry) in entry.path.hasSuffix(".vstream") && !Self.isSkipped(entry.path) }
     let chosen = trees.map { tree in
       (
         streams: tree.entries.filter { entry in
@@ -105,15 +110,9 @@ struct DiffSides {
     var contents: [String: [UInt8]] = [:]
     for (object, bytes) in zip(objects, try GitTree.blobs(objects)) { contents[object] = bytes }
     for ((revision, isBase), side) in zip([(base, true), (head, false)], chosen) {
-      var loaded: [String: Configuration] = [:]
+      let loaded = Self.configurations(side.settings, contents: contents, input: input)
       var settingObjects: [String: String] = [:]
-      for entry in side.settings {
-        settingObjects[entry.path] = entry.object
-        var (configuration, _) = Compiler.configuration(
-          SourceFile(path: entry.path, bytes: contents[entry.object] ?? []), limits: input.yaml.limits)
-        configuration.root = String(entry.path.dropLast("vstream.yml".count))
-        loaded[entry.path] = configuration
-      }
+      for entry in side.settings { settingObjects[entry.path] = entry.object }
       var files: [SourceFile] = []
       for entry in side.streams {
         let bytes = contents[entry.object] ?? []
@@ -134,6 +133,40 @@ struct DiffSides {
       }
       if isBase { self.base = files } else { self.head = files }
     }
+    // The streams outside the paths, as references, when a compared file may run one of them.
+    guard !wanted.isEmpty, (self.base + self.head).contains(where: Compiler.mayRunAnotherStream) else { return }
+    let others = zip(trees, chosen).map { tree, side in
+      let compared = Set(side.streams.map(\.path))
+      return tree.entries.filter { isStream($0) && !compared.contains($0.path) }
+    }
+    var referenceObjects: [String] = []
+    for entry in others.joined() where seen.insert(entry.object).inserted { referenceObjects.append(entry.object) }
+    for (object, bytes) in zip(referenceObjects, try GitTree.blobs(referenceObjects)) { contents[object] = bytes }
+    for (isBase, entries) in zip([true, false], others) {
+      let loaded = Self.configurations(chosen[isBase ? 0 : 1].settings, contents: contents, input: input)
+      var files: [SourceFile] = []
+      for entry in entries {
+        let bytes = contents[entry.object] ?? []
+        guard bytes.count <= input.maxFileSize, Self.binaryProblem(SourceBytes(bytes)) == nil else { continue }
+        configurations[isBase]?[entry.path] = Self.nearest(above: entry.path, in: loaded)?.configuration
+        files.append(SourceFile(path: entry.path, bytes: bytes))
+      }
+      if isBase { baseReferences = files } else { headReferences = files }
+    }
+  }
+
+  /// A revision's `vstream.yml` files read, by path, each rooted at its folder.
+  private static func configurations(
+    _ settings: [GitTree.Entry], contents: [String: [UInt8]], input: InputOptions
+  ) -> [String: Configuration] {
+    var loaded: [String: Configuration] = [:]
+    for entry in settings {
+      var (configuration, _) = Compiler.configuration(
+        SourceFile(path: entry.path, bytes: contents[entry.object] ?? []), limits: input.yaml.limits)
+      configuration.root = String(entry.path.dropLast("vstream.yml".count))
+      loaded[entry.path] = configuration
+    }
+    return loaded
   }
 
   /// The configuration in the file's folder or the nearest above it.

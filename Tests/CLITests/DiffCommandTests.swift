@@ -214,6 +214,30 @@ final class DiffCommandTests: CLITestCase {
     XCTAssertEqual(try vstream(["diff", "HEAD", "one"]).status, 0)
   }
 
+  /// A comparison narrowed to a folder links a step with the stream it runs outside the folder, on each side: the
+  /// caller is compared by its linked figures, not reported as having errors, and the stream it runs is not compared.
+  func testPathsNarrowTheComparisonNotTheStreamsAStepRuns() throws {
+    try git(["init", "-q"])
+    let caller = SubsetRunTests.stream("caller", "  runs standard\n  wait 2h")
+    write("streams/caller.vstream", caller)
+    write("shared/standard.vstream", SubsetRunTests.stream("standard", "  time 30m\n  wait 1h"))
+    try commit("one")
+    try git(["tag", "one"])
+    write("shared/standard.vstream", SubsetRunTests.stream("standard", "  time 30m\n  wait 5h"))
+    try commit("two")
+    let json = try vstream(["diff", "one", "HEAD", "streams", "--format", "json"])
+    XCTAssertEqual(json.status, 0, json.errors + json.output)
+    let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    let streams = try XCTUnwrap(report["streams"] as? [[String: Any]])
+    XCTAssertEqual(streams.compactMap { $0["id"] as? String }, ["caller"], "the stream it runs is not compared")
+    let lead = (streams[0]["figures"] as? [[String: Any]])?.first {
+      $0["figure"] as? String == "lead-time" && $0["path"] as? String == "main"
+    }
+    // The caller's step: its 2h queue, then standard's wait and 30m of work: 3h30m before, 7h30m after.
+    XCTAssertEqual(lead?["before"] as? Double, 12_600, "\(streams[0])")
+    XCTAssertEqual(lead?["after"] as? Double, 27_000)
+  }
+
   func testBadInputs() throws {
     let outside = try vstream(["diff", "main", "HEAD"])
     XCTAssertEqual(outside.status, 2)

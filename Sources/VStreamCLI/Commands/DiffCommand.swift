@@ -88,7 +88,8 @@ struct DiffCommand: ParsableCommand {
     let thresholds = try failOn.map { try DiffThreshold.parse($0).get() }
     let sides = try DiffSides.read(base: base, head: head, paths: paths, input: input)
     let report = Compiler.diff(
-      base: sides.base, head: sides.head, baseName: base, headName: head,
+      base: sides.base, head: sides.head, baseName: base, headName: head, baseReferences: sides.baseReferences,
+      headReferences: sides.headReferences,
       configuration: { file, isBase in sides.configuration(for: file, isBase: isBase) },
       sameConfiguration: sides.hasSameConfiguration,
       options: input.parserOptions, pairingSingleFiles: sides.areSingleFiles)
