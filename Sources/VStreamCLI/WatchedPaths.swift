@@ -3,10 +3,12 @@ import VStreamPreview
 
 /// What `vstream preview` and `vstream build --watch` watch for the paths they were given: the folder of each file
 /// (an editor's save replaces the file, so the folder is what sees it) and each folder given with the folders below
-/// it, where new streams may appear. And when to stop: every path given has gone.
+/// it, where new streams may appear; and the folders of the repository's other streams that the files given may
+/// name (a stream they run or hand over to: a save there changes a linked figure). And when to stop: every path
+/// given has gone.
 enum WatchedPaths {
   static func folders(for paths: [String]) -> [String] {
-    var folders: [String] = []
+    var folders = referenceFolders(for: paths)
     for path in paths where path != "-" {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
@@ -28,6 +30,18 @@ enum WatchedPaths {
       }
     }
     return Array(Set(folders)).sorted()
+  }
+
+  /// The folders of the streams a build of `paths` reads as references (`Inputs`), read as it reads them: none
+  /// unless a file given may name another stream.
+  static func referenceFolders(for paths: [String]) -> [String] {
+    let inputs = try? Inputs(
+      paths: paths.filter { $0 != "-" }, standardInputName: nil, maxFileSize: Inputs.defaultMaxFileSize,
+      readsReferences: true)
+    return (inputs?.references ?? []).map { file in
+      let parent = (file.path as NSString).deletingLastPathComponent
+      return parent.isEmpty ? "." : parent
+    }
   }
 
   /// Whether any of the paths given is still there: when none is, the watch has nothing left to do.

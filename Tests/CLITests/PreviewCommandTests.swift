@@ -105,6 +105,21 @@ final class PreviewCommandTests: CLITestCase {
     XCTAssertEqual(process.terminationStatus, 0)
   }
 
+  /// A save to the stream a watched file runs, outside the paths given, rebuilds it with the new figures.
+  func testBuildWatchFollowsTheStreamAStepRuns() throws {
+    write("vstream.yml", "")
+    write("streams/caller.vstream", SubsetRunTests.stream("caller", "  runs standard\n  wait 2h"))
+    write("shared/standard.vstream", SubsetRunTests.stream("standard", "  time 30m\n  wait 1h"))
+    let process = try start(["build", "streams", "--format", "json", "--out", "site", "--watch"])
+    let output = folder + "/site/caller.json"
+    func json() -> String { (try? String(contentsOfFile: output, encoding: .utf8)) ?? "" }
+    // The caller's lead time: its 2h queue, then standard's 1h wait and 30m of work.
+    XCTAssertTrue(eventually(10) { json().contains("\"text\": \"3h30m\"") }, errors + json())
+    write("shared/standard.vstream", SubsetRunTests.stream("standard", "  time 30m\n  wait 5h"))
+    XCTAssertTrue(eventually(5) { json().contains("\"text\": \"7h30m\"") }, errors + json())
+    process.terminate()
+  }
+
   func testHostMustBeAnAddress() throws {
     write("a.vstream", Self.clean)
     let run = try vstream(["preview", "--host", "example.com", "a.vstream"])
