@@ -28,6 +28,9 @@ struct CheckContext {
   /// The forks of `parallel` arrows with their branches and joins, found once for the rules about them and the
   /// metrics; empty when no `parallel` arrow is written or the flow is not complete.
   let parallelSections: [ParallelSection]
+  /// Whether a `"""` block is never closed: it runs to the end of the file, so what should follow it (a value, the
+  /// flow) is inside it, and missing it is that one mistake (VS103), not another.
+  let endsInAnOpenBlock: Bool
   /// The severity of each of the checker's codes in this file (nil: turned off), looked up once per file.
   private let severities: [DiagnosticCode: Severity?]
 
@@ -42,6 +45,10 @@ struct CheckContext {
     self.configuration = configuration
     let errors = syntaxDiagnostics.filter { $0.severity == .error }
     hasSyntaxErrors = !errors.isEmpty
+    endsInAnOpenBlock = errors.contains {
+      $0.code == SyntaxMessages.unterminatedString && $0.range.end - $0.range.start == 3
+        && file.text($0.range) == "\"\"\""
+    }
     frontMatter = FrontMatter.read(
       syntax,
       syntaxErrors: (hasSyntaxErrors, errors.contains { $0.code.stage == .frontMatter }), configuration: configuration)

@@ -1,16 +1,21 @@
 import VStreamSource
 
-/// Every name in a flow is the id of the demand, a step or a value (VS311).
+/// Every name in a flow is the id of the demand, a step or a value (VS311). While a declaration has lost its id
+/// (VS107 says so), a name like no declared id is most likely that one: it is not reported again.
 enum FlowNamesAreDeclared: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
-    let streamID = context.declarations.streams.first?.identifier?.text(in: context.file)
+    let declarations = context.declarations
+    let streamID = declarations.streams.first?.identifier?.text(in: context.file)
+    let anIDIsMissing = (Array(declarations.demands) + Array(declarations.steps) + Array(declarations.values))
+      .contains { $0.identifier == nil }
     var suggestions = Suggestions(context)
     for range in context.flow.undefinedNames {
       let id = context.file.text(range)
+      let suggestion = id == streamID ? nil : suggestions.closest(to: id)
+      if anIDIsMissing && id != streamID && suggestion == nil { continue }
       findings.add(.undefinedNode, at: range) {
-        id == streamID
-          ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestions.closest(to: id), at: range)
+        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestion, at: range)
       }
     }
     return findings

@@ -6,7 +6,7 @@ enum OneDemandPerStream: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let demands = context.declarations.demands
-    if demands.isEmpty && context.hasBody {
+    if demands.isEmpty && context.hasBody && !context.endsInAnOpenBlock {
       findings.add(.missingDemand, at: context.declarations.streams.first?.anchor ?? context.bodyStart) {
         .missingDemand
       }

@@ -4,7 +4,7 @@ import VStreamSource
 enum StreamHasAValue: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
-    if context.declarations.values.isEmpty && context.hasBody {
+    if context.declarations.values.isEmpty && context.hasBody && !context.endsInAnOpenBlock {
       findings.add(.missingValue, at: context.declarations.streams.first?.anchor ?? context.bodyStart) { .missingValue }
     }
     return findings

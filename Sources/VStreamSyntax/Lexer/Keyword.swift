@@ -5,6 +5,14 @@ enum Keyword {
   case flow(FlowKind)
   case attribute(AttributeKind)
 
+  /// The keyword spelt exactly `word`, for the rare line that did not classify (a keyword written in capitals).
+  static func named(_ word: String) -> Keyword? {
+    if let kind = DeclarationKind(rawValue: word) { return .declaration(kind) }
+    if let kind = FlowKind(rawValue: word) { return .flow(kind) }
+    if let kind = AttributeKind(rawValue: word) { return .attribute(kind) }
+    return nil
+  }
+
   static func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: UInt32, _ end: UInt32) -> Keyword? {
     let base = Int(start)
     // By length, then by bytes: no table of arrays to walk (and retain) for every line of the file.

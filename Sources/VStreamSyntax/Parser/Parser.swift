@@ -314,6 +314,17 @@ struct ParseRun {
       break
     }
     let word = text(first)
+    // A keyword written with capitals (`Flow`, `STEP`): one finding with its fix, and the line read as that keyword,
+    // so that nothing it declares or draws goes missing.
+    if let keyword = Keyword.named(word.lowercased()), word.lowercased() != word {
+      report(.capitalisedKeyword(word, lower: word.lowercased(), at: first.range), at: first.range)
+      switch keyword {
+      case .declaration(let kind): parseDeclaration(kind, keyword: first)
+      case .flow(let kind): parseFlow(kind, keyword: first)
+      case .attribute(let kind): parseAttribute(kind, keyword: first)
+      }
+      return
+    }
     // `a -> b` (or `a → b`) without `flow`: said once, fixed, and read as the flow it is.
     if line.count >= 3, line[1].kind == .arrow || Self.arrowLookAlikes.contains(text(line[1])) {
       report(

@@ -264,6 +264,13 @@ extension SyntaxMessage {
     code: SyntaxMessages.misplacedFrontMatter, text: "front matter must be at the very top of the file",
     label: "not at the top", help: "move the front matter block to the first line of the file")
 
+  static func capitalisedKeyword(_ word: String, lower: String, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unknownKeyword, text: "keywords are written in lower case, found `\(word)`",
+      label: "write `\(lower)`", help: "write `\(lower)`",
+      fixes: [.replace(range, with: lower, "write `\(lower)`", safety: .safe)])
+  }
+
   static func slashComment(at slashes: SourceRange) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unknownKeyword, text: "comments start with `#`, found `//`", label: "not a comment",
