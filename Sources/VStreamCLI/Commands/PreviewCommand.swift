@@ -97,10 +97,13 @@ struct PreviewCommand: ParsableCommand {
     }
     watcher.start()
     // Ctrl-C and SIGTERM end the server in order: the event streams close, the socket closes, then the process ends.
+    // Their handlers run on a queue of their own while this thread waits: `dispatchMain()` would end the main thread
+    // under libdispatch, whose signal thread then works on a stack AddressSanitizer still has poisoned.
+    let signals = DispatchQueue(label: "vstream.preview.signals")
     var sources: [DispatchSourceSignal] = []
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
-      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .main)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: signals)
       source.setEventHandler {
         let first = stopping.withLock { () -> Bool in
           defer { stopped = true }
@@ -117,7 +120,8 @@ struct PreviewCommand: ParsableCommand {
       source.resume()
       sources.append(source)
     }
-    withExtendedLifetime(sources) { dispatchMain() }
+    let forever = DispatchSemaphore(value: 0)
+    withExtendedLifetime(sources) { forever.wait() }
   }
 
   static func summary(_ outcome: PreviewSite.Outcome) -> String {
