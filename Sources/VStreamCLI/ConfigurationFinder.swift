@@ -13,6 +13,13 @@ struct ConfigurationFinder {
 
   /// Diagnostics about the configuration files themselves (VS5xx and YAML errors), one report per file.
   private(set) var reports: [FileReport] = []
+
+  /// The reports about the configuration files that apply to `files` (or the `--config` given): a `vstream.yml`
+  /// read only for the references of a run is not the run's to report.
+  func reports(for files: [SourceFile]) -> [FileReport] {
+    let applying = Set(files.compactMap { chosen[$0.path] })
+    return reports.filter { applying.contains($0.file.path) || chosen.isEmpty }
+  }
   /// Problems reading a configuration file found by the walk.
   private(set) var failures: [String] = []
   private var loaded: [String: Loaded] = [:]

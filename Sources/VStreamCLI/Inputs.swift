@@ -108,7 +108,7 @@ struct Inputs {
   }
 
   /// Diagnostics about configuration files, one report per file that has any.
-  var configurationReports: [FileReport] { configurations?.reports ?? [] }
+  var configurationReports: [FileReport] { configurations?.reports(for: files) ?? [] }
 
   /// The configuration that applies to `file` (the defaults when none was found or none was loaded).
   func configuration(for file: SourceFile) -> Configuration {

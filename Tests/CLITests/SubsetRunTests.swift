@@ -62,6 +62,18 @@ final class SubsetRunTests: CLITestCase {
     XCTAssertEqual(step["completeAccurate"] as? Double, 0.9)
   }
 
+  /// A `vstream.yml` that applies only to references is not the run's to report; one that applies to a file given is.
+  func testOnlyTheConfigurationsOfTheFilesGivenAreReported() throws {
+    writeRepository()
+    write("changes/vstream.yml", "thresholds:\n  flow-efficiency: lots\n")
+    let check = try vstream(["check", "--format", "gcc", "streams/caller.vstream"])
+    XCTAssertEqual(check.status, 0, check.output + check.errors)
+    XCTAssertFalse(check.output.contains("VS502"), check.output)
+    let both = try vstream(["check", "--format", "gcc", "streams/caller.vstream", "changes/standard.vstream"])
+    XCTAssertEqual(both.status, 1, both.output + both.errors)
+    XCTAssertTrue(both.output.contains("changes/vstream.yml:2:20: error"), both.output)
+  }
+
   func testAnUnknownStreamIsStillReportedInTheRightFile() throws {
     writeRepository()
     write("streams/caller.vstream", Self.stream("caller", "  runs standrd\n  hands-over-to problme"))
