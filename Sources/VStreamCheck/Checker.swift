@@ -57,7 +57,9 @@ public struct Checker: Sendable {
     let findings = Findings.merged(parts, limit: ProblemLimit.perStage, summaryCode: .tooManyProblems)
     // The findings already carry their configured severities (see `CheckContext.findings`).
     var diagnostics = applySeverities(syntaxDiagnostics, path: file.path) + findings
-    diagnostics = Suppressions.apply(to: diagnostics, syntax: syntax, file: file)
+    diagnostics = Suppressions.apply(
+      to: diagnostics, syntax: syntax, file: file,
+      judgedLater: context.runsAnotherStream ? LinkedTargets.codes : [])
     diagnostics = Diagnostic.normalized(diagnostics)
     let failed = diagnostics.contains { $0.severity == .error && !$0.isSuppressed }
     if failed {

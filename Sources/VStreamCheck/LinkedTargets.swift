@@ -7,6 +7,9 @@ import VStreamSyntax
 /// to this, once the repository is linked. The same findings with the same words and severities: VS336 when a target
 /// is below the work, VS428 when the stream's lead time misses its target, VS429 when a step's wait and work miss its.
 public enum LinkedTargets {
+  /// The codes judged here rather than in the one-file check of a stream with a `runs` step.
+  static let codes: Set<DiagnosticCode> = [.targetBelowProcessTime, .leadTimeOverTarget, .stepOverTarget]
+
   public static func findings(
     _ stream: ValueStream, syntax: FileSyntax, file: SourceFile, configuration: Configuration
   ) -> [Diagnostic] {

@@ -7,7 +7,11 @@ import VStreamSyntax
 /// A file may hold a suppression on every one of 100,000 steps, each with a finding: directives and findings are
 /// matched through per-rule lists sorted by line, so the cost is (directives + findings) x log, never their product.
 enum Suppressions {
-  static func apply(to diagnostics: [Diagnostic], syntax: FileSyntax, file: SourceFile) -> [Diagnostic] {
+  /// `judgedLater` are codes whose findings come after this pass (the targets of a stream that runs another, judged
+  /// once the repository is linked): a directive that names only them is not reported as silencing nothing here.
+  static func apply(
+    to diagnostics: [Diagnostic], syntax: FileSyntax, file: SourceFile, judgedLater: Set<DiagnosticCode> = []
+  ) -> [Diagnostic] {
     guard !syntax.directives.isEmpty else { return diagnostics }
     var result = diagnostics
     var findings = FindingsByRule(result, file: file)
@@ -29,7 +33,7 @@ enum Suppressions {
           used = true
         }
       }
-      if !used { unused.append(directive) }
+      if !used && !codes.isSubset(of: judgedLater) { unused.append(directive) }
     }
     for directive in unused {
       result.append(
