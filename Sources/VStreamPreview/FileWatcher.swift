@@ -23,6 +23,11 @@ public final class FileWatcher: @unchecked Sendable {
   private var coalescer: SaveCoalescer
   private let pollInterval: Double
   private var inotify: Int32 = -1
+  /// Each inotify watch's folder, so that a folder made inside one is watched too (`git checkout`, `mkdir`).
+  private var watched: [Int32: String] = [:]
+  private static let mask = UInt32(
+    IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB
+      | IN_MODIFY)
   /// A pipe whose write end `stop()` writes to, to wake the thread.
   private var wake: [Int32] = [-1, -1]
   private var thread: Thread?
@@ -68,16 +73,47 @@ public final class FileWatcher: @unchecked Sendable {
     #if canImport(Glibc)
       let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
       guard fd >= 0 else { return }
-      let mask = UInt32(
-        IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF
-          | IN_ATTRIB | IN_MODIFY)
-      for folder in folders where inotify_add_watch(fd, folder, mask) < 0 {
-        // Out of watches or a folder that cannot be watched: polling sees everything, inotify would not.
-        close(fd)
-        return
+      for folder in folders {
+        let watch = inotify_add_watch(fd, folder, Self.mask)
+        guard watch >= 0 else {
+          // Out of watches or a folder that cannot be watched: polling sees everything, inotify would not.
+          close(fd)
+          watched = [:]
+          return
+        }
+        watched[watch] = folder
       }
       inotify = fd
       mode = .inotify
+    #endif
+  }
+
+  /// Whether a new folder of this name is watched: not hidden, and not a build or dependency folder.
+  static func isWatchable(_ name: String) -> Bool {
+    !name.hasPrefix(".") && name != "node_modules"
+  }
+
+  /// Watches `folder` and every watchable folder below it; whether it holds a file that matters.
+  private func watchTree(_ folder: String) -> Bool {
+    #if canImport(Glibc)
+      var holdsStreams = false
+      var pending = [folder]
+      while let next = pending.popLast() {
+        let watch = inotify_add_watch(inotify, next, Self.mask)
+        if watch >= 0 { watched[watch] = next }
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? [] {
+          var isFolder: ObjCBool = false
+          let path = "\(next)/\(name)"
+          if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            if Self.isWatchable(name) { pending.append(path) }
+          } else if Self.matters(name) {
+            holdsStreams = true
+          }
+        }
+      }
+      return holdsStreams
+    #else
+      return false
     #endif
   }
 
@@ -117,14 +153,21 @@ public final class FileWatcher: @unchecked Sendable {
         var offset = 0
         let headerSize = MemoryLayout<inotify_event>.size
         while offset + headerSize <= count {
-          let (mask, length) = buffer.withUnsafeBytes { raw -> (UInt32, Int) in
+          let (mask, length, watch) = buffer.withUnsafeBytes { raw -> (UInt32, Int, Int32) in
             let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-            return (event.mask, Int(event.len))
+            return (event.mask, Int(event.len), event.wd)
           }
           let nameBytes = buffer[(offset + headerSize)..<min(count, offset + headerSize + length)]
           let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
           if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_Q_OVERFLOW) != 0 || Self.matters(name) {
             relevant = true
+          }
+          // A folder made or moved in: watched from now on, with the folders it already holds, and a rebuild (it may
+          // have come with streams).
+          if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[watch],
+            Self.isWatchable(name)
+          {
+            relevant = watchTree("\(parent)/\(name)") || relevant
           }
           offset += headerSize + length
         }
