@@ -81,21 +81,18 @@ struct PreviewCommand: ParsableCommand {
     let shownHost = host.contains(":") ? "[\(host)]" : host
     let url = "http://\(shownHost):\(listening)/\(first.firstPage)"
     Terminal.standardOutput.write(url + "\n")
-    Terminal.standardError.write(Self.summary(first) + "; watching for changes, Ctrl-C stops\n")
-    if open { Self.openBrowser(url) }
 
     let stopping = NSLock()
     var stopped = false
     let rebuilder = PreviewRebuilder(site: site, builder: builder)
+    let stop = {
+      Terminal.standardError.write("stopping: \(paths.joined(separator: " ")) went away\n")
+      kill(getpid(), SIGTERM)
+    }
     let watcher = FileWatcher(folders: WatchedPaths.folders(for: paths)) {
-      guard WatchedPaths.anyExists(paths) else {
-        Terminal.standardError.write("stopping: \(paths.joined(separator: " ")) went away\n")
-        kill(getpid(), SIGTERM)
-        return
-      }
+      guard WatchedPaths.anyExists(paths) else { return stop() }
       rebuilder.rebuild()
     }
-    watcher.start()
     // Ctrl-C and SIGTERM end the server in order: the event streams close, the socket closes, then the process ends.
     // Their handlers run on a queue of their own while this thread waits: `dispatchMain()` would end the main thread
     // under libdispatch, whose signal thread then works on a stack AddressSanitizer still has poisoned.
@@ -120,6 +117,12 @@ struct PreviewCommand: ParsableCommand {
       source.resume()
       sources.append(source)
     }
+    // Watching before saying so: a file removed once the message is out is always seen. One removed while the
+    // watch was being set up has no event to report it, so it is looked for once the watch is on.
+    watcher.start()
+    Terminal.standardError.write(Self.summary(first) + "; watching for changes, Ctrl-C stops\n")
+    if !WatchedPaths.anyExists(paths) { stop() }
+    if open { Self.openBrowser(url) }
     let forever = DispatchSemaphore(value: 0)
     withExtendedLifetime(sources) { forever.wait() }
   }
