@@ -87,7 +87,7 @@ struct DiffSides {
     let chosen = trees.map { tree in
       (
         streams: tree.entries.filter { entry in
-          entry.path.hasSuffix(".vstream") && !Self.isSkipped(entry.path)
+          isStream(entry)
             && (wanted.isEmpty || wanted.contains { $0.isEmpty || entry.path == $0 || entry.path.hasPrefix($0 + "/") })
         },
         settings: tree.entries.filter { $0.path == "vstream.yml" || $0.path.hasSuffix("/vstream.yml") }

@@ -13,62 +13,29 @@ public enum LinkedTargets {
   public static func findings(
     _ stream: ValueStream, syntax: FileSyntax, file: SourceFile, configuration: Configuration
   ) -> [Diagnostic] {
-    var severities: [DiagnosticCode: Severity?] = [:]
-    for rule in CheckMessages.rules {
-      severities[rule.code] =
-        rule.isConfigurable ? configuration.severity(of: rule, path: file.path) : rule.defaultSeverity
-    }
+    let severities = CheckContext.severities(configuration, path: file.path)
     var findings = Findings(limit: ProblemLimit.perStage) { severities[$0] ?? .error }
     let settings = stream.settings
     let declarations = Declarations.collect(syntax)
     guard declarations.steps.count == stream.steps.count else { return [] }
-    let anchor = { (step: Int) in declarations.steps[step].anchor }
-
     let frontMatter = FrontMatter.read(syntax, syntaxErrors: (false, false), configuration: configuration)
     if let target = stream.metadata.target, let range = frontMatter.targetRange {
-      let main = stream.metrics.mainPath
-      let path = target.measure == .worstCase ? stream.metrics.worstCasePath : main
-      let actual =
-        target.measure == .p85 ? LeadTimeSimulation.run(stream).map(\.p85) : target.actual(stream.metrics)
-      let onPath = path.nodes.compactMap { ref -> Int? in
-        if case .step(let index) = ref { return index }
-        return nil
-      }
-      let wait = { (step: Int) in stream.steps[step].waitTime ?? .zero }
-      if target.duration < main.processTime {
-        findings.add(.targetBelowProcessTime, at: range) {
-          .targetBelowProcessTime(
-            target.duration.readable(settings), work: main.processTime.readable(settings, as: .effort),
-            workElapsed: main.processTime.readable(settings))
-        }
-      } else if let actual, actual > target.duration,
-        let longest = onPath.max(by: { (wait($0), $1) < (wait($1), $0) })
-      {
-        findings.add(.leadTimeOverTarget, at: range) {
-          .leadTimeOverTarget(
-            actual: actual.readable(settings), target: target.duration.readable(settings),
-            over: (actual - target.duration).readable(settings), measure: target.measure,
-            longestWait: (anchor(longest), wait(longest).readable(settings)))
-        }
-      }
+      let path = target.measure == .worstCase ? stream.metrics.worstCasePath : stream.metrics.mainPath
+      LeadTimeMeetsItsTarget.judge(
+        target, at: range, work: stream.metrics.mainPath.processTime,
+        path: { path.nodes.compactMap(\.stepIndex) }, wait: { stream.steps[$0].waitTime ?? .zero },
+        actual: {
+          target.measure == .p85 ? LeadTimeSimulation.run(stream).map(\.p85) : target.actual(stream.metrics)
+        },
+        anchor: { declarations.steps[$0].anchor }, settings: settings, into: &findings)
     }
-
     for (index, step) in stream.steps.enumerated() where step.runs != nil {
       guard let target = step.target, let attribute = syntax.attribute(.target, of: declarations.steps[index]),
         case .duration(let written) = attribute.value
       else { continue }
-      let work = step.processTime ?? .zero
-      if target < work {
-        findings.add(.targetBelowProcessTime, at: written.range) {
-          .stepTargetBelowWork(step.id, target.readable(settings), work: work.readable(settings, as: .effort))
-        }
-      } else if step.leadTime > target {
-        findings.add(.stepOverTarget, at: written.range) {
-          .stepOverTarget(
-            step.id, step.leadTime.readable(settings), over: (step.leadTime - target).readable(settings),
-            target: target.readable(settings))
-        }
-      }
+      StepsMeetTheirTargets.judge(
+        step.id, target: target, at: written.range, work: step.processTime ?? .zero, lead: step.leadTime,
+        settings: settings, into: &findings)
     }
     // Marked where a `# vstream: allow` covers them; the directives' own use was judged with the file.
     return Suppressions.apply(

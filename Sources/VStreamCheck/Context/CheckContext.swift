@@ -80,13 +80,17 @@ struct CheckContext {
     parallelSections =
       flow.isComplete && flow.arrows.contains { $0.kind == .parallel }
       ? flow.parallelSections(declarations, ranks: nodeRanks) : []
+    severities = Self.severities(configuration, path: file.path)
+  }
+
+  /// The severity of each of the checker's codes for a file at `path` (nil: turned off): the configured one for a
+  /// lint, the default for the rest.
+  static func severities(_ configuration: Configuration, path: String) -> [DiagnosticCode: Severity?] {
     var severities: [DiagnosticCode: Severity?] = [:]
     for rule in CheckMessages.rules {
-      severities[rule.code] =
-        rule.isConfigurable
-        ? configuration.severity(of: rule, path: file.path) : rule.defaultSeverity
+      severities[rule.code] = rule.isConfigurable ? configuration.severity(of: rule, path: path) : rule.defaultSeverity
     }
-    self.severities = severities
+    return severities
   }
 
   /// An empty list of findings for a rule to fill, with this file's severities.

@@ -7,8 +7,9 @@ enum FlowNamesAreDeclared: CheckRule {
     var findings = context.findings()
     let declarations = context.declarations
     let streamID = declarations.streams.first?.identifier?.text(in: context.file)
-    let anIDIsMissing = (Array(declarations.demands) + Array(declarations.steps) + Array(declarations.values))
-      .contains { $0.identifier == nil }
+    let anIDIsMissing = [declarations.demands, declarations.steps, declarations.values].contains { list in
+      list.contains { $0.identifier == nil }
+    }
     var suggestions = Suggestions(context)
     for range in context.flow.undefinedNames {
       let id = context.file.text(range)

@@ -29,37 +29,45 @@ enum LeadTimeMeetsItsTarget: CheckRule {
       FlowAnalysis.mainPath(
         stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
         arrows: context.flow.forEachMainPathArrow))
-    let work = main.reduce(Duration.zero) { $0 + process($1) }
+    let path = {
+      target.measure == .worstCase
+        ? steps(
+          FlowAnalysis.worstCasePath(
+            stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
+            leadTime: { lead($0).seconds }, arrows: context.flow.forEachForwardArrow))
+        : main
+    }
+    judge(
+      target, at: range, work: main.reduce(Duration.zero) { $0 + process($1) }, path: path, wait: wait,
+      actual: { target.measure == .p85 ? simulatedP85(context) : path().reduce(Duration.zero) { $0 + lead($1) } },
+      anchor: { declarations.steps[$0].anchor }, settings: settings, into: &findings)
+    return findings
+  }
+
+  /// The finding about a stream's `target-lead-time` once its figures are known, here and for a linked stream
+  /// (`LinkedTargets`): VS336 when the target is below the main path's `work` (the one finding then), else VS428 when
+  /// `actual` (asked only then: the P85 is a simulation) is over it, pointing at the longest wait on `path`.
+  static func judge(
+    _ target: LeadTimeTarget, at range: SourceRange, work: Duration, path: () -> [Int], wait: (Int) -> Duration,
+    actual: () -> Duration?, anchor: (Int) -> SourceRange, settings: DurationSettings, into findings: inout Findings
+  ) {
     if target.duration < work {
       findings.add(.targetBelowProcessTime, at: range) {
         .targetBelowProcessTime(
           target.duration.readable(settings), work: work.readable(settings, as: .effort),
           workElapsed: work.readable(settings))
       }
-      return findings
+      return
     }
-    let path =
-      target.measure == .worstCase
-      ? steps(
-        FlowAnalysis.worstCasePath(
-          stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
-          leadTime: { lead($0).seconds }, arrows: context.flow.forEachForwardArrow))
-      : main
-    var actual = path.reduce(Duration.zero) { $0 + lead($1) }
-    if target.measure == .p85 {
-      guard let p85 = simulatedP85(context) else { return findings }
-      actual = p85
-    }
-    guard actual > target.duration, let longest = path.max(by: { (wait($0), $1) < (wait($1), $0) }) else {
-      return findings
-    }
+    guard let actual = actual(), actual > target.duration,
+      let longest = path().max(by: { (wait($0), $1) < (wait($1), $0) })
+    else { return }
     findings.add(.leadTimeOverTarget, at: range) {
       .leadTimeOverTarget(
         actual: actual.readable(settings), target: target.duration.readable(settings),
         over: (actual - target.duration).readable(settings), measure: target.measure,
-        longestWait: (declarations.steps[longest].anchor, wait(longest).readable(settings)))
+        longestWait: (anchor(longest), wait(longest).readable(settings)))
     }
-    return findings
   }
 }
 

@@ -13,21 +13,28 @@ enum StepsMeetTheirTargets: CheckRule {
     for stated in steps.stepTargets
     where !context.syntax.hasAttribute(.runs, of: context.declarations.steps[stated.step]) {
       let work = steps.processTimes[stated.step] ?? .zero
-      let lead = work + (steps.waitTimes[stated.step] ?? .zero)
-      let id = context.text(context.declarations.steps[stated.step].identifier)
-      if stated.target < work {
-        findings.add(.targetBelowProcessTime, at: stated.range) {
-          .stepTargetBelowWork(id, stated.target.readable(settings), work: work.readable(settings, as: .effort))
-        }
-      } else if lead > stated.target {
-        findings.add(.stepOverTarget, at: stated.range) {
-          .stepOverTarget(
-            id, lead.readable(settings), over: (lead - stated.target).readable(settings),
-            target: stated.target.readable(settings))
-        }
-      }
+      judge(
+        context.text(context.declarations.steps[stated.step].identifier), target: stated.target, at: stated.range,
+        work: work, lead: work + (steps.waitTimes[stated.step] ?? .zero), settings: settings, into: &findings)
     }
     return findings
+  }
+
+  /// The finding about one step's target once its figures are known, here and for a linked step (`LinkedTargets`).
+  static func judge(
+    _ id: String, target: Duration, at range: SourceRange, work: Duration, lead: Duration, settings: DurationSettings,
+    into findings: inout Findings
+  ) {
+    if target < work {
+      findings.add(.targetBelowProcessTime, at: range) {
+        .stepTargetBelowWork(id, target.readable(settings), work: work.readable(settings, as: .effort))
+      }
+    } else if lead > target {
+      findings.add(.stepOverTarget, at: range) {
+        .stepOverTarget(
+          id, lead.readable(settings), over: (lead - target).readable(settings), target: target.readable(settings))
+      }
+    }
   }
 }
 

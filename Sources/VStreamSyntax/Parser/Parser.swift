@@ -422,10 +422,7 @@ struct ParseRun {
           let quoted = "\"" + String(written.dropFirst().dropLast()).replacingOccurrences(of: "\"", with: "\\\"") + "\""
           report(.singleQuotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
         } else {
-          let quoted =
-            "\"" + written.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            + "\""
-          report(.unquotedTitle(Self.shorten(written), quoted: quoted, at: rest), at: rest)
+          report(.unquotedTitle(Self.shorten(written), quoted: SyntaxMessage.quoted(written), at: rest), at: rest)
         }
         hasErrors = true
         index = line.count

@@ -411,11 +411,16 @@ extension SyntaxMessage {
       help: commas > 1 ? "remove the extra commas" : "remove the extra comma")
   }
 
+  /// Words written without their quotes, as the string that holds them: in double quotes, a quote or backslash
+  /// inside escaped. What the fixes for an unquoted title or role write.
+  static func quoted(_ words: String) -> String {
+    "\"" + words.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+  }
+
   /// `written` as shown; `whole`, the words at `range`, which the safe fix quotes (a quote or backslash inside
   /// them escaped).
   static func unquotedRole(_ written: String, fix whole: String, at range: SourceRange) -> SyntaxMessage {
-    let quoted =
-      "\"" + whole.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    let quoted = quoted(whole)
     return SyntaxMessage(
       code: SyntaxMessages.expectedString, text: "roles are quoted text, found `\(written)`", label: "not quoted",
       help: "write `\"\(written)\"`",
