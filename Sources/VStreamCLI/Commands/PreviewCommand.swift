@@ -78,10 +78,6 @@ struct PreviewCommand: ParsableCommand {
     } catch {
       throw CommandFailure("cannot listen on \(host) port \(port): \(error)")
     }
-    let shownHost = host.contains(":") ? "[\(host)]" : host
-    let url = "http://\(shownHost):\(listening)/\(first.firstPage)"
-    Terminal.standardOutput.write(url + "\n")
-
     let stopping = NSLock()
     var stopped = false
     let rebuilder = PreviewRebuilder(site: site, builder: builder)
@@ -117,9 +113,13 @@ struct PreviewCommand: ParsableCommand {
       source.resume()
       sources.append(source)
     }
-    // Watching before saying so: a file removed once the message is out is always seen. One removed while the
-    // watch was being set up has no event to report it, so it is looked for once the watch is on.
+    // Watching before the address is out: a save made as soon as the page is open is always seen, and a file removed
+    // once the message is out too. One removed while the watch was being set up has no event to report it, so it is
+    // looked for once the watch is on.
     watcher.start()
+    let shownHost = host.contains(":") ? "[\(host)]" : host
+    let url = "http://\(shownHost):\(listening)/\(first.firstPage)"
+    Terminal.standardOutput.write(url + "\n")
     Terminal.standardError.write(Self.summary(first) + "; watching for changes, Ctrl-C stops\n")
     if !WatchedPaths.anyExists(paths) { stop() }
     if open { Self.openBrowser(url) }
