@@ -75,7 +75,7 @@ public enum CheckMessages {
         demandLines + "demand alert \"Monitoring raises an alert\"")),
     error(
       .missingValue, "missing-value", "the stream has no value",
-      "A value stream always ends with value: write at least one `value ID \"Title\"` line saying what the consumer gets. Several values are allowed when a stream can end in different outcomes.",
+      "A value stream always ends with value: write at least one `value ID \"Title\"` line saying what the consumer gets. Several values are allowed when a stream can end in different outcomes. When the flow ends in a name that is not declared, VS311 reports it and offers to declare it as the value, and this is not reported again.",
       bad: bad(valueLines, "")),
     error(
       .duplicateIdentifier, "duplicate-id", "two declarations have the same identifier",
@@ -99,7 +99,7 @@ public enum CheckMessages {
       bad: bad("  time 30m\n", "  time 30m\n  ca 120%\n")),
     error(
       .undefinedNode, "undefined-node", "a flow names something that is not declared",
-      "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested.",
+      "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested, and the fix rewrites every line that names it. Each name is reported once, where it is first written. A name no arrow leaves is where the flow ends: with no id close to it, it is most likely a value that was never declared or was deleted, and the fix declares it above the flow with a title to fill in; a stream with no value at all is then not reported again (VS305).",
       bad: badFlow(
         "flow outage -> triage -> fxi -> confirm -> restored\n")),
     error(

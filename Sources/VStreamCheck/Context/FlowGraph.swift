@@ -13,7 +13,7 @@ struct FlowGraph {
   /// after it look unreachable.
   var isComplete = true
   /// Names in flows that no declaration has (VS311), in the order written.
-  var undefinedNames: [SourceRange] = []
+  var undefinedNames: [UndefinedName] = []
   /// Arrows into the demand (VS312): the arrow, and the demand's name at its head.
   var arrowsIntoDemand: [(arrow: SourceRange, name: SourceRange)] = []
   /// Arrows from a value, or from a step after one, back to a step before the values that close a loop through the
@@ -76,7 +76,9 @@ struct FlowGraph {
         let number = Int(numbers[Int(flow.nodeSpan.start) + index])
         guard number >= 0 else {
           graph.isComplete = false
-          graph.undefinedNames.append(name.range)
+          let nodeCount = Int(flow.nodeSpan.count)
+          graph.undefinedNames.append(
+            UndefinedName(range: name.range, leadsOn: index + 1 < nodeCount, flowStart: flow.range.start))
           previous = nil
           continue
         }
@@ -203,4 +205,13 @@ struct FlowGraph {
         share: arrow.share < 0 ? nil : Percentage(hundredths: Int64(arrow.share)))
     }
   }
+}
+
+/// A name in a flow that no declaration has, with what its place says it is meant to be.
+struct UndefinedName {
+  var range: SourceRange
+  /// Whether an arrow leaves it on its line: a name no arrow leaves is where a flow ends, most likely a value.
+  var leadsOn: Bool
+  /// Where its flow line starts: a declaration for it goes above.
+  var flowStart: UInt32
 }

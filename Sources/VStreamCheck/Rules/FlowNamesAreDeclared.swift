@@ -1,7 +1,9 @@
 import VStreamSource
 
 /// Every name in a flow is the id of the demand, a step or a value (VS311). While a declaration has lost its id
-/// (VS107 says so), a name like no declared id is most likely that one: it is not reported again.
+/// (VS107 says so), a name like no declared id is most likely that one: it is not reported again. A name no arrow
+/// leaves, on any line, is where the flow ends: it is offered as a value to declare, and while the stream has no
+/// value that one finding covers VS305 too (one mistake, such as a deleted value, one finding).
 enum FlowNamesAreDeclared: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -11,15 +13,49 @@ enum FlowNamesAreDeclared: CheckRule {
       list.contains { $0.identifier == nil }
     }
     var suggestions = Suggestions(context)
-    for range in context.flow.undefinedNames {
-      let id = context.file.text(range)
+    let ends = endsOfFlow(context)
+    // One finding a name, where it is first written: a deleted or misspelt declaration is one mistake however many
+    // lines name it, and the did-you-mean fix rewrites every one.
+    var places: [String: [SourceRange]] = [:]
+    var order: [String] = []
+    for name in context.flow.undefinedNames {
+      let id = context.file.text(name.range)
+      if places[id] == nil { order.append(id) }
+      places[id, default: []].append(name.range)
+    }
+    for id in order {
+      let ranges = places[id]!
       let suggestion = id == streamID ? nil : suggestions.closest(to: id)
       if anIDIsMissing && id != streamID && suggestion == nil { continue }
-      findings.add(.undefinedNode, at: range) {
-        id == streamID ? .flowNamesTheStream(id) : .undeclaredName(id, suggestion: suggestion, at: range)
+      findings.add(.undefinedNode, at: ranges[0]) {
+        if id == streamID { return .flowNamesTheStream(id) }
+        if suggestion == nil, let start = ends[id] {
+          return .undeclaredValue(id, declareAt: start, times: ranges.count)
+        }
+        return .undeclaredName(id, suggestion: suggestion, at: ranges)
       }
     }
     return findings
+  }
+
+  /// The undeclared names no arrow leaves on any line, each with where its first flow line starts.
+  static func endsOfFlow(_ context: CheckContext) -> [String: UInt32] {
+    var ends: [String: UInt32] = [:]
+    var leading: Set<String> = []
+    for name in context.flow.undefinedNames {
+      let id = context.file.text(name.range)
+      if name.leadsOn { leading.insert(id) } else if ends[id] == nil { ends[id] = name.flowStart }
+    }
+    return ends.filter { !leading.contains($0.key) }
+  }
+
+  /// Whether the flow ends in a name that is not declared and is like no declared id: the value VS311 offers to
+  /// declare, so that a stream without values is not reported again (VS305).
+  static func endsInAnUndeclaredValue(_ context: CheckContext) -> Bool {
+    guard !context.flow.undefinedNames.isEmpty else { return false }
+    let streamID = context.declarations.streams.first?.identifier?.text(in: context.file)
+    var suggestions = Suggestions(context)
+    return endsOfFlow(context).keys.sorted().contains { id in id != streamID && suggestions.closest(to: id) == nil }
   }
 
   /// The declared id closest to a name, within a budget of comparisons per file: a file naming thousands of
@@ -54,10 +90,36 @@ extension Message {
       help: "flows join the demand, steps and values")
   }
 
-  static func undeclaredName(_ id: String, suggestion: String?, at range: SourceRange) -> Message {
+  /// The fix declares the value above the flow line with a title made from its id: a placeholder to replace, so
+  /// never applied without asking.
+  static func undeclaredValue(_ id: String, declareAt offset: UInt32, times: Int) -> Message {
+    let words = id.split(separator: "-").joined(separator: " ")
+    let title = words.prefix(1).uppercased() + words.dropFirst()
+    let declaration = "value \(id) \"\(title)\""
+    return Message(
+      text: "`\(id)` is not declared", label: "the flow ends here, but no value has this id" + Self.times(times),
+      help: "declare the value it reaches: `\(declaration)`, with `for` naming who perceives it",
+      fixes: [
+        .replace(
+          SourceRange.empty(at: offset), with: declaration + "\n\n", "declare the value `\(id)` to fill in",
+          safety: .unsafe)
+      ])
+  }
+
+  static func undeclaredName(_ id: String, suggestion: String?, at ranges: [SourceRange]) -> Message {
     Message(
-      text: "`\(id)` is not declared", label: "no demand, step or value has this id",
+      text: "`\(id)` is not declared", label: "no demand, step or value has this id" + Self.times(ranges.count),
       help: suggestion.map { "did you mean `\($0)`?" } ?? "declare it with `step \(id) \"Title\"`",
-      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .unsafe)] } ?? [])
+      fixes: suggestion.map { suggestion in
+        [
+          Diagnostic.Fix(
+            "write `\(suggestion)`", edits: ranges.map { Diagnostic.Edit(range: $0, replacement: suggestion) },
+            safety: .unsafe)
+        ]
+      } ?? [])
+  }
+
+  private static func times(_ count: Int) -> String {
+    count > 1 ? " (the flow names it \(count) times)" : ""
   }
 }
