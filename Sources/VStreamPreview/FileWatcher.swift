@@ -18,7 +18,8 @@ public final class FileWatcher: @unchecked Sendable {
 
   /// How the watcher learns of changes, once started.
   public private(set) var mode: Mode = .polling
-  private let folders: [String]
+  /// The folders watched: those given, and the ones made inside them since (the watcher's thread adds them).
+  private var folders: [String]
   private let onChange: @Sendable () -> Void
   private var coalescer: SaveCoalescer
   private let pollInterval: Double
@@ -93,23 +94,33 @@ public final class FileWatcher: @unchecked Sendable {
     !name.hasPrefix(".") && name != "node_modules"
   }
 
+  /// `root` and every watchable folder below it, and whether any of them holds a file that matters.
+  static func tree(_ root: String) -> (folders: [String], holdsStreams: Bool) {
+    var folders: [String] = []
+    var holdsStreams = false
+    var pending = [root]
+    while let next = pending.popLast() {
+      folders.append(next)
+      for name in (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? [] {
+        var isFolder: ObjCBool = false
+        let path = "\(next)/\(name)"
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+          if isWatchable(name) { pending.append(path) }
+        } else if matters(name) {
+          holdsStreams = true
+        }
+      }
+    }
+    return (folders, holdsStreams)
+  }
+
   /// Watches `folder` and every watchable folder below it; whether it holds a file that matters.
   private func watchTree(_ folder: String) -> Bool {
     #if canImport(Glibc)
-      var holdsStreams = false
-      var pending = [folder]
-      while let next = pending.popLast() {
+      let (found, holdsStreams) = Self.tree(folder)
+      for next in found {
         let watch = inotify_add_watch(inotify, next, Self.mask)
         if watch >= 0 { watched[watch] = next }
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: next)) ?? [] {
-          var isFolder: ObjCBool = false
-          let path = "\(next)/\(name)"
-          if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-            if Self.isWatchable(name) { pending.append(path) }
-          } else if Self.matters(name) {
-            holdsStreams = true
-          }
-        }
       }
       return holdsStreams
     #else
@@ -134,7 +145,15 @@ public final class FileWatcher: @unchecked Sendable {
       if fds[0].revents != 0 { return }
       if fds.count > 1, fds[1].revents != 0, drainInotify() { coalescer.note(at: Self.now()) }
       if let before = snapshot {
-        let after = FolderSnapshot(folders)
+        var after = FolderSnapshot(folders)
+        // A folder made inside a watched one is polled from now on, with the folders it already holds, as inotify
+        // does.
+        let made = after.subfolders.subtracting(folders).sorted()
+        if !made.isEmpty {
+          folders += made.flatMap { Self.tree($0).folders }
+          folders = Array(Set(folders)).sorted()
+          after = FolderSnapshot(folders)
+        }
         if after != before { coalescer.note(at: Self.now()) }
         snapshot = after
       }
@@ -178,9 +197,14 @@ public final class FileWatcher: @unchecked Sendable {
   }
 }
 
-/// What polling compares: each watched folder's files that matter, with size, modification time and inode.
+/// What polling compares: each watched folder's files that matter, with size, modification time and inode. It
+/// lists the watchable folders inside them too, so that the watcher polls a new one.
 struct FolderSnapshot: Equatable {
   var entries: [String: [Int]] = [:]
+  var subfolders: Set<String> = []
+
+  /// The files alone: a new folder counts once it brings a stream.
+  static func == (left: FolderSnapshot, right: FolderSnapshot) -> Bool { left.entries == right.entries }
 
   init(_ folders: [String]) {
     for folder in folders {
@@ -188,9 +212,14 @@ struct FolderSnapshot: Equatable {
         entries[folder] = []
         continue
       }
-      for name in names.sorted() where FileWatcher.matters(name) {
+      for name in names.sorted() {
         var info = stat()
         guard stat("\(folder)/\(name)", &info) == 0 else { continue }
+        if info.st_mode & S_IFMT == S_IFDIR {
+          if FileWatcher.isWatchable(name) { subfolders.insert("\(folder)/\(name)") }
+          continue
+        }
+        guard FileWatcher.matters(name) else { continue }
         entries["\(folder)/\(name)"] = [
           Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec), Int(info.st_ino),
         ]

@@ -129,25 +129,32 @@ final class FileWatcherTests: XCTestCase {
     try check(environment: [:], mode: .inotify)
   }
 
-  /// A folder made after the start is watched too: a stream saved in it rebuilds (inotify; polling lists the folders
-  /// given).
-  func testInotifyWatchesAFolderMadeAfterTheStart() throws {
+  /// A folder made after the start is watched too: a stream saved in it rebuilds; the empty folder does not.
+  func checkAFolderMadeAfterTheStart(environment: [String: String], mode: FileWatcher.Mode) throws {
     let folder = try folder()
     let calls = Counter()
     let changed = expectation(description: "a rebuild for the stream in the new folder")
-    let watcher = FileWatcher(folders: [folder], environment: [:]) {
+    let watcher = FileWatcher(folders: [folder], environment: environment) {
       calls.add()
       changed.fulfill()
     }
-    guard watcher.mode == .inotify else { throw XCTSkip("no inotify here") }
+    guard watcher.mode == mode else { throw XCTSkip("no \(mode) here") }
     watcher.start()
     defer { watcher.stop() }
     try FileManager.default.createDirectory(atPath: "\(folder)/new/deeper", withIntermediateDirectories: true)
-    Thread.sleep(forTimeInterval: 0.4)
+    Thread.sleep(forTimeInterval: 0.6)
     XCTAssertEqual(calls.value, 0, "an empty folder changes no build")
     try Data("a".utf8).write(to: URL(fileURLWithPath: "\(folder)/new/deeper/a.vstream"))
     wait(for: [changed], timeout: 3)
     XCTAssertEqual(calls.value, 1)
+  }
+
+  func testInotifyWatchesAFolderMadeAfterTheStart() throws {
+    try checkAFolderMadeAfterTheStart(environment: [:], mode: .inotify)
+  }
+
+  func testPollingWatchesAFolderMadeAfterTheStart() throws {
+    try checkAFolderMadeAfterTheStart(environment: ["VSTREAM_WATCH": "poll"], mode: .polling)
   }
 
   func testPollingSeesASaveOnce() throws {
