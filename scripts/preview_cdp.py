@@ -56,9 +56,19 @@ class Page:
                 return message.get("result", {})
             self.events.append(message)
 
-    def evaluate(self, expression):
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
-        return result.get("result", {}).get("value")
+    def evaluate(self, expression, seconds=3.0):
+        """The expression's value in the page. A save reloads the page twice when it changes a diagram (the new text
+        at once, then again once Graphviz has drawn it), so an evaluation can meet a page being replaced: it is tried
+        again until the new page answers."""
+        start = time.monotonic()
+        while True:
+            try:
+                result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
+                return result.get("result", {}).get("value")
+            except RuntimeError:
+                if time.monotonic() - start >= seconds:
+                    raise
+                time.sleep(0.05)
 
     def wait_for(self, expression, seconds):
         """How long until `expression` is true in the page, or None after `seconds`. A reload in progress makes
@@ -66,7 +76,7 @@ class Page:
         start = time.monotonic()
         while time.monotonic() - start < seconds:
             try:
-                if self.evaluate(expression):
+                if self.evaluate(expression, seconds=0):
                     return time.monotonic() - start
             except (RuntimeError, websocket.WebSocketException):
                 pass

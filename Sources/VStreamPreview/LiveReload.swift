@@ -62,6 +62,8 @@ public enum LiveReload {
       var key = "vstream-preview-scroll:" + location.pathname;
       if ("scrollRestoration" in history) history.scrollRestoration = "manual";
       var saved = sessionStorage.getItem(key);
+      // The position still to be restored: a reload before the page has loaded keeps it, not the clamped one.
+      var pending = null;
       if (saved) {
         sessionStorage.removeItem(key);
         var xy = saved.split(",");
@@ -72,13 +74,16 @@ public enum LiveReload {
         // Now, while the page is parsed, and again when it has loaded: until then the page may be too short to
         // reach the position, and the browser clamps it.
         restore();
-        if (document.readyState !== "complete") window.addEventListener("load", restore, { once: true });
+        if (document.readyState !== "complete") {
+          pending = saved;
+          window.addEventListener("load", function () { restore(); pending = null; }, { once: true });
+        }
       }
       var events = new EventSource("\(eventsPath)");
       events.addEventListener("reload", function (event) {
         if (event.data === generation) return;
         generation = event.data;
-        sessionStorage.setItem(key, window.scrollX + "," + window.scrollY);
+        sessionStorage.setItem(key, pending || window.scrollX + "," + window.scrollY);
         location.reload();
       });
     })();
