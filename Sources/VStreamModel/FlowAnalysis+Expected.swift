@@ -105,15 +105,25 @@ extension FlowAnalysis {
       leadShare[section.fork] += critical.lead
       processShare[section.fork] += critical.process
     }
-    let process = processShare.reduce(0, +)
-    let lead = leadShare.reduce(0, +)
+    // Settled before they are published: the solver and these sums add in node order, which is declaration order,
+    // so moving a line changes the last bits; a figure that moved in them would read as a change (`diff`).
+    let process = settled(processShare.reduce(0, +))
+    let lead = settled(leadShare.reduce(0, +))
     var yield: Double?
     for case .step(let index) in mainPath {
       if let ca = steps[index].completeAccurate { yield = (yield ?? 1) * ca.fraction }
     }
     return ExpectedFlow(
-      visits: Array(visits[1...steps.count]), processTime: process, leadTime: lead,
-      flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield, totalEffort: effort)
+      visits: visits[1...steps.count].map(settled), processTime: process, leadTime: lead,
+      flowEfficiency: lead > 0 ? process / lead : nil, firstPassYield: yield, totalEffort: settled(effort))
+  }
+
+  /// `x` to 30 significant bits (about nine digits): far finer than any figure is shown (a second in thirty years),
+  /// far coarser than the rounding of sums in another order. Scaling by a power of two is exact.
+  static func settled(_ x: Double) -> Double {
+    guard x.isFinite, x != 0 else { return x }
+    let step = Double(sign: .plus, exponent: x.exponent - 30, significand: 1)
+    return (x / step).rounded() * step
   }
 
   /// An arrow's kind and share as one adjacency target: bit 0 set for rework, bit 1 for parallel, the share in
