@@ -24,6 +24,7 @@ public enum LinkedTargets {
       LeadTimeMeetsItsTarget.judge(
         target, at: range, work: stream.metrics.mainPath.processTime,
         path: { path.nodes.compactMap(\.stepIndex) }, wait: { stream.steps[$0].waitTime ?? .zero },
+        isPlanned: { stream.steps[$0].waitIsPlanned },
         actual: {
           target.measure == .p85 ? LeadTimeSimulation.run(stream).map(\.p85) : target.actual(stream.metrics)
         },

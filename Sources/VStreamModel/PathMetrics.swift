@@ -49,26 +49,38 @@ public struct PathMetrics: Sendable, Hashable {
     var wait = Duration.zero
     var planned = Duration.zero
     var rolled: Double?
-    var longest: [Int] = []
-    var longestWait = Duration.zero
     for case .step(let index) in path {
       let step = steps[index]
       process += step.processTime ?? .zero
       wait += step.waitTime ?? .zero
       if let ca = step.completeAccurate { rolled = (rolled ?? 1) * ca.fraction }
-      guard let stepWait = step.waitTime else { continue }
-      if step.waitIsPlanned {
-        planned += stepWait
-      } else if stepWait > longestWait {
+      if step.waitIsPlanned, let stepWait = step.waitTime { planned += stepWait }
+    }
+    let lead = process + wait
+    let efficiency = lead.seconds > 0 ? Double(process.seconds) / Double(lead.seconds) : nil
+    let longest = longestWaits(
+      among: path.compactMap(\.stepIndex), wait: { steps[$0].waitTime }, isPlanned: { steps[$0].waitIsPlanned })
+    return PathMetrics(
+      nodes: path, processTime: process, waitTime: wait, leadTime: lead, flowEfficiency: efficiency,
+      rolledCompleteAccurate: rolled, longestWait: longest, plannedWaitTime: planned)
+  }
+
+  /// The steps among `steps` (in their order) tied for the longest wait that is queueing: a planned wait never
+  /// counts, and nor does a wait of zero. The one definition the metrics and the findings that name the longest wait
+  /// share.
+  public static func longestWaits(
+    among steps: [Int], wait: (Int) -> Duration?, isPlanned: (Int) -> Bool
+  ) -> [Int] {
+    var longest: [Int] = []
+    var longestWait = Duration.zero
+    for index in steps where !isPlanned(index) {
+      guard let stepWait = wait(index) else { continue }
+      if stepWait > longestWait {
         (longestWait, longest) = (stepWait, [index])
       } else if stepWait == longestWait, stepWait > .zero {
         longest.append(index)
       }
     }
-    let lead = process + wait
-    let efficiency = lead.seconds > 0 ? Double(process.seconds) / Double(lead.seconds) : nil
-    return PathMetrics(
-      nodes: path, processTime: process, waitTime: wait, leadTime: lead, flowEfficiency: efficiency,
-      rolledCompleteAccurate: rolled, longestWait: longest, plannedWaitTime: planned)
+    return longest
   }
 }

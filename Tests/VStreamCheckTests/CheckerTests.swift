@@ -219,6 +219,37 @@ final class CheckerTests: XCTestCase {
     XCTAssertEqual(bad.map(\.code), ["VS502"])
   }
 
+  /// Held to P85, the finding and the page agree, whatever order the arrows are written in: both simulate the flow
+  /// in the order of its ids.
+  func testTheP85OfTheFindingIsThePagesInEitherOrder() throws {
+    let (p85, _) = Configuration.load(SourceFile(path: "vstream.yml", text: "targets:\n  measure: p85\n"))
+    let steps = Self.twoSteps(("1h", "1h..3h"), ("2h..4h", "3h"))
+    var messages: [String] = []
+    let arrows = ["flow d -> a\n", "flow a -> 60% b -> v\n", "flow a -> 40% v\n"]
+    for flow in [arrows.joined(), arrows.reversed().joined()] {
+      let text = withTarget("5h", steps + flow)
+      let held = Compiler.check(SourceFile(path: "s", text: text), configuration: p85).diagnostics
+      XCTAssertEqual(held.map(\.code), ["VS428"])
+      let stream = try XCTUnwrap(Compiler.check(SourceFile(path: "s", text: text)).stream)
+      let page = try XCTUnwrap(LeadTimeSimulation.run(stream)).p85.readable(stream.settings)
+      XCTAssertTrue(held.first?.message.hasPrefix("the P85 lead time, \(page), is") ?? false, "\(held) \(page)")
+      messages += held.map(\.message)
+    }
+    XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+  }
+
+  /// The longest wait a finding names is the longest queue: a planned wait never, and every step tied for it.
+  func testFindingsNameTheLongestQueueNotAPlannedWait() throws {
+    let text = withTarget("1d", Self.twoSteps(("1h", "4h"), ("1h", "2w planned")) + "flow d -> a -> b -> v\n")
+    let missed = Compiler.check(SourceFile(path: "s", text: text)).diagnostics.filter { $0.code == .leadTimeOverTarget }
+    XCTAssertEqual(missed.count, 1)
+    let file = SourceFile(path: "s", text: text)
+    XCTAssertEqual(missed.first?.secondary.map { file.text($0.range) }, ["a"])
+    let tied = withTarget("5h", Self.twoSteps(("1h", "4h"), ("1h", "4h")) + "flow d -> a -> b -> v\n")
+    let both = Compiler.check(SourceFile(path: "s", text: tied)).diagnostics
+    XCTAssertEqual(both.first?.secondary.map { SourceFile(path: "s", text: tied).text($0.range) }, ["a", "b"])
+  }
+
   /// A range's point figure is its mean; out of order it is one error each, with its fix.
   func testRangesAndThreePointEstimates() throws {
     let stream = try XCTUnwrap(

@@ -35,13 +35,14 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
     let efficiency = Double(process.seconds) / Double(lead.seconds)
     let threshold = context.configuration.flowEfficiencyThreshold
     guard efficiency < threshold else { return findings }
-    let longest = onPath.max { (steps.waitTimes[$0]!, $1) < (steps.waitTimes[$1]!, $0) }!
+    let longest = PathMetrics.longestWaits(
+      among: onPath, wait: { steps.waitTimes[$0] }, isPlanned: { steps.plannedWaits[$0] })
     let settings = context.configuration.durationSettings
     findings.add(.lowFlowEfficiency, at: anchor) {
       .lowFlowEfficiency(
         efficiency, threshold: threshold, process: process.readable(settings, as: .effort),
         lead: lead.readable(settings),
-        longestWait: (declarations.steps[longest].anchor, steps.waitTimes[longest]!.readable(settings)))
+        longestWaits: longest.map { (declarations.steps[$0].anchor, steps.waitTimes[$0]!.readable(settings)) })
     }
     return findings
   }
@@ -49,12 +50,12 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
 
 extension Message {
   static func lowFlowEfficiency(
-    _ efficiency: Double, threshold: Double, process: String, lead: String, longestWait: (SourceRange, String)
+    _ efficiency: Double, threshold: Double, process: String, lead: String, longestWaits: [(SourceRange, String)]
   ) -> Message {
     Message(
       text: "flow efficiency is \(percentText(efficiency)), below the threshold of \(percentText(threshold))",
       label: "items mostly wait",
-      secondary: [Diagnostic.Label(range: longestWait.0, message: "longest wait: \(longestWait.1)")],
+      secondary: longestWaits.map { Diagnostic.Label(range: $0.0, message: "longest wait: \($0.1)") },
       notes: ["process time \(process) of lead time \(lead) on the main path"],
       help: "shorten the longest wait, or change the threshold in vstream.yml")
   }

@@ -39,6 +39,7 @@ enum LeadTimeMeetsItsTarget: CheckRule {
     }
     judge(
       target, at: range, work: main.reduce(Duration.zero) { $0 + process($1) }, path: path, wait: wait,
+      isPlanned: { context.steps.plannedWaits[$0] },
       actual: { target.measure == .p85 ? simulatedP85(context) : path().reduce(Duration.zero) { $0 + lead($1) } },
       anchor: { declarations.steps[$0].anchor }, settings: settings, into: &findings)
     return findings
@@ -49,7 +50,8 @@ enum LeadTimeMeetsItsTarget: CheckRule {
   /// `actual` (asked only then: the P85 is a simulation) is over it, pointing at the longest wait on `path`.
   static func judge(
     _ target: LeadTimeTarget, at range: SourceRange, work: Duration, path: () -> [Int], wait: (Int) -> Duration,
-    actual: () -> Duration?, anchor: (Int) -> SourceRange, settings: DurationSettings, into findings: inout Findings
+    isPlanned: (Int) -> Bool, actual: () -> Duration?, anchor: (Int) -> SourceRange, settings: DurationSettings,
+    into findings: inout Findings
   ) {
     if target.duration < work {
       findings.add(.targetBelowProcessTime, at: range) {
@@ -59,14 +61,13 @@ enum LeadTimeMeetsItsTarget: CheckRule {
       }
       return
     }
-    guard let actual = actual(), actual > target.duration,
-      let longest = path().max(by: { (wait($0), $1) < (wait($1), $0) })
-    else { return }
+    guard let actual = actual(), actual > target.duration else { return }
+    let longest = PathMetrics.longestWaits(among: path(), wait: wait, isPlanned: isPlanned)
     findings.add(.leadTimeOverTarget, at: range) {
       .leadTimeOverTarget(
         actual: actual.readable(settings), target: target.duration.readable(settings),
         over: (actual - target.duration).readable(settings), measure: target.measure,
-        longestWait: (anchor(longest), wait(longest).readable(settings)))
+        longestWaits: longest.map { (anchor($0), wait($0).readable(settings)) })
     }
   }
 }
@@ -80,7 +81,8 @@ extension LeadTimeMeetsItsTarget {
     let resolved = context.steps
     let steps = context.declarations.steps.indices.map { index in
       Step(
-        id: "", title: "", activity: resolved.activities[index]!, practices: [], roles: [],
+        id: context.text(context.declarations.steps[index].identifier), title: "",
+        activity: resolved.activities[index]!, practices: [], roles: [],
         processTime: resolved.processTimes[index], waitTime: resolved.waitTimes[index],
         completeAccurate: resolved.completeAccurate[index], note: nil, range: SourceRange(start: 0, end: 0),
         processEstimate: resolved.estimate(ofStep: index, isWait: false),
@@ -88,7 +90,7 @@ extension LeadTimeMeetsItsTarget {
     }
     let edges = context.flow.edges(context.declarations, syntax: context.syntax, file: context.file)
     return LeadTimeSimulation.run(
-      steps: steps, valueCount: context.declarations.values.count, edges: edges,
+      steps: steps, valueIDs: context.declarations.values.map { context.text($0.identifier) }, edges: edges,
       seed: SplitMix64.seed(stream.text(in: context.file)), samples: LeadTimeSimulation.defaultSamples)?.p85
   }
 }
@@ -104,13 +106,13 @@ extension Message {
 
   static func leadTimeOverTarget(
     actual: String, target: String, over: String, measure: LeadTimeTarget.Measure,
-    longestWait: (SourceRange, String)
+    longestWaits: [(SourceRange, String)]
   ) -> Message {
     Message(
       text: (measure == .p85 ? "the P85 lead time" : "the lead time of \(measure.phrase)")
         + ", \(actual), is \(over) over the target of \(target)",
       label: "target missed",
-      secondary: [Diagnostic.Label(range: longestWait.0, message: "longest wait: \(longestWait.1)")],
+      secondary: longestWaits.map { Diagnostic.Label(range: $0.0, message: "longest wait: \($0.1)") },
       help: "shorten the longest waits, or agree a target the stream can meet")
   }
 }

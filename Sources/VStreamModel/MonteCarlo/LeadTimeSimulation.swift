@@ -20,15 +20,24 @@ public enum LeadTimeSimulation {
 
   /// The distribution of `samples` items through `stream`, seeded from its id; nil when the stream has no expected
   /// figures (an item could circle forever, VS325) or `samples` is not positive.
-  /// The stream is put in one order first (steps and values by id, arrows by the ids they join): the draws are
-  /// handed out in the order of nodes and arrows, so the written order would otherwise move the percentiles.
   public static func run(_ stream: ValueStream, samples: Int = defaultSamples) -> LeadTimeDistribution? {
-    let steps = stream.steps.indices.sorted { (stream.steps[$0].id, $0) < (stream.steps[$1].id, $1) }
-    let values = stream.values.indices.sorted { (stream.values[$0].id, $0) < (stream.values[$1].id, $1) }
-    var stepPlace = [Int](repeating: 0, count: steps.count)
-    for (place, index) in steps.enumerated() { stepPlace[index] = place }
-    var valuePlace = [Int](repeating: 0, count: values.count)
-    for (place, index) in values.enumerated() { valuePlace[index] = place }
+    run(
+      steps: stream.steps, valueIDs: stream.values.map(\.id), edges: stream.edges, seed: SplitMix64.seed(stream.id),
+      samples: samples)
+  }
+
+  /// The flow is put in one order first (steps and values by id, arrows by the ids they join): the draws are handed
+  /// out in the order of nodes and arrows, so the written order would otherwise move the percentiles. `check`
+  /// (VS428 with `measure: p85`) and `build` both come here, so that the finding and the page agree.
+  public static func run(steps: [Step], valueIDs: [String], edges: [Edge], seed: UInt64, samples: Int)
+    -> LeadTimeDistribution?
+  {
+    let stepOrder = steps.indices.sorted { (steps[$0].id, $0) < (steps[$1].id, $1) }
+    let valueOrder = valueIDs.indices.sorted { (valueIDs[$0], $0) < (valueIDs[$1], $1) }
+    var stepPlace = [Int](repeating: 0, count: stepOrder.count)
+    for (place, index) in stepOrder.enumerated() { stepPlace[index] = place }
+    var valuePlace = [Int](repeating: 0, count: valueOrder.count)
+    for (place, index) in valueOrder.enumerated() { valuePlace[index] = place }
     let placed = { (node: NodeRef) -> NodeRef in
       switch node {
       case .demand: return .demand
@@ -37,17 +46,17 @@ public enum LeadTimeSimulation {
       }
     }
     let number = { (node: NodeRef) in FlowAnalysis.Graph.number(node, stepCount: steps.count) }
-    let edges = stream.edges.map { edge -> Edge in
+    let placedEdges = edges.map { edge -> Edge in
       var placedEdge = edge
       placedEdge.from = placed(edge.from)
       placedEdge.to = placed(edge.to)
       return placedEdge
     }.sorted { (number($0.from), number($0.to), $0.kind.rawValue) < (number($1.from), number($1.to), $1.kind.rawValue) }
     return run(
-      steps: steps.map { stream.steps[$0] }, valueCount: values.count, edges: edges,
-      seed: SplitMix64.seed(stream.id), samples: samples)
+      steps: stepOrder.map { steps[$0] }, valueCount: valueIDs.count, edges: placedEdges, seed: seed, samples: samples)
   }
 
+  /// The walk itself, in the order given.
   public static func run(steps: [Step], valueCount: Int, edges: [Edge], seed: UInt64, samples: Int)
     -> LeadTimeDistribution?
   {
