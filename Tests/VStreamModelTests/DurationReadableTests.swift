@@ -28,6 +28,14 @@ final class DurationReadableTests: XCTestCase {
     XCTAssertEqual(Duration(seconds: 5_400).readable(units), "1 h 30 min")
     XCTAssertEqual(Duration(seconds: 20 * 3_600).readable(units, as: .effort), "2 wd 4 h")
     XCTAssertEqual(Duration(seconds: 2 * 86_400).readable(units), "2 d")
+    // A working day of 7h30m holds seven and a half hours, not seven: 2wd is 15 h, 6 wd 45 h; 91.5 h is 12 wd and
+    // 1.5 h, the second unit rounded.
+    var short = units
+    short.secondsPerWorkingDay = 27_000
+    XCTAssertEqual(Duration(seconds: 15 * 3_600).readable(short, as: .effort), "2 wd")
+    XCTAssertEqual(Duration(seconds: 45 * 3_600).readable(short, as: .effort), "6 wd")
+    XCTAssertEqual(Duration(seconds: 91 * 3_600 + 1_800).readable(short, as: .effort), "12 wd 2 h")
+    XCTAssertEqual(Duration(seconds: 14 * 3_600 + 3_540).readable(short, as: .effort), "1 wd 7 h", "never 1 wd 8 h")
   }
 
   func testHoursAndCompactStyles() {

@@ -16,12 +16,15 @@ extension Duration {
     let unit = scale[first]
     if settings.display == .units, first + 1 < scale.count {
       let next = scale[first + 1]
-      // Round to the smaller unit first, so that 1 d 23 h 59 min reads `2 d`, not `1 d 24 h`.
-      let inNext = (magnitude / next.seconds).rounded()
-      let perUnit = (unit.seconds / next.seconds).rounded(.down)
-      guard perUnit > 0 else { return sign + Self.number(magnitude / unit.seconds) + " " + unit.name }
-      let whole = (inNext / perUnit).rounded(.down)
-      let rest = inNext - whole * perUnit
+      guard unit.seconds >= next.seconds else { return sign + Self.number(magnitude / unit.seconds) + " " + unit.name }
+      // The rest in seconds, not in whole smaller units a larger one holds: a working day of 7h30m is not 7 h.
+      // A rest that rounds up to a whole larger unit carries, so that 1 d 23 h 59 min reads `2 d`, not `1 d 24 h`.
+      var whole = (magnitude / unit.seconds).rounded(.down)
+      var rest = ((magnitude - whole * unit.seconds) / next.seconds).rounded()
+      if rest * next.seconds >= unit.seconds {
+        whole += 1
+        rest = 0
+      }
       return sign + Self.number(whole) + " " + unit.name + (rest > 0 ? " " + Self.number(rest) + " " + next.name : "")
     }
     return sign + Self.number(magnitude / unit.seconds) + " " + unit.name
