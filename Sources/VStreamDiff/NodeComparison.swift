@@ -82,8 +82,13 @@ enum NodeComparison {
           ("activity", step.activity.rawValue),
           ("practices", step.practices.joined(separator: ", ")),
           ("roles", step.roles.isEmpty ? nil : step.roles.joined(separator: ", ")),
-          ("time", step.processTime.map { $0.formatted(settings) }),
-          ("wait", step.waitTime.map { $0.formatted(settings) }),
+          // As written in meaning: a range as its range (its mean can stay while the spread moves), a planned wait
+          // as planned.
+          ("time", Self.written(step.processTime, step.processEstimate, settings)),
+          (
+            "wait",
+            Self.written(step.waitTime, step.waitEstimate, settings).map { step.waitIsPlanned ? $0 + " planned" : $0 }
+          ),
           ("ca", step.completeAccurate?.formatted),
           ("target", step.target.map { $0.formatted(settings) }),
           ("hands-over-to", step.handsOverTo?.stream),
@@ -96,5 +101,12 @@ enum NodeComparison {
         successors: (successors[ref] ?? []).sorted())
     }
     return result
+  }
+
+  /// A duration as the file means it: a point in the canonical text, a range or three-point estimate as its bounds.
+  static func written(_ point: Duration?, _ estimate: Estimate?, _ settings: DurationSettings) -> String? {
+    guard let estimate else { return point.map { $0.formatted(settings) } }
+    return [estimate.least, estimate.mostLikely, estimate.most].compactMap { $0?.formatted(settings) }
+      .joined(separator: "..")
   }
 }

@@ -165,6 +165,27 @@ final class StreamDiffTests: XCTestCase {
     XCTAssertEqual(figure(diff, .leadTime).direction, .same)
   }
 
+  /// A range whose mean stays is still a change (its spread moves the percentiles), and so is a wait that becomes
+  /// planned; the range is shown as written, never as its mean.
+  func testARangeWithTheSameMeanAndAPlannedWaitAreChanges() throws {
+    let ranged = Self.current.replacingOccurrences(of: "  time 1h\n  wait 1h\n", with: "  time 30m..90m\n  wait 1h\n")
+    let wider = ranged.replacingOccurrences(of: "30m..90m", with: "0s..2h")
+    let diff = StreamDiff.compare(base: try snapshot(ranged), head: try snapshot(wider))
+    XCTAssertEqual(diff.status, .changed)
+    XCTAssertEqual(diff.nodes.map(\.id), ["a"])
+    XCTAssertEqual(diff.nodes.first?.fields.map(\.name), ["time"])
+    XCTAssertEqual(diff.nodes.first?.fields.first?.before, "30m..1h30m")
+    XCTAssertEqual(diff.nodes.first?.fields.first?.after, "0s..2h")
+    XCTAssertEqual(figure(diff, .leadTime).direction, .same, "the same mean")
+    let planned = Self.current.replacingOccurrences(of: "  wait 2h\n", with: "  wait 2h planned\n")
+    let plannedDiff = StreamDiff.compare(base: try snapshot(Self.current), head: try snapshot(planned))
+    XCTAssertEqual(
+      plannedDiff.nodes.first?.fields.map { "\($0.name): \($0.before ?? "-") -> \($0.after ?? "-")" },
+      [
+        "wait: 2h -> 2h planned"
+      ])
+  }
+
   /// Making b run beside a (a fork from the demand, joined at the value) leaves the process time at the critical
   /// branch and compares the total effort, which only parallel work has; hand-overs and `from`/`for` are fields.
   func testTotalEffortIsComparedForParallelWorkAndHandOversAreFields() throws {
