@@ -133,8 +133,8 @@ extension RepositoryRules {
   /// `stream` with each step that runs another stream given that stream's figures (`called` finds it by id), and
   /// its metrics measured again: the step's process time is the called stream's on its main path, its wait its own
   /// `wait` (if any) and then the called stream's waits on its main path, its %C/A the called stream's rolled %C/A.
-  /// A range written for the step's own wait is not kept (the wait is now a sum), nor is a planned wait when the
-  /// called stream also queues. The caller's metrics are complete only when every stream it runs has complete ones.
+  /// A range written for the step's own wait is not kept (the wait is now a sum); the sum is planned when no part of
+  /// it queues. The caller's metrics are complete only when every stream it runs has complete ones.
   static func linked(
     _ stream: ValueStream, called: (String) -> ValueStream?, catalogue: PracticeCatalogue
   ) -> ValueStream {
@@ -148,7 +148,10 @@ extension RepositoryRules {
       step.processTime = main.processTime
       step.processEstimate = nil
       if main.waitTime > .zero {
-        step.waitIsPlanned = false
+        // One step has one kind of wait: planned when nothing in the sum queues (the called stream's waits on its
+        // main path all planned, the step's own planned or none), else queueing, the planned part with it.
+        let ownQueues = !step.waitIsPlanned && (step.waitTime ?? .zero) > .zero
+        step.waitIsPlanned = main.queueingWaitTime == .zero && !ownQueues
         step.waitEstimate = nil
       }
       step.waitTime = (step.waitTime ?? .zero) + main.waitTime

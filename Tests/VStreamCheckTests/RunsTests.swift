@@ -67,6 +67,33 @@ final class RunsTests: XCTestCase {
     XCTAssertEqual(try XCTUnwrap(results[1].stream).metrics.mainPath.leadTime, Duration(seconds: 2 * 3600))
   }
 
+  /// A linked step's wait is planned when no part of it queues: a callee whose waits are all planned keeps a planned
+  /// (or absent) wait of the step planned; a queue on either side makes the whole sum queueing.
+  func testALinkedWaitIsPlannedWhenNothingInItQueues() throws {
+    let planned = Self.stream("callee", [("x", "  time 10m\n  wait 1d planned\n"), ("y", "  time 30m\n  wait 0s\n")])
+    func raise(_ ownWait: String, callee: String) throws -> Step {
+      let caller = Self.stream(
+        "caller", [("first", "  time 1h\n  wait 30m\n"), ("raise", "  runs callee\n" + ownWait)])
+      let results = Compiler.checkRepository(files([caller, callee]))
+      XCTAssertEqual(errors(results), [[], []])
+      return try XCTUnwrap(results[0].stream).steps[1]
+    }
+    let both = try raise("  wait 2d planned\n", callee: planned)
+    XCTAssertTrue(both.waitIsPlanned)
+    XCTAssertEqual(both.waitTime, Duration(seconds: 3 * 86_400))
+    XCTAssertTrue(try raise("", callee: planned).waitIsPlanned, "no wait of its own: the callee's planned wait")
+    XCTAssertFalse(try raise("  wait 2h\n", callee: planned).waitIsPlanned, "the step's own queue")
+    XCTAssertFalse(try raise("  wait 2d planned\n", callee: Self.callee).waitIsPlanned, "the callee queues")
+    let results = Compiler.checkRepository(
+      files([
+        Self.stream("caller", [("first", "  time 1h\n  wait 30m\n"), ("raise", "  runs callee\n  wait 2d planned\n")]),
+        planned,
+      ]))
+    let main = try XCTUnwrap(results[0].stream).metrics.mainPath
+    XCTAssertEqual(main.plannedWaitTime, Duration(seconds: 3 * 86_400))
+    XCTAssertEqual(main.longestWait, [0], "the planned sum is never the longest wait")
+  }
+
   /// The targets of a caller are judged on its linked figures: the stream's 5h30m lead time against a 5h target
   /// (VS428, at the front matter's value), the step's 4h of wait and work against 3h (VS429, at its target), the
   /// same through `diagnoseRepository`; met targets give nothing, and one file alone judges neither.
