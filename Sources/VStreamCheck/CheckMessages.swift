@@ -218,6 +218,13 @@ public enum CheckMessages {
         "flow outage -> triage\nparallel triage -> fix\nparallel triage -> confirm\nflow triage -> restored\nflow fix -> confirm -> restored\n"
       )),
     error(
+      .reworkLeavesItsBranch, "rework-leaves-its-branch", "a rework arrow goes back out of a branch of a parallel fork",
+      "The branches of a fork run at the same time. A rework arrow inside a branch sends work back within it. One that goes back to the fork, before it or into another branch would start again work the other branches are still doing, and the file does not say whether they stop or finish first: the join's visits, the expected figures and the simulation would each count it differently. When a failure in one branch sends the whole fork back, it is decided where the branches meet: write the rework from the join (`rework JOIN -> STEP`), or send the work back within the branch.",
+      bad: badFlow(
+        "flow outage -> triage\nparallel triage -> fix\nparallel triage -> notify\nflow fix -> confirm -> restored\nflow notify -> confirm\nrework fix -> triage\n"
+          + "step notify \"Notify the users\"\n  activity engage\n  practices service-desk\n  time 5m\n  wait 0s\n"
+      )),
+    error(
       .mixedDayUnits, "mixed-day-units", "a duration mixes working and calendar days or weeks",
       "`d` and `w` are calendar days and weeks (24 hours, 7 days); `wd` and `ww` are working days and weeks (8 hours and 5 working days unless `vstream.yml` says otherwise). Effort (`time`) is counted in working time and waits in calendar time, so one duration holds one kind: `1w2wd` measures nothing. The safe fix writes the same length in hours, which both kinds share.",
       bad: bad("  time 30m\n", "  time 1w2wd\n")),
@@ -233,6 +240,10 @@ public enum CheckMessages {
       .likelyOutsideRange, "likely-outside-range", "a three-point estimate's most likely value is outside its range",
       "A three-point estimate is `least..most likely..most`: the middle value must lie between the other two (`2h..3h..6h`). The fix sorts the three values, which changes which one is the most likely, so it is not applied without asking.",
       bad: bad("  wait 10m\n", "  wait 5m..30m..20m\n")),
+    error(
+      .conflictingArrow, "conflicting-arrow", "the same arrow is written twice with two meanings",
+      "An arrow may be written on several lines (a `main` line over `flow` lines marks the main path; a share written on one writing counts for both), but not with two meanings: as `flow` and as `parallel` (an alternative and a fork), as `rework` and as a forward arrow, or with two different shares. Which one counted would depend on the order of the lines, which never decides what a stream means. Keep one writing, or make them agree.",
+      bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nrework fix -> triage\nflow fix -> triage\n")),
     // Hand-overs between streams: checked across the files of a run, so no single file shows them.
     error(
       .unknownStream, "unknown-stream", "a hand-over or a step's `runs` names a stream that is not in the run",
@@ -320,7 +331,7 @@ public enum CheckMessages {
       bad: bad("practices incident-management\n", "practices incident-management, incident-management\n")),
     lint(
       .duplicateArrow, "duplicate-arrow", .warning, "the same arrow is written twice",
-      "A repeated arrow adds nothing to the flow and usually means one of them was meant to go elsewhere.",
+      "A repeated arrow adds nothing to the flow and usually means one of them was meant to go elsewhere. A repeat that says more, `main` over `flow` or a share the first writing lacks, counts whichever is written first; one that says something else is VS339.",
       bad: badFlow("flow outage -> triage -> fix -> confirm -> restored\nflow triage -> fix\n")),
     lint(
       .unusedSuppression, "unused-suppression", .warning, "a `# vstream: allow` comment silences nothing",
@@ -533,10 +544,12 @@ extension DiagnosticCode {
   public static let branchSkipsJoin: DiagnosticCode = "VS331"
   public static let shareOnParallelArrow: DiagnosticCode = "VS332"
   public static let forkMixesAlternatives: DiagnosticCode = "VS333"
+  public static let reworkLeavesItsBranch: DiagnosticCode = "VS334"
   public static let mixedDayUnits: DiagnosticCode = "VS335"
   public static let targetBelowProcessTime: DiagnosticCode = "VS336"
   public static let invertedRange: DiagnosticCode = "VS337"
   public static let likelyOutsideRange: DiagnosticCode = "VS338"
+  public static let conflictingArrow: DiagnosticCode = "VS339"
   public static let activityOfAnotherFramework: DiagnosticCode = "VS350"
   public static let unknownFramework: DiagnosticCode = "VS351"
   public static let mixedFrameworks: DiagnosticCode = "VS352"

@@ -27,7 +27,7 @@ final class ExportTests: XCTestCase {
   }
 
   /// Work that forks (build, then test and a security review at the same time, joining at deploy), with rework out
-  /// of the fork's node and out of a branch.
+  /// of the fork's node and within a branch (a test run again).
   func parallelWork() throws -> ValueStream {
     let step = { (id: String, activity: String, practice: String) in
       "step \(id) \"\(id)\"\n  activity \(activity)\n  practices \(practice)\n  time 1h\n  ca 80%\n"
@@ -39,7 +39,7 @@ final class ExportTests: XCTestCase {
       + step("test", "obtain-build", "service-validation-and-testing")
       + step("deploy", "design-and-transition", "deployment-management") + "value v \"Live\"\n"
       + "flow d -> triage -> build\nparallel build -> test\nparallel build -> secure\nflow test -> deploy\n"
-      + "flow secure -> deploy -> v\nrework build -> triage\nrework test -> build\n"
+      + "flow secure -> deploy -> v\nrework build -> triage\nrework test -> test\n"
     let result = Compiler.check(SourceFile(path: "release.vstream", text: text))
     return try XCTUnwrap(result.stream, "\(result.diagnostics.map(\.message))")
   }

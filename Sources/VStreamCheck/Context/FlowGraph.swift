@@ -22,8 +22,13 @@ struct FlowGraph {
   /// Whether each node is reached from the demand only through a value (a step after the value: feedback,
   /// improvement, a hand-over); empty when no arrow leaves a value.
   var afterValue: [Bool] = []
-  /// Arrows written again (VS411): the two names, and where the arrow was first written.
-  var repeatedArrows: [(from: SourceRange, to: SourceRange, first: SourceRange)] = []
+  /// Arrows written again (VS411): the two names, and where the arrow was first written. A repeat that says more
+  /// (`main` for `flow`, a share where the first had none) has been kept in the arrow: whichever is written first,
+  /// the arrow means the same.
+  var repeatedArrows: [(from: SourceRange, to: SourceRange, first: SourceRange, share: Int32)] = []
+  /// Arrows written again with another meaning (VS339): of another kind (`flow` and `parallel`, `rework` and `flow`)
+  /// or with another share. Neither can be kept without depending on the order written.
+  var conflictingArrows: [ConflictingArrow] = []
 
   static func build(_ declarations: Declarations, names: Names, syntax: FileSyntax, file: SourceFile) -> FlowGraph {
     var graph = FlowGraph()
@@ -67,6 +72,8 @@ struct FlowGraph {
       }
     }
     var written = ArrowTable(capacity: branching)
+    // The arrows written more than once: by the first writing's position, the later writings with their names.
+    var rewritten: [Int: [(arrow: FlowArrow, from: SourceRange, to: SourceRange)]] = [:]
     for (item, entry) in syntax.items.enumerated() {
       guard case .flow(let flow) = entry else { continue }
       if flow.hasErrors { graph.isComplete = false }
@@ -88,10 +95,6 @@ struct FlowGraph {
           if number == 0 {
             graph.arrowsIntoDemand.append((arrow, name.range))
             graph.isComplete = false
-          } else if leaving[from.number] == 2,
-            let first = written.earlier(from: from.number, to: number, writtenAt: range)
-          {
-            graph.repeatedArrows.append((from.range, name.range, first))
           } else {
             var arrow = FlowArrow(
               from: Int32(from.number), to: Int32(number), range: range, flow: Int32(item), kind: flow.kind)
@@ -100,16 +103,65 @@ struct FlowGraph {
             {
               arrow.share = Int32(clamping: PercentageSyntax(range: share).hundredths(in: file))
             }
-            graph.arrows.append(arrow)
+            if leaving[from.number] == 2,
+              let first = written.earlier(
+                from: from.number, to: number, writtenAt: range, index: graph.arrows.count)
+            {
+              rewritten[first.index, default: []].append((arrow, from.range, name.range))
+            } else {
+              graph.arrows.append(arrow)
+            }
           }
         }
         previous = (number, name.range)
       }
     }
+    if !rewritten.isEmpty { graph.resolve(rewritten) }
     if graph.arrows.contains(where: { Int($0.from) > declarations.steps.count }) {
       graph.separateStepsAfterValues(stepCount: declarations.steps.count, nodeCount: declarations.nodeCount)
     }
     return graph
+  }
+
+  /// The arrows written more than once, each judged on all its writings together, so that the order of the lines
+  /// decides nothing. Kinds that say the same (`flow` and `main`) and at most one share: one arrow, `main` if any
+  /// writing is, with the share if any writing has it; each writing of a kind after its first is a repeat (VS411).
+  /// Another kind (`parallel`, `rework`) or two shares: a conflict (VS339), the arrow left out, the flow not judged.
+  private mutating func resolve(_ rewritten: [Int: [(arrow: FlowArrow, from: SourceRange, to: SourceRange)]]) {
+    var dropped: Set<Int> = []
+    for index in rewritten.keys.sorted() {
+      let first = arrows[index]
+      let writings = [first] + rewritten[index]!.map(\.arrow)
+      let kinds = Set(writings.map(\.kind))
+      let shares = Set(writings.map(\.share).filter { $0 >= 0 })
+      let forward: Set<FlowKind> = [.flow, .main]
+      guard kinds.isSubset(of: forward) || kinds.count == 1, shares.count <= 1 else {
+        let later = rewritten[index]!
+        conflictingArrows.append(
+          ConflictingArrow(
+            from: later[0].from, to: later[0].to, others: [first.range] + later.dropFirst().map(\.arrow.range),
+            kinds: kinds.map(\.rawValue).sorted(), shares: shares.sorted(),
+            kindsDiffer: !(kinds.isSubset(of: forward) || kinds.count == 1)))
+        dropped.insert(index)
+        isComplete = false
+        continue
+      }
+      if kinds.contains(.main) { arrows[index].kind = .main }
+      if let share = shares.first { arrows[index].share = share }
+      var seen: [FlowKind: SourceRange] = [first.kind: first.range]
+      for later in rewritten[index]! {
+        guard let earlier = seen[later.arrow.kind] else {
+          seen[later.arrow.kind] = later.arrow.range
+          continue
+        }
+        // The share only a repeat carries counts: its help says to keep it.
+        let share = later.arrow.share >= 0 && first.share < 0 ? later.arrow.share : -1
+        repeatedArrows.append((later.from, later.to, earlier, share))
+      }
+    }
+    if !dropped.isEmpty {
+      arrows = arrows.enumerated().filter { !dropped.contains($0.offset) }.map(\.element)
+    }
   }
 
   /// Marks the nodes reached only through a value (``afterValue``) and moves the arrows that lead from them, or from
@@ -214,4 +266,16 @@ struct UndefinedName {
   var leadsOn: Bool
   /// Where its flow line starts: a declaration for it goes above.
   var flowStart: UInt32
+}
+
+/// An arrow written more than once with two meanings: the names of its second writing (where it is reported), where
+/// the others are, its kinds (sorted, distinct) and its shares (hundredths, sorted, distinct), and whether the kinds
+/// are what differ (else the shares).
+struct ConflictingArrow {
+  var from: SourceRange
+  var to: SourceRange
+  var others: [SourceRange]
+  var kinds: [String]
+  var shares: [Int32]
+  var kindsDiffer: Bool
 }

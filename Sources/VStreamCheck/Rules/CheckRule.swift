@@ -62,6 +62,7 @@ enum CheckRules {
     ForksHaveTwoBranches.self,
     ForkBranchesMeet.self,
     BranchesPassTheirJoin.self,
+    ReworkStaysInItsBranch.self,
     ParallelArrowsHaveNoShare.self,
     ForksAreNotAlternatives.self,
     // The typical shape and the metrics.

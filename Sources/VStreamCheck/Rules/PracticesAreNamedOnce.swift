@@ -14,14 +14,20 @@ enum PracticesAreNamedOnce: CheckRule {
     return findings
   }
 
-  /// A repeated practice with the `,` and blanks before it: what removing it takes. A repeat is never first in its list.
-  private static func withSeparator(_ range: SourceRange, _ file: SourceFile) -> SourceRange {
+  /// A repeated practice with the `,` before it and the blanks around that comma, line breaks of a wrapped list
+  /// included: what removing it takes, so that no trailing comma or blank line is left. A repeat is never first in
+  /// its list.
+  static func withSeparator(_ range: SourceRange, _ file: SourceFile) -> SourceRange {
+    let bytes = file.bytes
+    let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
     var start = Int(range.start)
-    while start > 0, file.bytes[start - 1] == UInt8(ascii: " ") || file.bytes[start - 1] == UInt8(ascii: "\t") {
+    while start > 0, blank(bytes[start - 1]) || bytes[start - 1] == UInt8(ascii: "\n") || bytes[start - 1] == 0x0D {
       start -= 1
     }
-    guard start > 0, file.bytes[start - 1] == UInt8(ascii: ",") else { return range }
-    return SourceRange(start: UInt32(start - 1), end: range.end)
+    guard start > 0, bytes[start - 1] == UInt8(ascii: ",") else { return range }
+    start -= 1
+    while start > 0, blank(bytes[start - 1]) { start -= 1 }
+    return SourceRange(start: UInt32(start), end: range.end)
   }
 }
 
