@@ -38,6 +38,8 @@ struct FrontMatter {
 
   var metadata = Metadata()
   var problems: [Problem] = []
+  /// The keys written, known or not: a misspelt key is never offered one that is there already.
+  var writtenKeys: Set<String> = []
   /// Where `target-lead-time` is written, for the findings about it.
   var targetRange: SourceRange?
   /// How long days and weeks are, and which lead time a target is held against.
@@ -64,6 +66,10 @@ struct FrontMatter {
     guard let pairs = root.mapping else {
       result.problems.append(.notAMapping(root))
       return result
+    }
+    for pair in pairs {
+      guard let key = pair.key.scalar else { continue }
+      result.writtenKeys.insert(key)
     }
     for pair in pairs {
       guard let key = pair.key.scalar else { continue }

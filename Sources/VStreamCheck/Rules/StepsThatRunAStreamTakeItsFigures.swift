@@ -3,7 +3,9 @@ import VStreamSyntax
 
 /// A step that runs another stream (`runs`) takes its process time and its %C/A from that stream (VS346): a `time`
 /// or `ca` of its own beside `runs` would say something else, so each is reported at its line, and the fix removes
-/// the line. Its own `wait` stays: the queue before the called stream starts.
+/// the line. The fix is not applied without asking: one file cannot tell whether `runs` names a stream at all (a
+/// misspelt name is VS341 across the repository), and removing the figures of a step whose `runs` is the slip would
+/// lose them. Its own `wait` stays: the queue before the called stream starts.
 enum StepsThatRunAStreamTakeItsFigures: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -13,7 +15,7 @@ enum StepsThatRunAStreamTakeItsFigures: CheckRule {
       for attribute in syntax.attributes(of: step) where attribute.kind == .time || attribute.kind == .ca {
         let written = file.text(attribute.range)
         let fix = Diagnostic.Fix.replace(
-          wholeLine(of: attribute.range, in: file), with: "", "remove `\(written)`", safety: .safe)
+          wholeLine(of: attribute.range, in: file), with: "", "remove `\(written)`", safety: .unsafe)
         findings.add(.figureBesideRuns, at: attribute.range) {
           .figureBesideRuns(
             attribute.kind, step: context.text(step.identifier), stream: called.text(in: file), fix: fix)

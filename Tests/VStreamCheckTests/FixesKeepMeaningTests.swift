@@ -1,0 +1,64 @@
+import VStream
+import VStreamCheck
+import VStreamSource
+import XCTest
+
+/// The safe fix for a practice named twice (VS410) leaves a list that parses and says the same, however it is
+/// laid out: wrapped over lines, with blanks before the comma, the repeat in the middle or last.
+final class RepeatedPracticeFixTests: XCTestCase {
+  func fixed(_ practices: String) -> (text: String, codes: [String]) {
+    let text = """
+      ---
+      title: T
+      owner: O
+      ---
+      stream s
+      demand d
+        from "User"
+      step a
+        activity engage
+        practices \(practices)
+      value v
+        for "User"
+
+      """
+    let result = Compiler.fixing(SourceFile(path: "s.vstream", text: text), unsafe: false)
+    let after = String(decoding: result.bytes ?? Array(text.utf8), as: UTF8.self)
+    let line = after.split(separator: "\n").drop { !$0.contains("practices") }.prefix { !$0.hasPrefix("value") }
+    return (
+      line.joined(separator: "\n"),
+      Compiler.check(SourceFile(path: "s.vstream", text: after)).diagnostics.map(\.code.rawValue)
+    )
+  }
+
+  func testTheRepeatGoesWithItsCommaAndLineBreak() {
+    for (written, kept) in [
+      ("service-desk,\n    service-desk", "  practices service-desk"),
+      ("service-desk , service-desk", "  practices service-desk"),
+      ("service-desk, service-desk, incident-management", "  practices service-desk, incident-management"),
+      (
+        "service-desk,\n    service-desk,\n    incident-management",
+        "  practices service-desk,\n    incident-management"
+      ),
+    ] {
+      let (text, codes) = fixed(written)
+      XCTAssertEqual(text, kept, written)
+      XCTAssertEqual(codes, [], written)
+    }
+  }
+}
+
+/// A misspelt front-matter key is never offered a key the front matter has already: renaming `owners` to `owner`
+/// beside an `owner` would write it twice (VS202).
+final class MisspeltKeyTests: XCTestCase {
+  func testTheSuggestionIsAKeyNotWrittenYet() {
+    let body =
+      "stream s\ndemand d\n  from \"U\"\nstep a\n  activity engage\n  practices service-desk\nvalue v\n  for \"U\"\n"
+    let beside = Compiler.check(SourceFile(path: "s", text: "---\ntitle: T\nowner: O\nowners: P\n---\n" + body))
+    XCTAssertEqual(beside.diagnostics.map(\.code.rawValue), ["VS404"])
+    XCTAssertEqual(beside.diagnostics.first?.fixes, [])
+    let alone = Compiler.check(SourceFile(path: "s", text: "---\ntitle: T\nowners: P\n---\n" + body))
+    XCTAssertEqual(
+      alone.diagnostics.first { $0.code == "VS404" }?.fixes.first?.edits.first?.replacement, "owner")
+  }
+}
