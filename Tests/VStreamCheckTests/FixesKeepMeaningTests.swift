@@ -62,3 +62,24 @@ final class MisspeltKeyTests: XCTestCase {
       alone.diagnostics.first { $0.code == "VS404" }?.fixes.first?.edits.first?.replacement, "owner")
   }
 }
+
+/// A percentage's fix is safe only when it writes the same number: rounding `99.999` to `100%` says there is no
+/// rework, so it is asked for; a number too long for a percentage gets no fix at all (it would write itself).
+final class PercentageFixTests: XCTestCase {
+  func fix(_ written: String) -> Diagnostic.Fix? {
+    let text =
+      "---\ntitle: T\nowner: O\n---\nstream s\ndemand d\n  from \"U\"\nstep a\n  activity engage\n"
+      + "  practices service-desk\n  ca \(written)\nvalue v\n  for \"U\"\n"
+    let findings = Compiler.check(SourceFile(path: "s", text: text)).diagnostics
+    XCTAssertEqual(findings.map(\.code.rawValue), ["VS105"], written)
+    return findings.first?.fixes.first
+  }
+
+  func testOnlyTheSameNumberIsASafeFix() {
+    XCTAssertEqual(fix("90 percent")?.safety, .safe)
+    XCTAssertEqual(fix("0.9")?.edits.first?.replacement, "90%")
+    XCTAssertEqual(fix("99.999%")?.safety, .unsafe)
+    XCTAssertEqual(fix("99.999%")?.edits.first?.replacement, "100%")
+    XCTAssertNil(fix("1000000000%"))
+  }
+}

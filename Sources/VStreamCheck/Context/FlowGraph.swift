@@ -179,8 +179,9 @@ struct FlowGraph {
     }
     let leadsBack = { (arrow: FlowArrow) -> Bool in
       let (from, to) = (Int(arrow.from), Int(arrow.to))
+      // Back to a step before the values, or round to a value again (`rework v -> v`): the item would reach it twice.
       return component[from] >= 0 && component[from] == component[to] && (from > stepCount || self.afterValue[from])
-        && to <= stepCount && beforeValue[to]
+        && ((to <= stepCount && beforeValue[to]) || to > stepCount)
     }
     guard arrows.contains(where: leadsBack) else { return }
     arrowsBackFromAfterValue = arrows.filter(leadsBack)

@@ -17,8 +17,8 @@ enum NothingAfterAValueLeadsBack: CheckRule {
       }
       findings.add(.afterValueLeadsBack, at: arrow.range) {
         .afterValueLeadsBack(
-          from: name(arrow.from), isValue: Int(arrow.from) > stepCount, to: name(arrow.to), kind: arrow.kind,
-          fixes: fixes)
+          from: name(arrow.from), isValue: Int(arrow.from) > stepCount, to: name(arrow.to),
+          toValue: Int(arrow.to) > stepCount, kind: arrow.kind, fixes: fixes)
       }
     }
     return findings
@@ -27,12 +27,14 @@ enum NothingAfterAValueLeadsBack: CheckRule {
 
 extension Message {
   static func afterValueLeadsBack(
-    from: String, isValue: Bool, to: String, kind: FlowKind, fixes: [Diagnostic.Fix]
+    from: String, isValue: Bool, to: String, toValue: Bool = false, kind: FlowKind, fixes: [Diagnostic.Fix]
   ) -> Message {
-    Message(
-      text:
-        "\(isValue ? "the value" : "step") `\(from)`\(isValue ? "" : ", after a value,") leads back to `\(to)`, before the value",
-      label: "back to before the value",
+    let subject = "\(isValue ? "the value" : "step") `\(from)`\(isValue ? "" : ", after a value,")"
+    return Message(
+      text: toValue
+        ? (from == to ? "\(subject) leads back to itself" : "\(subject) leads back to the value `\(to)`")
+        : "\(subject) leads back to `\(to)`, before the value",
+      label: toValue ? "reaches the value again" : "back to before the value",
       notes: [
         "steps after a value (feedback, improvement, a hand-over) end there or reach another value; an item does not reach its value twice"
       ],

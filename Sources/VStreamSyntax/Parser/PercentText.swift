@@ -32,16 +32,20 @@ enum PercentText {
     return whole * 100 + fraction
   }
 
-  /// `90` -> `90%`, `0.9` -> `90%`, `90 %` -> `90%`, `90 percent` -> `90%`.
-  static func suggestion(for written: String) -> String? {
+  /// `90` -> `90%`, `0.9` -> `90%`, `90 %` -> `90%`, `90 percent` -> `90%`; and whether it is the same number
+  /// exactly (`99.999` rounds to `100%`, which says there is no rework: a guess, not a rewriting). Nil when nothing
+  /// readable is close, or the number has more integer digits than a percentage may (nine).
+  static func suggestion(for written: String) -> (text: String, isExact: Bool)? {
     var text = written.lowercased().replacingOccurrences(of: " percent", with: "%").filter { $0 != " " && $0 != "\t" }
     if text.hasSuffix("%") { text.removeLast() }
-    guard let value = Double(text), value >= 0, value <= 1e9 else { return nil }
+    guard let value = Double(text), value >= 0, value < 1e9 else { return nil }
     let percent = text.contains(".") && value <= 1 ? value * 100 : value
     let hundredths = Int64((percent * 100).rounded())
+    let isExact = Double(hundredths) == percent * 100
     let fraction = hundredths % 100
-    if fraction == 0 { return "\(hundredths / 100)%" }
+    if fraction == 0 { return ("\(hundredths / 100)%", isExact) }
     return fraction % 10 == 0
-      ? "\(hundredths / 100).\(fraction / 10)%" : "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%"
+      ? ("\(hundredths / 100).\(fraction / 10)%", isExact)
+      : ("\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)%", isExact)
   }
 }

@@ -383,11 +383,18 @@ extension SyntaxMessage {
       fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
   }
 
-  static func invalidPercentage(_ written: String, suggestion: String?, at range: SourceRange) -> SyntaxMessage {
+  /// The fix is safe when it writes the same number (`90 percent` as `90%`); rounded to two decimals it is a guess.
+  static func invalidPercentage(
+    _ written: String, suggestion: (text: String, isExact: Bool)?, at range: SourceRange
+  ) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.invalidPercentage, text: "expected a percentage such as `90%`, found `\(written)`",
-      label: "not a percentage", help: suggestion.map { "write `ca \($0)`" } ?? "write a number followed by `%`",
-      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .safe)] } ?? [])
+      label: "not a percentage",
+      help: suggestion.map { "write `ca \($0.text)`" + ($0.isExact ? "" : " (at most two decimals)") }
+        ?? "write a number from 0 to 100 followed by `%`, with at most two decimals",
+      fixes: suggestion.map {
+        [.replace(range, with: $0.text, "write `\($0.text)`", safety: $0.isExact ? .safe : .unsafe)]
+      } ?? [])
   }
 
   static func wrongValue(_ kind: AttributeKind, found: String, expectsString: Bool, example: String?) -> SyntaxMessage {
