@@ -65,7 +65,7 @@ public enum CheckMessages {
       bad: bad("demand outage", "stream other\ndemand outage")),
     error(
       .missingDemand, "missing-demand", "the stream has no demand",
-      "A value stream always starts with demand: write one `demand ID \"Title\"` line saying what triggers the stream.",
+      "A value stream always starts with demand: write one `demand ID \"Title\"` line saying what triggers the stream. When the flow starts from a name that is not declared, VS311 reports it and offers to declare it as the demand, and this is not reported again.",
       bad: bad(demandLines, "")),
     error(
       .multipleDemands, "multiple-demands", "the stream has more than one demand",
@@ -99,7 +99,7 @@ public enum CheckMessages {
       bad: bad("  time 30m\n", "  time 30m\n  ca 120%\n")),
     error(
       .undefinedNode, "undefined-node", "a flow names something that is not declared",
-      "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested, and the fix rewrites every line that names it. Each name is reported once, where it is first written. A name no arrow leaves is where the flow ends: with no id close to it, it is most likely a value that was never declared or was deleted, and the fix declares it above the flow with a title to fill in; a stream with no value at all is then not reported again (VS305).",
+      "Flows join the demand, steps and values by their ids. A name that no declaration has is usually a typo; the closest id is suggested, and the fix rewrites every line that names it. Each name is reported once, where it is first written. A name no arrow leaves is where the flow ends: with no id close to it, it is most likely a value that was never declared or was deleted, and the fix declares it above the flow with a title to fill in; a stream with no value at all is then not reported again (VS305). Likewise a name no arrow reaches, in a stream with no demand, is offered as the demand, and VS303 is not reported again.",
       bad: badFlow(
         "flow outage -> triage -> fxi -> confirm -> restored\n")),
     error(

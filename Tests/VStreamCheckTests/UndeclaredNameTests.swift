@@ -76,4 +76,14 @@ final class UndeclaredNameTests: XCTestCase {
       .replacingOccurrences(of: " -> restored", with: "")
     XCTAssertEqual(check(text).map(\.code.rawValue), ["VS305"])
   }
+
+  func testTheDemandDeletedIsOneFindingThatDeclaresIt() {
+    let text = Self.stream.replacingOccurrences(of: "demand need\n  from \"User\"\n", with: "")
+    let findings = check(text)
+    XCTAssertEqual(findings.map(\.code.rawValue), ["VS311"], "no VS303: the same mistake")
+    XCTAssertTrue(findings.first?.help?.contains("demand need") ?? false, "\(findings.map(\.help))")
+    let repaired = fixed(text)
+    XCTAssertTrue(repaired.contains("demand need \"Need\"\n"), repaired)
+    XCTAssertEqual(check(repaired).map(\.code.rawValue), [])
+  }
 }

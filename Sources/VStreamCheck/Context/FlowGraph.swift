@@ -85,7 +85,8 @@ struct FlowGraph {
           graph.isComplete = false
           let nodeCount = Int(flow.nodeSpan.count)
           graph.undefinedNames.append(
-            UndefinedName(range: name.range, leadsOn: index + 1 < nodeCount, flowStart: flow.range.start))
+            UndefinedName(
+              range: name.range, leadsOn: index + 1 < nodeCount, isReached: index > 0, flowStart: flow.range.start))
           previous = nil
           continue
         }
@@ -265,6 +266,8 @@ struct UndefinedName {
   var range: SourceRange
   /// Whether an arrow leaves it on its line: a name no arrow leaves is where a flow ends, most likely a value.
   var leadsOn: Bool
+  /// Whether an arrow reaches it on its line: a name none reaches is where a flow starts, most likely the demand.
+  var isReached: Bool
   /// Where its flow line starts: a declaration for it goes above.
   var flowStart: UInt32
 }

@@ -3,7 +3,8 @@ import VStreamSource
 /// Every name in a flow is the id of the demand, a step or a value (VS311). While a declaration has lost its id
 /// (VS107 says so), a name like no declared id is most likely that one: it is not reported again. A name no arrow
 /// leaves, on any line, is where the flow ends: it is offered as a value to declare, and while the stream has no
-/// value that one finding covers VS305 too (one mistake, such as a deleted value, one finding).
+/// value that one finding covers VS305 too (one mistake, such as a deleted value, one finding). Likewise a name no
+/// arrow reaches, in a stream with no demand, is offered as the demand, and covers VS303.
 enum FlowNamesAreDeclared: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
@@ -14,6 +15,7 @@ enum FlowNamesAreDeclared: CheckRule {
     }
     var suggestions = Suggestions(context)
     let ends = endsOfFlow(context)
+    let starts = declarations.demands.isEmpty ? startsOfFlow(context) : [:]
     // One finding a name, where it is first written: a deleted or misspelt declaration is one mistake however many
     // lines name it, and the did-you-mean fix rewrites every one.
     var places: [String: [SourceRange]] = [:]
@@ -32,6 +34,9 @@ enum FlowNamesAreDeclared: CheckRule {
         if suggestion == nil, let start = ends[id] {
           return .undeclaredValue(id, declareAt: start, times: ranges.count)
         }
+        if suggestion == nil, let start = starts[id] {
+          return .undeclaredDemand(id, declareAt: start, times: ranges.count)
+        }
         return .undeclaredName(id, suggestion: suggestion, at: ranges)
       }
     }
@@ -39,23 +44,36 @@ enum FlowNamesAreDeclared: CheckRule {
   }
 
   /// The undeclared names no arrow leaves on any line, each with where its first flow line starts.
-  static func endsOfFlow(_ context: CheckContext) -> [String: UInt32] {
-    var ends: [String: UInt32] = [:]
-    var leading: Set<String> = []
+  static func endsOfFlow(_ context: CheckContext) -> [String: UInt32] { undeclared(context, never: \.leadsOn) }
+
+  /// The undeclared names no arrow reaches on any line, each with where its first flow line starts.
+  static func startsOfFlow(_ context: CheckContext) -> [String: UInt32] { undeclared(context, never: \.isReached) }
+
+  private static func undeclared(_ context: CheckContext, never: KeyPath<UndefinedName, Bool>) -> [String: UInt32] {
+    var found: [String: UInt32] = [:]
+    var excluded: Set<String> = []
     for name in context.flow.undefinedNames {
       let id = context.file.text(name.range)
-      if name.leadsOn { leading.insert(id) } else if ends[id] == nil { ends[id] = name.flowStart }
+      if name[keyPath: never] { excluded.insert(id) } else if found[id] == nil { found[id] = name.flowStart }
     }
-    return ends.filter { !leading.contains($0.key) }
+    return found.filter { !excluded.contains($0.key) }
+  }
+
+  /// Whether the flow starts from a name that is not declared and is like no declared id, in a stream with no
+  /// demand: the demand VS311 offers to declare, so that the missing demand is not reported again (VS303).
+  static func startsFromAnUndeclaredDemand(_ context: CheckContext) -> Bool {
+    context.declarations.demands.isEmpty && offersToDeclare(startsOfFlow, context)
   }
 
   /// Whether the flow ends in a name that is not declared and is like no declared id: the value VS311 offers to
   /// declare, so that a stream without values is not reported again (VS305).
-  static func endsInAnUndeclaredValue(_ context: CheckContext) -> Bool {
+  static func endsInAnUndeclaredValue(_ context: CheckContext) -> Bool { offersToDeclare(endsOfFlow, context) }
+
+  private static func offersToDeclare(_ names: (CheckContext) -> [String: UInt32], _ context: CheckContext) -> Bool {
     guard !context.flow.undefinedNames.isEmpty else { return false }
     let streamID = context.declarations.streams.first?.identifier?.text(in: context.file)
     var suggestions = Suggestions(context)
-    return endsOfFlow(context).keys.sorted().contains { id in id != streamID && suggestions.closest(to: id) == nil }
+    return names(context).keys.sorted().contains { id in id != streamID && suggestions.closest(to: id) == nil }
   }
 
   /// The declared id closest to a name, within a budget of comparisons per file: a file naming thousands of
@@ -90,18 +108,31 @@ extension Message {
       help: "flows join the demand, steps and values")
   }
 
-  /// The fix declares the value above the flow line with a title made from its id: a placeholder to replace, so
-  /// never applied without asking.
   static func undeclaredValue(_ id: String, declareAt offset: UInt32, times: Int) -> Message {
+    undeclared(
+      "value", id, at: offset, label: "the flow ends here, but no value has this id" + Self.times(times),
+      purpose: "it reaches", party: "`for` naming who perceives it")
+  }
+
+  static func undeclaredDemand(_ id: String, declareAt offset: UInt32, times: Int) -> Message {
+    undeclared(
+      "demand", id, at: offset, label: "the flow starts here, and the stream has no demand" + Self.times(times),
+      purpose: "it starts from", party: "`from` naming who raises it")
+  }
+
+  /// The fix declares the demand or value above the flow line with a title made from its id: a placeholder to
+  /// replace, so never applied without asking.
+  private static func undeclared(
+    _ keyword: String, _ id: String, at offset: UInt32, label: String, purpose: String, party: String
+  ) -> Message {
     let words = id.split(separator: "-").joined(separator: " ")
-    let title = words.prefix(1).uppercased() + words.dropFirst()
-    let declaration = "value \(id) \"\(title)\""
+    let declaration = "\(keyword) \(id) \"\(words.prefix(1).uppercased() + words.dropFirst())\""
     return Message(
-      text: "`\(id)` is not declared", label: "the flow ends here, but no value has this id" + Self.times(times),
-      help: "declare the value it reaches: `\(declaration)`, with `for` naming who perceives it",
+      text: "`\(id)` is not declared", label: label,
+      help: "declare the \(keyword) \(purpose): `\(declaration)`, with \(party)",
       fixes: [
         .replace(
-          SourceRange.empty(at: offset), with: declaration + "\n\n", "declare the value `\(id)` to fill in",
+          SourceRange.empty(at: offset), with: declaration + "\n\n", "declare the \(keyword) `\(id)` to fill in",
           safety: .unsafe)
       ])
   }

@@ -6,7 +6,10 @@ enum OneDemandPerStream: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let demands = context.declarations.demands
-    if demands.isEmpty && context.hasBody && !context.endsInAnOpenBlock {
+    // A flow that starts from an undeclared name has its finding already (VS311 offers to declare it as the demand).
+    if demands.isEmpty && context.hasBody && !context.endsInAnOpenBlock
+      && !FlowNamesAreDeclared.startsFromAnUndeclaredDemand(context)
+    {
       findings.add(.missingDemand, at: context.declarations.streams.first?.anchor ?? context.bodyStart) {
         .missingDemand
       }
