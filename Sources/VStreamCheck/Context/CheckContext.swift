@@ -130,4 +130,11 @@ struct CheckContext {
   var flowIsJudged: Bool {
     flow.isComplete && declarations.demands.count == 1 && !declarations.values.isEmpty
   }
+
+  /// Whether the flow's figures mean something to judge against thresholds and targets: a judged flow whose forks
+  /// all join and whose branches all pass their joins (else VS330 or VS331 is the finding, and a lead time that
+  /// waits for a branch that never arrives is not a figure to hold against a target).
+  var figuresAreJudged: Bool {
+    flowIsJudged && parallelSections.allSatisfy { $0.join != nil && $0.skipping.isEmpty }
+  }
 }

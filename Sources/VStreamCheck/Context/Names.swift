@@ -24,6 +24,9 @@ struct Names {
   /// Ids declared again, in source order. A declaration recovered from a broken line (`stpe work`) is often the same
   /// thing written twice, so a repeat where either side has a syntax error is not listed.
   var repeats: [Repeat]
+  /// The node numbers of declarations whose id was declared before (reported or not): no flow can name them, so
+  /// they are the repeat's finding alone (VS306), never also unreachable or unmeasured.
+  var repeatedNodes: Set<Int> = []
 
   static func collect(_ declarations: Declarations, syntax: FileSyntax, file: SourceFile) -> Names {
     var names = Names(table: ByteKeyedTable(capacity: declarations.nodeCount), repeats: [])
@@ -49,6 +52,7 @@ struct Names {
       let entry = Entry(ref: ref, anchor: declaration.anchor, hasErrors: declaration.hasErrors)
       let (index, inserted) = names.table.insertIfAbsent(file.bytes, identifier.range, value: entry)
       guard !inserted else { continue }
+      if let ref { names.repeatedNodes.insert(declarations.nodeNumber(ref)) }
       let earlier = names.table.value(at: index)
       guard !earlier.hasErrors, !declaration.hasErrors else { continue }
       names.repeats.append(Repeat(identifier: identifier.range, first: earlier.anchor))

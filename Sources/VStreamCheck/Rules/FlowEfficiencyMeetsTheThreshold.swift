@@ -7,7 +7,9 @@ enum FlowEfficiencyMeetsTheThreshold: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let (steps, declarations) = (context.steps, context.declarations)
-    guard context.flowIsJudged, context.everyActivityIsKnown, let anchor = context.streamAnchor else { return findings }
+    guard context.figuresAreJudged, context.everyActivityIsKnown, let anchor = context.streamAnchor else {
+      return findings
+    }
     var path = FlowAnalysis.mainPath(
       stepCount: declarations.steps.count, valueCount: declarations.values.count, ranks: context.nodeRanks,
       arrows: context.forEachMainPathArrow)

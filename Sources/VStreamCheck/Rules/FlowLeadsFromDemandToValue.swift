@@ -29,7 +29,8 @@ enum FlowLeadsFromDemandToValue: CheckRule {
     }
     let reachable = forward.reachable(from: [0])
     let canFinish = context.flow.canFinish(stepCount: declarations.steps.count, nodeCount: count)
-    for node in 1..<count where !reachable[node] {
+    // A second declaration of an id is unreachable by definition: VS306 is its finding.
+    for node in 1..<count where !reachable[node] && !context.names.repeatedNodes.contains(node) {
       let declaration = declarations.declaration(ofNode: node)
       findings.add(.unreachable, at: declaration.anchor) {
         .unreachable(declaration, context.text(declaration.identifier))

@@ -10,7 +10,7 @@ enum LeadTimeMeetsItsTarget: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let declarations = context.declarations
-    guard context.flowIsJudged, !context.runsAnotherStream, let target = context.frontMatter.metadata.target,
+    guard context.figuresAreJudged, !context.runsAnotherStream, let target = context.frontMatter.metadata.target,
       let range = context.frontMatter.targetRange
     else { return findings }
     let settings = context.configuration.durationSettings

@@ -1,11 +1,15 @@
 import VStreamSource
 
-/// A practice written by an older or regional name is accepted, and written as its id by `fmt` (VS408).
+/// A practice written by an older or regional name is accepted, and written as its id by `fmt` (VS408); a name that
+/// repeats a practice of its step is VS410's alone.
 enum PracticesAreWrittenAsIDs: CheckRule {
   static func findings(in context: CheckContext) -> Findings {
     var findings = context.findings()
     let catalogue = context.configuration.catalogue
-    for alias in context.steps.practiceAliases {
+    // A name that repeats a practice of its step is VS410's alone: its fix removes it, so rewriting it would be a
+    // second finding and a second edit for one word.
+    let repeats = Set(context.steps.repeatedPractices.map(\.range.start))
+    for alias in context.steps.practiceAliases where !repeats.contains(alias.range.start) {
       findings.add(.practiceAlias, at: alias.range) {
         let written = context.file.text(alias.range)
         return .practiceAlias(

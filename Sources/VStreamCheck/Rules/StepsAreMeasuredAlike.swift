@@ -10,7 +10,9 @@ enum StepsAreMeasuredAlike: CheckRule {
       syntax.hasAttribute(.time, of: $0) || syntax.hasAttribute(.wait, of: $0) || syntax.hasAttribute(.runs, of: $0)
     }
     guard measured.contains(true) else { return findings }
-    for (index, step) in steps.enumerated() where !measured[index] && !syntax.hasErrorsInside(step) {
+    // A second declaration of an id is VS306's alone.
+    for (index, step) in steps.enumerated()
+    where !measured[index] && !syntax.hasErrorsInside(step) && !context.names.repeatedNodes.contains(1 + index) {
       findings.add(.partialMetrics, at: step.anchor) { .unmeasuredStep(context.text(step.identifier)) }
     }
     return findings
