@@ -83,3 +83,19 @@ final class PercentageFixTests: XCTestCase {
     XCTAssertNil(fix("1000000000%"))
   }
 }
+
+/// Closing an open string at the end of its line is safe when the quote opens a word (`title "Log it`); a quote stuck
+/// to a word (`manager"`, `ask" -> log`) is more likely stray, and closing it would make a string of the rest.
+final class OpenStringFixTests: XCTestCase {
+  func safety(_ line: String, flow: String = "flow d -> a -> v") -> [Diagnostic.Fix.Safety] {
+    let text = "stream s\ndemand d\n  from \"U\"\nstep a \(line)\n  activity engage\nvalue v\n  for \"U\"\n\(flow)\n"
+    return Compiler.parse(SourceFile(path: "s", text: text)).diagnostics.filter { $0.code == "VS103" }
+      .flatMap(\.fixes).map(\.safety)
+  }
+
+  func testOnlyAQuoteThatOpensAWordIsClosedUnasked() {
+    XCTAssertEqual(safety("\"Log the change"), [.safe])
+    XCTAssertEqual(safety("\"Log the change # a comment"), [.unsafe])
+    XCTAssertEqual(safety("\"Log\"", flow: "flow d -> a\" -> v"), [.unsafe])
+  }
+}

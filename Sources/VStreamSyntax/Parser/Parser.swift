@@ -462,10 +462,15 @@ struct ParseRun {
       while !isBlock, end > token.start + 1, [9, 13, 32].contains(bytes[Int(end) - 1]) {
         end -= 1
       }
+      // Closing it at the end of the line is what was meant when the quote opens a word (`title "Log the change`);
+      // a quote stuck to a word before it (`manager"`, `ask" -> log`) is more likely a stray one or the other half
+      // of a pair, and the quote added would make a string of the rest of the line: a guess, asked for.
+      let opensAWord = token.start == 0 || [9, 32].contains(bytes[Int(token.start) - 1])
+      let hasText = end > token.start + 1
       report(
         .unterminatedString(
           isBlock: isBlock, closingAt: isBlock ? nil : SourceRange.empty(at: end),
-          holdsComment: file.text(token.range).contains("#")),
+          isGuess: file.text(token.range).contains("#") || !opensAWord || !hasText),
         at: isBlock ? SourceRange(start: token.start, end: token.start + 3) : token.range)
       hasErrors = true
     } else if containsBackslash(token.range) {
@@ -633,6 +638,18 @@ struct ParseRun {
     var expectItem = true
     var reportedMissingComma = false
     var index = start
+    // A quote without its partner among unquoted words (`roles "Agent, "Asset manager"`) shifts every string after
+    // it: the missing commas, the unquoted words and the open string are that one slip, and any fix is a guess.
+    if element == .string, start < line.count {
+      let tokens = (start..<line.count).map { line[$0] }
+      if let stray = tokens.first(where: { $0.kind == .unterminatedString }),
+        tokens.contains(where: { $0.kind == .word })
+      {
+        report(.unpairedQuotes(kind == .practices ? "practice" : "role"), at: stray.range)
+        hasErrors = true
+        return .strings(span)
+      }
+    }
     let noun = kind == .practices ? "practice" : "role"
     while true {
       while index < line.count {

@@ -92,7 +92,10 @@ public enum SyntaxMessages {
       unterminatedString, "unterminated-string", "a quoted string has no closing quote",
       """
       A `"` string must close on the same line; a `\"\"\"` block must close with `\"\"\"` before the end of the file. \
-      To put a quote inside a string, write `\\"`.
+      To put a quote inside a string, write `\\"`. The fix closes the string at the end of its line; it is applied \
+      without asking only when the quote opens a word and nothing on the rest of the line looks like a comment. In a \
+      list of roles, a quote without its partner among unquoted words is one finding, with no fix: the quotes do not \
+      pair up, and which one is missing is a guess.
       """,
       bad: minimal.replacingAll("step work", "step work \"Do the work"),
       good: minimal.replacingAll("step work", "step work \"Do the work\"")),
@@ -327,14 +330,16 @@ extension SyntaxMessage {
   }
 
   /// A one-line string's fix adds the quote at `closingAt`; a guess when the rest of the line may be a comment.
-  static func unterminatedString(isBlock: Bool, closingAt: SourceRange?, holdsComment: Bool) -> SyntaxMessage {
+  /// `isGuess`: closing the string at the end of its line may not be what was meant (it would swallow a comment, or
+  /// the quote is stuck to a word): the fix is then asked for.
+  static func unterminatedString(isBlock: Bool, closingAt: SourceRange?, isGuess: Bool) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unterminatedString, text: isBlock ? "unterminated `\"\"\"` block" : "unterminated string",
       label: isBlock ? "block starts here" : "no closing quote",
       help: isBlock
         ? "close the block with `\"\"\"` on a line of its own" : "add a closing `\"` at the end of the text",
       fixes: closingAt.map {
-        [.replace($0, with: "\"", "add the closing `\"`", safety: holdsComment ? .unsafe : .safe)]
+        [.replace($0, with: "\"", "add the closing `\"`", safety: isGuess ? .unsafe : .safe)]
       }
         ?? [])
   }
@@ -432,6 +437,14 @@ extension SyntaxMessage {
       code: SyntaxMessages.expectedString, text: "roles are quoted text, found `\(written)`", label: "not quoted",
       help: "write `\"\(written)\"`",
       fixes: [.replace(range, with: quoted, "write `\(quoted)`", safety: .safe)])
+  }
+
+  static func unpairedQuotes(_ noun: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.unterminatedString, text: "the quotes of this list do not pair up",
+      label: "this quote has no partner",
+      help:
+        "give each \(noun) an opening and a closing `\"`, with commas between: `\"First \(noun)\", \"Second \(noun)\"`")
   }
 
   static func itemExpected(_ noun: String, found: String, isPractice: Bool) -> SyntaxMessage {
