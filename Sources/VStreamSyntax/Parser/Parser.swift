@@ -843,6 +843,17 @@ struct ParseRun {
         }
         expectName = false
       } else {
+        // `-->` and `->>` reach here as `-` then `->`, or `->` then `>`: the arrow written another way that they are.
+        if let joined = joinedLookAlike(at: index) {
+          report(.arrowWrittenAnotherWay(file.text(joined), at: joined), at: joined)
+          flow.hasErrors = true
+          tree.flowArrowList.append(joined)
+          tree.flowArrowShares.append(SourceRange.empty(at: joined.end))
+          flow.arrowSpan.count += 1
+          expectName = true
+          index += 2
+          continue
+        }
         switch token.kind {
         case .arrow:
           tree.flowArrowList.append(token.range)
@@ -952,6 +963,19 @@ struct ParseRun {
     case .newline: return "the end of the line"
     case .endOfFile: return "the end of the file"
     }
+  }
+
+  /// The range of `-->` or `->>` when the tokens at `index` and after it spell one, touching; or of `- >`, an arrow
+  /// with a blank in it.
+  func joinedLookAlike(at index: Int) -> SourceRange? {
+    guard index + 1 < line.count else { return nil }
+    let (first, second) = (line[index], line[index + 1])
+    let range = SourceRange(start: first.start, end: second.end)
+    if text(first) == "-", text(second) == ">" { return range }
+    guard first.end == second.start, first.kind == .arrow || second.kind == .arrow,
+      Self.arrowLookAlikes.contains(text(first) + text(second))
+    else { return nil }
+    return range
   }
 
   /// Arrows written another way, each read as `->` with one finding that says so.
