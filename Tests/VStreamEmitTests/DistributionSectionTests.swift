@@ -48,6 +48,14 @@ final class DistributionSectionTests: XCTestCase {
     XCTAssertTrue(json.contains("\"leadTimeDistribution\""), json)
     XCTAssertTrue(json.contains("\"samples\": 2000"), json)
     XCTAssertTrue(json.contains("\"leadTimeSeconds\": 10800"), json)
+    // The range the wait is written as, so that the simulation can be redone from the JSON alone.
+    let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let step = try XCTUnwrap((object["steps"] as? [[String: Any]])?.first)
+    let wait = try XCTUnwrap(step["waitEstimate"] as? [String: Any])
+    XCTAssertEqual((wait["least"] as? [String: Any])?["seconds"] as? Int, 3_600)
+    XCTAssertEqual((wait["most"] as? [String: Any])?["seconds"] as? Int, 10_800)
+    XCTAssertTrue(wait["mostLikely"] is NSNull)
+    XCTAssertTrue(step["processEstimate"] is NSNull, "a point has no estimate")
     guard let run = try ExternalTool.validateAgainstTheSchema([json]) else {
       throw XCTSkip("python3 with the jsonschema module is not installed: the JSON was not validated")
     }

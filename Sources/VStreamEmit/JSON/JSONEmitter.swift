@@ -18,6 +18,11 @@ public struct JSONEmitter: Sendable {
     func duration(_ value: Duration?) -> JSONValue {
       value.map { .object([("seconds", .int($0.seconds)), ("text", .string($0.formatted(settings)))]) } ?? .null
     }
+    func estimate(_ value: Estimate?) -> JSONValue {
+      value.map {
+        .object([("least", duration($0.least)), ("mostLikely", duration($0.mostLikely)), ("most", duration($0.most))])
+      } ?? .null
+    }
     func id(_ ref: NodeRef) -> JSONValue { .string(stream.node(ref).id) }
     func path(_ metrics: PathMetrics) -> JSONValue {
       .object([
@@ -99,6 +104,8 @@ public struct JSONEmitter: Sendable {
               ("practices", .array(step.practices.map { .string($0) })),
               ("roles", .array(step.roles.map { .string($0) })),
               ("processTime", duration(step.processTime)), ("waitTime", duration(step.waitTime)),
+              // The ranges as written: with them the simulation can be redone from the JSON alone.
+              ("processEstimate", estimate(step.processEstimate)), ("waitEstimate", estimate(step.waitEstimate)),
               ("waitPlanned", .bool(step.waitIsPlanned)), ("target", duration(step.target)),
               ("completeAccurate", ratio(step.completeAccurate?.fraction)),
               ("afterValue", .bool(afterValue.contains(index))),
