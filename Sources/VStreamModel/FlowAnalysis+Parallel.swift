@@ -88,19 +88,26 @@ extension FlowAnalysis {
     /// the branches it does not follow are followed along their longest route (by `lead`) to their join. The last
     /// node of the route is left out when `lastIncluded` is false (a branch's route ends at the join, counted by the
     /// route around it).
-    func effort(of route: [Int], lastIncluded: Bool = true, time: (Int) -> Int64, lead: (Int) -> Int64) -> Int64 {
-      var total: Int64 = 0
+    func effort(of route: [Int], time: (Int) -> Int64, lead: (Int) -> Int64) -> Int64 {
+      nodesDone(along: route, lead: lead).reduce(0) { $0 &+ time($1) }
+    }
+
+    /// Every node done along `route`, each branch of each fork on it counted: the branches it does not follow are
+    /// followed along their longest route (by `lead`) to their join. What the total effort sums and the rolled %C/A
+    /// multiplies: every item passes every branch. The last node of the route is left out when `lastIncluded` is
+    /// false (a branch's route ends at the join, counted by the route around it).
+    func nodesDone(along route: [Int], lastIncluded: Bool = true, lead: (Int) -> Int64) -> [Int] {
+      var done: [Int] = []
       for (index, node) in route.enumerated() {
         guard lastIncluded || index < route.count - 1 else { break }
-        total &+= time(node)
+        done.append(node)
         guard let section = sections[node], let join = section.join else { continue }
         let followed = index + 1 < route.count ? route[index + 1] : -1
         for branch in section.branches where branch != followed && branch != join {
-          total &+= effort(
-            of: longestRoute(from: branch, to: join, cost: lead), lastIncluded: false, time: time, lead: lead)
+          done += nodesDone(along: longestRoute(from: branch, to: join, cost: lead), lastIncluded: false, lead: lead)
         }
       }
-      return total
+      return done
     }
   }
 }

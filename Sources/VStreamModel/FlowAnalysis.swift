@@ -229,6 +229,14 @@ public enum FlowAnalysis {
       node >= 1 && node <= steps.count ? steps[node - 1].processTime?.seconds ?? 0 : 0
     }
     let graph = Graph(stepCount: steps.count, valueCount: valueCount) { _ in }
+    // Π %C/A over the steps among `nodes` (a step without `ca` counts as 100%); nil when none gives one.
+    let rolledCompleteAccurate = { (nodes: [Int]) -> Double? in
+      var rolled: Double?
+      for node in nodes where node >= 1 && node <= steps.count {
+        if let ca = steps[node - 1].completeAccurate { rolled = (rolled ?? 1) * ca.fraction }
+      }
+      return rolled
+    }
     let number = { (path: [NodeRef]) in path.map { Graph.number($0, stepCount: steps.count) } }
     if let parallel {
       // The walk by shares goes down one branch of a fork; the lead time runs along the longest.
@@ -238,6 +246,7 @@ public enum FlowAnalysis {
       var metrics = PathMetrics.measure(path: path, steps: steps)
       if let parallel {
         metrics.totalEffort = Duration(seconds: parallel.effort(of: number(path), time: time, lead: lead))
+        metrics.rolledCompleteAccurate = rolledCompleteAccurate(parallel.nodesDone(along: number(path), lead: lead))
       }
       return metrics
     }
@@ -248,6 +257,11 @@ public enum FlowAnalysis {
       practiceMatrix: PracticeMatrix(steps: steps, catalogue: catalogue, framework: framework),
       isComplete: steps.allSatisfy { $0.processTime != nil && $0.waitTime != nil },
       expected: expected(steps: steps, valueCount: valueCount, edges: edges, mainPath: mainNodes, ranks: ranks))
+    // Every item passes every branch of a fork: the share that passes without rework counts them all.
+    if let parallel, metrics.expected != nil {
+      metrics.expected?.firstPassYield = rolledCompleteAccurate(
+        parallel.nodesDone(along: number(mainNodes), lead: lead))
+    }
     metrics.stepsAfterValue = stepsAfterValue(stepCount: steps.count, valueCount: valueCount, edges: edges)
     metrics.valuePaths = valuePaths(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
       .map(measure)

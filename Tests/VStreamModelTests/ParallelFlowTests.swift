@@ -46,6 +46,10 @@ final class ParallelFlowTests: XCTestCase {
     XCTAssertEqual(metrics.mainPath.totalEffort.seconds, 30_600)
     XCTAssertEqual(metrics.worstCasePath.totalEffort.seconds, 30_600)
     XCTAssertEqual(metrics.valuePaths.first?.totalEffort.seconds, 30_600)
+    // test (75%) is on the build branch, not the critical one; every item passes it, so the main path's rolled %C/A
+    // and the first-pass yield count it.
+    XCTAssertEqual(try XCTUnwrap(metrics.mainPath.rolledCompleteAccurate), 0.75, accuracy: 1e-12)
+    XCTAssertEqual(try XCTUnwrap(metrics.expected?.firstPassYield), 0.75, accuracy: 1e-12)
 
     let expected = try XCTUnwrap(metrics.expected)
     // test sends 25% back: v(build) = v(test) = 4/3; every branch is visited once per visit of the fork, and the
