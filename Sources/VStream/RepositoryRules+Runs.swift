@@ -146,6 +146,7 @@ extension RepositoryRules {
       let main = callee.metrics.mainPath
       var step = result.steps[index]
       step.processTime = main.processTime
+      step.effort = main.totalEffort == main.processTime ? nil : main.totalEffort
       step.processEstimate = nil
       if main.waitTime > .zero {
         // One step has one kind of wait: planned when nothing in the sum queues (the called stream's waits on its

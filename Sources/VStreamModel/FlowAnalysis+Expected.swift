@@ -90,7 +90,7 @@ extension FlowAnalysis {
     for (index, step) in steps.enumerated() {
       processShare[1 + index] = visits[1 + index] * Double(step.processTime?.seconds ?? 0)
       leadShare[1 + index] = visits[1 + index] * Double(step.leadTime.seconds)
-      effort += processShare[1 + index]
+      effort += visits[1 + index] * Double(step.work?.seconds ?? 0)
     }
     for section in sections ?? [] where section.join != nil {
       var critical = (lead: -1.0, process: 0.0)

@@ -225,8 +225,10 @@ public enum FlowAnalysis {
     let worstNodes = worstCasePath(steps: steps, valueCount: valueCount, edges: edges, ranks: ranks)
     let parallel = ParallelWork(stepCount: steps.count, valueCount: valueCount, edges: edges, ranks: ranks)
     let lead: (Int) -> Int64 = { node in node >= 1 && node <= steps.count ? steps[node - 1].leadTime.seconds : 0 }
-    let time: (Int) -> Int64 = { node in
-      node >= 1 && node <= steps.count ? steps[node - 1].processTime?.seconds ?? 0 : 0
+    // The work each step does, for the total effort (more than its process time for a step that runs a stream with
+    // parallel work).
+    let work: (Int) -> Int64 = { node in
+      node >= 1 && node <= steps.count ? steps[node - 1].work?.seconds ?? 0 : 0
     }
     let graph = Graph(stepCount: steps.count, valueCount: valueCount) { _ in }
     // Π %C/A over the steps among `nodes` (a step without `ca` counts as 100%); nil when none gives one.
@@ -245,7 +247,7 @@ public enum FlowAnalysis {
     let measure = { (path: [NodeRef]) -> PathMetrics in
       var metrics = PathMetrics.measure(path: path, steps: steps)
       if let parallel {
-        metrics.totalEffort = Duration(seconds: parallel.effort(of: number(path), time: time, lead: lead))
+        metrics.totalEffort = Duration(seconds: parallel.effort(of: number(path), time: work, lead: lead))
         metrics.rolledCompleteAccurate = rolledCompleteAccurate(parallel.nodesDone(along: number(path), lead: lead))
       }
       return metrics

@@ -60,9 +60,12 @@ public struct PathMetrics: Sendable, Hashable {
     let efficiency = lead.seconds > 0 ? Double(process.seconds) / Double(lead.seconds) : nil
     let longest = longestWaits(
       among: path.compactMap(\.stepIndex), wait: { steps[$0].waitTime }, isPlanned: { steps[$0].waitIsPlanned })
-    return PathMetrics(
+    var metrics = PathMetrics(
       nodes: path, processTime: process, waitTime: wait, leadTime: lead, flowEfficiency: efficiency,
       rolledCompleteAccurate: rolled, longestWait: longest, plannedWaitTime: planned)
+    // A step that runs a stream with parallel work does more work than its process time.
+    metrics.totalEffort = path.compactMap(\.stepIndex).reduce(Duration.zero) { $0 + (steps[$1].work ?? .zero) }
+    return metrics
   }
 
   /// The steps among `steps` (in their order) tied for the longest wait that is queueing: a planned wait never

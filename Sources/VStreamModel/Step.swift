@@ -33,6 +33,10 @@ public struct Step: Sendable, Hashable {
   public var waitEstimate: Estimate?
   /// The step's own target lead time (`target`): its wait and work should fit in it.
   public var target: Duration?
+  /// The work the step does when it is more than its process time: a step that runs a stream with parallel work
+  /// takes that stream's critical branch as its process time (what the item waits for) and all its branches' work
+  /// as its effort. Nil for every other step, whose effort is its process time.
+  public var effort: Duration? = nil
   /// The whole declaration.
   public var range: SourceRange
 
@@ -59,4 +63,7 @@ public struct Step: Sendable, Hashable {
 
   /// Wait plus process time, a missing one counted as zero.
   public var leadTime: Duration { (waitTime ?? .zero) + (processTime ?? .zero) }
+
+  /// The work counted in total effort: ``effort`` when it is set, else the process time.
+  public var work: Duration? { effort ?? processTime }
 }

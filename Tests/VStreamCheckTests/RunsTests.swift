@@ -94,6 +94,46 @@ final class RunsTests: XCTestCase {
     XCTAssertEqual(main.longestWait, [0], "the planned sum is never the longest wait")
   }
 
+  /// A called stream with parallel work gives the step its critical branch as process time (what the item waits
+  /// for) and all its branches' work as effort: the caller's total effort counts both branches.
+  func testALinkedStepDoesTheWorkOfEveryBranch() throws {
+    let parallel = """
+      ---
+      title: callee
+      owner: Owner
+      ---
+      stream callee "Stream callee"
+      demand d "Need"
+        from "Requester"
+      step build "Build"
+        activity obtain-build
+        practices deployment-management
+        time 3h
+        wait 0s
+      step review "Review"
+        activity design-and-transition
+        practices information-security-management
+        time 1h
+        wait 0s
+      value v "Done"
+        for "Requester"
+      parallel d -> build
+      parallel d -> review
+      flow build -> v
+      flow review -> v
+
+      """
+    let results = Compiler.checkRepository(files([Self.caller, parallel]))
+    XCTAssertEqual(errors(results), [[], []])
+    let caller = try XCTUnwrap(results[0].stream)
+    // raise: 3h of waiting for the longer branch, 4h of work in all; first: 1h of work.
+    XCTAssertEqual(caller.steps[1].processTime, Duration(seconds: 3 * 3_600))
+    XCTAssertEqual(caller.steps[1].effort, Duration(seconds: 4 * 3_600))
+    XCTAssertEqual(caller.metrics.mainPath.processTime, Duration(seconds: 4 * 3_600))
+    XCTAssertEqual(caller.metrics.mainPath.totalEffort, Duration(seconds: 5 * 3_600))
+    XCTAssertEqual(try XCTUnwrap(caller.metrics.expected).totalEffort, 5 * 3_600, accuracy: 1e-6)
+  }
+
   /// The targets of a caller are judged on its linked figures: the stream's 5h30m lead time against a 5h target
   /// (VS428, at the front matter's value), the step's 4h of wait and work against 3h (VS429, at its target), the
   /// same through `diagnoseRepository`; met targets give nothing, and one file alone judges neither.
