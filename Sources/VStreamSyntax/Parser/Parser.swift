@@ -103,6 +103,8 @@ struct ParseRun {
   var pending: DeclarationSyntax?
   /// The flow that a `->` line would continue, built in place the same way.
   var pendingFlow: FlowSyntax?
+  /// Whether the last item is a flow that blank lines ended: a `->` line after them meant to continue it.
+  var flowEndedByBlankLine = false
   /// The kinds of the attributes `pending` has (see `AttributeKind.flag`).
   var pendingKinds: UInt16 = 0
   /// The tokens of the line being parsed, comments excluded.
@@ -287,13 +289,17 @@ struct ParseRun {
     if let list, continueListWithoutComma(list) { return }
     guard let first = line.first else {
       // A blank line ends a flow's continuation; a comment-only line does not.
-      if !lineHadComment { closeFlow() }
+      if !lineHadComment, pendingFlow != nil {
+        closeOpenFlow()
+        flowEndedByBlankLine = true
+      }
       return
     }
     if first.kind == .arrow {
       continueFlow()
       return
     }
+    flowEndedByBlankLine = false
     closeFlow()
     guard first.kind == .word else {
       report(.keywordExpected(found: describe(first), isString: first.kind == .string), at: first.range)
@@ -799,6 +805,18 @@ struct ParseRun {
   }
 
   mutating func continueFlow() {
+    if pendingFlow == nil, flowEndedByBlankLine, case .flow(let ended) = tree.items.last {
+      // The blank lines between are the one mistake: said once (the fix removes them), and the line is read as the
+      // continuation it was meant to be.
+      tree.items.removeLast()
+      let lastLineEnd = file.lineRange(file.line(of: ended.range.end)).end
+      let blank = SourceRange(start: lastLineEnd, end: file.lineRange(file.line(of: line[0].start)).start)
+      report(.blankLineInFlow(removing: blank), at: line[0].range)
+      var reopened = ended
+      reopened.hasErrors = true
+      pendingFlow = reopened
+    }
+    flowEndedByBlankLine = false
     guard var flow = pendingFlow else {
       report(.nothingToContinue, at: line[0].range)
       markCurrentDeclarationBroken()

@@ -479,6 +479,14 @@ extension SyntaxMessage {
     code: SyntaxMessages.invalidFlow, text: "`->` continues a flow, but there is no `flow` line above",
     label: "nothing to continue", help: "start the chain with `flow`: `flow a -> b`")
 
+  /// `blank`: from the end of the flow's last line to the start of this one, which the fix makes one line break.
+  static func blankLineInFlow(removing blank: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "a blank line ends the flow above, so this `->` continues nothing",
+      label: "after a blank line", help: "remove the blank line: a flow's `->` lines follow it directly",
+      fixes: [.replace(blank, with: "\n", "remove the blank line", safety: .safe)])
+  }
+
   static let labelBeforeTheEnd = SyntaxMessage(
     code: SyntaxMessages.invalidFlow, text: "a flow's label must come at its end", label: "label before the end",
     help: "move the label to the end of the last `->` line")
