@@ -108,6 +108,22 @@ enum DurationText {
 
   /// A well-formed duration for text such as `5 minutes`, `1.5h`, `2 days`, `30M` or `1h 30m`; nil when the text
   /// does not look like a duration at all.
+  /// Whether a word after a wait's duration is `planned` misspelt or capitalised: at most two letters added,
+  /// dropped or changed (`planed`, `Planned`, `plannned`), and not a word of its own.
+  static func meansPlanned(_ word: String) -> Bool {
+    let (a, b) = (Array(word.lowercased().utf8), Array("planned".utf8))
+    guard a != b || word != "planned", abs(a.count - b.count) <= 2 else { return false }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + [Int](repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count] <= 2
+  }
+
   static func suggestion(for written: String) -> String? {
     let units: [(names: [String], unit: DurationSyntax.Unit, seconds: Double)] = [
       (["ww", "workweek", "workweeks", "working-week", "working-weeks"], .ww, 0),

@@ -583,7 +583,40 @@ struct ParseRun {
         return .duration(DurationSyntax(range: line[1].range))
       }
       let written = file.text(rest)
-      let suggestion = DurationText.suggestion(for: written)
+      // `wait 3d planed`, `wait 2d Planned`: a good duration and the word `planned` misspelt.
+      if kind == .wait, line.count == 3, line[1].kind == .word, line[2].kind == .word,
+        DurationText.isValidEstimate(bytes, line[1].start, line[1].end),
+        DurationText.meansPlanned(text(line[2]))
+      {
+        report(.misspeltPlanned(text(line[2]), at: line[2].range), at: line[2].range)
+        hasErrors = true
+        return .missing
+      }
+      // A planned wait written in pieces (`wait 1d 2h planned`) keeps its mark in the suggestion.
+      let suggestion =
+        kind == .wait && isPlannedWait == false && written.hasSuffix(" planned")
+        ? DurationText.suggestion(for: String(written.dropLast(" planned".count))).map { $0 + " planned" }
+        : DurationText.suggestion(for: written)
+      // `time 30m extra`: a good duration with more after it, which the generic help would not point at (unless the
+      // whole is one duration written in pieces, `1h 30m`, which the suggestion joins).
+      if suggestion == nil, line.count > 2, line[1].kind == .word,
+        kind == .target
+          ? DurationText.isValid(bytes, line[1].start, line[1].end)
+          : DurationText.isValidEstimate(bytes, line[1].start, line[1].end)
+      {
+        let extra = restRange(from: 2)
+        report(.extraAfterDuration(Self.shorten(file.text(extra)), kind: kind, at: extra), at: extra)
+        hasErrors = true
+        return .missing
+      }
+      // `target 1d..2d`: a target is one lead time.
+      if kind == .target, line.count == 2, line[1].kind == .word,
+        DurationText.isValidEstimate(bytes, line[1].start, line[1].end)
+      {
+        report(.targetIsARange(Self.shorten(written)), at: rest)
+        hasErrors = true
+        return .missing
+      }
       report(.invalidDuration(Self.shorten(written), kind: kind, suggestion: suggestion, at: rest), at: rest)
       hasErrors = true
       return .missing

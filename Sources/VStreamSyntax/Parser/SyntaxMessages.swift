@@ -439,6 +439,31 @@ extension SyntaxMessage {
       fixes: [.replace(range, with: quoted, "write `\(quoted)`", safety: .safe)])
   }
 
+  /// The duration before it is good: the word is `planned` misspelt, and writing it right keeps what was meant.
+  static func misspeltPlanned(_ written: String, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidDuration, text: "`\(written)` after the wait is not `planned`",
+      label: "did you mean `planned`?", help: "write `planned` to mark a wait that is booked, not a queue",
+      fixes: [.replace(range, with: "planned", "write `planned`", safety: .safe)])
+  }
+
+  /// What follows a good duration. Removing it may drop something meant (a second figure, a note): asked for.
+  static func extraAfterDuration(_ extra: String, kind: AttributeKind, at range: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidDuration, text: "`\(kind.rawValue)` takes one duration, found `\(extra)` after it",
+      label: "after the duration",
+      help: kind == .wait
+        ? "only `planned` may follow a wait's duration; put anything else in a `note`"
+        : "remove `\(extra)`, or put it in a `note`",
+      fixes: [.replace(range, with: "", "remove `\(extra)`", safety: .unsafe)])
+  }
+
+  static func targetIsARange(_ written: String) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidDuration, text: "a target is one duration, found the range `\(written)`",
+      label: "a range", help: "write the lead time to meet, such as the range's upper end")
+  }
+
   static func unpairedQuotes(_ noun: String) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unterminatedString, text: "the quotes of this list do not pair up",
