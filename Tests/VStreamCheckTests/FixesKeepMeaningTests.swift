@@ -99,3 +99,17 @@ final class OpenStringFixTests: XCTestCase {
     XCTAssertEqual(safety("\"Log\"", flow: "flow d -> a\" -> v"), [.unsafe])
   }
 }
+
+/// A misspelt keyword's did-you-mean comes with its fix, applied only when asked for.
+final class KeywordFixTests: XCTestCase {
+  func testTheClosestKeywordIsAnUnsafeFix() {
+    let text =
+      "stream s\ndemand d\n  from \"U\"\nstep a\n  activty engage\n  practices service-desk\nvalue v\n  for \"U\"\n"
+    let finding = Compiler.parse(SourceFile(path: "s", text: text)).diagnostics.first { $0.code == "VS101" }
+    XCTAssertEqual(finding?.fixes.first?.safety, .unsafe)
+    XCTAssertEqual(finding?.fixes.first?.edits.first?.replacement, "activity")
+    let fixed = Compiler.fixing(SourceFile(path: "s", text: text), unsafe: true).bytes
+    XCTAssertTrue(String(decoding: fixed ?? [], as: UTF8.self).contains("  activity engage\n"))
+    XCTAssertNil(Compiler.fixing(SourceFile(path: "s", text: text)).bytes, "not without asking")
+  }
+}

@@ -111,17 +111,7 @@ enum DurationText {
   /// Whether a word after a wait's duration is `planned` misspelt or capitalised: at most two letters added,
   /// dropped or changed (`planed`, `Planned`, `plannned`), and not a word of its own.
   static func meansPlanned(_ word: String) -> Bool {
-    let (a, b) = (Array(word.lowercased().utf8), Array("planned".utf8))
-    guard a != b || word != "planned", abs(a.count - b.count) <= 2 else { return false }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + [Int](repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count] <= 2
+    word != "planned" && Spelling.distance(word.lowercased(), "planned", limit: 2) != nil
   }
 
   static func suggestion(for written: String) -> String? {

@@ -359,7 +359,7 @@ struct ParseRun {
         DeclarationKind.allCases.map(\.rawValue) + FlowKind.allCases.map(\.rawValue)
         + AttributeKind.allCases.map(\.rawValue)
       let suggestion = Spelling.closest(to: word, among: keywords)
-      report(.unknownKeyword(Self.shorten(word), suggestion: suggestion), at: first.range)
+      report(.unknownKeyword(Self.shorten(word), suggestion: suggestion, at: first.range), at: first.range)
       // A misspelt declaration keyword (`stpe triage "..."`) is read as the declaration it resembles, marked broken:
       // its attribute lines then belong to it, and flows that name it still resolve, so one typo is one diagnostic.
       if let kind = suggestion.flatMap(DeclarationKind.init(rawValue:)), line.count >= 2, line[1].kind == .word {

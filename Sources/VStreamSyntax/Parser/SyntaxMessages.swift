@@ -280,10 +280,12 @@ extension SyntaxMessage {
       help: "write `#` for `//`", fixes: [.replace(slashes, with: "#", "write `#`", safety: .safe)])
   }
 
-  static func unknownKeyword(_ word: String, suggestion: String?) -> SyntaxMessage {
+  /// The did-you-mean is a guess: its fix is applied only when asked for.
+  static func unknownKeyword(_ word: String, suggestion: String?, at range: SourceRange) -> SyntaxMessage {
     SyntaxMessage(
       code: SyntaxMessages.unknownKeyword, text: "unknown keyword `\(word)`", label: "not a keyword",
-      help: suggestion.map { "did you mean `\($0)`?" })
+      help: suggestion.map { "did you mean `\($0)`?" },
+      fixes: suggestion.map { [.replace(range, with: $0, "write `\($0)`", safety: .unsafe)] } ?? [])
   }
 
   static func missingIdentifier(after kind: DeclarationKind) -> SyntaxMessage {
