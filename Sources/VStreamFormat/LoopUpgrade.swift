@@ -5,12 +5,17 @@ import VStreamSyntax
 ///
 /// Before `rework` lines existed, a loop of `flow` arrows was rework, and the arrow that closed it was the back edge
 /// of a depth-first walk from the demand that follows arrows in the order written. That is what such a file meant,
-/// so the upgrade uses the same rule, over the forward arrows only: a file already written with `rework` lines and
-/// forward arrows that do not loop has no such arrow, and formatting it changes nothing.
+/// so the upgrade uses the same rule, over the forward arrows only. Only a file with no `rework` line at all is such
+/// an older file: one written with `rework` lines whose `flow` arrows loop is a mistake of today's language (VS322,
+/// or VS339 when the arrow is also written as rework), which formatting must not change into something else.
 enum LoopUpgrade {
   /// For each item of the tree (by position), the indices within its flow of the arrows that close a loop; items
   /// without one are absent.
   static func backEdges(_ syntax: FileSyntax, file: SourceFile) -> [Int: Set<Int>] {
+    let hasReworkLines = syntax.items.contains { item in
+      if case .flow(let flow) = item { return flow.kind == .rework } else { return false }
+    }
+    guard !hasReworkLines else { return [:] }
     // Node numbers by id: the first declaration of an id wins, as in the checker.
     var numbers: [String: Int] = [:]
     var isValue: [Bool] = []
