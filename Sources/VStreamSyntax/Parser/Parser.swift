@@ -105,6 +105,8 @@ struct ParseRun {
   var pendingFlow: FlowSyntax?
   /// Whether the last item is a flow that blank lines ended: a `->` line after them meant to continue it.
   var flowEndedByBlankLine = false
+  /// Whether the open flow's line ended with `->` before a line that starts a chain: that line continues it.
+  var chainGoesOn = false
   /// The kinds of the attributes `pending` has (see `AttributeKind.flag`).
   var pendingKinds: UInt16 = 0
   /// The tokens of the line being parsed, comments excluded.
@@ -299,6 +301,16 @@ struct ParseRun {
       continueFlow()
       return
     }
+    if chainGoesOn, var flow = pendingFlow {
+      // The rest of a chain wrapped after its arrow (reported at the arrow): read as its continuation.
+      chainGoesOn = false
+      pendingFlow = nil
+      flow.range = flow.range.union(SourceRange(start: first.start, end: line.last!.end))
+      parseFlowTokens(&flow, from: 0, expectName: true)
+      pendingFlow = flow
+      return
+    }
+    chainGoesOn = false
     flowEndedByBlankLine = false
     closeFlow()
     guard first.kind == .word else {
@@ -948,9 +960,35 @@ struct ParseRun {
       line.count >= 2 && line[line.count - 2].kind == .arrow
       && tree.flowArrowShares.last == line[line.count - 1].range
     if expectName, let last = line.last, last.kind == .arrow || endsWithShare {
+      // `flow a -> b ->` then `c -> d`: the chain was wrapped after the arrow. One finding whose fix moves the arrow
+      // to the next line, which is then read as the continuation it is.
+      if last.kind == .arrow, let next = nextLineStartsAChain() {
+        var start = Int(last.start)
+        while start > 0, [9, 32].contains(bytes[start - 1]) { start -= 1 }
+        let lineStart = file.lineRange(file.line(of: next)).start
+        report(
+          .arrowAtTheEndOfTheLine(
+            removing: SourceRange(start: UInt32(start), end: last.end),
+            indenting: SourceRange(start: lineStart, end: next)),
+          at: last.range)
+        flow.hasErrors = true
+        chainGoesOn = true
+        return
+      }
       report(.nameExpectedAfterArrow, at: SourceRange.empty(at: last.end))
       flow.hasErrors = true
     }
+  }
+
+  /// Where the next line that has a token starts, when it starts a chain (a name that is not a keyword, then `->`).
+  func nextLineStartsAChain() -> UInt32? {
+    var peek = lexer
+    var token = peek.next()
+    while token.kind == .newline || token.kind == .comment { token = peek.next() }
+    guard token.kind == .word, Keyword.classify(bytes, token.start, token.end) == nil else { return nil }
+    let name = token
+    token = peek.next()
+    return token.kind == .arrow ? name.start : nil
   }
 
   /// Ends the open flow, reporting one that never got an arrow.

@@ -549,6 +549,20 @@ extension SyntaxMessage {
       help: "a flow is a chain of names joined by arrows: `flow a -> b -> c`")
   }
 
+  /// The fix moves the arrow to the start of the next line, indented as a continuation: the chain is the same.
+  static func arrowAtTheEndOfTheLine(removing arrow: SourceRange, indenting next: SourceRange) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.invalidFlow, text: "a flow line ends with `->`, and the chain goes on on the next line",
+      label: "the arrow goes on the next line",
+      help: "start the next line with the arrow: `  -> name`; a flow's lines after the first begin with `->`",
+      fixes: [
+        Diagnostic.Fix(
+          "move `->` to the next line",
+          edits: [Diagnostic.Edit(range: arrow, replacement: ""), Diagnostic.Edit(range: next, replacement: "  -> ")],
+          safety: .safe)
+      ])
+  }
+
   static let nameExpectedAfterArrow = SyntaxMessage(
     code: SyntaxMessages.invalidFlow, text: "expected a step name after `->`", label: "name expected",
     help: "end the line with a name; continue a long flow on a new line that starts with `->`")
