@@ -9,6 +9,7 @@ import VStreamSource
 enum EncodingCheck {
   struct Result {
     var diagnostics: [Diagnostic] = []
+    /// Whether the file is not parsed further: not text (invalid UTF-8, NUL bytes), or lines that end in CR alone.
     var isBinary = false
   }
 
@@ -20,6 +21,9 @@ enum EncodingCheck {
     var nulCount = 0
     var firstControl: Int?
     var controlCount = 0
+    /// Carriage returns not followed by a line feed: in a file with no line feed at all (classic Mac OS), the
+    /// lexer would read one long line.
+    var loneCarriageReturns: [Int] = []
   }
 
   /// Checks `bytes[start...]`.
@@ -63,7 +67,9 @@ enum EncodingCheck {
       if byte == 0x00 {
         if findings.firstNul == nil { findings.firstNul = index }
         findings.nulCount += 1
-      } else if byte != 0x09 && byte != 0x0A && byte != 0x0D {
+      } else if byte == 0x0D {
+        if index + 1 >= bytes.count || bytes[index + 1] != 0x0A { findings.loneCarriageReturns.append(index) }
+      } else if byte != 0x09 && byte != 0x0A {
         if findings.firstControl == nil { findings.firstControl = index }
         findings.controlCount += 1
       }
@@ -100,6 +106,18 @@ enum EncodingCheck {
         ? SyntaxMessage.notUTF8(firstByte: bytes[binary], count: invalidCount, also: also)
         : SyntaxMessage.nulBytes(count: nulCount, also: also)
       result.diagnostics.append(message.diagnostic(at: range))
+      return result
+    }
+    // Lines that end in CR alone: one finding, whose safe fix writes line feeds, and nothing more (every line would
+    // otherwise be one, and each of its keywords out of place).
+    if let first = findings.loneCarriageReturns.first, !bytes.contains(0x0A) {
+      result.isBinary = true
+      let edits = findings.loneCarriageReturns.map {
+        Diagnostic.Edit(range: SourceRange(start: UInt32($0), end: UInt32($0 + 1)), replacement: "\n")
+      }
+      result.diagnostics.append(
+        SyntaxMessage.carriageReturnLines(count: edits.count, edits: edits)
+          .diagnostic(at: SourceRange(start: UInt32(first), end: UInt32(first + 1))))
       return result
     }
     if let offset = findings.firstControl {

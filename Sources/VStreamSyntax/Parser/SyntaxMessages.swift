@@ -52,7 +52,9 @@ public enum SyntaxMessages {
       """
       Control characters other than tab, carriage return and line feed have no place in a `.vstream` file and are \
       often invisible in editors and diffs. A NUL byte marks the file as binary: it is reported and the file is not \
-      parsed further. Other control characters are reported and treated as spaces. Delete them.
+      parsed further. Other control characters are reported and treated as spaces. Delete them. A file whose lines \
+      end with a carriage return alone (classic Mac OS; no line feed anywhere) is one finding too, whose safe fix \
+      ends every line with a line feed; it is not parsed further until then.
       """,
       bad: "stream s\u{0C}\n" + String(minimal.dropFirst(9)), good: minimal),
     rule(
@@ -593,6 +595,15 @@ extension SyntaxMessage {
       code: SyntaxMessages.controlCharacter, text: "the file contains NUL bytes", label: "NUL byte",
       notes: (count > 1 ? ["\(count) NUL bytes in the file; it looks like a binary file"] : []) + also,
       help: "a `.vstream` file must be text; remove the NUL bytes")
+  }
+
+  static func carriageReturnLines(count: Int, edits: [Diagnostic.Edit]) -> SyntaxMessage {
+    SyntaxMessage(
+      code: SyntaxMessages.controlCharacter, text: "the file's lines end with a carriage return alone (classic Mac OS)",
+      label: "carriage return",
+      notes: ["\(count) line\(count == 1 ? "" : "s") end this way, and no line ends with a line feed"],
+      help: "save the file with line feeds (LF) or CRLF at the ends of its lines",
+      fixes: [Diagnostic.Fix("end every line with a line feed", edits: edits, safety: .safe)])
   }
 
   static func controlCharacter(_ byte: UInt8, count: Int) -> SyntaxMessage {
