@@ -14,16 +14,22 @@ enum FlowLeadsFromDemandToValue: CheckRule {
     let count = declarations.nodeCount
     let forward = Adjacency(nodeCount: count, arrows: context.flow.forEachArrow)
     let backward = Adjacency(nodeCount: count) { arrow in context.flow.forEachArrow { arrow($1, $0) } }
+    let stepNumbers = declarations.steps.isEmpty ? [] : Array(1...declarations.steps.count)
     if forward[0].isEmpty {
+      // The help names the step the flow most likely starts at: the first one declared that no arrow reaches.
+      let first = stepNumbers.first { backward[$0].isEmpty }.map { context.name(ofNode: $0) }
       findings.add(.flowDoesNotStart, at: demand.anchor) {
-        .flowDoesNotStart(demand: demand.identifier?.text(in: context.file))
+        .flowDoesNotStart(demand: demand.identifier?.text(in: context.file), firstStep: first)
       }
       return findings
     }
     let valueNumbers = Array((1 + declarations.steps.count)..<count)
     if valueNumbers.allSatisfy({ backward[$0].isEmpty }) {
+      // The help names where the flow stops: the first step declared that the demand reaches and no arrow leaves.
+      let reached = forward.reachable(from: [0])
+      let last = stepNumbers.first { reached[$0] && forward[$0].isEmpty }.map { context.name(ofNode: $0) }
       findings.add(.flowNeverEnds, at: firstValue.anchor) {
-        .flowNeverEnds(value: firstValue.identifier?.text(in: context.file))
+        .flowNeverEnds(value: firstValue.identifier?.text(in: context.file), lastStep: last)
       }
       return findings
     }
@@ -76,16 +82,16 @@ enum FlowLeadsFromDemandToValue: CheckRule {
 }
 
 extension Message {
-  static func flowDoesNotStart(demand: String?) -> Message {
+  static func flowDoesNotStart(demand: String?, firstStep: String?) -> Message {
     Message(
       text: "no arrow leaves the demand `\(demand ?? "")`", label: "the flow must start here",
-      help: "add `flow \(demand ?? "demand") -> first-step`")
+      help: "add `flow \(demand ?? "demand") -> \(firstStep ?? "first-step")`")
   }
 
-  static func flowNeverEnds(value: String?) -> Message {
+  static func flowNeverEnds(value: String?, lastStep: String?) -> Message {
     Message(
       text: "no arrow reaches a value", label: "the flow must end here",
-      help: "add an arrow from the last step: `flow last-step -> \(value ?? "value")`")
+      help: "add an arrow from the last step: `flow \(lastStep ?? "last-step") -> \(value ?? "value")`")
   }
 
   static func unreachable(_ declaration: DeclarationSyntax, _ id: String) -> Message {
