@@ -85,7 +85,8 @@ write("unterminated-note.vstream", HEADER + 'step a\n  note """\n' + "    a line
 # (one name in words, one finding: a practice list's words up to a comma are one name).
 write("million-bad-lines.vstream", "stream s\n" + "x\n" * 1_000_000)
 write("words-one-line.vstream", HEADER + "step a\n  activity engage\n  practices " + "w " * 200_000 + "\n" + FOOTER)
-# CR-only line ends (a lone CR is a blank, so this is one long line) and a BOM, 7 MB.
+# CR-only line ends (classic Mac OS) and a BOM, 7 MB: one finding naming the line endings (VS002), whose fix writes
+# line feeds, and the file is not parsed further.
 write("cr-only.vstream", "\ufeff" + (HEADER + steps(50_000) + FOOTER + flow(50_000)).replace("\n", "\r"))
 EOF
 # Sparse files: 50 MB of NUL bytes, and 200 MB (over the default --max-file-size of 128 MiB).
@@ -150,7 +151,7 @@ check deep-block-yaml 1 "VS204"
 check unterminated-front-matter 1 "VS102"
 check unterminated-string 1 "VS1"
 check unterminated-note 1 "VS1"
-check cr-only 1 "VS101"
+check cr-only 1 "VS002"
 check million-bad-lines 1 "VS004"
 check words-one-line 1 "VS309"
 run standard-input huge-garbage.vstream 1 "VS001" -- check --format gcc --stdin-filename piped.vstream -
