@@ -136,13 +136,14 @@ struct FlowGraph {
       let kinds = Set(writings.map(\.kind))
       let shares = Set(writings.map(\.share).filter { $0 >= 0 })
       let forward: Set<FlowKind> = [.flow, .main]
-      guard kinds.isSubset(of: forward) || kinds.count == 1, shares.count <= 1 else {
+      let kindsAgree = kinds.isSubset(of: forward) || kinds.count == 1
+      guard kindsAgree, shares.count <= 1 else {
         let later = rewritten[index]!
         conflictingArrows.append(
           ConflictingArrow(
             from: later[0].from, to: later[0].to, others: [first.range] + later.dropFirst().map(\.arrow.range),
             kinds: kinds.map(\.rawValue).sorted(), shares: shares.sorted(),
-            kindsDiffer: !(kinds.isSubset(of: forward) || kinds.count == 1)))
+            kindsDiffer: !kindsAgree))
         dropped.insert(index)
         isComplete = false
         continue
